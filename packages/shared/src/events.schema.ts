@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ZRun, ZRunProgress } from './run.schema';
+import { ZTaggedScalar } from './scalar.schema';
+
+/**
+ * What workers publish (Postgres NOTIFY, channel BUS_CHANNEL) and the API relays to sockets.
+ * Payloads stay small: NOTIFY caps them at 8000 bytes; big data is read over REST.
+ */
+export const BUS_CHANNEL = 'tensorscope_events';
+
+export const ZBusEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run.updated'), runId: z.string() }),
+  z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ZRunProgress }),
+  z.object({ type: z.literal('run.scalars'), runId: z.string(), points: z.array(ZTaggedScalar) }),
+  z.object({ type: z.literal('run.cancel'), runId: z.string() }),
+]);
+export type TBusEvent = z.infer<typeof ZBusEvent>;
+
+/** Rooms a socket joins. */
+export const RUN_LIST_ROOM = 'runs';
+export const runRoom = (runId: string) => `run:${runId}`;
+
+export const ZRunUpdatedEvent = z.object({ run: ZRun });
+export const ZRunProgressEvent = z.object({ runId: z.string(), progress: ZRunProgress });
+export const ZRunScalarsEvent = z.object({ runId: z.string(), points: z.array(ZTaggedScalar) });
+
+/** Socket.io event map, server → client. */
+export interface ServerToClientEvents {
+  /** A run's row changed (status, backend, final metrics…); carries the new row. */
+  'run:updated': (payload: z.infer<typeof ZRunUpdatedEvent>) => void;
+  'run:progress': (payload: z.infer<typeof ZRunProgressEvent>) => void;
+  /** New scalar points, in step order per tag. Sent to the run's room only. */
+  'run:scalars': (payload: z.infer<typeof ZRunScalarsEvent>) => void;
+}
+
+/** Socket.io event map, client → server. */
+export interface ClientToServerEvents {
+  'runs:subscribe': () => void;
+  'run:subscribe': (runId: string) => void;
+  'run:unsubscribe': (runId: string) => void;
+}

@@ -1,0 +1,12 @@
+import type { TRunListQuery } from './run.schema';
+import type { TScalarTag } from './scalar.schema';
+
+/** TanStack Query key factory; shared so tests and sockets name caches the same way. */
+export const runKeys = {
+  all: ['runs'] as const,
+  lists: () => [...runKeys.all, 'list'] as const,
+  list: (query: Partial<TRunListQuery>) => [...runKeys.lists(), query] as const,
+  detail: (id: string) => [...runKeys.all, id] as const,
+  scalars: (id: string) => [...runKeys.detail(id), 'metrics'] as const,
+  scalar: (id: string, tag: TScalarTag) => [...runKeys.scalars(id), tag] as const,
+};

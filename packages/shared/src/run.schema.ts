@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
+
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export const ZRunStatus = z.enum(RUN_STATUSES);
+export type TRunStatus = z.infer<typeof ZRunStatus>;
+export const FINISHED_STATUSES: readonly TRunStatus[] = ['completed', 'failed', 'cancelled'];
+
+export const ZRunProgress = z.object({
+  epoch: z.number().int(),
+  epochs: z.number().int(),
+  step: z.number().int(),
+  totalSteps: z.number().int(),
+  imagesPerSec: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+export type TRunProgress = z.infer<typeof ZRunProgress>;
+
+/** Last value of each tag, kept on the run so lists need no scalar reads. */
+export const ZFinalMetrics = z.record(z.string(), z.number());
+export type TFinalMetrics = z.infer<typeof ZFinalMetrics>;
+
+export const ZRun = z.object({
+  id: z.string(),
+  name: z.string(),
+  model: ZModelName,
+  config: ZRunConfig,
+  status: ZRunStatus,
+  backend: ZBackendName.nullable(),
+  progress: ZRunProgress.nullable(),
+  finalMetrics: ZFinalMetrics.nullable(),
+  error: z.string().nullable(),
+  cancelRequested: z.boolean(),
+  workerId: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Training time in seconds (finishedAt − startedAt, or now − startedAt while running). */
+  durationSeconds: z.number().nullable(),
+});
+export type TRun = z.infer<typeof ZRun>;
+
+const queryInt = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const ZRunListQuery = z.object({
+  status: ZRunStatus.optional(),
+  model: ZModelName.optional(),
+  /** Case-insensitive substring of the run name. */
+  name: z.string().trim().max(120).optional(),
+  page: queryInt(1, 1_000_000, 1),
+  pageSize: queryInt(1, 200, 20),
+});
+export type TRunListQuery = z.infer<typeof ZRunListQuery>;
+
+export const ZRunList = z.object({
+  items: z.array(ZRun),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TRunList = z.infer<typeof ZRunList>;
+
+export const ZRunIdParam = z.object({ id: z.string().uuid('id must be a UUID') });

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Entry point of `npm start` and `npm test` on a machine that has only Node and npm.
+// It installs the pinned pnpm into .tools/ (from the npm registry, once), installs the
+// workspace, builds it, and hands over to the real command. No global installs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager; // "pnpm@x.y.z"
+const version = pinned.split('@')[1];
+const toolsDir = join(root, '.tools');
+const pnpmBin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  if (r.status !== 0) {
+    console.error(`\n[tensorscope] "${cmd} ${args.join(' ')}" failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function installedPnpmVersion() {
+  try {
+    return JSON.parse(readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
+if (installedPnpmVersion() !== version) {
+  console.log(`[tensorscope] installing pnpm ${version} into .tools/`);
+  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolsDir, `pnpm@${version}`]);
+}
+const pnpm = (args, env) => run(process.execPath, [pnpmBin, ...args], { env });
+
+const command = process.argv[2] ?? 'start';
+const env = { NEXT_TELEMETRY_DISABLED: '1' };
+pnpm(['install', '--frozen-lockfile=' + String(existsSync(join(root, 'pnpm-lock.yaml')) && !!process.env.CI)], env);
+pnpm(['-r', 'build'], env);
+if (command === 'start') pnpm(['run', 'stack'], env);
+else if (command === 'test') pnpm(['run', 'test:all'], env);
+else {
+  console.error(`unknown command ${command}; use start or test`);
+  process.exit(2);
+}
