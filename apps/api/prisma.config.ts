@@ -1,0 +1,26 @@
+// Prisma CLI configuration. It lives in apps/api (not the repo root) because the CLI is
+// run from here (`pnpm --filter @tensorscope/api …`) and looks for `prisma.config.ts` in
+// its working directory, and because the imports below only resolve from this package.
+//
+// `engine: "js"` makes migrate/introspection use the wasm schema engine bundled in the
+// `prisma` package, talking to Postgres through @prisma/adapter-pg. The classic engine
+// would need a schema-engine binary that Prisma downloads, which fails offline.
+// The adapter carries three fixes as a pnpm patch (patches/@prisma__adapter-pg@6.19.3.patch).
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { defineConfig } from 'prisma/config';
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: path.join('..', '..', 'prisma', 'schema.prisma'),
+  migrations: { path: path.join('..', '..', 'prisma', 'migrations') },
+  // Read lazily: `prisma generate` never calls this, so it works without a database.
+  async adapter() {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) {
+      throw new Error('DATABASE_URL is not set; prisma migrate needs it (see apps/api/src/db/migrate.ts).');
+    }
+    return new PrismaPg({ connectionString });
+  },
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ErrorFilter } from './common/error.filter';
+import { HealthController } from './health.controller';
+import { InfraModule } from './infra.module';
+import { LeaseReaper } from './runs/lease.reaper';
+import { RunsModule } from './runs/runs.module';
+
+@Module({
+  imports: [InfraModule, RunsModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
+})
+export class AppModule {}

@@ -1,0 +1,85 @@
+import { Logger } from '@nestjs/common';
+import { BUS_CHANNEL, ZBusEvent, type TBusEvent } from '@tensorscope/shared';
+import { Client, Pool } from 'pg';
+import type { EventBus } from './event-bus.port';
+
+/** NOTIFY payloads are capped at 8000 bytes by Postgres. */
+export const MAX_NOTIFY_BYTES = 7900;
+
+/**
+ * Postgres LISTEN/NOTIFY as the bus: every API and worker process that shares DATABASE_URL sees
+ * every event, wherever it runs. Listening needs one dedicated connection; publishing uses a pool.
+ * The listener reconnects by itself; events sent while it was down are missed, which is why
+ * clients catch up from REST on reconnect rather than trusting the event stream.
+ */
+export class PgNotifyBus implements EventBus {
+  private readonly logger = new Logger('PgNotifyBus');
+  private readonly pool: Pool;
+  private listener: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly handlers = new Set<(event: TBusEvent) => void>();
+  private closed = false;
+
+  constructor(private readonly databaseUrl: string) {
+    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'tensorscope-bus' });
+  }
+
+  async publish(event: TBusEvent): Promise<void> {
+    const payload = JSON.stringify(event);
+    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
+      throw new Error(`bus event ${event.type} is ${Buffer.byteLength(payload)} bytes; split it (max ${MAX_NOTIFY_BYTES})`);
+    }
+    await this.pool.query('SELECT pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+  }
+
+  subscribe(handler: (event: TBusEvent) => void): () => void {
+    this.handlers.add(handler);
+    void this.ensureListening();
+    return () => this.handlers.delete(handler);
+  }
+
+  /** Resolves once LISTEN is active; tests await it before publishing. */
+  ready(): Promise<void> {
+    return this.ensureListening();
+  }
+
+  private ensureListening(): Promise<void> {
+    if (this.listener || this.closed) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tensorscope-listen' });
+    client.on('notification', (msg) => {
+      if (msg.channel !== BUS_CHANNEL || !msg.payload) return;
+      const parsed = ZBusEvent.safeParse(JSON.parse(msg.payload));
+      if (!parsed.success) return this.logger.warn(`ignored malformed bus event: ${msg.payload.slice(0, 200)}`);
+      for (const h of this.handlers) h(parsed.data);
+    });
+    client.on('error', (e) => {
+      this.logger.warn(`listener connection lost (${e.message}); reconnecting`);
+      this.listener = null;
+      void client.end().catch(() => undefined);
+      if (!this.closed) setTimeout(() => void this.ensureListening(), 1000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${BUS_CHANNEL}`);
+      this.listener = client;
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      if (this.closed) return;
+      this.logger.warn(`cannot LISTEN (${(e as Error).message}); retrying in 1 s`);
+      setTimeout(() => void this.ensureListening(), 1000).unref();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.connecting?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+    await this.pool.end();
+  }
+}

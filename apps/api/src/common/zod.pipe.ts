@@ -1,0 +1,21 @@
+import { HttpStatus, type PipeTransform } from '@nestjs/common';
+import { ERROR_CODES, toFieldErrors } from '@tensorscope/shared';
+import type { z } from 'zod';
+import { ApiError } from './api-error';
+
+/** Validates one request part against a shared zod schema; a failure is a 400 with one message per field. */
+export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(private readonly schema: S, private readonly what = 'request') {}
+
+  transform(value: unknown): z.infer<S> {
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const details = toFieldErrors(parsed.error);
+    const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+    throw new ApiError(HttpStatus.BAD_REQUEST, {
+      code: ERROR_CODES.validation,
+      message: `Invalid ${this.what}: ${summary}`,
+      details,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { ZApiError, ZRun, ZRunConfig, ZRunList, ZScalarSeries, ZRunStatus, ZModelName, SCALAR_TAGS } from '@tensorscope/shared';
+import { z } from 'zod';
+
+/** The OpenAPI document is generated from the same zod schemas that validate requests, so it cannot drift. */
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
+  z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const error = (description: string) => ({ description, content: json('ApiError') });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+export function buildOpenApi(): OpenAPIObject {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tensorscope API',
+      version: '0.1.0',
+      description: 'Launch training runs, follow them, and read their history. Live updates: socket.io on the same port.',
+    },
+    paths: {
+      '/api/runs': {
+        get: {
+          summary: 'List runs, newest first',
+          parameters: [
+            { name: 'status', in: 'query', schema: schema(ZRunStatus) },
+            { name: 'model', in: 'query', schema: schema(ZModelName) },
+            { name: 'name', in: 'query', description: 'case-insensitive substring', schema: { type: 'string' } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
+          ],
+          responses: { '200': { description: 'a page of runs', content: json('RunList') }, '400': error('invalid query') },
+        },
+        post: {
+          summary: 'Create a run and queue it for training',
+          requestBody: { required: true, content: json('RunConfigInput') },
+          responses: { '201': { description: 'the queued run', content: json('Run') }, '400': error('invalid config, one message per field in details') },
+        },
+      },
+      '/api/runs/{id}': {
+        get: {
+          summary: 'One run: config, status, backend, timings, final metrics',
+          parameters: [idParam],
+          responses: { '200': { description: 'the run', content: json('Run') }, '400': error('malformed id'), '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/scalars': {
+        get: {
+          summary: 'A scalar series of a run, in step order',
+          parameters: [
+            idParam,
+            { name: 'tag', in: 'query', required: true, schema: { type: 'string', enum: [...SCALAR_TAGS] } },
+            { name: 'afterStep', in: 'query', schema: { type: 'integer' }, description: 'only points after this step' },
+          ],
+          responses: { '200': { description: 'points', content: json('ScalarSeries') }, '400': error('invalid tag'), '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/cancel': {
+        post: {
+          summary: 'Cancel a queued or running run (what was logged stays)',
+          parameters: [idParam],
+          responses: { '200': { description: 'the run after the request', content: json('Run') }, '404': error('no such run'), '409': error('run already finished') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Run: schema(ZRun),
+        RunList: schema(ZRunList),
+        RunConfigInput: schema(ZRunConfig, 'input'),
+        ScalarSeries: schema(ZScalarSeries),
+        ApiError: schema(ZApiError),
+      },
+    },
+  } as unknown as OpenAPIObject;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ZBackendChoice } from '@tensorscope/shared';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Repository root, from apps/api/dist or apps/api/src. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  API_HOST: z.string().default('0.0.0.0'),
+  /** Comma-separated browser origins allowed by CORS; `*` reflects any origin. */
+  CORS_ORIGINS: z.string().default('*'),
+  /** Where decoded datasets are cached. */
+  DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
+  /** Overrides the backend of every run whose config says `auto`. */
+  TENSORSCOPE_BACKEND: ZBackendChoice.default('auto'),
+  WORKER_ID: z.string().default(`${hostname()}:${process.pid}`),
+  /** A running run whose worker has not sent a heartbeat for this long is failed. */
+  LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
+  HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Parses the environment once; a bad value stops the process with a readable message. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const ENV = Symbol('ENV');

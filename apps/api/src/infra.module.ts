@@ -1,0 +1,36 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_BUS, type EventBus } from './bus/event-bus.port';
+import { PgNotifyBus } from './bus/pg-notify.bus';
+import { CLOCK, systemClock } from './common/clock';
+import { ENV, loadEnv, type TEnv } from './env';
+import { PrismaService } from './prisma/prisma.service';
+import { JOB_QUEUE, type JobQueue } from './queue/job-queue.port';
+import { PgBossQueue } from './queue/pgboss.queue';
+import { RunRepository } from './runs/run.repository';
+import { ScalarRepository } from './runs/scalar.repository';
+
+/** Process-wide adapters (env, clock, Prisma, queue, bus) shared by the API and the worker. */
+@Global()
+@Module({
+  providers: [
+    { provide: ENV, useFactory: () => loadEnv() },
+    { provide: CLOCK, useValue: systemClock },
+    PrismaService,
+    { provide: JOB_QUEUE, inject: [ENV], useFactory: (env: TEnv) => new PgBossQueue(env.DATABASE_URL) },
+    { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
+    RunRepository,
+    ScalarRepository,
+  ],
+  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository],
+})
+export class InfraModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+    await this.bus.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  RUN_LIST_ROOM,
+  runRoom,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TBusEvent,
+} from '@tensorscope/shared';
+import type { Server, Socket } from 'socket.io';
+import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
+import { CLOCK, type Clock } from '../common/clock';
+import { toRun } from '../runs/run.mapper';
+import { RunRepository } from '../runs/run.repository';
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Relays bus events to browsers. Rooms: one for the run list, one per run; scalar points go to
+ * the run's room only. Events only signal: the dashboard's cache is filled from REST.
+ */
+@WebSocketGateway({ cors: { origin: true, credentials: true } })
+export class RunGateway implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('RunGateway');
+  @WebSocketServer() private server!: IoServer;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runs: RunRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.subscribe((e) => void this.relay(e).catch((err: Error) => this.logger.warn(err.message)));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  @SubscribeMessage('runs:subscribe')
+  joinList(@ConnectedSocket() socket: IoSocket): void {
+    void socket.join(RUN_LIST_ROOM);
+  }
+
+  @SubscribeMessage('run:subscribe')
+  joinRun(@ConnectedSocket() socket: IoSocket, @MessageBody() runId: unknown): void {
+    if (typeof runId === 'string' && runId.length <= 64) void socket.join(runRoom(runId));
+  }
+
+  @SubscribeMessage('run:unsubscribe')
+  leaveRun(@ConnectedSocket() socket: IoSocket, @MessageBody() runId: unknown): void {
+    if (typeof runId === 'string') void socket.leave(runRoom(runId));
+  }
+
+  private async relay(event: TBusEvent): Promise<void> {
+    switch (event.type) {
+      case 'run.updated': {
+        const row = await this.runs.findById(event.runId);
+        if (!row) return;
+        const run = toRun(row, this.clock.now());
+        this.server.to([RUN_LIST_ROOM, runRoom(run.id)]).emit('run:updated', { run });
+        return;
+      }
+      case 'run.progress':
+        this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:progress', event);
+        return;
+      case 'run.scalars':
+        this.server.to(runRoom(event.runId)).emit('run:scalars', { runId: event.runId, points: event.points });
+        return;
+      case 'run.cancel':
+        return; // for workers only
+    }
+  }
+}

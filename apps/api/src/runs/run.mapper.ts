@@ -1,0 +1,25 @@
+import type { Run as RunRow } from '@prisma/client';
+import { ZBackendName, ZFinalMetrics, ZRunConfig, ZRunProgress, type TRun } from '@tensorscope/shared';
+
+/** Database row → public TRun. Stored JSON is parsed, so a bad row fails loudly here, not in a browser. */
+export function toRun(row: RunRow, now: Date): TRun {
+  const backend = ZBackendName.safeParse(row.backend);
+  const end = row.finishedAt ?? (row.status === 'running' ? now : null);
+  return {
+    id: row.id,
+    name: row.name,
+    model: ZRunConfig.parse(row.config).model,
+    config: ZRunConfig.parse(row.config),
+    status: row.status,
+    backend: backend.success ? backend.data : null,
+    progress: row.progress === null ? null : ZRunProgress.parse(row.progress),
+    finalMetrics: row.finalMetrics === null ? null : ZFinalMetrics.parse(row.finalMetrics),
+    error: row.error,
+    cancelRequested: row.cancelRequested,
+    workerId: row.workerId,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationSeconds: row.startedAt && end ? Math.max(0, (end.getTime() - row.startedAt.getTime()) / 1000) : null,
+  };
+}

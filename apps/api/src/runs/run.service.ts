@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TRun, TRunConfig, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
+import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
+import { ApiError } from '../common/api-error';
+import { CLOCK, type Clock } from '../common/clock';
+import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
+import { toRun } from './run.mapper';
+import { RunRepository } from './run.repository';
+import { ScalarRepository } from './scalar.repository';
+
+@Injectable()
+export class RunService {
+  constructor(
+    private readonly runs: RunRepository,
+    private readonly scalars: ScalarRepository,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(config: TRunConfig): Promise<TRun> {
+    const row = await this.runs.create(config);
+    try {
+      await this.queue.enqueueTraining({ runId: row.id });
+    } catch (e) {
+      // The run must not sit "queued" forever with no job behind it.
+      await this.runs.cancelQueued(row.id, this.clock.now());
+      throw e;
+    }
+    await this.bus.publish({ type: 'run.updated', runId: row.id });
+    return toRun(row, this.clock.now());
+  }
+
+  async get(id: string): Promise<TRun> {
+    const row = await this.runs.findById(id);
+    if (!row) throw ApiError.notFound('run', id);
+    return toRun(row, this.clock.now());
+  }
+
+  async list(query: TRunListQuery): Promise<TRunList> {
+    const { rows, total } = await this.runs.list(query);
+    const now = this.clock.now();
+    return { items: rows.map((r) => toRun(r, now)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {
+    await this.get(id);
+    return { points: await this.scalars.read(id, query.tag, query.afterStep) };
+  }
+
+  /** Queued runs end at once; running ones are flagged and their worker stops at the next step. */
+  async cancel(id: string): Promise<TRun> {
+    const run = await this.get(id);
+    if (run.status === 'queued' && (await this.runs.cancelQueued(id, this.clock.now()))) {
+      await this.bus.publish({ type: 'run.updated', runId: id });
+    } else if (await this.runs.requestCancel(id)) {
+      await this.bus.publish({ type: 'run.cancel', runId: id });
+      await this.bus.publish({ type: 'run.updated', runId: id });
+    } else {
+      const now = await this.get(id);
+      throw ApiError.conflict(`run ${id} is already ${now.status}; only queued or running runs can be cancelled`, {
+        status: now.status,
+      });
+    }
+    return this.get(id);
+  }
+}

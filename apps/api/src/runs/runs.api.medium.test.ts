@@ -1,0 +1,130 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TApiError, TRun, TRunList } from '@tensorscope/shared';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http, listen, useTestDatabase } from '../../test/api.harness';
+
+// REST contract against a real Postgres and the real queue; no worker runs here, so runs stay queued.
+describe('runs REST API', () => {
+  let app: NestExpressApplication;
+  let base: string;
+  const tag = `api-${randomUUID().slice(0, 8)}`;
+  const valid = {
+    name: `${tag}-gray-adam`,
+    model: 'lenet5',
+    variant: 'cifar-gray28',
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 64,
+    epochs: 1,
+    trainSubset: 2000,
+    evalSubset: 1000,
+    evalInterval: 10,
+    seed: 1,
+  };
+
+  beforeAll(async () => {
+    useTestDatabase();
+    const { createApiApp } = await import('../api.factory');
+    app = await createApiApp();
+    base = await listen(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates a run: 201, queued, defaults applied', async () => {
+    const res = await http<TRun>(base, '/api/runs', { body: valid });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('queued');
+    expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.config).toMatchObject({ ...valid, logInterval: 10, backend: 'auto' });
+    expect(res.body.backend).toBeNull();
+    const again = await http<TRun>(base, `/api/runs/${res.body.id}`);
+    expect(again.status).toBe(200);
+    expect(again.body.name).toBe(valid.name);
+  });
+
+  it('refuses invalid configs with one message per field and stores nothing', async () => {
+    const before = await http<TRunList>(base, `/api/runs?name=${tag}`);
+    const res = await http<TApiError>(base, '/api/runs', {
+      body: { ...valid, learningRate: -1, batchSize: 2.5, trainSubset: 60000, variant: 'nope', name: '' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const paths = (res.body.details as { path: string }[]).map((d) => d.path).sort();
+    expect(paths).toEqual(['batchSize', 'learningRate', 'name', 'trainSubset', 'variant']);
+    const after = await http<TRunList>(base, `/api/runs?name=${tag}`);
+    expect(after.body.total).toBe(before.body.total);
+  });
+
+  it('answers 4xx with the error shape for malformed input, never 5xx', async () => {
+    const cases: [string, { method?: string; body?: unknown; rawBody?: string }, number][] = [
+      ['/api/runs', { rawBody: '{"name": ' }, 400],
+      ['/api/runs', { body: [1, 2] }, 400],
+      ['/api/runs', { body: { ...valid, model: 'resnet' } }, 400],
+      ['/api/runs/not-a-uuid', {}, 400],
+      [`/api/runs/${randomUUID()}`, {}, 404],
+      [`/api/runs/${randomUUID()}/scalars?tag=train/loss`, {}, 404],
+      ['/api/runs?page=0', {}, 400],
+      ['/api/runs?status=sleeping', {}, 400],
+      ['/api/nowhere', {}, 404],
+    ];
+    for (const [path, init, status] of cases) {
+      const res = await http<TApiError>(base, path, init);
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(typeof res.body.code).toBe('string');
+      expect(typeof res.body.message).toBe('string');
+    }
+  });
+
+  it('lists newest first with filters and pagination', async () => {
+    const names = [`${tag}-list-a`, `${tag}-list-b`, `${tag}-list-c`];
+    for (const name of names) expect((await http(base, '/api/runs', { body: { ...valid, name } })).status).toBe(201);
+    const page1 = await http<TRunList>(base, `/api/runs?name=${tag}-LIST&pageSize=2`);
+    expect(page1.body.total).toBe(3);
+    expect(page1.body.items.map((r) => r.name)).toEqual([names[2], names[1]]);
+    const page2 = await http<TRunList>(base, `/api/runs?name=${tag}-list&pageSize=2&page=2`);
+    expect(page2.body.items.map((r) => r.name)).toEqual([names[0]]);
+    const queued = await http<TRunList>(base, `/api/runs?name=${tag}-list&status=queued&model=lenet5`);
+    expect(queued.body.total).toBe(3);
+    const done = await http<TRunList>(base, `/api/runs?name=${tag}-list&status=completed`);
+    expect(done.body.total).toBe(0);
+  });
+
+  it('cancels a queued run once; a second cancel is a 409', async () => {
+    const created = await http<TRun>(base, '/api/runs', { body: { ...valid, name: `${tag}-cancel` } });
+    const cancelled = await http<TRun>(base, `/api/runs/${created.body.id}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.finishedAt).not.toBeNull();
+    const again = await http<TApiError>(base, `/api/runs/${created.body.id}/cancel`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CONFLICT');
+  });
+
+  it('reads an empty scalar series and rejects unknown tags', async () => {
+    const created = await http<TRun>(base, '/api/runs', { body: { ...valid, name: `${tag}-scalars` } });
+    const ok = await http<{ points: unknown[] }>(base, `/api/runs/${created.body.id}/scalars?tag=test/accuracy`);
+    expect(ok).toEqual({ status: 200, body: { points: [] } });
+    const bad = await http<TApiError>(base, `/api/runs/${created.body.id}/scalars?tag=weights`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('serves an OpenAPI document generated from the shared schemas', async () => {
+    const doc = await http<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(
+      base,
+      '/api/docs/openapi.json',
+    );
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/runs', '/api/runs/{id}', '/api/runs/{id}/scalars', '/api/runs/{id}/cancel']),
+    );
+    expect(JSON.stringify(doc.body.components.schemas.RunConfigInput)).toContain('learningRate');
+    const ui = await fetch(`${base}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+  });
+});

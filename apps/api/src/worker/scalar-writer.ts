@@ -1,0 +1,54 @@
+import type { TFinalMetrics, TTaggedScalar } from '@tensorscope/shared';
+import type { EventBus } from '../bus/event-bus.port';
+import type { RunRepository } from '../runs/run.repository';
+import type { ScalarRepository } from '../runs/scalar.repository';
+
+/** Points per bus event: ~90 bytes of JSON each keeps a message far below NOTIFY's 8000-byte cap. */
+export const POINTS_PER_EVENT = 40;
+
+/**
+ * Buffers a run's scalar points and writes them in batches (one INSERT per flush, not one per
+ * point), then announces them. Stored first, announced second: a client that refetches after an
+ * event always finds the points it was told about.
+ */
+export class ScalarWriter {
+  private buffer: TTaggedScalar[] = [];
+  private readonly last: TFinalMetrics = {};
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly runId: string,
+    private readonly scalars: ScalarRepository,
+    private readonly runs: RunRepository,
+    private readonly bus: EventBus,
+    private readonly options = { maxBuffered: 200, flushMs: 1000 },
+  ) {}
+
+  add(points: readonly TTaggedScalar[]): Promise<void> {
+    this.buffer.push(...points);
+    if (this.buffer.length >= this.options.maxBuffered) return this.flush();
+    this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs);
+    return Promise.resolve();
+  }
+
+  /** Writes whatever is buffered; calls are serialised so batches land in order. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.flushing = this.flushing.then(() => this.write(batch));
+    return this.flushing;
+  }
+
+  private async write(batch: TTaggedScalar[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.scalars.insertMany(this.runId, batch);
+    for (const p of batch) this.last[p.tag] = p.value;
+    await this.runs.setFinalMetrics(this.runId, { ...this.last });
+    for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
+      await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ClientToServerEvents, ServerToClientEvents, TRun, TTaggedScalar } from '@tensorscope/shared';
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { LeaseReaper } from '../runs/lease.reaper';
+import { RunRepository } from '../runs/run.repository';
+import { TrainingWorker } from './training.worker';
+import { WorkerModule } from './worker.module';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Polls until `check` returns a value; fails with `what` after `ms`. */
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 150_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// API + a real worker (in this process) + a real socket.io client, on real CIFAR-10 and Postgres.
+describe('training worker, end to end', () => {
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let base: string;
+  let socket: Client;
+  const tag = `train-${randomUUID().slice(0, 8)}`;
+  const small = {
+    model: 'lenet5',
+    variant: 'cifar-gray28',
+    optimizer: 'adam',
+    learningRate: 0.001,
+    batchSize: 32,
+    epochs: 1,
+    trainSubset: 256,
+    evalSubset: 200,
+    evalInterval: 4,
+    logInterval: 2,
+    seed: 3,
+  };
+  const updates: TRun[] = [];
+  const streamed: TTaggedScalar[] = [];
+
+  beforeAll(async () => {
+    useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm', HEARTBEAT_SECONDS: '1', LEASE_SECONDS: '5' });
+    const { createApiApp } = await import('../api.factory');
+    api = await createApiApp();
+    base = await listen(api);
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    await worker.init();
+    socket = io(base, { transports: ['websocket'] });
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', resolve);
+      socket.on('connect_error', reject);
+    });
+    socket.on('run:updated', ({ run }) => updates.push(run));
+    socket.on('run:scalars', ({ points }) => streamed.push(...points));
+    socket.emit('runs:subscribe');
+  });
+
+  afterAll(async () => {
+    socket?.disconnect();
+    await worker?.close();
+    await api?.close();
+  });
+
+  const get = async (id: string) => (await http<TRun>(base, `/api/runs/${id}`)).body;
+
+  it('trains on wasm, streams progress and scalars live, and keeps them in Postgres', async () => {
+    const created = await http<TRun>(base, '/api/runs', { body: { ...small, name: `${tag}-small` } });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    socket.emit('run:subscribe', id);
+
+    const done = await until('completion', async () => {
+      const r = await get(id);
+      return ['completed', 'failed'].includes(r.status) ? r : undefined;
+    });
+    expect(done.error).toBeNull();
+    expect(done.status).toBe('completed');
+    expect(done.backend).toBe('wasm');
+    expect(done.progress).toMatchObject({ step: 8, totalSteps: 8, epoch: 1, epochs: 1 });
+    expect(done.durationSeconds).toBeGreaterThan(0);
+    expect(Object.keys(done.finalMetrics ?? {}).sort()).toEqual(['test/accuracy', 'test/loss', 'train/accuracy', 'train/loss']);
+
+    const series = async (t: string) =>
+      (await http<{ points: { step: number; value: number; wallTime: number }[] }>(base, `/api/runs/${id}/scalars?tag=${t}`)).body.points;
+    const trainLoss = await series('train/loss');
+    expect(trainLoss.map((p) => p.step)).toEqual([2, 4, 6, 8]);
+    expect(trainLoss.every((p) => Number.isFinite(p.value) && p.value > 0)).toBe(true);
+    const testAcc = await series('test/accuracy');
+    expect(testAcc.map((p) => p.step)).toEqual([4, 8]);
+    expect(testAcc.every((p) => p.value >= 0 && p.value <= 1)).toBe(true);
+    const after = await http<{ points: { step: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&afterStep=4`);
+    expect(after.body.points.map((p) => p.step)).toEqual([6, 8]);
+
+    // What the socket delivered is exactly what REST stores.
+    await until('socket catch-up', () => (updates.some((u) => u.id === id && u.status === 'completed') ? true : undefined), 10_000);
+    const mine = streamed.filter((p) => trainLoss.some((q) => q.step === p.step));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const p of streamed.filter((s) => s.tag === 'train/loss' && trainLoss.some((q) => q.step === s.step))) {
+      expect(trainLoss.find((q) => q.step === p.step)?.value).toBe(p.value);
+    }
+    const statuses = updates.filter((u) => u.id === id).map((u) => u.status);
+    expect(statuses).toContain('running');
+    expect(statuses.at(-1)).toBe('completed');
+  });
+
+  it('cancel stops a running run at the next step and keeps what was logged', async () => {
+    const created = await http<TRun>(base, '/api/runs', {
+      body: { ...small, name: `${tag}-cancel`, trainSubset: 20_000, logInterval: 1, evalInterval: 1000 },
+    });
+    const id = created.body.id;
+    await until('first points', async () => {
+      const pts = (await http<{ points: unknown[] }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+      return pts.length >= 2 ? pts : undefined;
+    });
+    const res = await http<TRun>(base, `/api/runs/${id}/cancel`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const ended = await until('cancelled', async () => {
+      const r = await get(id);
+      return r.status === 'running' ? undefined : r;
+    }, 30_000);
+    expect(ended.status).toBe('cancelled');
+    expect(ended.progress!.step).toBeLessThan(ended.progress!.totalSteps);
+    const kept = (await http<{ points: unknown[] }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a run whose worker stopped heartbeating ends failed with a reason', async () => {
+    const runs = worker.get(RunRepository);
+    const row = await runs.create({ ...(small as never), name: `${tag}-ghost`, backend: 'auto', logInterval: 2 } as never);
+    const longAgo = new Date(Date.now() - 60_000);
+    expect(await runs.claim(row.id, 'ghost-worker', longAgo)).toBe(true);
+    const failed = await worker.get(LeaseReaper).sweep();
+    expect(failed).toContain(row.id);
+    const r = await get(row.id);
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/ghost-worker.*heartbeat/);
+    expect(await runs.claim(row.id, 'late-worker', new Date())).toBe(false);
+  });
+
+  it('a worker shutting down mid-run marks its run failed with a reason', async () => {
+    const created = await http<TRun>(base, '/api/runs', {
+      body: { ...small, name: `${tag}-shutdown`, trainSubset: 20_000, logInterval: 1, evalInterval: 1000 },
+    });
+    const id = created.body.id;
+    await until('running', async () => ((await get(id)).status === 'running' ? true : undefined));
+    await worker.get(TrainingWorker).shutdown();
+    const r = await get(id);
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(/shut down/);
+  });
+});

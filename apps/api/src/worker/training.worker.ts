@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ZRunConfig, type TBackendChoice, type TRunProgress, type TTrainJob } from '@tensorscope/shared';
+import { initBackend, trainRun } from '@tensorscope/ml';
+import { join } from 'node:path';
+import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
+import { CLOCK, type Clock } from '../common/clock';
+import { ENV, type TEnv } from '../env';
+import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
+import { RunRepository } from '../runs/run.repository';
+import { ScalarRepository } from '../runs/scalar.repository';
+import { ScalarWriter } from './scalar-writer';
+
+/** Minimum gap between two progress events on the bus. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Takes training jobs from the queue, one at a time per worker process, and drives one run:
+ * claim → pick backend → train (ml package) → store scalars in batches → finish with a status.
+ * Heartbeats renew the run's lease and pick up cancel requests even if a NOTIFY was missed.
+ */
+@Injectable()
+export class TrainingWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger('TrainingWorker');
+  private shuttingDown = false;
+  private current: Promise<void> | null = null;
+  private readonly cancelled = new Set<string>();
+
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: TEnv,
+    private readonly runs: RunRepository,
+    private readonly scalars: ScalarRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.bus.subscribe((e) => {
+      if (e.type === 'run.cancel') this.cancelled.add(e.runId);
+    });
+    await this.queue.workTraining((job) => {
+      this.current = this.handle(job).finally(() => (this.current = null));
+      return this.current;
+    });
+    this.logger.log(`worker ${this.env.WORKER_ID} waiting for training jobs`);
+  }
+
+  /** Stops the current run at its next step and marks it failed, so nothing is left `running`. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await this.queue.stop();
+    await this.current;
+  }
+
+  async handle(job: TTrainJob): Promise<void> {
+    const { runId } = job;
+    const workerId = this.env.WORKER_ID;
+    if (this.shuttingDown || !(await this.runs.claim(runId, workerId, this.clock.now()))) return;
+    await this.publishUpdated(runId);
+    const row = await this.runs.findById(runId);
+    const writer = new ScalarWriter(runId, this.scalars, this.runs, this.bus);
+    let latest: TRunProgress | undefined;
+    let lastProgressEvent = 0;
+    const beat = async () => {
+      const { cancelRequested } = await this.runs.heartbeat(runId, this.clock.now(), latest);
+      if (cancelRequested) this.cancelled.add(runId);
+    };
+    const heartbeat = setInterval(() => void beat().catch((e: Error) => this.logger.warn(e.message)), this.env.HEARTBEAT_SECONDS * 1000);
+    try {
+      const config = ZRunConfig.parse(row?.config);
+      const choice: TBackendChoice = config.backend === 'auto' ? this.env.TENSORSCOPE_BACKEND : config.backend;
+      const backend = await initBackend(choice);
+      await this.runs.setBackend(runId, backend);
+      await this.publishUpdated(runId);
+      this.logger.log(`run ${runId} (${config.name}) training on ${backend}`);
+
+      const result = await trainRun(config, { cacheDir: join(this.env.DATA_DIR, 'cache') }, {
+        onScalars: (points) => writer.add(points),
+        onProgress: async (progress) => {
+          latest = progress;
+          const now = Date.now();
+          if (now - lastProgressEvent < PROGRESS_EVERY_MS && progress.step < progress.totalSteps) return;
+          lastProgressEvent = now;
+          await this.bus.publish({ type: 'run.progress', runId, progress });
+        },
+        shouldStop: () => this.shuttingDown || this.cancelled.has(runId),
+      });
+      await writer.flush();
+      await beat();
+      const status = !result.stopped ? 'completed' : this.cancelled.has(runId) ? 'cancelled' : 'failed';
+      const error = status === 'failed' ? `worker ${workerId} shut down during training; the run was stopped at step ${result.steps}` : null;
+      await this.runs.finish(runId, workerId, status, this.clock.now(), error);
+      this.logger.log(`run ${runId} ${status} after ${result.steps} steps`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.logger.error(`run ${runId} failed: ${e instanceof Error ? e.stack : message}`);
+      await writer.flush().catch(() => undefined);
+      await this.runs.finish(runId, workerId, 'failed', this.clock.now(), message.slice(0, 2000));
+    } finally {
+      clearInterval(heartbeat);
+      this.cancelled.delete(runId);
+      await this.publishUpdated(runId).catch(() => undefined);
+    }
+  }
+
+  private publishUpdated(runId: string): Promise<void> {
+    return this.bus.publish({ type: 'run.updated', runId });
+  }
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import type { TRunListQuery, TRunStatus } from '@tensorscope/shared';
+import { ZRunStatus } from '@tensorscope/shared';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { useRunList } from '../hooks/use-run-queries';
+import { ApiErrorState } from './api-error-state';
+import { Pagination } from './pagination';
+import { RunFilters } from './run-filters';
+import { RunTable } from './run-table';
+
+const PAGE_SIZE = 20;
+
+/** Filters live in the URL so a filtered page can be bookmarked, shared and navigated back to. */
+function queryFromSearch(search: URLSearchParams): Partial<TRunListQuery> {
+  const status = ZRunStatus.safeParse(search.get('status'));
+  const name = search.get('name')?.trim();
+  const page = Number(search.get('page'));
+  const query: Partial<TRunListQuery> = {};
+  if (status.success) query.status = status.data;
+  if (name) query.name = name;
+  query.page = Number.isInteger(page) && page >= 1 ? page : 1;
+  query.pageSize = PAGE_SIZE;
+  return query;
+}
+
+export function RunListPage() {
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useMemo(() => queryFromSearch(new URLSearchParams(search.toString())), [search]);
+  const list = useRunList(query);
+
+  const setSearch = useCallback(
+    (changes: { status?: TRunStatus | ''; name?: string; page?: number }) => {
+      const next = new URLSearchParams(search.toString());
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key);
+        else next.set(key, String(value));
+      }
+      // A new filter starts again from the first page.
+      if (!('page' in changes)) next.delete('page');
+      const qs = next.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [search, router, pathname],
+  );
+
+  const filtered = Boolean(query.status || query.name);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Runs</h1>
+        <Link href="/runs/new" className="button button--primary" data-testid="new-run">
+          + New run
+        </Link>
+      </div>
+      <RunFilters
+        status={query.status ?? ''}
+        name={query.name ?? ''}
+        onStatusChange={(status) => setSearch({ status })}
+        onNameChange={(name) => setSearch({ name })}
+      />
+      {list.isError && !list.data ? (
+        <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="runs" />
+      ) : list.isPending ? (
+        <p className="muted">Loading runs…</p>
+      ) : list.data.items.length === 0 ? (
+        <div className="state-box" data-testid="run-list-empty">
+          {filtered ? (
+            <p>No run matches these filters.</p>
+          ) : (
+            <p>
+              No runs yet. <Link href="/runs/new">Start the first one</Link>.
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <RunTable runs={list.data.items} dimmed={list.isPlaceholderData} />
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPageChange={(page) => setSearch({ page })}
+          />
+        </>
+      )}
+      {list.isError && list.data && <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="runs" />}
+    </>
+  );
+}

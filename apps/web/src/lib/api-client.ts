@@ -1,0 +1,102 @@
+import type {
+  TFieldErrors,
+  TRun,
+  TRunConfigInput,
+  TRunList,
+  TRunListQuery,
+  TScalarSeries,
+  TScalarTag,
+} from '@tensorscope/shared';
+import { ZApiError, ZFieldErrors } from '@tensorscope/shared';
+import { apiBaseUrl } from './api-base-url';
+
+/** An error answer from the API, carrying the contract's `{code, message, details}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Per-field messages of a VALIDATION_FAILED answer, or [] when there are none. */
+  get fieldErrors(): TFieldErrors {
+    const parsed = ZFieldErrors.safeParse(this.details);
+    return parsed.success ? parsed.data : [];
+  }
+}
+
+/** The request never got an HTTP answer: API down, wrong host, CORS refused. */
+export class ApiUnreachableError extends Error {
+  constructor(readonly baseUrl: string, cause: unknown) {
+    super(`Cannot reach the API at ${baseUrl}`, { cause });
+    this.name = 'ApiUnreachableError';
+  }
+}
+
+/** 404, or the 400 the API answers for an id that isn't even a UUID: either way, no such run. */
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof ApiError &&
+  (error.status === 404 || (error.status === 400 && error.fieldErrors.some((issue) => issue.path === 'id')));
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const base = apiBaseUrl();
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    });
+  } catch (error) {
+    // An abort is TanStack Query cancelling a stale request, not an outage.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiUnreachableError(base, error);
+  }
+  const text = await response.text();
+  const body: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const parsed = ZApiError.safeParse(body);
+    if (parsed.success) throw new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.details);
+    throw new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText}`.trim());
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Drops empty filters so the URL (and the cache key built from the same object) stays minimal. */
+export function runListSearch(query: Partial<TRunListQuery>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+export const api = {
+  listRuns: (query: Partial<TRunListQuery>, signal?: AbortSignal) =>
+    request<TRunList>(`/api/runs${runListSearch(query)}`, { signal }),
+
+  getRun: (id: string, signal?: AbortSignal) => request<TRun>(`/api/runs/${encodeURIComponent(id)}`, { signal }),
+
+  getScalars: (id: string, tag: TScalarTag, afterStep: number | undefined, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ tag });
+    if (afterStep !== undefined) params.set('afterStep', String(afterStep));
+    return request<TScalarSeries>(`/api/runs/${encodeURIComponent(id)}/scalars?${params}`, { signal });
+  },
+
+  createRun: (config: TRunConfigInput) =>
+    request<TRun>('/api/runs', { method: 'POST', body: JSON.stringify(config) }),
+
+  cancelRun: (id: string) => request<TRun>(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+};

@@ -1,0 +1,74 @@
+import type { TRunProgress } from '@tensorscope/shared';
+
+/** "45s", "3m 05s", "2h 07m": compact enough for a table cell, exact enough to watch. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+/** ETA is null until the trainer has timed a few steps; say so instead of showing 0. */
+export function formatEta(etaSeconds: number | null | undefined): string {
+  if (etaSeconds === null || etaSeconds === undefined || !Number.isFinite(etaSeconds)) return 'ETA —';
+  return `ETA ${formatDuration(etaSeconds)}`;
+}
+
+export function formatRate(imagesPerSec: number | null | undefined): string {
+  if (imagesPerSec === null || imagesPerSec === undefined || !Number.isFinite(imagesPerSec)) return '— img/s';
+  const digits = imagesPerSec >= 100 ? 0 : 1;
+  return `${imagesPerSec.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} img/s`;
+}
+
+/** Fraction of all steps done, clamped to [0, 1]; 0 when the total isn't known yet. */
+export function progressFraction(progress: TRunProgress | null | undefined): number {
+  if (!progress || progress.totalSteps <= 0) return 0;
+  return Math.min(1, Math.max(0, progress.step / progress.totalSteps));
+}
+
+/** The pieces a progress bar shows, in reading order. */
+export function progressParts(progress: TRunProgress): { epoch: string; steps: string; rate: string; eta: string; percent: string } {
+  return {
+    epoch: `epoch ${progress.epoch}/${progress.epochs}`,
+    steps: `step ${progress.step.toLocaleString('en-US')}/${progress.totalSteps.toLocaleString('en-US')}`,
+    rate: formatRate(progress.imagesPerSec),
+    eta: formatEta(progress.etaSeconds),
+    percent: `${Math.floor(progressFraction(progress) * 100)}%`,
+  };
+}
+
+/** Accuracy in [0, 1] as a percentage with one decimal. */
+export function formatAccuracy(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function formatMetric(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001) ? value.toExponential(3) : value.toFixed(4);
+}
+
+/** Absolute local time, e.g. "2025-11-27 14:03:09", sortable by eye in a table. */
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** "3m ago"; `now` is passed in so the caller decides when it ticks (and tests stay pure). */
+export function formatRelative(iso: string | null | undefined, now: number): string {
+  if (!iso) return '—';
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return '—';
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 45) return 'just now';
+  if (seconds < 3600) return `${Math.round(seconds / 60)}m ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)}h ago`;
+  return `${Math.round(seconds / 86_400)}d ago`;
+}

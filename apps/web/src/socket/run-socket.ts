@@ -1,0 +1,78 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
+import { io, type Socket } from 'socket.io-client';
+import { applyReconnect, applyRunProgress, applyRunScalars, applyRunUpdated } from '../lib/socket-cache';
+
+export type TConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface RunSocket {
+  /** Joins a run's room (ref-counted: two views of one run share one subscription). Returns the leave function. */
+  subscribeRun(runId: string): () => void;
+  connectionState(): TConnectionState;
+  onConnectionChange(listener: () => void): () => void;
+  close(): void;
+}
+
+/**
+ * The dashboard's one socket. Its events go straight into the query cache; rooms are
+ * re-joined on every (re)connect because the server forgets them with the old socket.
+ */
+export function createRunSocket(queryClient: QueryClient, url: string): RunSocket {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    // Retry forever, gently: the API may start after the dashboard or restart under it.
+    reconnectionDelayMax: 5000,
+  });
+  const runRefs = new Map<string, number>();
+  const listeners = new Set<() => void>();
+  let state: TConnectionState = 'connecting';
+  const setState = (next: TConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) listener();
+  };
+
+  socket.on('connect', () => {
+    socket.emit('runs:subscribe');
+    for (const runId of runRefs.keys()) socket.emit('run:subscribe', runId);
+    // Whatever happened while we weren't listening (before the first connect, too) is
+    // fetched again; scalar series fetch only the steps they lack.
+    applyReconnect(queryClient);
+    setState('connected');
+  });
+  socket.on('disconnect', () => setState('disconnected'));
+  socket.on('connect_error', () => setState('disconnected'));
+
+  socket.on('run:updated', ({ run }) => applyRunUpdated(queryClient, run));
+  socket.on('run:progress', ({ runId, progress }) => applyRunProgress(queryClient, runId, progress));
+  socket.on('run:scalars', ({ runId, points }) => applyRunScalars(queryClient, runId, points));
+
+  return {
+    subscribeRun(runId) {
+      const count = runRefs.get(runId) ?? 0;
+      runRefs.set(runId, count + 1);
+      if (count === 0 && socket.connected) socket.emit('run:subscribe', runId);
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        const remaining = (runRefs.get(runId) ?? 1) - 1;
+        if (remaining > 0) {
+          runRefs.set(runId, remaining);
+          return;
+        }
+        runRefs.delete(runId);
+        if (socket.connected) socket.emit('run:unsubscribe', runId);
+      };
+    },
+    connectionState: () => state,
+    onConnectionChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      socket.removeAllListeners();
+      socket.close();
+    },
+  };
+}
