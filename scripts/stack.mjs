@@ -79,8 +79,10 @@ process.on('SIGTERM', () => void shutdown(0));
 async function main() {
   if (!env.DATABASE_URL) {
     const { startEmbeddedPostgres } = require(join(root, 'apps/api/dist/db/embedded-postgres.js'));
-    log('starting embedded PostgreSQL (data in .data/postgres)');
-    db = await startEmbeddedPostgres({ dataDir: join(root, '.data', 'postgres') });
+    const dataDir = process.env.TENSORSCOPE_PG_DIR ?? join(root, '.data', 'postgres');
+    const port = process.env.TENSORSCOPE_PG_PORT ? Number(process.env.TENSORSCOPE_PG_PORT) : undefined;
+    log(`starting embedded PostgreSQL (data in ${dataDir})`);
+    db = await startEmbeddedPostgres({ dataDir, port, onLog: (line) => process.stdout.write(`[postgres] ${line}\n`) });
     env.DATABASE_URL = db.databaseUrl;
   } else {
     log('using DATABASE_URL');

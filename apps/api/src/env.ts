@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { ZBackendChoice } from '@tensorscope/shared';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
-
-/** Repository root, from apps/api/dist or apps/api/src. */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+import { join } from 'node:path';
+import { REPO_ROOT } from './db/db.paths';
 
 const ZEnv = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),

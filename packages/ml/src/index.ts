@@ -1,1 +1,10 @@
 export * from './datasets/dataset.types';
+export { loadCifar10, type LoadCifar10Options, type Cifar10LoadEvent } from './datasets/cifar10.loader';
+export { loadMnist, type LoadMnistOptions } from './datasets/mnist.loader';
+export { rgbToGray28 } from './datasets/gray28.transform';
+export { initBackend, activeBackend, skippedBackends, type TSkippedBackend } from './backend/backend.select';
+export { buildModel, LENET5_LAYER_NAMES } from './models/lenet5.model';
+export { createOptimizer } from './models/optimizer.factory';
+export { train } from './training/train';
+export type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './training/train.types';
+export { trainRun, loadRunData, type TrainRunEnv } from './run/train-run';

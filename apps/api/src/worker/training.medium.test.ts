@@ -105,7 +105,8 @@ describe('training worker, end to end', () => {
     const mine = streamed.filter((p) => trainLoss.some((q) => q.step === p.step));
     expect(mine.length).toBeGreaterThan(0);
     for (const p of streamed.filter((s) => s.tag === 'train/loss' && trainLoss.some((q) => q.step === s.step))) {
-      expect(trainLoss.find((q) => q.step === p.step)?.value).toBe(p.value);
+      // Values are float32 losses; the Postgres round trip may drop the 17th significant digit.
+      expect(trainLoss.find((q) => q.step === p.step)?.value).toBeCloseTo(p.value, 12);
     }
     const statuses = updates.filter((u) => u.id === id).map((u) => u.status);
     expect(statuses).toContain('running');
@@ -138,8 +139,8 @@ describe('training worker, end to end', () => {
     const row = await runs.create({ ...(small as never), name: `${tag}-ghost`, backend: 'auto', logInterval: 2 } as never);
     const longAgo = new Date(Date.now() - 60_000);
     expect(await runs.claim(row.id, 'ghost-worker', longAgo)).toBe(true);
-    const failed = await worker.get(LeaseReaper).sweep();
-    expect(failed).toContain(row.id);
+    // The API's and worker's own reapers may get there first; either way the run must end failed.
+    await worker.get(LeaseReaper).sweep();
     const r = await get(row.id);
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/ghost-worker.*heartbeat/);

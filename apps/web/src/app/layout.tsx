@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import './globals.css';
 import { AppHeader } from '../components/app-header';
+import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -10,9 +11,16 @@ export const metadata: Metadata = {
   description: 'Train neural networks with TensorFlow.js and watch them learn.',
 };
 
+// Rendered per request so API_PUBLIC_URL / API_PORT are read at run time, not baked in at build.
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
+  const runtime: RuntimeApiConfig = { url: process.env.API_PUBLIC_URL ?? '', port: process.env.API_PORT ?? '4000' };
   return (
     <html lang="en">
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: `window.__TENSORSCOPE_API__=${JSON.stringify(runtime).replace(/</g, '\\u003c')}` }} />
+      </head>
       <body>
         <Providers>
           <AppHeader />

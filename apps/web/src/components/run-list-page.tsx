@@ -34,7 +34,7 @@ export function RunListPage() {
   const list = useRunList(query);
 
   const setSearch = useCallback(
-    (changes: { status?: TRunStatus | ''; name?: string; page?: number }) => {
+    (changes: { status?: TRunStatus | ''; name?: string; page?: number }, mode: 'push' | 'replace' = 'push') => {
       const next = new URLSearchParams(search.toString());
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key);
@@ -43,7 +43,7 @@ export function RunListPage() {
       // A new filter starts again from the first page.
       if (!('page' in changes)) next.delete('page');
       const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      router[mode](qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
     [search, router, pathname],
   );
@@ -61,7 +61,8 @@ export function RunListPage() {
         status={query.status ?? ''}
         name={query.name ?? ''}
         onStatusChange={(status) => setSearch({ status })}
-        onNameChange={(name) => setSearch({ name })}
+        // Typing replaces the history entry: Back shouldn't replay every keystroke.
+        onNameChange={(name) => setSearch({ name }, 'replace')}
       />
       {list.isError && !list.data ? (
         <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="runs" />

@@ -4,7 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import { FINISHED_STATUSES } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useNow } from '../hooks/use-now';
-import { formatAccuracy, formatDuration, formatRelative, formatTimestamp } from '../lib/format';
+import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../lib/format';
 import { RunProgress } from './run-progress';
 import { StatusBadge } from './status-badge';
 
@@ -39,7 +39,7 @@ export function RunTable({ runs, dimmed }: { runs: TRun[]; dimmed: boolean }) {
               <td className="col-progress">
                 {FINISHED_STATUSES.includes(run.status) ? (
                   <span className="muted">
-                    {run.status === 'completed' ? 'done' : 'stopped'} in {formatDuration(run.durationSeconds)}
+                    {run.status === 'completed' ? 'done' : 'stopped'} after {formatDuration(runDurationSeconds(run, now))}
                   </span>
                 ) : (
                   <RunProgress run={run} compact />

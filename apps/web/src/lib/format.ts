@@ -1,4 +1,4 @@
-import type { TRunProgress } from '@tensorscope/shared';
+import type { TRun, TRunProgress } from '@tensorscope/shared';
 
 /** "45s", "3m 05s", "2h 07m": compact enough for a table cell, exact enough to watch. */
 export function formatDuration(seconds: number | null | undefined): string {
@@ -71,4 +71,17 @@ export function formatRelative(iso: string | null | undefined, now: number): str
   if (seconds < 3600) return `${Math.round(seconds / 60)}m ago`;
   if (seconds < 86_400) return `${Math.round(seconds / 3600)}h ago`;
   return `${Math.round(seconds / 86_400)}d ago`;
+}
+
+/**
+ * Seconds of training: live from startedAt while running (`now` ticks), else the API's
+ * durationSeconds, else finishedAt − startedAt; null when the run never started.
+ */
+export function runDurationSeconds(run: Pick<TRun, 'status' | 'startedAt' | 'finishedAt' | 'durationSeconds'>, now: number): number | null {
+  const started = run.startedAt ? Date.parse(run.startedAt) : Number.NaN;
+  if (run.status === 'running' && !Number.isNaN(started)) return Math.max(0, (now - started) / 1000);
+  if (run.durationSeconds !== null) return run.durationSeconds;
+  const finished = run.finishedAt ? Date.parse(run.finishedAt) : Number.NaN;
+  if (!Number.isNaN(started) && !Number.isNaN(finished)) return Math.max(0, (finished - started) / 1000);
+  return null;
 }

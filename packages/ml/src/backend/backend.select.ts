@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { TBackendChoice, TBackendName } from '@tensorscope/shared';
@@ -17,6 +18,24 @@ let skipped: TSkippedBackend[] = [];
 let nodeFlavour: 'tensorflow-gpu' | 'tensorflow' | null = null;
 
 /**
+ * tfjs-node(-gpu) ship a native addon (lib/napi-v<N>/tfjs_binding.node) that their
+ * install step builds or downloads with libtensorflow; offline it is missing.
+ * Checking for the file first matters: requiring such a package registers ~160
+ * 'tensorflow' kernels before it throws "native addon module ... can not be found".
+ */
+function nativeAddonProblem(pkg: string): string | null {
+  let dir: string;
+  try {
+    dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    return `${pkg} is not installed`;
+  }
+  const lib = path.join(dir, 'lib');
+  const built = fs.existsSync(lib) && fs.readdirSync(lib).some((d) => d.startsWith('napi-v') && fs.existsSync(path.join(lib, d, 'tfjs_binding.node')));
+  return built ? null : `${pkg} is installed but its native addon (lib/napi-v<N>/tfjs_binding.node) was never built`;
+}
+
+/**
  * Loads tfjs-node(-gpu). They register the 'tensorflow' backend into the
  * `@tensorflow/tfjs` they require themselves. In pnpm's layout that is the very
  * same file as ours: packages/ml/node_modules/@tensorflow/tfjs and
@@ -24,11 +43,9 @@ let nodeFlavour: 'tensorflow-gpu' | 'tensorflow' | null = null;
  * .pnpm/@tensorflow+tfjs@4.22.0_seedrandom@3.0.5 (one peer set, one store entry),
  * and every package resolves the single .pnpm/@tensorflow+tfjs-core@4.22.0.
  * Even a second copy of tfjs-core would share state, since core keeps its engine
- * and kernel registry on the global object; the check below makes a mismatch loud
- * instead of silently training on another backend.
- * A present package whose native addon was never built throws on require
- * ("The Node.js native addon module (tfjs_binding.node) can not be found"): the
- * caller records that and moves on.
+ * and kernel registry on the global object; the engine check below makes a
+ * mismatch loud instead of silently training on another backend.
+ * Both flavours register under the one name 'tensorflow', so only one may load.
  */
 async function loadTfjsNode(flavour: 'tensorflow-gpu' | 'tensorflow'): Promise<void> {
   if (nodeFlavour !== null && nodeFlavour !== flavour) {
@@ -36,12 +53,23 @@ async function loadTfjsNode(flavour: 'tensorflow-gpu' | 'tensorflow'): Promise<v
   }
   // A non-literal specifier: tsc must not need these optional packages' typings.
   const pkg: string = flavour === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
-  const tfNode = (await import(pkg)) as { getBackend?: unknown; engine?: () => unknown };
-  if (typeof tfNode.engine === 'function' && tfNode.engine() !== tf.engine()) {
-    throw new Error(`${pkg} uses another @tensorflow/tfjs instance than @tensorscope/ml`);
+  const problem = nativeAddonProblem(pkg);
+  if (problem !== null) throw new Error(problem);
+  const kernelsBefore = new Set(tf.getKernelsForBackend('tensorflow').map((k) => k.kernelName));
+  try {
+    const tfNode = (await import(pkg)) as { engine?: () => unknown };
+    if (typeof tfNode.engine === 'function' && tfNode.engine() !== tf.engine()) {
+      throw new Error(`${pkg} uses another @tensorflow/tfjs instance than @tensorscope/ml`);
+    }
+    if (tf.findBackendFactory('tensorflow') === null) throw new Error(`${pkg} did not register the 'tensorflow' backend`);
+    if (!(await tf.setBackend('tensorflow'))) throw new Error(`${pkg}: the 'tensorflow' backend failed to initialise`);
+  } catch (e) {
+    // Undo a half-done import so that the other flavour can register its own kernels.
+    for (const k of tf.getKernelsForBackend('tensorflow')) {
+      if (!kernelsBefore.has(k.kernelName)) tf.unregisterKernel(k.kernelName, 'tensorflow');
+    }
+    throw e;
   }
-  if (tf.findBackendFactory('tensorflow') === null) throw new Error(`${pkg} did not register the 'tensorflow' backend`);
-  if (!(await tf.setBackend('tensorflow'))) throw new Error(`${pkg}: the 'tensorflow' backend failed to initialise`);
   nodeFlavour = flavour;
 }
 

@@ -262,3 +262,8 @@ export function registerWasmKernelFixes(): void {
     replace('BatchMatMul', makeBatchMatMul(matMulConfig.kernelFunc), matMulConfig);
   }
 }
+
+/** True when all three fixes are the wasm kernels in the registry (for logs and tests). */
+export function wasmKernelFixesRegistered(): boolean {
+  return ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].every((name) => isFix(tf.getKernel(name, BACKEND)));
+}

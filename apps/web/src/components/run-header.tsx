@@ -1,0 +1,61 @@
+'use client';
+
+import type { TRun } from '@tensorscope/shared';
+import { useNow } from '../hooks/use-now';
+import { formatDuration, formatTimestamp, runDurationSeconds } from '../lib/format';
+import { CancelRunButton } from './cancel-run-button';
+import { StatusBadge } from './status-badge';
+
+export function RunHeader({ run }: { run: TRun }) {
+  const now = useNow(1000, run.status === 'running');
+  return (
+    <section className="run-header">
+      <div className="run-title">
+        <h1 data-testid="run-name">{run.name}</h1>
+        <StatusBadge status={run.status} />
+        <span className="run-title-spacer" />
+        <CancelRunButton run={run} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Model</dt>
+          <dd>
+            {run.model} / {run.config.variant}
+          </dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd className="mono" data-testid="run-backend">
+            {run.backend ?? (run.config.backend === 'auto' ? 'auto (not chosen yet)' : `${run.config.backend} (requested)`)}
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatTimestamp(run.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{formatTimestamp(run.startedAt)}</dd>
+        </div>
+        <div>
+          <dt>Finished</dt>
+          <dd>{formatTimestamp(run.finishedAt)}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(runDurationSeconds(run, now))}</dd>
+        </div>
+        <div>
+          <dt>Id</dt>
+          <dd className="mono small">{run.id}</dd>
+        </div>
+      </dl>
+      {run.error && (
+        <div className="run-error" role="alert" data-testid="run-error">
+          <strong>{run.status === 'failed' ? 'Failed: ' : 'Error: '}</strong>
+          <span className="mono">{run.error}</span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useRun } from '../hooks/use-run-queries';
+import { useRunSubscription } from '../socket/socket-provider';
+import { ApiErrorState } from './api-error-state';
+import { RunCharts } from './run-charts';
+import { RunConfigTable } from './run-config-table';
+import { RunHeader } from './run-header';
+import { RunMetricsTable } from './run-metrics-table';
+import { RunProgress } from './run-progress';
+
+export function RunView({ id }: { id: string }) {
+  useRunSubscription(id);
+  const run = useRun(id);
+
+  if (run.isPending) return <p className="muted">Loading run…</p>;
+  if (run.isError && !run.data) return <ApiErrorState error={run.error} onRetry={() => void run.refetch()} what="run" />;
+
+  const data = run.data;
+  return (
+    <>
+      <RunHeader run={data} />
+      <section className="card">
+        <RunProgress run={data} />
+      </section>
+      <RunCharts runId={data.id} />
+      <div className="two-col two-col--top">
+        <RunConfigTable run={data} />
+        <RunMetricsTable run={data} />
+      </div>
+    </>
+  );
+}

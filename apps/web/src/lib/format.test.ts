@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAccuracy,
+  formatDuration,
+  formatEta,
+  formatRate,
+  formatRelative,
+  progressFraction,
+  progressParts,
+  runDurationSeconds,
+} from './format';
+
+const progress = { epoch: 1, epochs: 3, step: 150, totalSteps: 600, imagesPerSec: 1234.6, etaSeconds: 185 };
+
+describe('durations and ETA', () => {
+  it('formats seconds, minutes, hours compactly', () => {
+    expect(formatDuration(0)).toBe('0s');
+    expect(formatDuration(45.4)).toBe('45s');
+    expect(formatDuration(185)).toBe('3m 05s');
+    expect(formatDuration(7620)).toBe('2h 07m');
+  });
+
+  it('shows a dash for unknown or nonsense values', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(Number.NaN)).toBe('—');
+    expect(formatDuration(-1)).toBe('—');
+  });
+
+  it('says the ETA is unknown instead of 0 when the trainer has none', () => {
+    expect(formatEta(null)).toBe('ETA —');
+    expect(formatEta(61)).toBe('ETA 1m 01s');
+  });
+});
+
+describe('progress', () => {
+  it('computes a clamped fraction', () => {
+    expect(progressFraction(progress)).toBe(0.25);
+    expect(progressFraction({ ...progress, step: 700 })).toBe(1);
+    expect(progressFraction({ ...progress, totalSteps: 0 })).toBe(0);
+    expect(progressFraction(null)).toBe(0);
+  });
+
+  it('labels epoch, steps, rate, ETA and percent', () => {
+    expect(progressParts(progress)).toEqual({
+      epoch: 'epoch 1/3',
+      steps: 'step 150/600',
+      rate: '1,235 img/s',
+      eta: 'ETA 3m 05s',
+      percent: '25%',
+    });
+  });
+
+  it('keeps a decimal for slow throughput', () => {
+    expect(formatRate(12.34)).toBe('12.3 img/s');
+    expect(formatRate(Number.NaN)).toBe('— img/s');
+  });
+});
+
+describe('metrics and times', () => {
+  it('formats accuracy as a percentage', () => {
+    expect(formatAccuracy(0.4567)).toBe('45.7%');
+    expect(formatAccuracy(undefined)).toBe('—');
+  });
+
+  it('formats relative times against a given now', () => {
+    const now = Date.parse('2025-01-01T12:00:00Z');
+    expect(formatRelative('2025-01-01T11:59:50Z', now)).toBe('just now');
+    expect(formatRelative('2025-01-01T11:57:00Z', now)).toBe('3m ago');
+    expect(formatRelative('2025-01-01T09:00:00Z', now)).toBe('3h ago');
+    expect(formatRelative(null, now)).toBe('—');
+  });
+});
+
+describe('runDurationSeconds', () => {
+  const base = { startedAt: '2025-01-01T12:00:00Z', finishedAt: null, durationSeconds: null };
+  const now = Date.parse('2025-01-01T12:01:30Z');
+  it('ticks from startedAt while running', () => {
+    expect(runDurationSeconds({ ...base, status: 'running', durationSeconds: 10 }, now)).toBe(90);
+  });
+  it('prefers the API figure once finished, else computes it', () => {
+    expect(runDurationSeconds({ ...base, status: 'completed', durationSeconds: 42 }, now)).toBe(42);
+    expect(runDurationSeconds({ ...base, status: 'completed', finishedAt: '2025-01-01T12:00:45Z' }, now)).toBe(45);
+  });
+  it('is null for a run that never started', () => {
+    expect(runDurationSeconds({ ...base, startedAt: null, status: 'queued' }, now)).toBeNull();
+  });
+});

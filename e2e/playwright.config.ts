@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+
+export const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
+export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+
+// Drives the real dashboard in Debian's Chromium (never a downloaded browser) against the whole
+// stack started by scripts/stack.mjs on its own ports and its own throwaway Postgres.
+export default defineConfig({
+  testDir: './tests',
+  timeout: 240_000,
+  workers: 1,
+  reporter: [['list']],
+  globalSetup: './stack.global-setup.ts',
+  outputDir: './test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+});

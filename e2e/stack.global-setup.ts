@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_PORT, WEB_PORT } from './playwright.config';
+
+/** Starts the real stack (API, worker, dashboard, fresh embedded Postgres) and stops it afterwards. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const root = join(__dirname, '..');
+  const pgDir = mkdtempSync(join(tmpdir(), 'tensorscope-e2e-pg-'));
+  const env = {
+    ...process.env,
+    API_PORT: String(API_PORT),
+    WEB_PORT: String(WEB_PORT),
+    TENSORSCOPE_PG_DIR: pgDir,
+    TENSORSCOPE_PG_PORT: String(API_PORT + 1000),
+    TENSORSCOPE_BACKEND: 'wasm',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  delete env.DATABASE_URL;
+  const stack = spawn(process.execPath, [join(root, 'scripts/stack.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('[tensorscope] ready.') || log.includes('ready. Dashboard')) resolve();
+    };
+    stack.stdout.on('data', onData);
+    stack.stderr.on('data', onData);
+    stack.on('exit', (code) => reject(new Error(`stack exited (${code}) before it was ready:\n${log.slice(-4000)}`)));
+    setTimeout(() => reject(new Error(`stack not ready after 180 s:\n${log.slice(-4000)}`)), 180_000).unref();
+  });
+  await ready;
+  return async () => {
+    const exited = new Promise((r) => stack.once('exit', r));
+    stack.kill('SIGTERM');
+    await exited;
+    if (process.env.E2E_KEEP_LOG) console.log(log);
+    rmSync(pgDir, { recursive: true, force: true });
+  };
+}

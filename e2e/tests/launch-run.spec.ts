@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { API_PORT } from '../playwright.config';
+
+test('refuses an invalid config in the form, field by field', async ({ page }) => {
+  await page.goto('/runs/new');
+  const form = page.getByTestId('new-run-form');
+  await expect(form).toBeVisible();
+  await form.locator('[name="name"]').fill('bad-values');
+  await form.locator('[name="learningRate"]').fill('-1');
+  await form.locator('[name="batchSize"]').fill('0');
+  await page.getByTestId('submit-run').click();
+  await expect(page.getByTestId('field-error-learningRate')).toBeVisible();
+  await expect(page.getByTestId('field-error-batchSize')).toBeVisible();
+  // What was typed is still there.
+  await expect(form.locator('[name="name"]')).toHaveValue('bad-values');
+  const list = await (await fetch(`http://127.0.0.1:${API_PORT}/api/runs?name=bad-values`)).json();
+  expect(list.total).toBe(0);
+});
+
+test('launches a LeNet run from the form and watches live points arrive', async ({ page }) => {
+  const name = `e2e-${Date.now()}`;
+  await page.goto('/');
+  await page.getByTestId('new-run').click();
+  const form = page.getByTestId('new-run-form');
+  await form.locator('[name="name"]').fill(name);
+  await form.locator('[name="variant"]').selectOption('cifar-gray28');
+  await form.locator('[name="optimizer"]').selectOption('adam');
+  await form.locator('[name="learningRate"]').fill('0.001');
+  await form.locator('[name="batchSize"]').fill('32');
+  await form.locator('[name="epochs"]').fill('1');
+  await form.locator('[name="trainSubset"]').fill('1600');
+  await form.locator('[name="evalSubset"]').fill('200');
+  await form.locator('[name="evalInterval"]').fill('10');
+  await form.locator('[name="logInterval"]').fill('2');
+  await page.getByTestId('submit-run').click();
+
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}/);
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText(/queued|running/);
+  const loss = page.getByTestId('chart-loss');
+
+  // Live: the chart's point count grows while the page stays loaded (no reload).
+  const seen = new Set<number>();
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    seen.add(Number(await loss.getAttribute('data-points')));
+    if ((await status.textContent()) === 'completed') break;
+    await page.waitForTimeout(300);
+  }
+  await expect(status).toHaveText('completed');
+  const counts = [...seen].filter((n) => n > 0);
+  expect(counts.length).toBeGreaterThanOrEqual(2);
+  // 50 steps, train/loss every 2 steps (25) + test/loss every 10 steps (5).
+  await expect(loss).toHaveAttribute('data-points', '30');
+  await expect(page.getByTestId('chart-accuracy')).toHaveAttribute('data-points', '30');
+  await page.screenshot({ path: 'test-results/run-page.png', fullPage: true });
+
+  await page.goto('/');
+  const row = page.getByTestId('run-row').filter({ hasText: name });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('run-status')).toHaveText('completed');
+  await page.screenshot({ path: 'test-results/run-list.png', fullPage: true });
+});

@@ -1,0 +1,154 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../models/lenet5.model';
+import { initBackend } from './backend.select';
+import { registerWasmKernelFixes, wasmKernelFixesRegistered } from './wasm-kernels.fix';
+
+/** Deterministic values in [-1, 1): both backends get byte-identical inputs. */
+function randomValues(size: number, seed: number): Float32Array {
+  const out = new Float32Array(size);
+  let s = seed >>> 0;
+  for (let i = 0; i < size; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Runs `f` with fresh tensors on `backend` and returns its output as a plain array (all tensors released). */
+async function on(backend: 'wasm' | 'cpu', f: () => tf.Tensor): Promise<Float32Array> {
+  await tf.setBackend(backend);
+  const before = tf.memory().numTensors;
+  const out = tf.tidy(f);
+  const values = (await out.data()) as Float32Array;
+  out.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+  return values;
+}
+
+/**
+ * Float32 sums of thousands of terms differ between two correct kernels by
+ * ~1e-6 relative to the result's scale; a wrong index or padding gives O(1).
+ */
+function expectClose(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length);
+  let scale = 0;
+  let maxDiff = 0;
+  for (let i = 0; i < expected.length; i++) {
+    scale = Math.max(scale, Math.abs(expected[i] as number));
+    maxDiff = Math.max(maxDiff, Math.abs((actual[i] as number) - (expected[i] as number)));
+  }
+  expect(scale).toBeGreaterThan(0);
+  expect(maxDiff).toBeLessThanOrEqual(1e-4 * scale);
+}
+
+type Pad = 'same' | 'valid';
+interface ConvCase {
+  name: string;
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  stride: number;
+  pad: Pad;
+}
+
+const convCases: ConvCase[] = [
+  { name: 'LeNet conv1 gray28', x: [8, 28, 28, 1], filter: [5, 5, 1, 32], stride: 1, pad: 'same' },
+  { name: 'LeNet conv1 rgb32', x: [4, 32, 32, 3], filter: [5, 5, 3, 32], stride: 1, pad: 'same' },
+  { name: 'LeNet conv2 gray28', x: [4, 14, 14, 32], filter: [5, 5, 32, 64], stride: 1, pad: 'same' },
+  { name: 'valid, non-square', x: [3, 11, 9, 4], filter: [3, 5, 4, 6], stride: 1, pad: 'valid' },
+  { name: 'same, even filter', x: [2, 7, 8, 3], filter: [4, 2, 3, 5], stride: 1, pad: 'same' },
+  { name: 'stride 2 same', x: [3, 9, 11, 3], filter: [3, 4, 3, 5], stride: 2, pad: 'same' },
+  { name: 'stride 2 valid', x: [3, 9, 11, 3], filter: [3, 4, 3, 5], stride: 2, pad: 'valid' },
+];
+
+function dyShape(c: ConvCase): [number, number, number, number] {
+  const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.stride, 1, c.pad);
+  return info.outShape;
+}
+
+beforeAll(async () => {
+  expect(await initBackend('wasm')).toBe('wasm');
+});
+
+describe('wasm kernel fixes', () => {
+  it('are registered by initBackend, and registering again changes nothing', () => {
+    expect(wasmKernelFixesRegistered()).toBe(true);
+    const before = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].map((k) => tf.getKernel(k, 'wasm').kernelFunc);
+    registerWasmKernelFixes();
+    const after = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].map((k) => tf.getKernel(k, 'wasm').kernelFunc);
+    expect(after).toEqual(before);
+  });
+
+  describe.each(convCases)('$name', (c) => {
+    const x = randomValues(sizeOf(c.x), 1);
+    const filter = randomValues(sizeOf(c.filter), 2);
+    const dyDims = dyShape(c);
+    const dy = randomValues(sizeOf(dyDims), 3);
+    const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC' as const };
+
+    it('Conv2DBackpropFilter matches cpu', async () => {
+      const run = () =>
+        tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, dyDims) }, { ...attrs, filterShape: c.filter }) as tf.Tensor;
+      expectClose(await on('wasm', run), await on('cpu', run));
+    });
+
+    it('Conv2DBackpropInput matches cpu', async () => {
+      const run = () =>
+        tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, dyDims), filter: tf.tensor4d(filter, c.filter) }, { ...attrs, inputShape: c.x }) as tf.Tensor;
+      expectClose(await on('wasm', run), await on('cpu', run));
+    });
+  });
+
+  it('rejects what it does not implement instead of computing wrong numbers', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.zeros([1, 6, 6, 2]);
+    const dy = tf.zeros([1, 6, 6, 3]);
+    expect(() =>
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] }),
+    ).toThrow(/NHWC/);
+    expect(() =>
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 1, dataFormat: 'NHWC', dimRoundingMode: 'ceil', filterShape: [3, 3, 2, 3] }),
+    ).toThrow(/dimRoundingMode/);
+    tf.dispose([x, dy]);
+  });
+
+  const matMulCases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
+    { a: [64, 3136], b: [64, 1024], transposeA: true, transposeB: false }, // fc1 dW = xᵀ·dy
+    { a: [64, 10], b: [1024, 10], transposeA: false, transposeB: true }, // fc2 dx = dy·Wᵀ
+    { a: [7, 5], b: [9, 7], transposeA: true, transposeB: true },
+    { a: [2, 6, 4], b: [2, 5, 6], transposeA: true, transposeB: true },
+    { a: [1, 6, 4], b: [3, 6, 5], transposeA: true, transposeB: false }, // broadcast batch
+    { a: [4, 6], b: [6, 5], transposeA: false, transposeB: false },
+  ];
+  it.each(matMulCases)('BatchMatMul $a×$b (tA=$transposeA, tB=$transposeB) matches cpu', async ({ a, b, transposeA, transposeB }) => {
+    const av = randomValues(sizeOf(a), 4);
+    const bv = randomValues(sizeOf(b), 5);
+    const run = () => tf.matMul(tf.tensor(av, a), tf.tensor(bv, b), transposeA, transposeB);
+    expectClose(await on('wasm', run), await on('cpu', run));
+  });
+
+  it("gives LeNet's gradients on wasm equal to cpu's", async () => {
+    // One set of weights for both backends; a batch of 4 keeps the cpu side fast.
+    const x = randomValues(4 * 28 * 28, 6);
+    const labels = [3, 1, 4, 1];
+    const grads = async (backend: 'wasm' | 'cpu'): Promise<Float32Array[]> => {
+      await tf.setBackend(backend);
+      const model = buildModel({ variant: 'cifar-gray28', seed: 11 });
+      const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const { grads: g } = tf.variableGrads(() => {
+        const logits = model.apply(tf.tensor4d(x, [4, 28, 28, 1])) as tf.Tensor2D;
+        return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
+      }, weights);
+      const out = await Promise.all(weights.map(async (w) => (await g[w.name]!.data()) as Float32Array));
+      tf.dispose(Object.values(g));
+      model.dispose();
+      return out;
+    };
+    const onWasm = await grads('wasm');
+    const onCpu = await grads('cpu');
+    expect(onWasm.length).toBe(8);
+    onWasm.forEach((g, i) => expectClose(g, onCpu[i]!));
+  });
+});

@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TOptimizer } from '@tensorscope/shared';
+
+/** Momentum of the 'momentum' choice: the usual default, fixed so runs stay comparable. */
+export const MOMENTUM = 0.9;
+
+/** A fresh optimizer for one run (optimizers keep per-variable state: never share one between models). */
+export function createOptimizer(config: { optimizer: TOptimizer; learningRate: number }): tf.Optimizer {
+  switch (config.optimizer) {
+    case 'adam':
+      return tf.train.adam(config.learningRate);
+    case 'sgd':
+      return tf.train.sgd(config.learningRate);
+    case 'momentum':
+      return tf.train.momentum(config.learningRate, MOMENTUM);
+  }
+}

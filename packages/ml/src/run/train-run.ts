@@ -1,0 +1,60 @@
+import type { TRunConfig } from '@tensorscope/shared';
+import { loadCifar10 } from '../datasets/cifar10.loader';
+import type { CifarVariant, DatasetSplit } from '../datasets/dataset.types';
+import { buildModel } from '../models/lenet5.model';
+import { createOptimizer } from '../models/optimizer.factory';
+import { takeFirst } from '../training/dataset-subset.util';
+import { train } from '../training/train';
+import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
+
+export interface TrainRunEnv {
+  /** Where decoded datasets are cached on disk. */
+  cacheDir: string;
+}
+
+const VARIANT_DATA: Record<TRunConfig['variant'], CifarVariant> = { 'cifar-gray28': 'gray28', 'cifar-rgb32': 'rgb32' };
+
+/** Decoded datasets stay in memory for the worker's life: the next run of a variant starts at once. */
+const loaded = new Map<CifarVariant, Promise<DatasetSplit>>();
+
+function dataset(variant: CifarVariant, env: TrainRunEnv): Promise<DatasetSplit> {
+  let split = loaded.get(variant);
+  if (!split) {
+    split = loadCifar10({ variant, cacheDir: env.cacheDir });
+    // A failed load (e.g. a checksum mismatch) must not stick: the next run tries again.
+    split.catch(() => loaded.delete(variant));
+    loaded.set(variant, split);
+  }
+  return split;
+}
+
+/** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split. */
+export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise<TrainData> {
+  const split = await dataset(VARIANT_DATA[config.variant], env);
+  return { train: takeFirst(split.train, config.trainSubset), test: takeFirst(split.test, config.evalSubset) };
+}
+
+/** One run, from its config to its result: data, model, optimizer, loop; frees every tensor it made. */
+export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: TrainCallbacks): Promise<TrainResult> {
+  const data = await loadRunData(config, env);
+  const model = buildModel(config);
+  const optimizer = createOptimizer(config);
+  try {
+    return await train(
+      model,
+      data,
+      {
+        batchSize: config.batchSize,
+        epochs: config.epochs,
+        evalInterval: config.evalInterval,
+        logInterval: config.logInterval,
+        seed: config.seed,
+        optimizer,
+      },
+      callbacks,
+    );
+  } finally {
+    model.dispose();
+    optimizer.dispose();
+  }
+}

@@ -1,0 +1,176 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { TScalarTag, TTaggedScalar } from '@tensorscope/shared';
+import type { ImageDataset } from '../datasets/dataset.types';
+import { BatchBuilder } from './batch.build';
+import { computeChannelStats } from './channel-stats.compute';
+import { evaluate } from './evaluate.run';
+import { shuffledIndices } from './seeded-shuffle.util';
+import { createTrainStep } from './train-step';
+import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
+
+/** Progress reports are throttled to about two per second. */
+const PROGRESS_INTERVAL_MS = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function positiveInt(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+}
+
+/** Fails fast, before any training, when data and model cannot fit each other. */
+function checkData(model: tf.LayersModel, data: TrainData): number {
+  const inputShape = model.inputs[0]?.shape;
+  const outputShape = model.outputs[0]?.shape;
+  const numClasses = outputShape?.[1];
+  if (inputShape === undefined || typeof numClasses !== 'number') throw new Error('model must have one image input and one [batch, classes] output');
+  const check = (split: string, ds: ImageDataset) => {
+    if (ds.count < 1) throw new Error(`${split} set is empty`);
+    const [, h, w, c] = inputShape;
+    if (ds.height !== h || ds.width !== w || ds.channels !== c) {
+      throw new Error(`${split} images are ${ds.height}×${ds.width}×${ds.channels}, the model takes ${h}×${w}×${c}`);
+    }
+  };
+  check('train', data.train);
+  check('test', data.test);
+  return numClasses;
+}
+
+/**
+ * Trains `model` with a hand-written loop (not model.fit, so that the loop can
+ * stream scalars, report progress, stop between any two steps and yield to the
+ * event loop after every step).
+ *
+ * Inputs: bytes scaled to [0, 1], then standardised per channel with the mean/std
+ * of the whole training set, computed once here and applied to test batches too.
+ * Labels are one-hot. The training images are reshuffled every epoch from
+ * (seed, epoch); the last batch of an epoch may be smaller so every image is seen.
+ *
+ * Scalars (step = 1-based global step, wallTime = Date.now()):
+ * - train/loss, train/accuracy every logInterval steps: image-weighted means over
+ *   the steps since the previous point; a shorter final window is flushed at the end.
+ * - test/loss, test/accuracy on the whole test set every evalInterval steps and once
+ *   after the last step (unless that step was just evaluated). A stopped run skips
+ *   that final evaluation: stopping must be prompt.
+ */
+export async function train(
+  model: tf.LayersModel,
+  data: TrainData,
+  options: TrainOptions,
+  callbacks: TrainCallbacks = {},
+): Promise<TrainResult> {
+  positiveInt('batchSize', options.batchSize);
+  positiveInt('epochs', options.epochs);
+  positiveInt('evalInterval', options.evalInterval);
+  positiveInt('logInterval', options.logInterval);
+  const evalBatchSize = options.evalBatchSize ?? Math.max(options.batchSize, 256);
+  positiveInt('evalBatchSize', evalBatchSize);
+  const numClasses = checkData(model, data);
+
+  const stats = computeChannelStats(data.train);
+  const trainBatches = new BatchBuilder(data.train, stats, numClasses);
+  const testBatches = new BatchBuilder(data.test, stats, numClasses);
+  const step = createTrainStep(model, options.optimizer);
+
+  const trainCount = data.train.count;
+  const stepsPerEpoch = Math.ceil(trainCount / options.batchSize);
+  const totalSteps = stepsPerEpoch * options.epochs;
+  const finalMetrics: Partial<Record<TScalarTag, number>> = {};
+
+  const emit = async (values: Array<[TScalarTag, number]>, at: number) => {
+    const wallTime = Date.now();
+    const points: TTaggedScalar[] = values.map(([tag, value]) => ({ tag, step: at, wallTime, value }));
+    for (const [tag, value] of values) finalMetrics[tag] = value;
+    await callbacks.onScalars?.(points);
+  };
+
+  // Train window: sums since the last train point.
+  let windowLoss = 0;
+  let windowCorrect = 0;
+  let windowImages = 0;
+  const flushTrain = async (at: number) => {
+    if (windowImages === 0) return;
+    await emit(
+      [
+        ['train/loss', windowLoss / windowImages],
+        ['train/accuracy', windowCorrect / windowImages],
+      ],
+      at,
+    );
+    windowLoss = 0;
+    windowCorrect = 0;
+    windowImages = 0;
+  };
+  let lastEvalStep = 0;
+  const runEval = async (at: number) => {
+    const result = await evaluate(model, testBatches, data.test.count, evalBatchSize);
+    lastEvalStep = at;
+    await emit(
+      [
+        ['test/loss', result.loss],
+        ['test/accuracy', result.accuracy],
+      ],
+      at,
+    );
+  };
+
+  // Progress: throughput over training time only; ETA from whole-run wall time per step.
+  const startedAt = Date.now();
+  let lastProgressAt = startedAt;
+  let progressImages = 0;
+  let progressTrainMs = 0;
+  const reportProgress = async (epoch: number, at: number) => {
+    const now = Date.now();
+    const progress: TrainProgress = {
+      epoch,
+      epochs: options.epochs,
+      step: at,
+      totalSteps,
+      imagesPerSec: progressTrainMs > 0 ? (progressImages * 1000) / progressTrainMs : 0,
+      etaSeconds: at > 0 ? ((now - startedAt) / 1000 / at) * (totalSteps - at) : 0,
+    };
+    lastProgressAt = now;
+    progressImages = 0;
+    progressTrainMs = 0;
+    await callbacks.onProgress?.(progress);
+  };
+
+  let globalStep = 0;
+  let stopped = false;
+  let epoch = 1;
+  epochs: for (; epoch <= options.epochs; epoch++) {
+    const order = shuffledIndices(trainCount, options.seed, epoch - 1);
+    for (let start = 0; start < trainCount; start += options.batchSize) {
+      if ((await callbacks.shouldStop?.()) === true) {
+        stopped = true;
+        break epochs;
+      }
+      const end = Math.min(trainCount, start + options.batchSize);
+      const stepStart = performance.now();
+      const { x, y } = trainBatches.build(start, end, order);
+      let result;
+      try {
+        result = await step(x, y);
+      } finally {
+        x.dispose();
+        y.dispose();
+      }
+      progressTrainMs += performance.now() - stepStart;
+      globalStep++;
+      const images = end - start;
+      progressImages += images;
+      windowLoss += result.loss * images;
+      windowCorrect += result.correct;
+      windowImages += images;
+
+      if (globalStep % options.logInterval === 0) await flushTrain(globalStep);
+      if (globalStep % options.evalInterval === 0) await runEval(globalStep);
+      if (Date.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && globalStep < totalSteps) await reportProgress(epoch, globalStep);
+      await yieldToEventLoop();
+    }
+  }
+
+  await flushTrain(globalStep);
+  if (!stopped && lastEvalStep !== globalStep) await runEval(globalStep);
+  if (globalStep > 0) await reportProgress(Math.min(epoch, options.epochs), globalStep);
+  return { stopped, steps: globalStep, finalMetrics };
+}
