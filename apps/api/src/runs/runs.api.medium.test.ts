@@ -26,7 +26,7 @@ describe('runs REST API', () => {
   beforeAll(async () => {
     useTestDatabase();
     const { createApiApp } = await import('../api.factory');
-    app = await createApiApp();
+    app = await createApiApp(['error', 'warn']);
     base = await listen(app);
   });
   afterAll(async () => {

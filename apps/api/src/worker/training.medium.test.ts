@@ -50,7 +50,7 @@ describe('training worker, end to end', () => {
   beforeAll(async () => {
     useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm', HEARTBEAT_SECONDS: '1', LEASE_SECONDS: '5' });
     const { createApiApp } = await import('../api.factory');
-    api = await createApiApp();
+    api = await createApiApp(['error', 'warn']);
     base = await listen(api);
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     await worker.init();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { TBackendChoice, TBackendName } from '@tensorscope/shared';
+import { BACKENDS, type TBackendChoice, type TBackendName } from '@tensorscope/shared';
 import { registerWasmKernelFixes } from './wasm-kernels.fix';
 
 /** A candidate that `auto` passed over, and why (for the worker's log). */
@@ -10,8 +10,8 @@ export interface TSkippedBackend {
   reason: string;
 }
 
-/** `auto` walks this order: fastest first; `cpu` (pure JS, 20–300× slower than wasm) last. */
-const AUTO_ORDER: readonly TBackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+/** `auto` walks the shared order: fastest first; `cpu` (pure JS, 20–300× slower than wasm) last. */
+const AUTO_ORDER: readonly TBackendName[] = BACKENDS;
 
 let skipped: TSkippedBackend[] = [];
 /** Which tfjs-node flavour put the 'tensorflow' backend in place: both register under that one name. */
