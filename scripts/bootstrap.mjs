@@ -4,7 +4,7 @@
 // workspace, builds it, and hands over to the real command. No global installs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,12 +36,15 @@ if (installedPnpmVersion() !== version) {
 const pnpm = (args, env) => run(process.execPath, [pnpmBin, ...args], { env });
 
 const command = process.argv[2] ?? 'start';
-const env = { NEXT_TELEMETRY_DISABLED: '1' };
+// Scripts that pnpm runs call `pnpm` themselves: put the pinned one first on their PATH.
+const env = { NEXT_TELEMETRY_DISABLED: '1', PATH: `${join(toolsDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH}` };
 pnpm(['install', '--frozen-lockfile=' + String(existsSync(join(root, 'pnpm-lock.yaml')) && !!process.env.CI)], env);
-pnpm(['-r', 'build'], env);
+// The ml bench compiles its own package; start and test need every package built.
+if (command !== 'bench') pnpm(['-r', 'build'], env);
 if (command === 'start') pnpm(['run', 'stack'], env);
 else if (command === 'test') pnpm(['run', 'test:all'], env);
+else if (command === 'bench') pnpm(['--filter', '@tensorscope/ml', 'bench'], env);
 else {
-  console.error(`unknown command ${command}; use start or test`);
+  console.error(`unknown command ${command}; use start, test or bench`);
   process.exit(2);
 }

@@ -21,7 +21,9 @@ let stopping = false;
 const log = (msg) => console.log(`\x1b[36m[tensorscope]\x1b[0m ${msg}`);
 
 function start(name, args, cwd = root) {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C reaches only this script, which then stops the children in order
+  // (a child killed by the terminal's SIGINT first would look like a crash).
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = (stream, out) => {
     let rest = '';
     stream.on('data', (chunk) => {
@@ -75,6 +77,11 @@ async function shutdown(code) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// Last resort if this script dies without shutdown(): don't leave detached children behind.
+process.on('exit', () => {
+  for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 
 async function main() {
   if (!env.DATABASE_URL) {
