@@ -41,7 +41,13 @@ const env = { NEXT_TELEMETRY_DISABLED: '1', PATH: `${join(toolsDir, 'node_module
 pnpm(['install', '--frozen-lockfile=' + String(existsSync(join(root, 'pnpm-lock.yaml')) && !!process.env.CI)], env);
 // The ml bench compiles its own package; start and test need every package built.
 if (command !== 'bench') pnpm(['-r', 'build'], env);
-if (command === 'start') pnpm(['run', 'stack'], env);
+if (command === 'start') {
+  // Ctrl-C reaches the whole terminal process group: let stack.mjs shut down in order and
+  // wait for it here instead of dying first and handing the prompt back mid-shutdown.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
+  run(process.execPath, [join(root, 'scripts', 'stack.mjs')], { env });
+}
 else if (command === 'test') pnpm(['run', 'test:all'], env);
 else if (command === 'bench') pnpm(['--filter', '@tensorscope/ml', 'bench'], env);
 else {

@@ -89,7 +89,11 @@ async function main() {
     const dataDir = process.env.TENSORSCOPE_PG_DIR ?? join(root, '.data', 'postgres');
     const port = process.env.TENSORSCOPE_PG_PORT ? Number(process.env.TENSORSCOPE_PG_PORT) : undefined;
     log(`starting embedded PostgreSQL (data in ${dataDir})`);
-    db = await startEmbeddedPostgres({ dataDir, port, onLog: (line) => process.stdout.write(`[postgres] ${line}\n`) });
+    // Postgres is chatty at LOG level (checkpoints, startup); show only what needs attention.
+    const onLog = (line) => {
+      if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line)) process.stdout.write(`[postgres] ${line}\n`);
+    };
+    db = await startEmbeddedPostgres({ dataDir, port, onLog });
     env.DATABASE_URL = db.databaseUrl;
   } else {
     log('using DATABASE_URL');
