@@ -3,11 +3,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health.controller';
 import { InfraModule } from './infra.module';
+import { InspectModule } from './inspect/inspect.module';
 import { LeaseReaper } from './runs/lease.reaper';
 import { RunsModule } from './runs/runs.module';
 
 @Module({
-  imports: [InfraModule, RunsModule],
+  imports: [InfraModule, RunsModule, InspectModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
 })

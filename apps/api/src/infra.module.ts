@@ -6,6 +6,7 @@ import { ENV, loadEnv, type TEnv } from './env';
 import { PrismaService } from './prisma/prisma.service';
 import { JOB_QUEUE, type JobQueue } from './queue/job-queue.port';
 import { PgBossQueue } from './queue/pgboss.queue';
+import { InspectRepository } from './inspect/inspect.repository';
 import { RunRepository } from './runs/run.repository';
 import { ScalarRepository } from './runs/scalar.repository';
 
@@ -20,8 +21,9 @@ import { ScalarRepository } from './runs/scalar.repository';
     { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
     RunRepository,
     ScalarRepository,
+    InspectRepository,
   ],
-  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository],
+  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, InspectRepository],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -13,6 +13,9 @@ export const ZBusEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ZRunProgress }),
   z.object({ type: z.literal('run.scalars'), runId: z.string(), points: z.array(ZTaggedScalar) }),
   z.object({ type: z.literal('run.cancel'), runId: z.string() }),
+  /** Signal only: histograms for these tags were stored at `step`; clients refetch. */
+  z.object({ type: z.literal('run.histograms'), runId: z.string(), step: z.number().int(), tags: z.array(z.string()) }),
+  z.object({ type: z.literal('run.snapshot'), runId: z.string(), step: z.number().int() }),
 ]);
 export type TBusEvent = z.infer<typeof ZBusEvent>;
 
@@ -31,6 +34,10 @@ export interface ServerToClientEvents {
   'run:progress': (payload: z.infer<typeof ZRunProgressEvent>) => void;
   /** New scalar points, in step order per tag. Sent to the run's room only. */
   'run:scalars': (payload: z.infer<typeof ZRunScalarsEvent>) => void;
+  /** Histograms stored for `tags` at `step` (run room only); fetch them over REST. */
+  'run:histograms': (payload: { runId: string; step: number; tags: string[] }) => void;
+  /** A weight snapshot was stored at `step` (run room only). */
+  'run:snapshot': (payload: { runId: string; step: number }) => void;
 }
 
 /** Socket.io event map, client → server. */

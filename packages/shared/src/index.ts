@@ -1,6 +1,7 @@
 export * from './run-config.schema';
 export * from './run.schema';
 export * from './scalar.schema';
+export * from './inspect.schema';
 export * from './error.schema';
 export * from './events.schema';
 export * from './job.schema';

@@ -9,4 +9,8 @@ export const runKeys = {
   detail: (id: string) => [...runKeys.all, id] as const,
   scalars: (id: string) => [...runKeys.detail(id), 'metrics'] as const,
   scalar: (id: string, tag: TScalarTag) => [...runKeys.scalars(id), tag] as const,
+  tags: (id: string) => [...runKeys.detail(id), 'tags'] as const,
+  histograms: (id: string) => [...runKeys.detail(id), 'histograms'] as const,
+  histogram: (id: string, tag: string) => [...runKeys.histograms(id), tag] as const,
+  snapshots: (id: string) => [...runKeys.detail(id), 'snapshots'] as const,
 };

@@ -20,6 +20,10 @@ describe('ZRunConfig', () => {
       logInterval: 10,
       seed: 1,
       backend: 'auto',
+      statsInterval: 50,
+      snapshotsPerEpoch: 4,
+      probeImages: 256,
+      histogramBins: 30,
     });
   });
 

@@ -33,6 +33,13 @@ const trainingFields = {
   /** Steps between two logged train loss/accuracy points. */
   logInterval: z.number().int('logInterval must be an integer').min(1).max(1_000_000).default(10),
   seed: z.number().int('seed must be an integer').min(0).max(2 ** 31 - 1).default(1),
+  /** Steps between two layer-statistics points (weights, gradients, activations, histograms). */
+  statsInterval: z.number().int('statsInterval must be an integer').min(1).max(1_000_000).default(50),
+  /** Full weight snapshots per epoch (evenly spaced); the final weights are always kept. 0 = final only. */
+  snapshotsPerEpoch: z.number().int('snapshotsPerEpoch must be an integer').min(0).max(100).default(4),
+  /** Fixed, seeded test images on which activation statistics are measured. 0 = none. */
+  probeImages: z.number().int('probeImages must be an integer').min(0).max(2000).default(256),
+  histogramBins: z.number().int('histogramBins must be an integer').min(2).max(200).default(30),
   backend: ZBackendChoice.default('auto'),
 };
 

@@ -20,9 +20,12 @@ describe('query schemas', () => {
     expect(ZRunListQuery.safeParse({ status: 'paused' }).success).toBe(false);
   });
 
-  it('know the scalar tags', () => {
+  it('take slash-separated tags and refuse anything path-like or odd', () => {
     expect(ZScalarQuery.parse({ tag: 'test/accuracy', afterStep: '10' })).toEqual({ tag: 'test/accuracy', afterStep: 10 });
-    expect(ZScalarQuery.safeParse({ tag: 'test/f1' }).success).toBe(false);
+    expect(ZScalarQuery.parse({ tag: 'weights/conv1/kernel/std' }).tag).toBe('weights/conv1/kernel/std');
+    for (const tag of ['', '/loss', 'loss/', 'a//b', 'a/b c', '../etc', 'a/./b', 'x'.repeat(201), "a'; drop"]) {
+      expect(ZScalarQuery.safeParse({ tag }).success).toBe(false);
+    }
   });
 
   it('accept only UUID run ids', () => {

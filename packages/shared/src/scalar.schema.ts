@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
+/** The four tags every run logs. Layer statistics add more (see inspect.schema.ts). */
 export const SCALAR_TAGS = ['train/loss', 'train/accuracy', 'test/loss', 'test/accuracy'] as const;
-export const ZScalarTag = z.enum(SCALAR_TAGS);
+export type TCoreScalarTag = (typeof SCALAR_TAGS)[number];
+
+/** A tag is a slash-separated path of plain segments, e.g. `weights/conv1/kernel/std`. */
+export const TAG_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+export const ZScalarTag = z
+  .string()
+  .max(200, 'tag must be at most 200 characters')
+  .regex(TAG_PATTERN, 'tag must be slash-separated segments of letters, digits, "_", "." or "-", not starting with "."');
 export type TScalarTag = z.infer<typeof ZScalarTag>;
 
 export const ZScalarPoint = z.object({

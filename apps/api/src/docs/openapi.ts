@@ -1,5 +1,17 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ZApiError, ZRun, ZRunConfig, ZRunList, ZScalarSeries, ZRunStatus, ZModelName, SCALAR_TAGS } from '@tensorscope/shared';
+import {
+  SCALAR_TAGS,
+  ZApiError,
+  ZHistogramSeries,
+  ZModelName,
+  ZRun,
+  ZRunConfig,
+  ZRunList,
+  ZRunStatus,
+  ZRunTags,
+  ZScalarSeries,
+  ZSnapshotList,
+} from '@tensorscope/shared';
 import { z } from 'zod';
 
 /** The OpenAPI document is generated from the same zod schemas that validate requests, so it cannot drift. */
@@ -49,10 +61,58 @@ export function buildOpenApi(): OpenAPIObject {
           summary: 'A scalar series of a run, in step order',
           parameters: [
             idParam,
-            { name: 'tag', in: 'query', required: true, schema: { type: 'string', enum: [...SCALAR_TAGS] } },
+            {
+              name: 'tag',
+              in: 'query',
+              required: true,
+              description: `core: ${SCALAR_TAGS.join(', ')}; layer statistics: weights/<layer>/<param>/<stat>, gradients/<layer>/<param>/<stat>, activations/<layer>/<stat> (see /tags)`,
+              schema: { type: 'string' },
+            },
             { name: 'afterStep', in: 'query', schema: { type: 'integer' }, description: 'only points after this step' },
           ],
           responses: { '200': { description: 'points', content: json('ScalarSeries') }, '400': error('invalid tag'), '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/tags': {
+        get: {
+          summary: 'Scalar and histogram tags this run has logged',
+          parameters: [idParam],
+          responses: { '200': { description: 'tags', content: json('RunTags') }, '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/histograms': {
+        get: {
+          summary: 'Histograms (with distribution percentiles) of one tensor over steps',
+          parameters: [
+            idParam,
+            { name: 'tag', in: 'query', required: true, schema: { type: 'string' }, description: 'weights/<layer>/<param>, gradients/<layer>/<param> or activations/<layer>' },
+            { name: 'afterStep', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: { '200': { description: 'histograms in step order', content: json('HistogramSeries') }, '400': error('invalid tag'), '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/snapshots': {
+        get: {
+          summary: 'Stored weight snapshots (metadata)',
+          parameters: [idParam],
+          responses: { '200': { description: 'snapshots in step order', content: json('SnapshotList') }, '404': error('no such run') },
+        },
+      },
+      '/api/runs/{id}/snapshots/{step}/filters/{layer}.png': {
+        get: {
+          summary: "A conv layer's filters at a snapshot, as a PNG grid",
+          parameters: [
+            idParam,
+            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
+            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'scale', in: 'query', schema: { type: 'string', enum: ['per-filter', 'shared'], default: 'per-filter' } },
+            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+          ],
+          responses: {
+            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '400': error('not a conv layer, or bad query'),
+            '404': error('no such run, snapshot or layer'),
+          },
         },
       },
       '/api/runs/{id}/cancel': {
@@ -70,6 +130,9 @@ export function buildOpenApi(): OpenAPIObject {
         RunConfigInput: schema(ZRunConfig, 'input'),
         ScalarSeries: schema(ZScalarSeries),
         ApiError: schema(ZApiError),
+        RunTags: schema(ZRunTags),
+        HistogramSeries: schema(ZHistogramSeries),
+        SnapshotList: schema(ZSnapshotList),
       },
     },
   } as unknown as OpenAPIObject;

@@ -70,6 +70,12 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy {
       case 'run.scalars':
         this.server.to(runRoom(event.runId)).emit('run:scalars', { runId: event.runId, points: event.points });
         return;
+      case 'run.histograms':
+        this.server.to(runRoom(event.runId)).emit('run:histograms', { runId: event.runId, step: event.step, tags: event.tags });
+        return;
+      case 'run.snapshot':
+        this.server.to(runRoom(event.runId)).emit('run:snapshot', { runId: event.runId, step: event.step });
+        return;
       case 'run.cancel':
         return; // for workers only
     }

@@ -103,11 +103,13 @@ describe('runs REST API', () => {
     expect(again.body.code).toBe('CONFLICT');
   });
 
-  it('reads an empty scalar series and rejects unknown tags', async () => {
+  it('reads an empty scalar series and rejects malformed tags', async () => {
     const created = await http<TRun>(base, '/api/runs', { body: { ...valid, name: `${tag}-scalars` } });
     const ok = await http<{ points: unknown[] }>(base, `/api/runs/${created.body.id}/scalars?tag=test/accuracy`);
     expect(ok).toEqual({ status: 200, body: { points: [] } });
-    const bad = await http<TApiError>(base, `/api/runs/${created.body.id}/scalars?tag=weights`);
+    const unlogged = await http<{ points: unknown[] }>(base, `/api/runs/${created.body.id}/scalars?tag=weights/conv9/kernel/std`);
+    expect(unlogged).toEqual({ status: 200, body: { points: [] } });
+    const bad = await http<TApiError>(base, `/api/runs/${created.body.id}/scalars?tag=a//b`);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });

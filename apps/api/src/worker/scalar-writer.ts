@@ -1,10 +1,11 @@
-import type { TFinalMetrics, TTaggedScalar } from '@tensorscope/shared';
+import { SCALAR_TAGS, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
 import type { ScalarRepository } from '../runs/scalar.repository';
 
 /** Points per bus event: ~90 bytes of JSON each keeps a message far below NOTIFY's 8000-byte cap. */
 export const POINTS_PER_EVENT = 40;
+const CORE_TAGS: ReadonlySet<string> = new Set(SCALAR_TAGS);
 
 /**
  * Buffers a run's scalar points and writes them in batches (one INSERT per flush, not one per
@@ -45,7 +46,8 @@ export class ScalarWriter {
   private async write(batch: TTaggedScalar[]): Promise<void> {
     if (batch.length === 0) return;
     await this.scalars.insertMany(this.runId, batch);
-    for (const p of batch) this.last[p.tag] = p.value;
+    // Only the core tags: layer statistics (100+ tags) would bloat every run row and list.
+    for (const p of batch) if (CORE_TAGS.has(p.tag)) this.last[p.tag] = p.value;
     await this.runs.setFinalMetrics(this.runId, { ...this.last });
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
       await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });

@@ -43,7 +43,12 @@ describe('training worker, end to end', () => {
     evalInterval: 4,
     logInterval: 2,
     seed: 3,
+    statsInterval: 4,
+    snapshotsPerEpoch: 2,
+    probeImages: 32,
+    histogramBins: 12,
   };
+  let completedId = '';
   const updates: TRun[] = [];
   const streamed: TTaggedScalar[] = [];
 
@@ -111,6 +116,79 @@ describe('training worker, end to end', () => {
     const statuses = updates.filter((u) => u.id === id).map((u) => u.status);
     expect(statuses).toContain('running');
     expect(statuses.at(-1)).toBe('completed');
+    completedId = id;
+  });
+
+  it('exposes layer statistics, histograms, snapshots and filter images of that run', async () => {
+    expect(completedId).not.toBe('');
+    const id = completedId;
+    const tags = (await http<{ scalars: string[]; histograms: string[] }>(base, `/api/runs/${id}/tags`)).body;
+    for (const layer of ['conv1', 'conv2', 'fc1', 'fc2']) {
+      for (const param of ['kernel', 'bias']) {
+        for (const stat of ['min', 'max', 'mean', 'std', 'variance']) {
+          expect(tags.scalars).toContain(`weights/${layer}/${param}/${stat}`);
+          expect(tags.scalars).toContain(`gradients/${layer}/${param}/${stat}`);
+        }
+        expect(tags.histograms).toContain(`weights/${layer}/${param}`);
+      }
+    }
+    expect(tags.scalars).toContain('activations/conv1/zeros');
+    expect(tags.histograms).toContain('activations/fc1');
+
+    const std = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/std`)).body.points;
+    expect(std.map((p) => p.step)).toEqual([4, 8]);
+    const variance = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/variance`)).body.points;
+    expect(variance[0]!.value).toBeCloseTo(std[0]!.value ** 2, 6);
+
+    const hist = (await http<{ points: { step: number; edges: number[]; counts: number[]; percentiles: number[]; min: number; max: number }[] }>(
+      base,
+      `/api/runs/${id}/histograms?tag=weights/conv1/kernel`,
+    )).body.points;
+    expect(hist.map((h) => h.step)).toEqual([4, 8]);
+    const h = hist[1]!;
+    expect(h.edges).toHaveLength(13);
+    expect(h.counts).toHaveLength(12);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(5 * 5 * 1 * 32);
+    expect(h.percentiles).toHaveLength(9);
+    expect(h.percentiles[0]).toBeCloseTo(h.min, 6);
+    expect(h.percentiles[8]).toBeCloseTo(h.max, 6);
+
+    const snaps = (await http<{ snapshots: { step: number; bytes: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(
+      base,
+      `/api/runs/${id}/snapshots`,
+    )).body.snapshots;
+    expect(snaps.map((s) => s.step)).toEqual([4, 8]);
+    // gray28 LeNet: 3,274,634 float32 parameters.
+    expect(snaps[1]!.bytes).toBe(3_274_634 * 4);
+    expect(snaps[1]!.tensors).toContainEqual({ layer: 'conv1', param: 'kernel', shape: [5, 5, 1, 32] });
+
+    const png = await fetch(`${base}/api/runs/${id}/snapshots/8/filters/conv1.png?scale=shared&zoom=4`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(png.headers.get('cache-control')).toContain('immutable');
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(0); // IHDR width
+    const conv2 = await fetch(`${base}/api/runs/${id}/snapshots/4/filters/conv2.png?zoom=2`);
+    expect(conv2.status).toBe(200);
+    const conv2Bytes = Buffer.from(await conv2.arrayBuffer());
+    // 32 input-channel columns × 64 filter rows of 10×10 tiles with 1-pixel separators.
+    expect([conv2Bytes.readUInt32BE(16), conv2Bytes.readUInt32BE(20)]).toEqual([32 * 10 + 31, 64 * 10 + 63]);
+
+    const errors: [string, number][] = [
+      [`/api/runs/${id}/snapshots/8/filters/fc1.png`, 400],
+      [`/api/runs/${id}/snapshots/7/filters/conv1.png`, 404],
+      [`/api/runs/${id}/snapshots/8/filters/conv1.jpg`, 404],
+      [`/api/runs/${id}/snapshots/8/filters/conv1.png?zoom=99`, 400],
+      [`/api/runs/${id}/snapshots/8/filters/conv2.png?zoom=32`, 400],
+      [`/api/runs/${id}/histograms?tag=..%2Fetc`, 400],
+      [`/api/runs/${randomUUID()}/tags`, 404],
+    ];
+    for (const [path, status] of errors) {
+      const res = await http<{ code: string }>(base, path);
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(typeof res.body.code).toBe('string');
+    }
   });
 
   it('cancel stops a running run at the next step and keeps what was logged', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
 import { ENV, type TEnv } from '../env';
+import { InspectRepository } from '../inspect/inspect.repository';
 import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarRepository } from '../runs/scalar.repository';
@@ -12,6 +13,8 @@ import { ScalarWriter } from './scalar-writer';
 
 /** Minimum gap between two progress events on the bus. */
 const PROGRESS_EVERY_MS = 500;
+/** Histogram tags per bus event; ~40 bytes each keeps a NOTIFY well under 8000 bytes. */
+const TAGS_PER_EVENT = 60;
 
 /**
  * Takes training jobs from the queue, one at a time per worker process, and drives one run:
@@ -32,6 +35,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
     @Inject(ENV) private readonly env: TEnv,
     private readonly runs: RunRepository,
     private readonly scalars: ScalarRepository,
+    private readonly inspect: InspectRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,6 +86,21 @@ export class TrainingWorker implements OnApplicationBootstrap {
           if (now - lastProgressEvent < PROGRESS_EVERY_MS && progress.step < progress.totalSteps) return;
           lastProgressEvent = now;
           await this.bus.publish({ type: 'run.progress', runId, progress });
+        },
+        onHistograms: async (points) => {
+          await this.inspect.insertHistograms(runId, points);
+          const step = points[0]?.step;
+          if (step === undefined) return;
+          const tags = [...new Set(points.map((p) => p.tag))];
+          // Signal only (tags, step): a NOTIFY payload could not carry the bins anyway.
+          for (let i = 0; i < tags.length; i += TAGS_PER_EVENT) {
+            await this.bus.publish({ type: 'run.histograms', runId, step, tags: tags.slice(i, i + TAGS_PER_EVENT) });
+          }
+        },
+        onSnapshot: async (snapshot) => {
+          const model = { topology: snapshot.topology, inputStats: snapshot.channelStats };
+          await this.inspect.saveSnapshot(runId, snapshot.step, model, snapshot.tensors);
+          await this.bus.publish({ type: 'run.snapshot', runId, step: snapshot.step });
         },
         shouldStop: () => this.shuttingDown || this.cancelled.has(runId),
       });

@@ -130,6 +130,13 @@ export function RunForm() {
         {field('seed', 'Seed', text('seed', { inputMode: 'numeric' }))}
         {field('backend', 'Backend', select('backend', BACKEND_CHOICES), `auto tries ${BACKENDS.join(' → ')}`)}
       </fieldset>
+      <fieldset>
+        <legend>Layer inspection</legend>
+        {field('statsInterval', 'Stats interval', text('statsInterval', { inputMode: 'numeric' }), 'steps between weight, gradient and activation statistics')}
+        {field('snapshotsPerEpoch', 'Snapshots / epoch', text('snapshotsPerEpoch', { inputMode: 'numeric' }), 'full weight snapshots per epoch, plus the final weights')}
+        {field('probeImages', 'Probe images', text('probeImages', { inputMode: 'numeric' }), 'fixed test images for activation statistics')}
+        {field('histogramBins', 'Histogram bins', text('histogramBins', { inputMode: 'numeric' }))}
+      </fieldset>
       {errors.form && (
         <div className="form-error" role="alert" data-testid="form-error">
           {errors.form}

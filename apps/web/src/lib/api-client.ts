@@ -1,11 +1,15 @@
 import type {
   TFieldErrors,
+  TFilterGridQuery,
+  THistogramSeries,
   TRun,
   TRunConfigInput,
   TRunList,
   TRunListQuery,
+  TRunTags,
   TScalarSeries,
   TScalarTag,
+  TSnapshotList,
 } from '@tensorscope/shared';
 import { ZApiError, ZFieldErrors } from '@tensorscope/shared';
 import { apiBaseUrl } from './api-base-url';
@@ -95,8 +99,30 @@ export const api = {
     return request<TScalarSeries>(`/api/runs/${encodeURIComponent(id)}/scalars?${params}`, { signal });
   },
 
+  /** Which scalar and histogram tags the run has logged so far. */
+  getTags: (id: string, signal?: AbortSignal) => request<TRunTags>(`/api/runs/${encodeURIComponent(id)}/tags`, { signal }),
+
+  getHistograms: (id: string, tag: string, afterStep: number | undefined, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ tag });
+    if (afterStep !== undefined) params.set('afterStep', String(afterStep));
+    return request<THistogramSeries>(`/api/runs/${encodeURIComponent(id)}/histograms?${params}`, { signal });
+  },
+
+  getSnapshots: (id: string, signal?: AbortSignal) =>
+    request<TSnapshotList>(`/api/runs/${encodeURIComponent(id)}/snapshots`, { signal }),
+
   createRun: (config: TRunConfigInput) =>
     request<TRun>('/api/runs', { method: 'POST', body: JSON.stringify(config) }),
 
   cancelRun: (id: string) => request<TRun>(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
 };
+
+/**
+ * The filter-grid PNG of a stored snapshot. Loaded by an <img>, not through the query
+ * cache: the image is immutable per run/step/layer/scale, so the browser's HTTP cache
+ * is the right place for it.
+ */
+export function filterGridUrl(id: string, step: number, layer: string, query: TFilterGridQuery): string {
+  const params = new URLSearchParams({ scale: query.scale, zoom: String(query.zoom) });
+  return `${apiBaseUrl()}/api/runs/${encodeURIComponent(id)}/snapshots/${step}/filters/${encodeURIComponent(layer)}.png?${params}`;
+}

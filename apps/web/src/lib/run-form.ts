@@ -12,6 +12,10 @@ export const NUMBER_FIELDS = [
   'evalInterval',
   'logInterval',
   'seed',
+  'statsInterval',
+  'snapshotsPerEpoch',
+  'probeImages',
+  'histogramBins',
 ] as const;
 export type TFormField = (typeof CHOICE_FIELDS)[number] | (typeof NUMBER_FIELDS)[number];
 export const FORM_FIELDS: readonly TFormField[] = [...CHOICE_FIELDS, ...NUMBER_FIELDS];

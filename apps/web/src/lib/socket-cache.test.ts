@@ -1,8 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { TRun, TRunList, TScalarSeries } from '@tensorscope/shared';
+import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRunProgress, applyRunScalars, applyRunUpdated } from './socket-cache';
+import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated } from './socket-cache';
 
 const run = (over: Partial<TRun> = {}): TRun => ({
   id: 'r1',
@@ -21,6 +21,10 @@ const run = (over: Partial<TRun> = {}): TRun => ({
     evalInterval: 10,
     logInterval: 10,
     seed: 1,
+    statsInterval: 50,
+    snapshotsPerEpoch: 4,
+    probeImages: 256,
+    histogramBins: 30,
     backend: 'auto',
   },
   status: 'running',
@@ -125,5 +129,99 @@ describe('applyRunScalars', () => {
     unsubscribe();
     expect(calls).toBe(2);
     expect(client.getQueryData<TScalarSeries>(key)!.points.map((p) => p.step)).toEqual([10, 20, 30]);
+  });
+});
+
+describe('tags on run:scalars', () => {
+  it('refetches the tag list when a tag it does not know arrives', () => {
+    newClient();
+    client.setQueryData(runKeys.tags('r1'), { scalars: ['train/loss'], histograms: [] });
+    applyRunScalars(client, 'r1', [point('train/loss', 40)]);
+    expect(client.getQueryState(runKeys.tags('r1'))?.isInvalidated).toBe(false);
+    applyRunScalars(client, 'r1', [{ tag: 'weights/conv1/kernel/std', step: 50, wallTime: 1, value: 0.1 }]);
+    expect(client.getQueryState(runKeys.tags('r1'))?.isInvalidated).toBe(true);
+  });
+});
+
+const hist = (step: number): THistogram => ({ step, wallTime: step, min: 0, max: 1, edges: [0, 1], counts: [1], percentiles: [] });
+
+describe('applyRunHistograms', () => {
+  it('marks cached series that lack the step stale, and leaves the others', () => {
+    newClient();
+    const conv = runKeys.histogram('r1', 'weights/conv1/kernel');
+    const fc = runKeys.histogram('r1', 'weights/fc1/kernel');
+    client.setQueryData<THistogramSeries>(conv, { points: [hist(0), hist(50)] });
+    client.setQueryData<THistogramSeries>(fc, { points: [hist(0), hist(50), hist(100)] });
+    applyRunHistograms(client, 'r1', 100, ['weights/conv1/kernel', 'weights/fc1/kernel', 'activations/conv1']);
+    expect(client.getQueryState(conv)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(fc)?.isInvalidated).toBe(false);
+    // Never fetched: nothing is created for it.
+    expect(client.getQueryState(runKeys.histogram('r1', 'activations/conv1'))).toBeUndefined();
+  });
+
+  it('refetches an active series incrementally from its last step', async () => {
+    newClient();
+    const key = runKeys.histogram('r1', 'weights/conv1/kernel');
+    const asked: (number | undefined)[] = [];
+    const observer = new QueryObserver(client, {
+      queryKey: key,
+      staleTime: Infinity,
+      queryFn: async (): Promise<THistogramSeries> => {
+        const current = client.getQueryData<THistogramSeries>(key)?.points ?? [];
+        const after = current.at(-1)?.step;
+        asked.push(after);
+        return { points: [...current, hist(after === undefined ? 0 : after + 50)] };
+      },
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    applyRunHistograms(client, 'r1', 50, ['weights/conv1/kernel']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    unsubscribe();
+    expect(asked).toEqual([undefined, 0]);
+    expect(client.getQueryData<THistogramSeries>(key)!.points.map((p) => p.step)).toEqual([0, 50]);
+  });
+
+  it('refetches the tag list for a histogram tag it does not know', () => {
+    newClient();
+    client.setQueryData(runKeys.tags('r1'), { scalars: [], histograms: ['weights/conv1/kernel'] });
+    applyRunHistograms(client, 'r1', 50, ['weights/conv1/kernel']);
+    expect(client.getQueryState(runKeys.tags('r1'))?.isInvalidated).toBe(false);
+    applyRunHistograms(client, 'r1', 50, ['activations/conv1']);
+    expect(client.getQueryState(runKeys.tags('r1'))?.isInvalidated).toBe(true);
+  });
+});
+
+describe('applyRunSnapshot', () => {
+  const list = (steps: number[]): TSnapshotList => ({
+    snapshots: steps.map((step) => ({ step, createdAt: '2025-01-01T00:00:00Z', tensors: [], bytes: 0 })),
+  });
+
+  it('marks the snapshot list stale when it lacks the new step', () => {
+    newClient();
+    client.setQueryData(runKeys.snapshots('r1'), list([0, 100]));
+    applyRunSnapshot(client, 'r1', 100);
+    expect(client.getQueryState(runKeys.snapshots('r1'))?.isInvalidated).toBe(false);
+    applyRunSnapshot(client, 'r1', 200);
+    expect(client.getQueryState(runKeys.snapshots('r1'))?.isInvalidated).toBe(true);
+  });
+
+  it('creates nothing when no list is cached', () => {
+    newClient();
+    applyRunSnapshot(client, 'r1', 200);
+    expect(client.getQueryState(runKeys.snapshots('r1'))).toBeUndefined();
+  });
+});
+
+describe('applyRunUpdated for a finished run', () => {
+  it('also refreshes the layer data so the tab ends complete', () => {
+    newClient();
+    client.setQueryData(runKeys.tags('r1'), { scalars: [], histograms: [] });
+    client.setQueryData(runKeys.snapshots('r1'), { snapshots: [] });
+    client.setQueryData<THistogramSeries>(runKeys.histogram('r1', 'weights/conv1/kernel'), { points: [] });
+    applyRunUpdated(client, run({ status: 'completed' }));
+    for (const key of [runKeys.tags('r1'), runKeys.snapshots('r1'), runKeys.histogram('r1', 'weights/conv1/kernel')]) {
+      expect(client.getQueryState(key)?.isInvalidated).toBe(true);
+    }
   });
 });

@@ -1,6 +1,17 @@
-import type { QueryClient } from '@tanstack/react-query';
-import type { TRun, TRunList, TRunProgress, TScalarSeries, TScalarTag, TTaggedScalar } from '@tensorscope/shared';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type {
+  THistogramSeries,
+  TRun,
+  TRunList,
+  TRunProgress,
+  TRunTags,
+  TScalarSeries,
+  TScalarTag,
+  TSnapshotList,
+  TTaggedScalar,
+} from '@tensorscope/shared';
 import { FINISHED_STATUSES, runKeys } from '@tensorscope/shared';
+import { lastHistogramStep } from './histogram-series';
 import { mergeScalarPoints } from './scalar-series';
 
 /*
@@ -15,6 +26,10 @@ export function applyRunUpdated(queryClient: QueryClient, run: TRun): void {
   // A finished run gets no more points: one (incremental) fetch makes sure the charts end complete.
   if (FINISHED_STATUSES.includes(run.status)) {
     void queryClient.invalidateQueries({ queryKey: runKeys.scalars(run.id) });
+    // The same goes for the Layers tab: the final snapshot, last histograms and their tags.
+    void queryClient.invalidateQueries({ queryKey: runKeys.tags(run.id) });
+    void queryClient.invalidateQueries({ queryKey: runKeys.histograms(run.id) });
+    void queryClient.invalidateQueries({ queryKey: runKeys.snapshots(run.id) });
   }
 }
 
@@ -40,6 +55,7 @@ export function applyRunScalars(queryClient: QueryClient, runId: string, points:
     if (list) list.push(point);
     else byTag.set(point.tag, [point]);
   }
+  invalidateTagsIfNew(queryClient, runId, 'scalars', [...byTag.keys()]);
   for (const [tag, tagged] of byTag) {
     const queryKey = runKeys.scalar(runId, tag);
     const fresh = tagged.map(({ step, wallTime, value }) => ({ step, wallTime, value }));
@@ -57,6 +73,58 @@ export function applyRunScalars(queryClient: QueryClient, runId: string, points:
         .then(() => queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false }));
     }
   }
+}
+
+/**
+ * A tag the cached tag list doesn't know means the Layers tab has something new to offer
+ * (the first layer statistics of a run, say): the list is refetched. Uncached: nothing to do.
+ */
+function invalidateTagsIfNew(queryClient: QueryClient, runId: string, kind: keyof TRunTags, tags: readonly string[]): void {
+  const cached = queryClient.getQueryData<TRunTags>(runKeys.tags(runId));
+  if (!cached) return;
+  const known = new Set(cached[kind]);
+  if (tags.some((tag) => !known.has(tag))) void queryClient.invalidateQueries({ queryKey: runKeys.tags(runId), exact: true });
+}
+
+/**
+ * Refetches one query. If a fetch is already in flight it may have read the server before
+ * the news, so it is joined (not cancelled: cancelling on every signal could starve it) and
+ * one more fetch follows. Only active queries refetch; inactive ones are just marked stale.
+ */
+function refetchAfterInFlight(queryClient: QueryClient, queryKey: QueryKey): void {
+  if (queryClient.getQueryState(queryKey)?.fetchStatus === 'fetching') {
+    void queryClient
+      .refetchQueries({ queryKey, exact: true }, { cancelRefetch: false })
+      .then(() => queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false }));
+  } else {
+    void queryClient.invalidateQueries({ queryKey, exact: true });
+  }
+}
+
+/**
+ * `run:histograms` is only a signal (histograms are too big for the bus): each named tag
+ * whose cached series lacks `step` refetches incrementally (afterStep = its last step).
+ * A tag nobody has fetched is left alone; its first fetch will include this step.
+ */
+export function applyRunHistograms(queryClient: QueryClient, runId: string, step: number, tags: readonly string[]): void {
+  invalidateTagsIfNew(queryClient, runId, 'histograms', tags);
+  for (const tag of tags) {
+    const queryKey = runKeys.histogram(runId, tag);
+    const state = queryClient.getQueryState<THistogramSeries>(queryKey);
+    if (!state) continue;
+    const last = lastHistogramStep(state.data?.points);
+    if (last !== undefined && last >= step) continue;
+    refetchAfterInFlight(queryClient, queryKey);
+  }
+}
+
+/** A new weight snapshot: the (small) snapshot list is refetched, unless it already has it. */
+export function applyRunSnapshot(queryClient: QueryClient, runId: string, step: number): void {
+  const queryKey = runKeys.snapshots(runId);
+  const state = queryClient.getQueryState<TSnapshotList>(queryKey);
+  if (!state) return;
+  if (state.data?.snapshots.some((s) => s.step === step)) return;
+  refetchAfterInFlight(queryClient, queryKey);
 }
 
 /** After a reconnect the socket may have missed events: everything refetches from REST. */

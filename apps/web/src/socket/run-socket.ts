@@ -1,7 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
 import { io, type Socket } from 'socket.io-client';
-import { applyReconnect, applyRunProgress, applyRunScalars, applyRunUpdated } from '../lib/socket-cache';
+import {
+  applyReconnect,
+  applyRunHistograms,
+  applyRunProgress,
+  applyRunScalars,
+  applyRunSnapshot,
+  applyRunUpdated,
+} from '../lib/socket-cache';
 
 export type TConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -45,6 +52,8 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   socket.on('run:updated', ({ run }) => applyRunUpdated(queryClient, run));
   socket.on('run:progress', ({ runId, progress }) => applyRunProgress(queryClient, runId, progress));
   socket.on('run:scalars', ({ runId, points }) => applyRunScalars(queryClient, runId, points));
+  socket.on('run:histograms', ({ runId, step, tags }) => applyRunHistograms(queryClient, runId, step, tags));
+  socket.on('run:snapshot', ({ runId, step }) => applyRunSnapshot(queryClient, runId, step));
 
   return {
     subscribeRun(runId) {

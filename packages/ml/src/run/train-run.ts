@@ -1,6 +1,7 @@
 import type { TRunConfig } from '@tensorscope/shared';
 import { loadCifar10 } from '../datasets/cifar10.loader';
-import type { CifarVariant, DatasetSplit } from '../datasets/dataset.types';
+import type { CifarVariant, DatasetSplit, ImageDataset } from '../datasets/dataset.types';
+import { selectProbe } from '../inspect/probe.select';
 import { buildModel } from '../models/lenet5.model';
 import { createOptimizer } from '../models/optimizer.factory';
 import { takeFirst } from '../training/dataset-subset.util';
@@ -34,9 +35,20 @@ export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise
   return { train: takeFirst(split.train, config.trainSubset), test: takeFirst(split.test, config.evalSubset) };
 }
 
+/**
+ * The run's probe set: probeImages test images picked by a shuffle, seeded by the run
+ * seed, of the whole test split (not the evalSubset, so the probe does not change
+ * with it). undefined when probeImages is 0.
+ */
+export async function loadRunProbe(config: TRunConfig, env: TrainRunEnv): Promise<ImageDataset | undefined> {
+  const split = await dataset(VARIANT_DATA[config.variant], env);
+  return selectProbe(split.test, config.probeImages, config.seed);
+}
+
 /** One run, from its config to its result: data, model, optimizer, loop; frees every tensor it made. */
 export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: TrainCallbacks): Promise<TrainResult> {
   const data = await loadRunData(config, env);
+  const probe = await loadRunProbe(config, env);
   const model = buildModel(config);
   const optimizer = createOptimizer(config);
   try {
@@ -50,6 +62,10 @@ export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: 
         logInterval: config.logInterval,
         seed: config.seed,
         optimizer,
+        statsInterval: config.statsInterval,
+        histogramBins: config.histogramBins,
+        snapshotsPerEpoch: config.snapshotsPerEpoch,
+        ...(probe !== undefined ? { probe } : {}),
       },
       callbacks,
     );

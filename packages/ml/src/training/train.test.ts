@@ -4,18 +4,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
+import type { ImageDataset } from '../datasets/dataset.types';
 import { buildModel } from '../models/lenet5.model';
 import { createOptimizer } from '../models/optimizer.factory';
+import { selectProbe } from '../inspect/probe.select';
 import { subsetSplit } from './dataset-subset.util';
 import { train } from './train';
 import type { TrainData, TrainOptions, TrainProgress } from './train.types';
 
 /** 600 real CIFAR-10 gray28 training images: 10 steps of 64 per epoch, the last one 24. */
 let data: TrainData;
+/** 32 probe images from the whole test split. */
+let probe: ImageDataset;
 
 beforeAll(async () => {
   expect(await initBackend('wasm')).toBe('wasm');
-  data = subsetSplit(await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() }), { train: 600, test: 200 });
+  const full = await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() });
+  data = subsetSplit(full, { train: 600, test: 200 });
+  probe = selectProbe(full.test, 32, 1)!;
 });
 
 function options(overrides: Partial<TrainOptions> = {}): TrainOptions {
@@ -80,6 +86,26 @@ describe('train', () => {
     expect(tf.getBackend()).toBe('wasm');
     // Adam creates its moment variables during step 1; from then on nothing may pile up,
     // including across the evaluation at step 5 and the final one.
+    expect(tensorsAt.get(10)).toBe(tensorsAt.get(2));
+    expect(tf.memory().numTensors).toBe(tensorsAt.get(2));
+    model.dispose();
+  });
+
+  it('does not grow the tensor count across stats steps and snapshot steps either (wasm)', async () => {
+    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const tensorsAt = new Map<number, number>();
+    const statsSteps: number[] = [];
+    const snapshotSteps: number[] = [];
+    await train(model, data, options({ evalInterval: 5, statsInterval: 3, histogramBins: 10, probe, snapshotsPerEpoch: 2 }), {
+      onScalars: (p) => {
+        if (p[0]?.tag === 'train/loss') tensorsAt.set(p[0].step, tf.memory().numTensors);
+      },
+      onHistograms: (h) => void statsSteps.push(h[0]!.step),
+      onSnapshot: (s) => void snapshotSteps.push(s.step),
+    });
+    // Stats at 3, 6, 9 and the last step; snapshots at 5 and 10: all between the two counts.
+    expect(statsSteps).toEqual([3, 6, 9, 10]);
+    expect(snapshotSteps).toEqual([5, 10]);
     expect(tensorsAt.get(10)).toBe(tensorsAt.get(2));
     expect(tf.memory().numTensors).toBe(tensorsAt.get(2));
     model.dispose();
@@ -177,6 +203,10 @@ describe('train', () => {
     const gray = buildModel({ variant: 'cifar-gray28', seed: 1 });
     await expect(train(gray, data, options({ batchSize: 0 }))).rejects.toThrow(/batchSize/);
     await expect(train(gray, data, options({ logInterval: 1.5 }))).rejects.toThrow(/logInterval/);
+    await expect(train(gray, data, options({ statsInterval: 0 }))).rejects.toThrow(/statsInterval/);
+    await expect(train(gray, data, options({ histogramBins: 0 }))).rejects.toThrow(/histogramBins/);
+    const rgbProbe = { ...probe, height: 32, width: 32, channels: 3 };
+    await expect(train(gray, data, options({ probe: rgbProbe }))).rejects.toThrow(/probe images are 32×32×3/);
     gray.dispose();
   });
 });

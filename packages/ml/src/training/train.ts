@@ -1,11 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TScalarTag, TTaggedScalar } from '@tensorscope/shared';
 import type { ImageDataset } from '../datasets/dataset.types';
+import { LayerInspector } from '../inspect/layer-stats.inspector';
+import { snapshotSteps } from '../inspect/snapshot-steps.plan';
 import { BatchBuilder } from './batch.build';
 import { computeChannelStats } from './channel-stats.compute';
 import { evaluate } from './evaluate.run';
 import { shuffledIndices } from './seeded-shuffle.util';
-import { createTrainStep } from './train-step';
+import { createTrainStep, type GradientHook } from './train-step';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
 
 /** Progress reports are throttled to about two per second. */
@@ -18,7 +20,7 @@ function positiveInt(name: string, value: number): void {
 }
 
 /** Fails fast, before any training, when data and model cannot fit each other. */
-function checkData(model: tf.LayersModel, data: TrainData): number {
+function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset | undefined): number {
   const inputShape = model.inputs[0]?.shape;
   const outputShape = model.outputs[0]?.shape;
   const numClasses = outputShape?.[1];
@@ -32,6 +34,7 @@ function checkData(model: tf.LayersModel, data: TrainData): number {
   };
   check('train', data.train);
   check('test', data.test);
+  if (probe !== undefined) check('probe', probe);
   return numClasses;
 }
 
@@ -51,6 +54,16 @@ function checkData(model: tf.LayersModel, data: TrainData): number {
  * - test/loss, test/accuracy on the whole test set every evalInterval steps and once
  *   after the last step (unless that step was just evaluated). A stopped run skips
  *   that final evaluation: stopping must be prompt.
+ *
+ * Looking inside (only what a callback consumes is computed):
+ * - With statsInterval, at every multiple of it and at the last step: weights/…,
+ *   gradients/… (of that step's loss, read between computing and applying them; the
+ *   update is unchanged) and, with a probe, activations/… scalars through onScalars and
+ *   their histograms through onHistograms (see LayerInspector). Other steps run exactly
+ *   as without statistics.
+ * - onSnapshot: the weights after snapshotsPerEpoch evenly spaced steps per epoch and
+ *   after the last step; a stopped run also gets one of where it stopped (reading the
+ *   weights takes tens of ms, so stopping stays prompt).
  */
 export async function train(
   model: tf.LayersModel,
@@ -64,7 +77,10 @@ export async function train(
   positiveInt('logInterval', options.logInterval);
   const evalBatchSize = options.evalBatchSize ?? Math.max(options.batchSize, 256);
   positiveInt('evalBatchSize', evalBatchSize);
-  const numClasses = checkData(model, data);
+  if (options.statsInterval !== undefined) positiveInt('statsInterval', options.statsInterval);
+  const histogramBins = options.histogramBins ?? 30;
+  positiveInt('histogramBins', histogramBins);
+  const numClasses = checkData(model, data, options.probe);
 
   const stats = computeChannelStats(data.train);
   const trainBatches = new BatchBuilder(data.train, stats, numClasses);
@@ -75,6 +91,24 @@ export async function train(
   const stepsPerEpoch = Math.ceil(trainCount / options.batchSize);
   const totalSteps = stepsPerEpoch * options.epochs;
   const finalMetrics: Partial<Record<TScalarTag, number>> = {};
+
+  const statsInterval = callbacks.onScalars !== undefined || callbacks.onHistograms !== undefined ? options.statsInterval : undefined;
+  const inspector =
+    statsInterval !== undefined || callbacks.onSnapshot !== undefined ? new LayerInspector(model, stats, histogramBins, options.probe) : undefined;
+  const isStatsStep = (at: number) => statsInterval !== undefined && (at % statsInterval === 0 || at === totalSteps);
+  const snapshotAt = callbacks.onSnapshot !== undefined ? snapshotSteps(stepsPerEpoch, options.epochs, options.snapshotsPerEpoch ?? 0) : new Set<number>();
+  let lastSnapshotStep = 0;
+  const snapshot = async (at: number) => {
+    if (inspector === undefined || callbacks.onSnapshot === undefined) return;
+    lastSnapshotStep = at;
+    await callbacks.onSnapshot(await inspector.snapshot(at));
+  };
+  const layerStats = async (at: number) => {
+    if (inspector === undefined) return;
+    const points = await inspector.collect(at);
+    if (points.scalars.length > 0) await callbacks.onScalars?.(points.scalars);
+    if (points.histograms.length > 0) await callbacks.onHistograms?.(points.histograms);
+  };
 
   const emit = async (values: Array<[TScalarTag, number]>, at: number) => {
     const wallTime = Date.now();
@@ -145,16 +179,28 @@ export async function train(
         break epochs;
       }
       const end = Math.min(trainCount, start + options.batchSize);
+      const statsNow = inspector !== undefined && isStatsStep(globalStep + 1);
+      // Time spent summarising gradients is inspection, not training: kept out of imagesPerSec.
+      let hookMs = 0;
+      let hook: GradientHook | undefined;
+      if (statsNow) {
+        const inner = inspector.gradientHook(globalStep + 1);
+        hook = async (grads) => {
+          const t = performance.now();
+          await inner(grads);
+          hookMs += performance.now() - t;
+        };
+      }
       const stepStart = performance.now();
       const { x, y } = trainBatches.build(start, end, order);
       let result;
       try {
-        result = await step(x, y);
+        result = await step(x, y, hook);
       } finally {
         x.dispose();
         y.dispose();
       }
-      progressTrainMs += performance.now() - stepStart;
+      progressTrainMs += performance.now() - stepStart - hookMs;
       globalStep++;
       const images = end - start;
       progressImages += images;
@@ -164,6 +210,8 @@ export async function train(
 
       if (globalStep % options.logInterval === 0) await flushTrain(globalStep);
       if (globalStep % options.evalInterval === 0) await runEval(globalStep);
+      if (statsNow) await layerStats(globalStep);
+      if (snapshotAt.has(globalStep)) await snapshot(globalStep);
       if (Date.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && globalStep < totalSteps) await reportProgress(epoch, globalStep);
       await yieldToEventLoop();
     }
@@ -171,6 +219,7 @@ export async function train(
 
   await flushTrain(globalStep);
   if (!stopped && lastEvalStep !== globalStep) await runEval(globalStep);
+  if (stopped && globalStep > 0 && lastSnapshotStep !== globalStep) await snapshot(globalStep);
   if (globalStep > 0) await reportProgress(Math.min(epoch, options.epochs), globalStep);
   return { stopped, steps: globalStep, finalMetrics };
 }

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { TScalarTag, TTaggedScalar } from '@tensorscope/shared';
+import type { TScalarTag, TTaggedHistogram, TTaggedScalar } from '@tensorscope/shared';
 import type { ImageDataset } from '../datasets/dataset.types';
+import type { TWeightSnapshot } from '../inspect/snapshot.types';
 
 export interface TrainData {
   train: ImageDataset;
@@ -21,6 +22,17 @@ export interface TrainOptions {
   optimizer: tf.Optimizer;
   /** Images per evaluation batch; evaluation keeps no gradients, so bigger is cheaper. Default max(batchSize, 256). */
   evalBatchSize?: number;
+  /**
+   * Steps between two layer-statistics points (weights/, gradients/, activations/ scalars
+   * and histograms), plus one at the last step. Absent: no layer statistics.
+   */
+  statsInterval?: number;
+  /** Bins of every histogram. Default 30. */
+  histogramBins?: number;
+  /** Fixed images (already chosen, e.g. by selectProbe) on which activations are measured. Absent: no activations/ points. */
+  probe?: ImageDataset;
+  /** Evenly spaced weight snapshots per epoch for onSnapshot; the final step always gets one. Default 0 (final only). */
+  snapshotsPerEpoch?: number;
 }
 
 export interface TrainProgress {
@@ -30,7 +42,7 @@ export interface TrainProgress {
   /** Global steps done so far (1-based count). */
   step: number;
   totalSteps: number;
-  /** Training throughput since the previous progress report (evaluation time excluded). */
+  /** Training throughput since the previous progress report (evaluation and layer-statistics time excluded). */
   imagesPerSec: number;
   /** Remaining steps × average wall time per step so far (evaluations included). */
   etaSeconds: number;
@@ -38,7 +50,12 @@ export interface TrainProgress {
 
 /** Every callback may be async; the loop awaits it before going on. */
 export interface TrainCallbacks {
+  /** train/…, test/… and, at stats steps, one call with all weights/…, gradients/…, activations/… scalars. */
   onScalars?: (points: TTaggedScalar[]) => void | Promise<void>;
+  /** At stats steps: one call with every histogram of that step. */
+  onHistograms?: (points: TTaggedHistogram[]) => void | Promise<void>;
+  /** At snapshot steps, at the final step, and where a stopped run stopped. Weights are only read when this is set. */
+  onSnapshot?: (snapshot: TWeightSnapshot) => void | Promise<void>;
   /** Called at most about twice a second, and once after the last step. */
   onProgress?: (progress: TrainProgress) => void | Promise<void>;
   /** Checked before every step; true ends the run before that step. */
@@ -50,6 +67,9 @@ export interface TrainResult {
   stopped: boolean;
   /** Steps completed. */
   steps: number;
-  /** Last value emitted per tag; a tag is absent if it was never emitted (e.g. stopped before any step). */
+  /**
+   * Last value emitted per train/… and test/… tag; a tag is absent if it was never emitted
+   * (e.g. stopped before any step). Layer statistics are not repeated here.
+   */
   finalMetrics: Partial<Record<TScalarTag, number>>;
 }

@@ -1,6 +1,12 @@
+import { Suspense } from 'react';
 import { RunView } from '../../../components/run-view';
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <RunView id={id} />;
+  // The open tab is read from the URL (useSearchParams), which needs a Suspense boundary.
+  return (
+    <Suspense fallback={<p className="muted">Loading run…</p>}>
+      <RunView id={id} />
+    </Suspense>
+  );
 }

@@ -1,0 +1,57 @@
+import { Controller, Get, Header, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  ERROR_CODES,
+  ZFilterGridQuery,
+  ZHistogramQuery,
+  ZRunIdParam,
+  ZSnapshotParams,
+  type TFilterGridQuery,
+  type THistogramQuery,
+  type THistogramSeries,
+  type TRunTags,
+  type TSnapshotList,
+} from '@tensorscope/shared';
+import { ApiError } from '../common/api-error';
+import { ZodPipe } from '../common/zod.pipe';
+import { InspectService } from './inspect.service';
+
+const idPipe = new ZodPipe(ZRunIdParam, 'run id');
+
+/** Layer inspection: tag lists, histograms, snapshots and their images. */
+@Controller('api/runs')
+export class InspectController {
+  constructor(private readonly inspect: InspectService) {}
+
+  @Get(':id/tags')
+  tags(@Param(idPipe) params: { id: string }): Promise<TRunTags> {
+    return this.inspect.tags(params.id);
+  }
+
+  @Get(':id/histograms')
+  histograms(
+    @Param(idPipe) params: { id: string },
+    @Query(new ZodPipe(ZHistogramQuery, 'query')) query: THistogramQuery,
+  ): Promise<THistogramSeries> {
+    return this.inspect.histograms(params.id, query);
+  }
+
+  @Get(':id/snapshots')
+  snapshots(@Param(idPipe) params: { id: string }): Promise<TSnapshotList> {
+    return this.inspect.snapshots(params.id);
+  }
+
+  @Get(':id/snapshots/:step/filters/:file')
+  @Header('Content-Type', 'image/png')
+  // A snapshot never changes once stored, so browsers may keep the image for good.
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  async filterGrid(
+    @Param() raw: { id: string; step: string; file: string },
+    @Query(new ZodPipe(ZFilterGridQuery, 'query')) query: TFilterGridQuery,
+  ): Promise<StreamableFile> {
+    if (!raw.file.endsWith('.png')) {
+      throw new ApiError(HttpStatus.NOT_FOUND, { code: ERROR_CODES.notFound, message: 'filter grids are served as <layer>.png' });
+    }
+    const params = new ZodPipe(ZSnapshotParams, 'snapshot path').transform({ ...raw, layer: raw.file.slice(0, -4) });
+    return new StreamableFile(await this.inspect.filterGrid(params.id, params.step, params.layer, query));
+  }
+}

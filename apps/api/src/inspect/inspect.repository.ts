@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import type { THistogram, TParamKind, TRunTags, TSnapshotInfo, TTaggedHistogram } from '@tensorscope/shared';
+import { PrismaService } from '../prisma/prisma.service';
+
+export interface TStoredTensor {
+  layer: string;
+  param: TParamKind;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Histograms, tag lists and weight snapshots: the only code touching those tables. */
+@Injectable()
+export class InspectRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  private get db() {
+    return this.prisma.client;
+  }
+
+  async insertHistograms(runId: string, points: readonly TTaggedHistogram[]): Promise<void> {
+    if (points.length === 0) return;
+    await this.db.histogramPoint.createMany({
+      data: points.map((p) => ({
+        runId,
+        tag: p.tag,
+        step: p.step,
+        wallTime: p.wallTime,
+        min: p.min,
+        max: p.max,
+        edges: p.edges,
+        counts: p.counts,
+        percentiles: p.percentiles,
+      })),
+      skipDuplicates: true,
+    });
+  }
+
+  readHistograms(runId: string, tag: string, afterStep?: number): Promise<THistogram[]> {
+    return this.db.histogramPoint.findMany({
+      where: { runId, tag, ...(afterStep !== undefined ? { step: { gt: afterStep } } : {}) },
+      orderBy: { step: 'asc' },
+      select: { step: true, wallTime: true, min: true, max: true, edges: true, counts: true, percentiles: true },
+    });
+  }
+
+  /** DISTINCT in SQL: Prisma's `distinct` would fetch every point and dedupe in memory. */
+  async tags(runId: string): Promise<TRunTags> {
+    const [scalars, histograms] = await Promise.all([
+      this.db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT tag FROM "ScalarPoint" WHERE "runId" = ${runId}::uuid ORDER BY tag`,
+      this.db.$queryRaw<{ tag: string }[]>`SELECT DISTINCT tag FROM "HistogramPoint" WHERE "runId" = ${runId}::uuid ORDER BY tag`,
+    ]);
+    return { scalars: scalars.map((r) => r.tag), histograms: histograms.map((r) => r.tag) };
+  }
+
+  /**
+   * One snapshot = one row per tensor, written in one transaction with the run's topology and
+   * input normalisation (both fixed for a run, so stored once).
+   */
+  async saveSnapshot(
+    runId: string,
+    step: number,
+    model: { topology: unknown; inputStats: unknown },
+    tensors: readonly TStoredTensor[],
+  ): Promise<void> {
+    await this.db.$transaction([
+      this.db.run.updateMany({
+        where: { id: runId, topology: { equals: Prisma.DbNull } },
+        data: {
+          topology: model.topology as Prisma.InputJsonValue,
+          inputStats: model.inputStats as Prisma.InputJsonValue,
+        },
+      }),
+      this.db.weightSnapshot.createMany({
+        data: tensors.map((t) => ({
+          runId,
+          step,
+          layer: t.layer,
+          kind: t.param,
+          shape: t.shape,
+          stats: {},
+          // Little-endian float32, as the platform (x86/ARM) stores it; copied into its own buffer.
+          data: new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength).slice(),
+        })),
+        skipDuplicates: true,
+      }),
+    ]);
+  }
+
+  /** Snapshot metadata without loading the weight bytes. */
+  async listSnapshots(runId: string): Promise<TSnapshotInfo[]> {
+    const rows = await this.db.$queryRaw<
+      { step: number; layer: string; kind: TParamKind; shape: number[]; createdAt: Date; bytes: number }[]
+    >`SELECT step, layer, kind, shape, "createdAt", octet_length(data)::int AS bytes
+      FROM "WeightSnapshot" WHERE "runId" = ${runId}::uuid ORDER BY step, layer, kind`;
+    const byStep = new Map<number, TSnapshotInfo>();
+    for (const r of rows) {
+      let s = byStep.get(r.step);
+      if (!s) {
+        s = { step: r.step, createdAt: r.createdAt.toISOString(), tensors: [], bytes: 0 };
+        byStep.set(r.step, s);
+      }
+      s.tensors.push({ layer: r.layer, param: r.kind, shape: r.shape });
+      s.bytes += r.bytes;
+    }
+    return [...byStep.values()];
+  }
+
+  async readTensor(runId: string, step: number, layer: string, param: TParamKind): Promise<TStoredTensor | null> {
+    const row = await this.db.weightSnapshot.findUnique({
+      where: { runId_step_layer_kind: { runId, step, layer, kind: param } },
+      select: { shape: true, data: true },
+    });
+    if (!row) return null;
+    const bytes = Buffer.from(row.data);
+    // Copy into an aligned buffer: a Buffer's offset inside its pool need not be a multiple of 4.
+    const data = new Float32Array(bytes.byteLength / 4);
+    new Uint8Array(data.buffer).set(bytes);
+    return { layer, param, shape: row.shape, data };
+  }
+}

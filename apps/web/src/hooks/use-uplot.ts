@@ -1,0 +1,47 @@
+'use client';
+
+import { useEffect, useRef, type RefObject } from 'react';
+import uPlot from 'uplot';
+
+/**
+ * Mounts a uPlot chart into the returned container. uPlot is imperative: the plot is built
+ * once per `shape` (whatever fixes series and styling), fed with setData as points arrive,
+ * resized with its container and destroyed on unmount.
+ */
+export function useUplot(
+  makeOptions: (width: number) => uPlot.Options,
+  data: uPlot.AlignedData,
+  shape: string,
+  height: number,
+): RefObject<HTMLDivElement | null> {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  // Read through refs so a rebuild (shape change) starts from the newest data and options.
+  const latestData = useRef(data);
+  latestData.current = data;
+  const latestOptions = useRef(makeOptions);
+  latestOptions.current = makeOptions;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const plot = new uPlot(latestOptions.current(Math.max(160, Math.floor(container.clientWidth))), latestData.current, container);
+    plotRef.current = plot;
+    const observer = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (width > 0 && width !== plot.width) plot.setSize({ width, height });
+    });
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+  }, [shape, height]);
+
+  useEffect(() => {
+    plotRef.current?.setData(data);
+  }, [data]);
+
+  return containerRef;
+}

@@ -1,0 +1,33 @@
+import type * as tf from '@tensorflow/tfjs';
+import { PARAM_KINDS, type TParamKind } from '@tensorscope/shared';
+
+/** One trainable parameter tensor of a model, addressed the way tags and snapshots name it. */
+export interface ModelParam {
+  /** Layer name, e.g. conv1. */
+  layer: string;
+  param: TParamKind;
+  /** The backing variable. Its name (e.g. conv1/kernel_1 when several models share a process) keys gradient maps. */
+  variable: tf.Variable;
+}
+
+/** `conv1/kernel` → kernel; null for anything the inspection contract has no name for. */
+export function paramKind(originalName: string): TParamKind | null {
+  const last = originalName.split('/').pop();
+  return PARAM_KINDS.find((k) => k === last) ?? null;
+}
+
+/**
+ * The trainable kernels and biases of `model`, in layer order (conv1/kernel,
+ * conv1/bias, conv2/kernel, …). Weights named otherwise (none in LeNet; e.g. a
+ * batch-norm gamma) are left out: the shared contract only knows kernel and bias.
+ */
+export function listParams(model: tf.LayersModel): ModelParam[] {
+  const params: ModelParam[] = [];
+  for (const layer of model.layers) {
+    for (const weight of layer.trainableWeights) {
+      const param = paramKind(weight.originalName);
+      if (param !== null) params.push({ layer: layer.name, param, variable: weight.read() as tf.Variable });
+    }
+  }
+  return params;
+}

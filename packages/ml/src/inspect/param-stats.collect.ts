@@ -1,0 +1,37 @@
+import type * as tf from '@tensorflow/tfjs';
+import { WEIGHT_STATS, gradientTag, weightTag, type TWeightStat } from '@tensorscope/shared';
+import type { ModelParam } from './model-params.list';
+import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
+import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
+
+const weightStat = (s: TensorSummary, stat: TWeightStat): number => s[stat];
+
+/**
+ * weights/<layer>/<param>/<stat> (+ histogram weights/<layer>/<param>) for every
+ * param, from the variables' current values. One tensor at a time, so only one
+ * tensor's temporaries are alive.
+ */
+export async function collectWeightStats(params: readonly ModelParam[], bins: number, step: number, wallTime: number, into: LayerStatsPoints): Promise<void> {
+  for (const p of params) {
+    appendSummary(into, weightTag(p.layer, p.param), await summarizeTensor(p.variable, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
+  }
+}
+
+/**
+ * gradients/<layer>/<param>/<stat> (+ histogram) from a gradient map as
+ * optimizer.computeGradients returns it: keyed by variable name.
+ */
+export async function collectGradientStats(
+  params: readonly ModelParam[],
+  grads: tf.NamedTensorMap,
+  bins: number,
+  step: number,
+  wallTime: number,
+  into: LayerStatsPoints,
+): Promise<void> {
+  for (const p of params) {
+    const grad = grads[p.variable.name];
+    if (grad === undefined) throw new Error(`no gradient for ${p.variable.name}`);
+    appendSummary(into, gradientTag(p.layer, p.param), await summarizeTensor(grad, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
+  }
+}

@@ -1,0 +1,44 @@
+import { PNG } from 'pngjs';
+
+export type Rgb = readonly [number, number, number];
+
+/**
+ * Colour of the 1-pixel separators between tiles and of empty grid cells. Not a
+ * gray, so it can never be mistaken for a weight or an activation in a gray tile.
+ */
+export const GRID_BACKGROUND: Rgb = [64, 96, 160];
+
+/** An opaque RGB image in memory, written out as an 8-bit RGB PNG. */
+export class RgbCanvas {
+  private readonly png: PNG;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: Rgb,
+  ) {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+      throw new Error(`image size must be positive integers, got ${width}×${height}`);
+    }
+    this.png = new PNG({ width, height });
+    this.fillRect(0, 0, width, height, background);
+  }
+
+  fillRect(x: number, y: number, w: number, h: number, [r, g, b]: Rgb): void {
+    const data = this.png.data;
+    for (let row = y; row < y + h; row++) {
+      for (let col = x; col < x + w; col++) {
+        const o = (row * this.width + col) * 4;
+        data[o] = r;
+        data[o + 1] = g;
+        data[o + 2] = b;
+        data[o + 3] = 255;
+      }
+    }
+  }
+
+  /** PNG bytes; colour type 2 (RGB, no alpha: every pixel is opaque). */
+  toPng(): Buffer {
+    return PNG.sync.write(this.png, { colorType: 2 });
+  }
+}

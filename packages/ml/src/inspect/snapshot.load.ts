@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import { paramKind } from './model-params.list';
+import type { TSnapshotTensorData } from './snapshot.types';
+
+type ModelJson = Parameters<typeof tf.models.modelFromJSON>[0];
+
+const shapeText = (shape: readonly (number | null)[]) => `[${shape.join(', ')}]`;
+
+/**
+ * Rebuilds a model from a snapshot: the architecture from `topology` (as in
+ * TWeightSnapshot), then every kernel and bias set from `tensors`. Refuses a
+ * snapshot that does not fit: a missing or extra tensor, or a shape mismatch.
+ * The caller owns (and disposes) the returned model.
+ */
+export async function loadSnapshot(topology: unknown, tensors: readonly TSnapshotTensorData[]): Promise<tf.LayersModel> {
+  const model = await tf.models.modelFromJSON({ modelTopology: topology } as ModelJson);
+  try {
+    const byName = new Map(tensors.map((t) => [`${t.layer}/${t.param}`, t]));
+    for (const layer of model.layers) {
+      if (layer.weights.length === 0) continue;
+      // Match and check every weight of the layer before creating any tensor: nothing to undo on a mismatch.
+      const matched = layer.weights.map((w) => {
+        const param = paramKind(w.originalName);
+        const key = `${layer.name}/${param ?? w.originalName}`;
+        const t = byName.get(key);
+        if (t === undefined) throw new Error(`snapshot has no tensor ${key}`);
+        if (shapeText(t.shape) !== shapeText(w.shape)) throw new Error(`snapshot tensor ${key} is ${shapeText(t.shape)}, the model needs ${shapeText(w.shape)}`);
+        byName.delete(key);
+        return t;
+      });
+      const values = matched.map((t) => tf.tensor(t.data, t.shape, 'float32'));
+      try {
+        layer.setWeights(values);
+      } finally {
+        tf.dispose(values);
+      }
+    }
+    const extra = [...byName.keys()];
+    if (extra.length > 0) throw new Error(`snapshot tensors ${extra.join(', ')} match no weight of the model`);
+    return model;
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}

@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/backend.select';
+import { dataCacheDir } from '../bench/data-cache.dir';
+import { loadCifar10 } from '../datasets/cifar10.loader';
+import type { DatasetSplit } from '../datasets/dataset.types';
+import { buildModel } from '../models/lenet5.model';
+import { createOptimizer } from '../models/optimizer.factory';
+import { BatchBuilder } from '../training/batch.build';
+import { computeChannelStats } from '../training/channel-stats.compute';
+import { createTrainStep } from '../training/train-step';
+import { loadSnapshot } from './snapshot.load';
+import { snapshotSteps } from './snapshot-steps.plan';
+import { takeSnapshot } from './snapshot.take';
+import { snapshotBytes } from './snapshot.types';
+
+/** Bitwise equality of two float arrays (vitest's toEqual walks 4M elements one by one: tens of seconds). */
+const sameBytes = (a: ArrayLike<number> & ArrayBufferView, b: ArrayLike<number> & ArrayBufferView) =>
+  a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+describe('snapshotSteps', () => {
+  it('spaces snapshots evenly in every epoch, the last at the epoch end, plus the final step', () => {
+    expect([...snapshotSteps(782, 1, 4)]).toEqual([196, 391, 587, 782]);
+    expect([...snapshotSteps(10, 2, 2)]).toEqual([5, 10, 15, 20]);
+    expect([...snapshotSteps(10, 3, 0)]).toEqual([30]);
+  });
+
+  it('deduplicates when an epoch has fewer steps than snapshots', () => {
+    expect([...snapshotSteps(2, 2, 4)]).toEqual([1, 2, 3, 4]);
+    expect([...snapshotSteps(1, 3, 4)]).toEqual([1, 2, 3]);
+    expect(() => snapshotSteps(10, 1, -1)).toThrow();
+  });
+});
+
+describe('takeSnapshot / loadSnapshot', () => {
+  let data: DatasetSplit;
+
+  beforeAll(async () => {
+    expect(await initBackend('wasm')).toBe('wasm');
+    data = await loadCifar10({ variant: 'rgb32', cacheDir: dataCacheDir() });
+  });
+
+  it('round-trips a trained model: the restored model predicts exactly the same', async () => {
+    const model = buildModel({ variant: 'cifar-rgb32', seed: 4 });
+    const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
+    const stats = computeChannelStats(data.train);
+    const train = new BatchBuilder(data.train, stats, 10);
+    const step = createTrainStep(model, optimizer);
+    for (let s = 0; s < 3; s++) {
+      const { x, y } = train.build(s * 32, (s + 1) * 32);
+      await step(x, y);
+      tf.dispose([x, y]);
+    }
+
+    const snapshot = await takeSnapshot(model, 3, stats);
+    expect(snapshot.step).toBe(3);
+    expect(snapshot.channelStats).toEqual(stats);
+    expect(snapshot.tensors.map((t) => `${t.layer}/${t.param}:${t.shape.join('x')}`)).toEqual([
+      'conv1/kernel:5x5x3x32',
+      'conv1/bias:32',
+      'conv2/kernel:5x5x32x64',
+      'conv2/bias:64',
+      'fc1/kernel:4096x1024',
+      'fc1/bias:1024',
+      'fc2/kernel:1024x10',
+      'fc2/bias:10',
+    ]);
+    expect(snapshotBytes(snapshot.tensors)).toBe(4 * (5 * 5 * 3 * 32 + 32 + 5 * 5 * 32 * 64 + 64 + 4096 * 1024 + 1024 + 1024 * 10 + 10));
+    // The snapshot travels as plain data (as it would through a store): JSON topology, copied arrays.
+    const topology: unknown = JSON.parse(JSON.stringify(snapshot.topology));
+    const tensors = snapshot.tensors.map((t) => ({ ...t, data: new Float32Array(t.data) }));
+
+    // Training on after the snapshot must not change what was captured.
+    const before = new Float32Array(snapshot.tensors[4]!.data);
+    const { x: x4, y: y4 } = train.build(96, 128);
+    const eval4 = new BatchBuilder(data.test, stats, 10).build(0, 64);
+    const predictedAtSnapshot = tf.tidy(() => model.predict(eval4.x) as tf.Tensor);
+    const expected = await predictedAtSnapshot.data();
+    await step(x4, y4);
+    expect(sameBytes(snapshot.tensors[4]!.data, before)).toBe(true);
+
+    const restored = await loadSnapshot(topology, tensors);
+    expect(restored).not.toBe(model);
+    expect(restored.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
+    const predicted = tf.tidy(() => restored.predict(eval4.x) as tf.Tensor);
+    expect(predicted.shape).toEqual([64, 10]);
+    expect(sameBytes(await predicted.data(), expected)).toBe(true);
+
+    tf.dispose([x4, y4, eval4.x, eval4.y, predicted, predictedAtSnapshot]);
+    restored.dispose();
+    model.dispose();
+    optimizer.dispose();
+  });
+
+  it('refuses tensors that do not fit the topology', async () => {
+    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const snapshot = await takeSnapshot(model, 0, { mean: [0.5], std: [0.25] });
+    const before = tf.memory().numTensors;
+    await expect(loadSnapshot(snapshot.topology, snapshot.tensors.slice(1))).rejects.toThrow(/no tensor conv1\/kernel/);
+    const wrongShape = snapshot.tensors.map((t) => (t.layer === 'fc2' && t.param === 'bias' ? { ...t, shape: [5], data: new Float32Array(5) } : t));
+    await expect(loadSnapshot(snapshot.topology, wrongShape)).rejects.toThrow(/fc2\/bias is \[5\], the model needs \[10\]/);
+    const extra = [...snapshot.tensors, { layer: 'fc3', param: 'bias' as const, shape: [1], data: new Float32Array(1) }];
+    await expect(loadSnapshot(snapshot.topology, extra)).rejects.toThrow(/fc3\/bias match no weight/);
+    // Failed loads dispose the half-built model.
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+});

@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { ZLenet5Config, type TTaggedHistogram, type TTaggedScalar } from '@tensorscope/shared';
+import { beforeAll, expect, it } from 'vitest';
+import { initBackend } from '../backend/backend.select';
+import { dataCacheDir } from '../bench/data-cache.dir';
+import { loadCifar10 } from '../datasets/cifar10.loader';
+import { probeIndices } from '../inspect/probe.select';
+import type { TWeightSnapshot } from '../inspect/snapshot.types';
+import { loadRunProbe, trainRun } from './train-run';
+
+beforeAll(async () => {
+  expect(await initBackend('wasm')).toBe('wasm');
+});
+
+const env = { cacheDir: dataCacheDir() };
+/** 2 steps of 64 gray28 images, stats at every step, a snapshot per epoch, 16 probe images. */
+const config = ZLenet5Config.parse({
+  name: 'wiring',
+  model: 'lenet5',
+  trainSubset: 128,
+  evalSubset: 50,
+  statsInterval: 1,
+  histogramBins: 7,
+  probeImages: 16,
+  snapshotsPerEpoch: 1,
+  seed: 21,
+});
+
+it('picks the probe from the whole test split, not the evaluation subset', async () => {
+  const probe = (await loadRunProbe(config, env))!;
+  const test = (await loadCifar10({ variant: 'gray28', cacheDir: env.cacheDir })).test;
+  const indices = probeIndices(test.count, 16, 21);
+  expect(probe.count).toBe(16);
+  // Most of 16 uniform picks from 10,000 lie beyond the first 50 images (evalSubset).
+  expect(indices.filter((i) => i >= config.evalSubset).length).toBeGreaterThan(10);
+  expect(Array.from(probe.labels)).toEqual(Array.from(indices, (i) => test.labels[i]!));
+  expect(await loadRunProbe({ ...config, probeImages: 0 }, env)).toBeUndefined();
+});
+
+it('passes the inspection settings of the run config through to the loop', async () => {
+  const scalars: TTaggedScalar[] = [];
+  const histograms: TTaggedHistogram[] = [];
+  const snapshots: TWeightSnapshot[] = [];
+  const before = tf.memory().numTensors;
+  const result = await trainRun(config, env, {
+    onScalars: (p) => void scalars.push(...p),
+    onHistograms: (h) => void histograms.push(...h),
+    onSnapshot: (s) => void snapshots.push(s),
+  });
+  expect(result.steps).toBe(2);
+  expect([...new Set(histograms.map((h) => h.step))]).toEqual([1, 2]);
+  for (const h of histograms) expect(h.counts).toHaveLength(7);
+  // 16 probe images: conv1's output has 16 · 28 · 28 · 32 values.
+  expect(histograms.find((h) => h.tag === 'activations/conv1')!.counts.reduce((a, c) => a + c, 0)).toBe(16 * 28 * 28 * 32);
+  expect(scalars.some((p) => p.tag === 'gradients/fc1/kernel/std')).toBe(true);
+  expect(snapshots.map((s) => s.step)).toEqual([2]);
+  expect(tf.memory().numTensors).toBe(before);
+});

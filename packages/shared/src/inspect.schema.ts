@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ZScalarTag } from './scalar.schema';
+
+/**
+ * Looking inside the layers. Every statistic is an ordinary scalar tag, so it can be charted,
+ * overlaid across runs and read over REST like a loss:
+ *   weights/<layer>/<param>/<stat>     param: kernel | bias, stat: WEIGHT_STATS
+ *   gradients/<layer>/<param>/<stat>   the same, of the loss gradient at that step
+ *   activations/<layer>/<stat>         on the run's fixed probe images, stat: ACTIVATION_STATS
+ * Histograms (with distribution percentiles) use the tag without the stat:
+ *   weights/<layer>/<param>, gradients/<layer>/<param>, activations/<layer>
+ */
+export const WEIGHT_STATS = ['min', 'max', 'mean', 'std', 'variance'] as const;
+export type TWeightStat = (typeof WEIGHT_STATS)[number];
+/** `zeros` = fraction of exact zeros (dead ReLU units on the probe set). */
+export const ACTIVATION_STATS = ['mean', 'std', 'variance', 'zeros', 'max'] as const;
+export type TActivationStat = (typeof ACTIVATION_STATS)[number];
+export const PARAM_KINDS = ['kernel', 'bias'] as const;
+export type TParamKind = (typeof PARAM_KINDS)[number];
+
+export const weightTag = (layer: string, param: TParamKind, stat?: TWeightStat) =>
+  `weights/${layer}/${param}${stat ? `/${stat}` : ''}`;
+export const gradientTag = (layer: string, param: TParamKind, stat?: TWeightStat) =>
+  `gradients/${layer}/${param}${stat ? `/${stat}` : ''}`;
+export const activationTag = (layer: string, stat?: TActivationStat) => `activations/${layer}${stat ? `/${stat}` : ''}`;
+
+/** TensorBoard's distribution bands: percentiles at these basis points (0 … 10000 = 100 %). */
+export const DISTRIBUTION_BASIS_POINTS = [0, 668, 1587, 3085, 5000, 6915, 8413, 9332, 10000] as const;
+
+export const ZHistogram = z.object({
+  step: z.number().int(),
+  /** Milliseconds since the Unix epoch. */
+  wallTime: z.number(),
+  min: z.number(),
+  max: z.number(),
+  /** bins + 1 increasing edges from min to max; counts[i] counts values in [edges[i], edges[i+1]). */
+  edges: z.array(z.number()),
+  counts: z.array(z.number()),
+  /** Values at DISTRIBUTION_BASIS_POINTS, in that order. */
+  percentiles: z.array(z.number()),
+});
+export type THistogram = z.infer<typeof ZHistogram>;
+
+export const ZTaggedHistogram = ZHistogram.extend({ tag: ZScalarTag });
+export type TTaggedHistogram = z.infer<typeof ZTaggedHistogram>;
+
+export const ZHistogramQuery = z.object({
+  tag: ZScalarTag,
+  afterStep: z.coerce.number().int().optional(),
+});
+export type THistogramQuery = z.infer<typeof ZHistogramQuery>;
+
+export const ZHistogramSeries = z.object({ points: z.array(ZHistogram) });
+export type THistogramSeries = z.infer<typeof ZHistogramSeries>;
+
+/** Which tags a run has logged, for building the Layers tab without guessing. */
+export const ZRunTags = z.object({ scalars: z.array(z.string()), histograms: z.array(z.string()) });
+export type TRunTags = z.infer<typeof ZRunTags>;
+
+/** One parameter tensor of a snapshot. */
+export const ZSnapshotTensor = z.object({
+  layer: z.string(),
+  param: z.enum(PARAM_KINDS),
+  shape: z.array(z.number().int()),
+});
+export type TSnapshotTensor = z.infer<typeof ZSnapshotTensor>;
+
+export const ZSnapshotInfo = z.object({
+  step: z.number().int(),
+  createdAt: z.string(),
+  tensors: z.array(ZSnapshotTensor),
+  /** Stored bytes of all its tensors. */
+  bytes: z.number().int(),
+});
+export type TSnapshotInfo = z.infer<typeof ZSnapshotInfo>;
+export const ZSnapshotList = z.object({ snapshots: z.array(ZSnapshotInfo) });
+export type TSnapshotList = z.infer<typeof ZSnapshotList>;
+
+export const ZFilterGridQuery = z.object({
+  /** per-filter: each filter scaled to its own min–max; shared: one scale for the layer. */
+  scale: z.enum(['per-filter', 'shared']).default('per-filter'),
+  /** Pixels per weight. */
+  zoom: z.coerce.number().int().min(1).max(32).default(8),
+});
+export type TFilterGridQuery = z.infer<typeof ZFilterGridQuery>;
+export const ZSnapshotParams = z.object({
+  id: z.string().uuid('id must be a UUID'),
+  step: z.coerce.number().int('step must be an integer').min(0),
+  layer: z.string().regex(/^[A-Za-z0-9_]+$/, 'layer must be a layer name'),
+});
