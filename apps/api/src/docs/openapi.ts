@@ -98,6 +98,23 @@ export function buildOpenApi(): OpenAPIObject {
           responses: { '200': { description: 'snapshots in step order', content: json('SnapshotList') }, '404': error('no such run') },
         },
       },
+      '/api/runs/{id}/snapshots/{step}/model.json': {
+        get: {
+          summary: 'A snapshot as a TF.js layers model: tf.loadLayersModel(<this url>) also fetches weights.bin beside it',
+          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { '200': { description: 'model.json (topology + weights manifest)' }, '404': error('no such run or snapshot') },
+        },
+      },
+      '/api/runs/{id}/snapshots/{step}/weights.bin': {
+        get: {
+          summary: "The snapshot's float32 weights, in model.json's manifest order",
+          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            '200': { description: 'binary weights', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+            '404': error('no such run or snapshot'),
+          },
+        },
+      },
       '/api/runs/{id}/snapshots/{step}/filters/{layer}.png': {
         get: {
           summary: "A conv layer's filters at a snapshot, as a PNG grid",

@@ -16,6 +16,7 @@ import { ZodPipe } from '../common/zod.pipe';
 import { InspectService } from './inspect.service';
 
 const idPipe = new ZodPipe(ZRunIdParam, 'run id');
+const stepPipe = new ZodPipe(ZSnapshotParams.omit({ layer: true }), 'snapshot path');
 
 /** Layer inspection: tag lists, histograms, snapshots and their images. */
 @Controller('api/runs')
@@ -38,6 +39,21 @@ export class InspectController {
   @Get(':id/snapshots')
   snapshots(@Param(idPipe) params: { id: string }): Promise<TSnapshotList> {
     return this.inspect.snapshots(params.id);
+  }
+
+  @Get(':id/snapshots/:step/model.json')
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  modelJson(@Param() raw: { id: string; step: string }): Promise<object> {
+    const params = stepPipe.transform(raw);
+    return this.inspect.modelJson(params.id, params.step);
+  }
+
+  @Get(':id/snapshots/:step/weights.bin')
+  @Header('Content-Type', 'application/octet-stream')
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  async modelWeights(@Param() raw: { id: string; step: string }): Promise<StreamableFile> {
+    const params = stepPipe.transform(raw);
+    return new StreamableFile(await this.inspect.modelWeights(params.id, params.step));
   }
 
   @Get(':id/snapshots/:step/filters/:file')

@@ -107,16 +107,36 @@ export class InspectRepository {
     return [...byStep.values()];
   }
 
+  /** Every tensor of one snapshot, in a stable (layer, param) order, and the run's topology. */
+  async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; tensors: TStoredTensor[] } | null> {
+    const [run, rows] = await Promise.all([
+      this.db.run.findUnique({ where: { id: runId }, select: { topology: true } }),
+      this.db.weightSnapshot.findMany({
+        where: { runId, step },
+        orderBy: [{ layer: 'asc' }, { kind: 'asc' }],
+        select: { layer: true, kind: true, shape: true, data: true },
+      }),
+    ]);
+    if (!run?.topology || rows.length === 0) return null;
+    return {
+      topology: run.topology,
+      tensors: rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
+    };
+  }
+
   async readTensor(runId: string, step: number, layer: string, param: TParamKind): Promise<TStoredTensor | null> {
     const row = await this.db.weightSnapshot.findUnique({
       where: { runId_step_layer_kind: { runId, step, layer, kind: param } },
       select: { shape: true, data: true },
     });
     if (!row) return null;
-    const bytes = Buffer.from(row.data);
-    // Copy into an aligned buffer: a Buffer's offset inside its pool need not be a multiple of 4.
-    const data = new Float32Array(bytes.byteLength / 4);
-    new Uint8Array(data.buffer).set(bytes);
-    return { layer, param, shape: row.shape, data };
+    return { layer, param, shape: row.shape, data: toFloat32(row.data) };
   }
+}
+
+/** Copies into an aligned buffer: a Buffer's offset inside its pool need not be a multiple of 4. */
+function toFloat32(bytes: Uint8Array): Float32Array {
+  const data = new Float32Array(bytes.byteLength / 4);
+  new Uint8Array(data.buffer).set(bytes);
+  return data;
 }

@@ -41,6 +41,36 @@ export class InspectService {
     return { snapshots: await this.inspect.listSnapshots(id) };
   }
 
+  /**
+   * A snapshot in TF.js's own layers-model format: `tf.loadLayersModel(<url>/model.json)` fetches
+   * model.json, then weights.bin beside it. Weight names are `<layer>/<param>`, as TF.js names them.
+   */
+  async modelJson(id: string, step: number): Promise<object> {
+    await this.requireRun(id);
+    const snapshot = await this.inspect.readSnapshot(id, step);
+    if (!snapshot) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+    return {
+      format: 'layers-model',
+      generatedBy: 'Tensorscope',
+      convertedBy: null,
+      modelTopology: snapshot.topology,
+      weightsManifest: [
+        {
+          paths: ['weights.bin'],
+          weights: snapshot.tensors.map((t) => ({ name: `${t.layer}/${t.param}`, shape: t.shape, dtype: 'float32' })),
+        },
+      ],
+    };
+  }
+
+  /** The weights of modelJson's manifest, concatenated in its order. */
+  async modelWeights(id: string, step: number): Promise<Buffer> {
+    await this.requireRun(id);
+    const snapshot = await this.inspect.readSnapshot(id, step);
+    if (!snapshot) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+    return Buffer.concat(snapshot.tensors.map((t) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)));
+  }
+
   /** The kernel of a conv layer at a snapshot, drawn as a grid of filters. */
   async filterGrid(id: string, step: number, layer: string, query: TFilterGridQuery): Promise<Buffer> {
     await this.requireRun(id);

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ClientToServerEvents, ServerToClientEvents, TRun, TTaggedScalar } from '@tensorscope/shared';
+import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,8 +176,29 @@ describe('training worker, end to end', () => {
     // 32 input-channel columns × 64 filter rows of 10×10 tiles with 1-pixel separators.
     expect([conv2Bytes.readUInt32BE(16), conv2Bytes.readUInt32BE(20)]).toEqual([32 * 10 + 31, 64 * 10 + 63]);
 
+    // The snapshot loads into TF.js through its own layers-model format and predicts.
+    const modelJson = (await http<{ modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] }>(
+      base,
+      `/api/runs/${id}/snapshots/8/model.json`,
+    )).body;
+    expect(modelJson.weightsManifest[0]!.weights.map((w) => w.name)).toContain('conv1/kernel');
+    const weightData = await (await fetch(`${base}/api/runs/${id}/snapshots/8/weights.bin`)).arrayBuffer();
+    expect(weightData.byteLength).toBe(3_274_634 * 4);
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0]!.weights, weightData }),
+    );
+    const conv1 = model.getLayer('conv1').getWeights()[0]!;
+    expect(conv1.shape).toEqual([5, 5, 1, 32]);
+    const stored = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/max`)).body.points;
+    expect(conv1.max().dataSync()[0]).toBeCloseTo(stored.find((p) => p.step === 8)!.value, 5);
+    const logits = model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor;
+    expect(logits.shape).toEqual([2, 10]);
+    model.dispose();
+
     const errors: [string, number][] = [
       [`/api/runs/${id}/snapshots/8/filters/fc1.png`, 400],
+      [`/api/runs/${id}/snapshots/7/model.json`, 404],
+      [`/api/runs/${id}/snapshots/x/weights.bin`, 400],
       [`/api/runs/${id}/snapshots/7/filters/conv1.png`, 404],
       [`/api/runs/${id}/snapshots/8/filters/conv1.jpg`, 404],
       [`/api/runs/${id}/snapshots/8/filters/conv1.png?zoom=99`, 400],
