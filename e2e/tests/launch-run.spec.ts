@@ -32,6 +32,8 @@ test('launches a LeNet run from the form and watches live points arrive', async 
   await form.locator('[name="evalSubset"]').fill('200');
   await form.locator('[name="evalInterval"]').fill('10');
   await form.locator('[name="logInterval"]').fill('2');
+  await form.locator('[name="statsInterval"]').fill('10');
+  await form.locator('[name="snapshotsPerEpoch"]').fill('2');
   await page.getByTestId('submit-run').click();
 
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}/);
@@ -54,6 +56,18 @@ test('launches a LeNet run from the form and watches live points arrive', async 
   await expect(loss).toHaveAttribute('data-points', '30');
   await expect(page.getByTestId('chart-accuracy')).toHaveAttribute('data-points', '30');
   await page.screenshot({ path: 'test-results/run-page.png', fullPage: true });
+
+  // Layers tab: what each layer learned, from the same run.
+  await page.getByTestId('tab-layers').click();
+  await expect(page).toHaveURL(/tab=layers/);
+  const grid = page.getByTestId('filter-grid');
+  await expect(grid).toBeVisible();
+  await expect.poll(() => grid.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByTestId('snapshot-slider')).toBeVisible();
+  // Stats every 10 of 50 steps: 5 points in the distribution view.
+  await expect(page.getByTestId('distribution-chart')).toHaveAttribute('data-steps', '5');
+  await expect(page.getByTestId('histogram-chart')).toBeVisible();
+  await page.screenshot({ path: 'test-results/run-layers.png', fullPage: true });
 
   await page.goto('/');
   const row = page.getByTestId('run-row').filter({ hasText: name });

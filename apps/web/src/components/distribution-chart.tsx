@@ -5,7 +5,7 @@ import { DISTRIBUTION_BASIS_POINTS } from '@tensorscope/shared';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
-import { formatTick, STEP_INCREMENTS } from '../lib/chart-format';
+import { axisSize, formatTick, STEP_INCREMENTS } from '../lib/chart-format';
 import { distributionBands, distributionData, MEDIAN_INDEX, percentileLabel } from '../lib/distribution-bands';
 import { formatMetric } from '../lib/format';
 
@@ -28,7 +28,7 @@ export function DistributionChart({ histograms, loading = false }: { histograms:
       cursor: { drag: { x: true, y: false } },
       axes: [
         { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' } },
-        { size: 56, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' }, values: (_p, splits) => splits.map(formatTick) },
+        { size: (_plot, values) => axisSize(values), grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' }, values: (_p, splits) => splits.map(formatTick) },
       ],
       series: [
         { label: 'step' },

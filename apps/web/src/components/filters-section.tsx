@@ -4,13 +4,12 @@ import type { TFilterGridQuery, TSnapshotInfo } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSnapshots } from '../hooks/use-layer-queries';
 import { filterGridUrl } from '../lib/api-client';
+import { filterZoom } from '../lib/filter-zoom';
 import { formatTimestamp } from '../lib/format';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from './api-error-state';
 
 type TScale = TFilterGridQuery['scale'];
-/** Pixels per weight: a 5×5 kernel becomes a 40 px tile, big enough to read, small enough for 16×6 conv2 tiles. */
-const ZOOM = 8;
 
 /** Conv layers of a snapshot: those with a 4-d kernel ([height, width, in, out]). */
 const convLayers = (snapshot: TSnapshotInfo | undefined) =>
@@ -23,6 +22,7 @@ export function FiltersSection({ runId }: { runId: string }) {
   const [wantedLayer, setWantedLayer] = useState<string | null>(null);
   const [scale, setScale] = useState<TScale>('per-filter');
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
 
   const list = snapshots.data?.snapshots ?? [];
   const steps = list.map((s) => s.step);
@@ -30,7 +30,7 @@ export function FiltersSection({ runId }: { runId: string }) {
   const snapshot = list[index];
   const layers = convLayers(snapshot);
   const tensor = layers.find((t) => t.layer === wantedLayer) ?? layers[0];
-  const url = snapshot && tensor ? filterGridUrl(runId, snapshot.step, tensor.layer, { scale, zoom: ZOOM }) : null;
+  const url = snapshot && tensor ? filterGridUrl(runId, snapshot.step, tensor.layer, { scale, zoom: filterZoom(tensor.shape) }) : null;
 
   return (
     <section className="card" data-testid="layer-filters">
@@ -93,14 +93,17 @@ export function FiltersSection({ runId }: { runId: string }) {
           {tensor ? (
             <figure className="filter-figure">
               {url && failedUrl !== url ? (
-                // A plain <img>: the PNG is immutable per URL and the browser caches it.
+                // A plain <img>, kept mounted: the PNG is immutable per URL (the browser caches
+                // it), and while the next one loads the browser keeps showing the previous one,
+                // so dragging the slider doesn't flash an empty box.
                 // eslint-disable-next-line @next/next/no-img-element
                 <img
-                  key={url}
                   className="filter-grid"
                   data-testid="filter-grid"
+                  data-loaded={loadedUrl === url}
                   src={url}
                   alt={`${tensor.layer} filters at step ${snapshot.step}`}
+                  onLoad={() => setLoadedUrl(url)}
                   onError={() => setFailedUrl(url)}
                 />
               ) : (
@@ -109,6 +112,7 @@ export function FiltersSection({ runId }: { runId: string }) {
                 </p>
               )}
               <figcaption className="muted small">
+                {url && loadedUrl !== url && failedUrl !== url && <strong>Loading… </strong>}
                 {describeLayout(tensor.layer, tensor.shape)} · kernel shape [{tensor.shape.join(', ')}] · snapshot of{' '}
                 {formatTimestamp(snapshot.createdAt)}
               </figcaption>

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
 import { alignSeries, countPoints } from '../lib/align-series';
-import { formatTick, STEP_INCREMENTS } from '../lib/chart-format';
+import { axisSize, formatTick, STEP_INCREMENTS } from '../lib/chart-format';
 import { formatMetric } from '../lib/format';
 import type { ChartSeries } from './metric-chart';
 
@@ -40,7 +40,7 @@ export function StatChart({
       axes: [
         { size: 26, font: FONT, incrs: STEP_INCREMENTS, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0', size: 4 } },
         {
-          size: 50,
+          size: (_plot, values) => axisSize(values, 6.5),
           font: FONT,
           grid: { stroke: '#eef0f3' },
           ticks: { stroke: '#d6dae0', size: 4 },

@@ -13,3 +13,12 @@ export function formatTick(value: number): string {
 
 /** Steps are integers: tick spacings of 1, 2, 5, 10, 20, 50… never 12.5. */
 export const STEP_INCREMENTS = Array.from({ length: 10 }, (_, exp) => [1, 2, 5].map((m) => m * 10 ** exp)).flat();
+
+/**
+ * Width for a y axis that fits its longest tick label (uPlot's `size` callback). A fixed
+ * width either clips "-0.00128" or wastes room beside "0.5".
+ */
+export function axisSize(labels: readonly (string | null)[] | undefined, charWidth = 7): number {
+  const longest = Math.max(0, ...(labels ?? []).map((label) => (label ?? '').length));
+  return Math.max(32, Math.ceil(longest * charWidth) + 18);
+}
