@@ -19,7 +19,7 @@ describe('renderFeatureMaps', () => {
   }
 
   it('draws one gray tile per channel, each on its own min–max, in a near-square grid', () => {
-    expect(featureMapsLayout([h, w, c], 2)).toEqual({ rows: 2, cols: 2, tileWidth: 6, tileHeight: 4, width: 13, height: 9 });
+    expect(featureMapsLayout([h, w, c], 2)).toEqual({ rows: 2, cols: 2, separator: 1, tileWidth: 6, tileHeight: 4, width: 13, height: 9 });
     const img = decodePng(renderFeatureMaps({ shape: [h, w, c], data }, 2));
     expect([img.width, img.height]).toEqual([13, 9]);
     // Channel 0, top left: value v at (x, y) → 255 · v / 5; each value a 2×2 block.

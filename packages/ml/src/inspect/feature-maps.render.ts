@@ -1,6 +1,6 @@
 import { grayLevel, rangeOf } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
-import { checkZoom, nearSquare, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
+import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
 
 export interface FeatureMapValues {
   /** [h, w, c]: one image's conv or pool layer output (activationOf). */
@@ -23,7 +23,7 @@ export function featureMapsLayout(shape: number[], zoom: number): TileGrid {
   checkZoom(zoom);
   const [h, w, c] = mapDims({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
   const { rows, cols } = nearSquare(c);
-  return tileGrid(rows, cols, w * zoom, h * zoom);
+  return tileGrid(rows, cols, w * zoom, h * zoom, separatorFor(zoom));
 }
 
 /**

@@ -73,7 +73,7 @@ describe('renderFilterGrid: deep layers (cin 32, like conv2)', () => {
 
   it('gives one row per filter and one column per input channel', () => {
     const layout = filterGridLayout(k.shape, 2);
-    expect(layout).toEqual({ mode: 'channels', rows: 64, cols: 32, tileWidth: 10, tileHeight: 10, width: 32 * 10 + 31, height: 64 * 10 + 63 });
+    expect(layout).toEqual({ mode: 'channels', rows: 64, cols: 32, separator: 1, tileWidth: 10, tileHeight: 10, width: 32 * 10 + 31, height: 64 * 10 + 63 });
     const img = decodePng(renderFilterGrid(k, { scale: 'per-filter', zoom: 2 }));
     expect([img.width, img.height]).toEqual([351, 703]);
     // per-filter: one scale per row, so within every row channel 0 is white, 1 mid-gray, the rest black.

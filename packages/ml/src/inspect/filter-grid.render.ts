@@ -1,6 +1,6 @@
 import { grayLevel, rangeOf, type ValueRange } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
-import { checkZoom, nearSquare, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
+import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
 
 export interface KernelValues {
   /** [fh, fw, cin, cout], as TF.js stores a conv2d kernel. */
@@ -44,9 +44,9 @@ export function filterGridLayout(shape: number[], zoom: number): FilterGridLayou
   const [fh, fw, cin, cout] = kernelDims({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
   if (cin === 1 || cin === 3) {
     const { rows, cols } = nearSquare(cout);
-    return { mode: 'filters', ...tileGrid(rows, cols, fw * zoom, fh * zoom) };
+    return { mode: 'filters', ...tileGrid(rows, cols, fw * zoom, fh * zoom, separatorFor(zoom)) };
   }
-  return { mode: 'channels', ...tileGrid(cout, cin, fw * zoom, fh * zoom) };
+  return { mode: 'channels', ...tileGrid(cout, cin, fw * zoom, fh * zoom, separatorFor(zoom)) };
 }
 
 /**

@@ -3,10 +3,11 @@ import { PNG } from 'pngjs';
 export type Rgb = readonly [number, number, number];
 
 /**
- * Colour of the 1-pixel separators between tiles and of empty grid cells. Not a
- * gray, so it can never be mistaken for a weight or an activation in a gray tile.
+ * Colour of the separators between tiles and of empty grid cells: a light blue, not a
+ * gray, so it can never be mistaken for a weight or an activation in a gray tile, and
+ * light enough that empty cells don't draw the eye.
  */
-export const GRID_BACKGROUND: Rgb = [64, 96, 160];
+export const GRID_BACKGROUND: Rgb = [196, 210, 238];
 
 /** An opaque RGB image in memory, written out as an 8-bit RGB PNG. */
 export class RgbCanvas {

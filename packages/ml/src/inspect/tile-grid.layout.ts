@@ -1,31 +1,37 @@
-/** Tiles in rows and columns with a 1-pixel separator between neighbours (none around the outside). */
+/** Tiles in rows and columns with a separator between neighbours (none around the outside). */
 export interface TileGrid {
   rows: number;
   cols: number;
   tileWidth: number;
   tileHeight: number;
-  /** cols · tileWidth + (cols − 1) */
+  /** Pixels between neighbouring tiles. */
+  separator: number;
+  /** cols · tileWidth + (cols − 1) · separator */
   width: number;
-  /** rows · tileHeight + (rows − 1) */
+  /** rows · tileHeight + (rows − 1) · separator */
   height: number;
 }
 
-export const SEPARATOR_PX = 1;
+/** Separators grow with the zoom: at 16× a 1-pixel line vanishes between 80-pixel tiles. */
+export function separatorFor(zoom: number): number {
+  return Math.max(1, Math.floor(zoom / 4));
+}
 
-export function tileGrid(rows: number, cols: number, tileWidth: number, tileHeight: number): TileGrid {
+export function tileGrid(rows: number, cols: number, tileWidth: number, tileHeight: number, separator = 1): TileGrid {
   return {
     rows,
     cols,
     tileWidth,
     tileHeight,
-    width: cols * tileWidth + (cols - 1) * SEPARATOR_PX,
-    height: rows * tileHeight + (rows - 1) * SEPARATOR_PX,
+    separator,
+    width: cols * tileWidth + (cols - 1) * separator,
+    height: rows * tileHeight + (rows - 1) * separator,
   };
 }
 
 /** Top-left pixel of tile (row, col). */
 export function tileOrigin(grid: TileGrid, row: number, col: number): { x: number; y: number } {
-  return { x: col * (grid.tileWidth + SEPARATOR_PX), y: row * (grid.tileHeight + SEPARATOR_PX) };
+  return { x: col * (grid.tileWidth + grid.separator), y: row * (grid.tileHeight + grid.separator) };
 }
 
 /** The most square arrangement of n tiles, filled row by row: ⌈√n⌉ columns (32 → 6×6 with 4 empty cells). */
