@@ -7,7 +7,7 @@ export { buildModel, LENET5_LAYER_NAMES } from './models/lenet5.model';
 export { createOptimizer } from './models/optimizer.factory';
 export { train } from './training/train';
 export type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './training/train.types';
-export { trainRun, loadRunData, loadRunProbe, type TrainRunEnv } from './run/train-run';
+export { trainRun, loadRunData, loadRunProbe, runDataset, type TrainRunEnv } from './run/train-run';
 export { computeChannelStats, type ChannelStats } from './training/channel-stats.compute';
 export { summarizeTensor, type TensorSummary, type SummaryHistogram, type SummaryOptions } from './inspect/tensor-summary.compute';
 export { percentilesFromHistogram } from './inspect/percentiles.interpolate';
@@ -20,3 +20,4 @@ export { renderFilterGrid, filterGridLayout, type FilterGridOptions, type Filter
 export { renderFeatureMaps, featureMapsLayout, type FeatureMapValues } from './inspect/feature-maps.render';
 export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';
+export { renderRunFeatureMaps, InspectInputError, type StoredModel } from './run/feature-maps.run';

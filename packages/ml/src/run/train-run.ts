@@ -29,6 +29,11 @@ function dataset(variant: CifarVariant, env: TrainRunEnv): Promise<DatasetSplit>
   return split;
 }
 
+/** The whole CIFAR-10 split a run's variant uses (kept in memory for the process's life). */
+export function runDataset(config: Pick<TRunConfig, 'variant'>, env: TrainRunEnv): Promise<DatasetSplit> {
+  return dataset(VARIANT_DATA[config.variant], env);
+}
+
 /** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split. */
 export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise<TrainData> {
   const split = await dataset(VARIANT_DATA[config.variant], env);

@@ -1,0 +1,46 @@
+import type { TRunConfig } from '@tensorscope/shared';
+import { activationOf } from '../inspect/activation.compute';
+import { renderFeatureMaps } from '../inspect/feature-maps.render';
+import { loadSnapshot } from '../inspect/snapshot.load';
+import type { TSnapshotTensorData } from '../inspect/snapshot.types';
+import type { ChannelStats } from '../training/channel-stats.compute';
+import { runDataset, type TrainRunEnv } from './train-run';
+
+/** A request that names something the snapshot or dataset does not have (a 4xx, not a crash). */
+export class InspectInputError extends Error {}
+
+export interface StoredModel {
+  topology: unknown;
+  tensors: readonly TSnapshotTensorData[];
+  /** The normalisation the run trained with. */
+  channelStats: ChannelStats;
+}
+
+/**
+ * What layer `layer` of a snapshot computes for test image `imageIndex` of the run's variant, as a
+ * PNG of one tile per channel (conv/pool: [h, w, c]; dense layers: one 1×units strip).
+ */
+export async function renderRunFeatureMaps(
+  config: Pick<TRunConfig, 'variant'>,
+  env: TrainRunEnv,
+  stored: StoredModel,
+  layer: string,
+  imageIndex: number,
+  zoom: number,
+): Promise<Buffer> {
+  const { test } = await runDataset(config, env);
+  if (!Number.isInteger(imageIndex) || imageIndex < 0 || imageIndex >= test.count) {
+    throw new InspectInputError(`image must be an index from 0 to ${test.count - 1}, got ${imageIndex}`);
+  }
+  const model = await loadSnapshot(stored.topology, stored.tensors);
+  try {
+    if (!model.layers.some((l) => l.name === layer)) {
+      throw new InspectInputError(`model has no layer '${layer}' (layers: ${model.layers.map((l) => l.name).join(', ')})`);
+    }
+    const activation = await activationOf(model, layer, test, imageIndex, stored.channelStats);
+    const shape = activation.shape.length === 3 ? activation.shape : [1, activation.data.length, 1];
+    return renderFeatureMaps({ shape, data: activation.data }, zoom);
+  } finally {
+    model.dispose();
+  }
+}
