@@ -88,3 +88,10 @@ export const ZSnapshotParams = z.object({
   step: z.coerce.number().int('step must be an integer').min(0),
   layer: z.string().regex(/^[A-Za-z0-9_]+$/, 'layer must be a layer name'),
 });
+
+export const ZFeatureMapsQuery = z.object({
+  /** Index into the run's CIFAR-10 test split. */
+  image: z.coerce.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999').default(0),
+  zoom: z.coerce.number().int().min(1).max(32).default(8),
+});
+export type TFeatureMapsQuery = z.infer<typeof ZFeatureMapsQuery>;

@@ -115,6 +115,23 @@ export function buildOpenApi(): OpenAPIObject {
           },
         },
       },
+      '/api/runs/{id}/snapshots/{step}/activations/{layer}.png': {
+        get: {
+          summary: "What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)",
+          parameters: [
+            idParam,
+            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
+            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'image', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 }, description: "index into the run's CIFAR-10 test split" },
+            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+          ],
+          responses: {
+            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '400': error('unknown layer, image out of range, or image too large'),
+            '404': error('no such run or snapshot'),
+          },
+        },
+      },
       '/api/runs/{id}/snapshots/{step}/filters/{layer}.png': {
         get: {
           summary: "A conv layer's filters at a snapshot, as a PNG grid",

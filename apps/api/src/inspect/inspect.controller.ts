@@ -1,10 +1,12 @@
 import { Controller, Get, Header, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ERROR_CODES,
+  ZFeatureMapsQuery,
   ZFilterGridQuery,
   ZHistogramQuery,
   ZRunIdParam,
   ZSnapshotParams,
+  type TFeatureMapsQuery,
   type TFilterGridQuery,
   type THistogramQuery,
   type THistogramSeries,
@@ -17,6 +19,14 @@ import { InspectService } from './inspect.service';
 
 const idPipe = new ZodPipe(ZRunIdParam, 'run id');
 const stepPipe = new ZodPipe(ZSnapshotParams.omit({ layer: true }), 'snapshot path');
+
+/** `<layer>.png` path parts → validated (id, step, layer). */
+function pngParams(raw: { id: string; step: string; file: string }, what: string) {
+  if (!raw.file.endsWith('.png')) {
+    throw new ApiError(HttpStatus.NOT_FOUND, { code: ERROR_CODES.notFound, message: `${what} are served as <layer>.png` });
+  }
+  return new ZodPipe(ZSnapshotParams, 'snapshot path').transform({ ...raw, layer: raw.file.slice(0, -4) });
+}
 
 /** Layer inspection: tag lists, histograms, snapshots and their images. */
 @Controller('api/runs')
@@ -56,6 +66,17 @@ export class InspectController {
     return new StreamableFile(await this.inspect.modelWeights(params.id, params.step));
   }
 
+  @Get(':id/snapshots/:step/activations/:file')
+  @Header('Content-Type', 'image/png')
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  async featureMaps(
+    @Param() raw: { id: string; step: string; file: string },
+    @Query(new ZodPipe(ZFeatureMapsQuery, 'query')) query: TFeatureMapsQuery,
+  ): Promise<StreamableFile> {
+    const params = pngParams(raw, 'feature maps');
+    return new StreamableFile(await this.inspect.featureMaps(params.id, params.step, params.layer, query));
+  }
+
   @Get(':id/snapshots/:step/filters/:file')
   @Header('Content-Type', 'image/png')
   // A snapshot never changes once stored, so browsers may keep the image for good.
@@ -64,10 +85,7 @@ export class InspectController {
     @Param() raw: { id: string; step: string; file: string },
     @Query(new ZodPipe(ZFilterGridQuery, 'query')) query: TFilterGridQuery,
   ): Promise<StreamableFile> {
-    if (!raw.file.endsWith('.png')) {
-      throw new ApiError(HttpStatus.NOT_FOUND, { code: ERROR_CODES.notFound, message: 'filter grids are served as <layer>.png' });
-    }
-    const params = new ZodPipe(ZSnapshotParams, 'snapshot path').transform({ ...raw, layer: raw.file.slice(0, -4) });
+    const params = pngParams(raw, 'filter grids');
     return new StreamableFile(await this.inspect.filterGrid(params.id, params.step, params.layer, query));
   }
 }

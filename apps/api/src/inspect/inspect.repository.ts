@@ -108,9 +108,12 @@ export class InspectRepository {
   }
 
   /** Every tensor of one snapshot, in a stable (layer, param) order, and the run's topology. */
-  async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; tensors: TStoredTensor[] } | null> {
+  async readSnapshot(
+    runId: string,
+    step: number,
+  ): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
     const [run, rows] = await Promise.all([
-      this.db.run.findUnique({ where: { id: runId }, select: { topology: true } }),
+      this.db.run.findUnique({ where: { id: runId }, select: { topology: true, inputStats: true } }),
       this.db.weightSnapshot.findMany({
         where: { runId, step },
         orderBy: [{ layer: 'asc' }, { kind: 'asc' }],
@@ -120,6 +123,7 @@ export class InspectRepository {
     if (!run?.topology || rows.length === 0) return null;
     return {
       topology: run.topology,
+      inputStats: run.inputStats,
       tensors: rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
     };
   }

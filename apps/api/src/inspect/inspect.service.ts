@@ -1,13 +1,19 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   ERROR_CODES,
+  ZRunConfig,
+  type TFeatureMapsQuery,
   type TFilterGridQuery,
   type THistogramQuery,
   type THistogramSeries,
   type TRunTags,
   type TSnapshotList,
 } from '@tensorscope/shared';
-import { filterGridLayout, renderFilterGrid } from '@tensorscope/ml';
+import { InspectInputError, filterGridLayout, initBackend, renderFilterGrid, renderRunFeatureMaps } from '@tensorscope/ml';
+import type { TBackendName } from '@tensorscope/shared';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ENV, type TEnv } from '../env';
 
 /** Larger grids (conv2 at high zoom: 5151×10303) would cost seconds and megabytes per request. */
 const MAX_IMAGE_PIXELS = 4_000_000;
@@ -15,11 +21,17 @@ import { ApiError } from '../common/api-error';
 import { RunRepository } from '../runs/run.repository';
 import { InspectRepository } from './inspect.repository';
 
+/** What the trainer stored as the run's input normalisation (ml's ChannelStats). */
+const ZChannelStats = z.object({ mean: z.array(z.number()), std: z.array(z.number()) });
+
 @Injectable()
 export class InspectService {
+  private backend: Promise<TBackendName> | null = null;
+
   constructor(
     private readonly runs: RunRepository,
     private readonly inspect: InspectRepository,
+    @Inject(ENV) private readonly env: TEnv,
   ) {}
 
   private async requireRun(id: string): Promise<void> {
@@ -69,6 +81,35 @@ export class InspectService {
     const snapshot = await this.inspect.readSnapshot(id, step);
     if (!snapshot) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
     return Buffer.concat(snapshot.tensors.map((t) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength)));
+  }
+
+  /**
+   * One test image through a stored snapshot: what `layer` computes, one tile per channel.
+   * Inference of a single image, so it runs here; the dataset and backend load once per process.
+   */
+  async featureMaps(id: string, step: number, layer: string, query: TFeatureMapsQuery): Promise<Buffer> {
+    const run = await this.runs.findById(id);
+    if (!run) throw ApiError.notFound('run', id);
+    const snapshot = await this.inspect.readSnapshot(id, step);
+    const inputStats = ZChannelStats.safeParse(snapshot?.inputStats);
+    if (!snapshot || !inputStats.success) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+    this.backend ??= initBackend(this.env.TENSORSCOPE_BACKEND);
+    await this.backend;
+    try {
+      return await renderRunFeatureMaps(
+        ZRunConfig.parse(run.config),
+        { cacheDir: join(this.env.DATA_DIR, 'cache') },
+        { topology: snapshot.topology, tensors: snapshot.tensors, channelStats: inputStats.data },
+        layer,
+        query.image,
+        query.zoom,
+      );
+    } catch (e) {
+      if (e instanceof InspectInputError) {
+        throw new ApiError(HttpStatus.BAD_REQUEST, { code: ERROR_CODES.badRequest, message: e.message });
+      }
+      throw e;
+    }
   }
 
   /** The kernel of a conv layer at a snapshot, drawn as a grid of filters. */

@@ -195,7 +195,22 @@ describe('training worker, end to end', () => {
     expect(logits.shape).toEqual([2, 10]);
     model.dispose();
 
+    // One test image through the step-8 snapshot: conv1 gives 32 maps of 28×28 (6×6 grid).
+    const maps = await fetch(`${base}/api/runs/${id}/snapshots/8/activations/conv1.png?image=7&zoom=1`);
+    expect(maps.status).toBe(200);
+    const mapBytes = Buffer.from(await maps.arrayBuffer());
+    expect([mapBytes.readUInt32BE(16), mapBytes.readUInt32BE(20)]).toEqual([6 * 28 + 5, 6 * 28 + 5]);
+    const dense = await fetch(`${base}/api/runs/${id}/snapshots/8/activations/fc2.png?image=7&zoom=2`);
+    expect(dense.status).toBe(200);
+    const denseBytes = Buffer.from(await dense.arrayBuffer());
+    // Dense layers: one strip, one pixel (× zoom) per unit.
+    expect([denseBytes.readUInt32BE(16), denseBytes.readUInt32BE(20)]).toEqual([10 * 2, 2]);
+
     const errors: [string, number][] = [
+      [`/api/runs/${id}/snapshots/8/activations/conv9.png`, 400],
+      [`/api/runs/${id}/snapshots/8/activations/conv1.png?image=10000`, 400],
+      [`/api/runs/${id}/snapshots/8/activations/conv1.png?zoom=32`, 400],
+      [`/api/runs/${id}/snapshots/9/activations/conv1.png`, 404],
       [`/api/runs/${id}/snapshots/8/filters/fc1.png`, 400],
       [`/api/runs/${id}/snapshots/7/model.json`, 404],
       [`/api/runs/${id}/snapshots/x/weights.bin`, 400],

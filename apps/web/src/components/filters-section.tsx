@@ -15,10 +15,20 @@ type TScale = TFilterGridQuery['scale'];
 const convLayers = (snapshot: TSnapshotInfo | undefined) =>
   (snapshot?.tensors ?? []).filter((t) => t.param === 'kernel' && t.shape.length === 4);
 
-/** The learned conv filters of a stored weight snapshot, with a slider through training. */
-export function FiltersSection({ runId }: { runId: string }) {
+/**
+ * The learned conv filters of a stored weight snapshot, with a slider through training. The
+ * slider's choice (`pin`) belongs to the Layers panel: the feature maps below show the same snapshot.
+ */
+export function FiltersSection({
+  runId,
+  pin,
+  onPinChange,
+}: {
+  runId: string;
+  pin: TSnapshotPin;
+  onPinChange: (pin: TSnapshotPin) => void;
+}) {
   const snapshots = useSnapshots(runId);
-  const [pin, setPin] = useState<TSnapshotPin>(null);
   const [wantedLayer, setWantedLayer] = useState<string | null>(null);
   const [scale, setScale] = useState<TScale>('per-filter');
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
@@ -79,7 +89,7 @@ export function FiltersSection({ runId }: { runId: string }) {
               step={1}
               value={index}
               disabled={list.length < 2}
-              onChange={(e) => setPin(pinForIndex(steps, Number(e.target.value)))}
+              onChange={(e) => onPinChange(pinForIndex(steps, Number(e.target.value)))}
             />
             <span className="snapshot-label" data-testid="snapshot-step">
               step <strong>{snapshot.step.toLocaleString('en-US')}</strong>

@@ -1,11 +1,13 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useRunTags, useSnapshots } from '../hooks/use-layer-queries';
 import { indexLayerTags } from '../lib/layer-tags';
+import type { TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from './api-error-state';
 import { DistributionsSection } from './distributions-section';
+import { FeatureMapsSection } from './feature-maps-section';
 import { FiltersSection } from './filters-section';
 import { LayerStatsSection } from './layer-stats-section';
 
@@ -14,6 +16,8 @@ export function LayersPanel({ run }: { run: TRun }) {
   const tags = useRunTags(run.id);
   const snapshots = useSnapshots(run.id);
   const index = useMemo(() => indexLayerTags(tags.data), [tags.data]);
+  // The snapshot slider's choice, shared by the filters and the feature maps (null = follow the newest).
+  const [pin, setPin] = useState<TSnapshotPin>(null);
 
   if (tags.isPending) return <p className="muted">Loading layer data…</p>;
   if (tags.isError && !tags.data) return <ApiErrorState error={tags.error} onRetry={() => void tags.refetch()} what="layer data" />;
@@ -27,7 +31,8 @@ export function LayersPanel({ run }: { run: TRun }) {
     <div data-testid="layers-panel">
       <LayerStatsSection runId={run.id} index={index} />
       <DistributionsSection runId={run.id} index={index} />
-      <FiltersSection runId={run.id} />
+      <FiltersSection runId={run.id} pin={pin} onPinChange={setPin} />
+      <FeatureMapsSection run={run} index={index} pin={pin} />
     </div>
   );
 }

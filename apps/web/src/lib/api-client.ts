@@ -126,3 +126,20 @@ export function filterGridUrl(id: string, step: number, layer: string, query: TF
   const params = new URLSearchParams({ scale: query.scale, zoom: String(query.zoom) });
   return `${apiBaseUrl()}/api/runs/${encodeURIComponent(id)}/snapshots/${step}/filters/${encodeURIComponent(layer)}.png?${params}`;
 }
+
+/** Query of the feature-map PNG: a test image of the run's CIFAR-10 split (0 … 9,999) and pixels per value (1 … 32). */
+export interface TActivationMapsQuery {
+  image: number;
+  zoom: number;
+}
+
+/**
+ * The feature-map PNG of a stored snapshot: what `layer` computes for one test image (a gray
+ * tile per channel for conv/pool layers, a 1 × units strip for dense ones). Immutable per
+ * run/step/layer/image/zoom, so it is loaded by an <img> and left to the HTTP cache, like
+ * filterGridUrl.
+ */
+export function activationMapsUrl(id: string, step: number, layer: string, query: TActivationMapsQuery): string {
+  const params = new URLSearchParams({ image: String(query.image), zoom: String(query.zoom) });
+  return `${apiBaseUrl()}/api/runs/${encodeURIComponent(id)}/snapshots/${step}/activations/${encodeURIComponent(layer)}.png?${params}`;
+}

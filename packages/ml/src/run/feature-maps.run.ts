@@ -1,10 +1,13 @@
 import type { TRunConfig } from '@tensorscope/shared';
 import { activationOf } from '../inspect/activation.compute';
-import { renderFeatureMaps } from '../inspect/feature-maps.render';
+import { featureMapsLayout, renderFeatureMaps } from '../inspect/feature-maps.render';
 import { loadSnapshot } from '../inspect/snapshot.load';
 import type { TSnapshotTensorData } from '../inspect/snapshot.types';
 import type { ChannelStats } from '../training/channel-stats.compute';
 import { runDataset, type TrainRunEnv } from './train-run';
+
+/** Beyond this an image costs seconds and megabytes to render and send. */
+export const MAX_IMAGE_PIXELS = 4_000_000;
 
 /** A request that names something the snapshot or dataset does not have (a 4xx, not a crash). */
 export class InspectInputError extends Error {}
@@ -39,6 +42,10 @@ export async function renderRunFeatureMaps(
     }
     const activation = await activationOf(model, layer, test, imageIndex, stored.channelStats);
     const shape = activation.shape.length === 3 ? activation.shape : [1, activation.data.length, 1];
+    const { width, height } = featureMapsLayout(shape, zoom);
+    if (width * height > MAX_IMAGE_PIXELS) {
+      throw new InspectInputError(`zoom ${zoom} makes a ${width}×${height} image for ${layer}; use a smaller zoom`);
+    }
     return renderFeatureMaps({ shape, data: activation.data }, zoom);
   } finally {
     model.dispose();

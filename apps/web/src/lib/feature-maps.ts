@@ -1,0 +1,122 @@
+import type { TLenet5Variant, TSnapshotTensor } from '@tensorscope/shared';
+import { CIFAR_TEST_SIZE } from '@tensorscope/shared';
+import { compareLayers } from './layer-tags';
+
+/*
+ * Feature maps: what one layer of a stored snapshot computes for one CIFAR-10 test image,
+ * drawn by the API as a PNG (GET …/snapshots/:step/activations/:layer.png). Conv and pool
+ * layers come back as one gray tile per channel in a near-square grid, dense layers as a
+ * 1 × units strip. These helpers choose the layers, estimate the output shapes and pick a
+ * zoom that keeps the image a readable size.
+ */
+
+/** flatten only repeats pool2 in another shape: nothing to look at. */
+const SKIPPED_LAYERS = new Set(['flatten']);
+
+/**
+ * The layers to offer, in network order: those with activation statistics (every conv, pool
+ * and dense layer of a run that measured probes) plus those with weights in the snapshot
+ * (conv and dense), so a run with `probeImages: 0` still offers its conv and dense layers.
+ */
+export function featureMapLayers(activationLayers: readonly string[], tensors: readonly TSnapshotTensor[]): string[] {
+  const layers = new Set<string>(activationLayers);
+  for (const t of tensors) if (t.param === 'kernel' && (t.shape.length === 4 || t.shape.length === 2)) layers.add(t.layer);
+  return [...layers].filter((l) => !SKIPPED_LAYERS.has(l)).sort(compareLayers);
+}
+
+/** Side of the square input image of a LeNet-5 variant. */
+export const inputSide = (variant: TLenet5Variant | undefined) => (variant === 'cifar-rgb32' ? 32 : 28);
+
+/**
+ * Estimated output shape per layer, [h, w, channels] or [units], walking `layers` (network
+ * order) as LeNet-5 builds them: conv layers use 'same' padding (size kept, channels = the
+ * kernel's last dim), pool layers halve the size (2×2, stride 2) and keep the channels,
+ * dense layers have the kernel's last dim as units. Layers it can't infer are left out.
+ */
+export function featureMapShapes(
+  layers: readonly string[],
+  tensors: readonly TSnapshotTensor[],
+  variant: TLenet5Variant | undefined,
+): Map<string, number[]> {
+  const kernels = new Map(tensors.filter((t) => t.param === 'kernel').map((t) => [t.layer, t.shape] as const));
+  const shapes = new Map<string, number[]>();
+  let side = inputSide(variant);
+  let channels: number | undefined;
+  for (const layer of layers) {
+    const kernel = kernels.get(layer);
+    if (kernel?.length === 4) {
+      channels = kernel[3];
+      if (channels !== undefined) shapes.set(layer, [side, side, channels]);
+    } else if (kernel?.length === 2) {
+      const units = kernel[1];
+      if (units !== undefined) shapes.set(layer, [units]);
+    } else if (/pool/i.test(layer)) {
+      side = Math.floor(side / 2);
+      if (channels !== undefined) shapes.set(layer, [side, side, channels]);
+    }
+  }
+  return shapes;
+}
+
+/** The grid of tiles as the API lays it out: ⌈√c⌉ columns, separators growing with the zoom. */
+const TARGET_WIDTH = 720;
+const TARGET_HEIGHT = 720;
+const MAX_GRID_ZOOM = 16;
+/** A dense strip is stretched to its box by CSS; the zoom only keeps it near 1,000 px wide. */
+const TARGET_STRIP_WIDTH = 1024;
+export const MAX_ZOOM = 32;
+/** When the shape is unknown: 4 suits a conv layer, 1 a wide dense one. */
+const FALLBACK_GRID_ZOOM = 4;
+const FALLBACK_STRIP_ZOOM = 1;
+
+const clampZoom = (zoom: number, max: number) => Math.max(1, Math.min(max, Math.floor(zoom)));
+const separatorFor = (zoom: number) => Math.max(1, Math.floor(zoom / 4));
+
+/** Whether the layer's output is a 1-d strip (dense) rather than feature maps. */
+export const isStrip = (layer: string, shape: readonly number[] | undefined) =>
+  shape ? shape.length === 1 : /^(fc|dense)/i.test(layer);
+
+/**
+ * Pixels per activation value for the feature-map PNG: conv1 28×28×32 → 4 (≈ 680 px wide),
+ * pool2 7×7×64 → 12, fc1 1024 units → 1, fc2 10 units → 32 (a 320 px strip).
+ */
+export function featureMapZoom(layer: string, shape: readonly number[] | undefined): number {
+  if (!shape || shape.length === 0 || shape.some((d) => !Number.isFinite(d) || d < 1)) {
+    return isStrip(layer, shape) ? FALLBACK_STRIP_ZOOM : FALLBACK_GRID_ZOOM;
+  }
+  if (shape.length === 1) return clampZoom(TARGET_STRIP_WIDTH / shape[0]!, MAX_ZOOM);
+  const [h = 1, w = 1, c = 1] = shape;
+  const cols = Math.max(1, Math.ceil(Math.sqrt(c)));
+  const rows = Math.max(1, Math.ceil(c / cols));
+  let zoom = clampZoom(Math.min(TARGET_WIDTH / (cols * w), TARGET_HEIGHT / (rows * h)), MAX_GRID_ZOOM);
+  // The separators add a little; step down if they push the grid past the target.
+  while (zoom > 1 && cols * w * zoom + (cols - 1) * separatorFor(zoom) > TARGET_WIDTH) zoom--;
+  return zoom;
+}
+
+export const MAX_IMAGE_INDEX = CIFAR_TEST_SIZE - 1;
+
+export type TImageIndexParse = { ok: true; index: number } | { ok: false; message: string };
+
+/** The test-image field: a whole number 0 … 9,999. */
+export function parseImageIndex(text: string): TImageIndexParse {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'Enter a test image index.' };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, message: `The image index must be a whole number from 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.` };
+  const index = Number(trimmed);
+  if (index > MAX_IMAGE_INDEX) {
+    return { ok: false, message: `The test split has ${CIFAR_TEST_SIZE.toLocaleString('en-US')} images: use 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.` };
+  }
+  return { ok: true, index };
+}
+
+/** Previous / next image, kept inside the test split. */
+export const stepImageIndex = (index: number, delta: number) => Math.max(0, Math.min(MAX_IMAGE_INDEX, index + delta));
+
+/** "28×28×32" or "1,024 units", for the caption. */
+export function describeShape(shape: readonly number[] | undefined): string | null {
+  if (!shape) return null;
+  if (shape.length === 1) return `${shape[0]!.toLocaleString('en-US')} units`;
+  const [h, w, c] = shape;
+  return `${c} channels of ${h}×${w}`;
+}
