@@ -67,6 +67,13 @@ test('launches a LeNet run from the form and watches live points arrive', async 
   // Stats every 10 of 50 steps: 5 points in the distribution view.
   await expect(page.getByTestId('distribution-chart')).toHaveAttribute('data-steps', '5');
   await expect(page.getByTestId('histogram-chart')).toBeVisible();
+  // One test image through the newest snapshot, layer by layer.
+  const maps = page.getByTestId('feature-maps-img');
+  await expect(maps).toBeVisible();
+  await expect.poll(() => maps.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await page.getByTestId('feature-image').fill('42');
+  await expect(page.getByTestId('feature-maps-caption')).toContainText('42');
+  await expect.poll(() => maps.evaluate((img: HTMLImageElement) => img.src)).toContain('image=42');
   await page.screenshot({ path: 'test-results/run-layers.png', fullPage: true });
 
   await page.goto('/');

@@ -24,6 +24,8 @@ describe('ZRunConfig', () => {
       snapshotsPerEpoch: 4,
       probeImages: 256,
       histogramBins: 30,
+      snapshotLimit: 40,
+      snapshotKeepEvery: 2,
     });
   });
 

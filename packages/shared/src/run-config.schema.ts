@@ -40,6 +40,10 @@ const trainingFields = {
   /** Fixed, seeded test images on which activation statistics are measured. 0 = none. */
   probeImages: z.number().int('probeImages must be an integer').min(0).max(2000).default(256),
   histogramBins: z.number().int('histogramBins must be an integer').min(2).max(200).default(30),
+  /** Retention: once a run holds more than snapshotLimit snapshots, only every snapshotKeepEvery-th
+   *  older one is kept (the first and the newest always stay). 0 = keep all. */
+  snapshotLimit: z.number().int('snapshotLimit must be an integer').min(0).max(100_000).default(40),
+  snapshotKeepEvery: z.number().int('snapshotKeepEvery must be an integer').min(2).max(1000).default(2),
   backend: ZBackendChoice.default('auto'),
 };
 

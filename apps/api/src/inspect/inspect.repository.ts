@@ -88,6 +88,17 @@ export class InspectRepository {
     ]);
   }
 
+  async snapshotSteps(runId: string): Promise<number[]> {
+    const rows = await this.db.$queryRaw<{ step: number }[]>`
+      SELECT DISTINCT step FROM "WeightSnapshot" WHERE "runId" = ${runId}::uuid ORDER BY step`;
+    return rows.map((r) => r.step);
+  }
+
+  async deleteSnapshots(runId: string, steps: readonly number[]): Promise<void> {
+    if (steps.length === 0) return;
+    await this.db.weightSnapshot.deleteMany({ where: { runId, step: { in: [...steps] } } });
+  }
+
   /** Snapshot metadata without loading the weight bytes. */
   async listSnapshots(runId: string): Promise<TSnapshotInfo[]> {
     const rows = await this.db.$queryRaw<

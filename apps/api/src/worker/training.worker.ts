@@ -6,6 +6,7 @@ import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
 import { ENV, type TEnv } from '../env';
 import { InspectRepository } from '../inspect/inspect.repository';
+import { snapshotsToDrop } from '../inspect/snapshot-retention';
 import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarRepository } from '../runs/scalar.repository';
@@ -100,6 +101,8 @@ export class TrainingWorker implements OnApplicationBootstrap {
         onSnapshot: async (snapshot) => {
           const model = { topology: snapshot.topology, inputStats: snapshot.channelStats };
           await this.inspect.saveSnapshot(runId, snapshot.step, model, snapshot.tensors);
+          const drop = snapshotsToDrop(await this.inspect.snapshotSteps(runId), config.snapshotLimit, config.snapshotKeepEvery);
+          await this.inspect.deleteSnapshots(runId, drop);
           await this.bus.publish({ type: 'run.snapshot', runId, step: snapshot.step });
         },
         shouldStop: () => this.shuttingDown || this.cancelled.has(runId),
