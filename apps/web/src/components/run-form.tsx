@@ -136,6 +136,8 @@ export function RunForm() {
         {field('snapshotsPerEpoch', 'Snapshots / epoch', text('snapshotsPerEpoch', { inputMode: 'numeric' }), 'full weight snapshots per epoch, plus the final weights')}
         {field('probeImages', 'Probe images', text('probeImages', { inputMode: 'numeric' }), 'fixed test images for activation statistics')}
         {field('histogramBins', 'Histogram bins', text('histogramBins', { inputMode: 'numeric' }))}
+        {field('snapshotLimit', 'Snapshot limit', text('snapshotLimit', { inputMode: 'numeric' }), 'past this many, older snapshots are thinned; 0 keeps all')}
+        {field('snapshotKeepEvery', 'Keep every', text('snapshotKeepEvery', { inputMode: 'numeric' }), 'when thinning, keep every Nth older snapshot')}
       </fieldset>
       {errors.form && (
         <div className="form-error" role="alert" data-testid="form-error">

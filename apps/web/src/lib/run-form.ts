@@ -16,6 +16,8 @@ export const NUMBER_FIELDS = [
   'snapshotsPerEpoch',
   'probeImages',
   'histogramBins',
+  'snapshotLimit',
+  'snapshotKeepEvery',
 ] as const;
 export type TFormField = (typeof CHOICE_FIELDS)[number] | (typeof NUMBER_FIELDS)[number];
 export const FORM_FIELDS: readonly TFormField[] = [...CHOICE_FIELDS, ...NUMBER_FIELDS];

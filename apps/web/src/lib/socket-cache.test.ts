@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList } from '@tensorscope/shared';
-import { runKeys } from '@tensorscope/shared';
+import { ZRunConfig, runKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated } from './socket-cache';
 
@@ -8,25 +8,8 @@ const run = (over: Partial<TRun> = {}): TRun => ({
   id: 'r1',
   name: 'gray-adam',
   model: 'lenet5',
-  config: {
-    name: 'gray-adam',
-    model: 'lenet5',
-    variant: 'cifar-gray28',
-    optimizer: 'adam',
-    learningRate: 0.001,
-    batchSize: 64,
-    epochs: 1,
-    trainSubset: 2000,
-    evalSubset: 1000,
-    evalInterval: 10,
-    logInterval: 10,
-    seed: 1,
-    statsInterval: 50,
-    snapshotsPerEpoch: 4,
-    probeImages: 256,
-    histogramBins: 30,
-    backend: 'auto',
-  },
+  // Defaults from the schema itself, so the fixture follows the config as it grows.
+  config: ZRunConfig.parse({ name: 'gray-adam', model: 'lenet5', trainSubset: 2000, evalSubset: 1000, evalInterval: 10 }),
   status: 'running',
   backend: 'wasm',
   progress: null,
