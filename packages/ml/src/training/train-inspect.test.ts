@@ -11,43 +11,25 @@ import {
   type TTaggedScalar,
 } from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../backend/backend.select';
-import { dataCacheDir } from '../bench/data-cache.dir';
-import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { ImageDataset } from '../datasets/dataset.types';
-import { selectProbe } from '../inspect/probe.select';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
 import { buildModel } from '../models/lenet5.model';
-import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from './batch.build';
 import { computeChannelStats } from './channel-stats.compute';
-import { subsetSplit } from './dataset-subset.util';
 import { shuffledIndices } from './seeded-shuffle.util';
 import { train } from './train';
-import type { TrainCallbacks, TrainData, TrainOptions } from './train.types';
+import { loadTrainFixture, trainOptions } from './train.fixture.test-util';
+import type { TrainCallbacks, TrainData } from './train.types';
 
 /** 600 real gray28 training images (10 steps of 64 per epoch) and 24 probe images from the whole test split. */
 let data: TrainData;
 let probe: ImageDataset;
 
 beforeAll(async () => {
-  expect(await initBackend('wasm')).toBe('wasm');
-  const full = await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() });
-  data = subsetSplit(full, { train: 600, test: 200 });
-  probe = selectProbe(full.test, 24, 9)!;
+  ({ data, probe } = await loadTrainFixture(24, 9));
 });
 
-function options(overrides: Partial<TrainOptions> = {}): TrainOptions {
-  return {
-    batchSize: 64,
-    epochs: 1,
-    evalInterval: 1000,
-    logInterval: 1,
-    seed: 1,
-    optimizer: createOptimizer({ optimizer: 'adam', learningRate: 1e-3 }),
-    ...overrides,
-  };
-}
+const options = trainOptions;
 
 const PARAMS = ['conv1', 'conv2', 'fc1', 'fc2'].flatMap((layer) => (['kernel', 'bias'] as const).map((param) => ({ layer, param })));
 /** LeNet's layers whose outputs are summarised: flatten only repeats pool2's values. */

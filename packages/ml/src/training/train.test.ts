@@ -1,16 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { ZTaggedScalar, type TTaggedScalar } from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../backend/backend.select';
-import { dataCacheDir } from '../bench/data-cache.dir';
-import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { ImageDataset } from '../datasets/dataset.types';
 import { buildModel } from '../models/lenet5.model';
-import { createOptimizer } from '../models/optimizer.factory';
-import { selectProbe } from '../inspect/probe.select';
-import { subsetSplit } from './dataset-subset.util';
 import { train } from './train';
-import type { TrainData, TrainOptions, TrainProgress } from './train.types';
+import { loadTrainFixture, trainOptions } from './train.fixture.test-util';
+import type { TrainData, TrainProgress } from './train.types';
 
 /** 600 real CIFAR-10 gray28 training images: 10 steps of 64 per epoch, the last one 24. */
 let data: TrainData;
@@ -18,23 +13,10 @@ let data: TrainData;
 let probe: ImageDataset;
 
 beforeAll(async () => {
-  expect(await initBackend('wasm')).toBe('wasm');
-  const full = await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() });
-  data = subsetSplit(full, { train: 600, test: 200 });
-  probe = selectProbe(full.test, 32, 1)!;
+  ({ data, probe } = await loadTrainFixture(32, 1));
 });
 
-function options(overrides: Partial<TrainOptions> = {}): TrainOptions {
-  return {
-    batchSize: 64,
-    epochs: 1,
-    evalInterval: 1000,
-    logInterval: 1,
-    seed: 1,
-    optimizer: createOptimizer({ optimizer: 'adam', learningRate: 1e-3 }),
-    ...overrides,
-  };
-}
+const options = trainOptions;
 
 const byTag = (points: TTaggedScalar[], tag: TTaggedScalar['tag']) => points.filter((p) => p.tag === tag);
 
