@@ -7,3 +7,4 @@ export * from './events.schema';
 export * from './job.schema';
 export * from './zod-errors';
 export * from './query-keys';
+export * from './series';

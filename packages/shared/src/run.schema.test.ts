@@ -21,7 +21,10 @@ describe('query schemas', () => {
   });
 
   it('take slash-separated tags and refuse anything path-like or odd', () => {
-    expect(ZScalarQuery.parse({ tag: 'test/accuracy', afterStep: '10' })).toEqual({ tag: 'test/accuracy', afterStep: 10 });
+    expect(ZScalarQuery.parse({ tag: 'test/accuracy', afterStep: '10' })).toEqual({ tag: 'test/accuracy', afterStep: 10, smoother: 'ema' });
+    expect(ZScalarQuery.parse({ tag: 'train/loss', smoothing: '0.6', buckets: '100' })).toMatchObject({ smoothing: 0.6, buckets: 100 });
+    expect(ZScalarQuery.safeParse({ tag: 'train/loss', smoothing: '1' }).success).toBe(false);
+    expect(ZScalarQuery.safeParse({ tag: 'train/loss', smoother: 'lowess' }).success).toBe(false);
     expect(ZScalarQuery.parse({ tag: 'weights/conv1/kernel/std' }).tag).toBe('weights/conv1/kernel/std');
     for (const tag of ['', '/loss', 'loss/', 'a//b', 'a/b c', '../etc', 'a/./b', 'x'.repeat(201), "a'; drop"]) {
       expect(ZScalarQuery.safeParse({ tag }).success).toBe(false);

@@ -20,10 +20,23 @@ export const ZScalarPoint = z.object({
 });
 export type TScalarPoint = z.infer<typeof ZScalarPoint>;
 
+export const SMOOTHERS = ['ema', 'twema', 'sma'] as const;
+export const ZSmoother = z.enum(SMOOTHERS);
+export type TSmoother = z.infer<typeof ZSmoother>;
+
 export const ZScalarQuery = z.object({
   tag: ZScalarTag,
   /** Only points with step > afterStep: lets a client fetch just what it lacks. */
   afterStep: z.coerce.number().int().optional(),
+  /** Smoothing weight, applied to the full-resolution series before any range or downsampling,
+   *  so a curve keeps its shape at every zoom. 0 = raw. */
+  smoothing: z.coerce.number().min(0, 'smoothing must be ≥ 0').max(0.999, 'smoothing must be ≤ 0.999').optional(),
+  /** ema: TensorBoard's debiased EMA; twema: time(step)-weighted EMA; sma: centred moving average. */
+  smoother: ZSmoother.default('ema'),
+  /** Extremes-preserving downsampling to at most 4 points per bucket. */
+  buckets: z.coerce.number().int().min(1).max(10_000).optional(),
+  fromStep: z.coerce.number().int().optional(),
+  toStep: z.coerce.number().int().optional(),
 });
 export type TScalarQuery = z.infer<typeof ZScalarQuery>;
 

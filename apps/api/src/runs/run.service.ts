@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { toRun } from './run.mapper';
 import { RunRepository } from './run.repository';
+import { needsFullSeries, transformSeries } from './scalar-series.transform';
 import { ScalarRepository } from './scalar.repository';
 
 @Injectable()
@@ -45,7 +46,8 @@ export class RunService {
 
   async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {
     await this.get(id);
-    return { points: await this.scalars.read(id, query.tag, query.afterStep) };
+    const points = await this.scalars.read(id, query.tag, needsFullSeries(query) ? undefined : query.afterStep);
+    return { points: transformSeries(points, query) };
   }
 
   /** Queued runs end at once; running ones are flagged and their worker stops at the next step. */

@@ -103,6 +103,10 @@ describe('training worker, end to end', () => {
     const testAcc = await series('test/accuracy');
     expect(testAcc.map((p) => p.step)).toEqual([4, 8]);
     expect(testAcc.every((p) => p.value >= 0 && p.value <= 1)).toBe(true);
+    const smooth = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&smoothing=0.6`)).body.points;
+    expect(smooth.map((p) => p.step)).toEqual(trainLoss.map((p) => p.step));
+    expect(smooth[0]!.value).toBeCloseTo(trainLoss[0]!.value, 9); // the debiased EMA starts at the first value
+    expect(smooth[3]!.value).not.toBeCloseTo(trainLoss[3]!.value, 9);
     const after = await http<{ points: { step: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&afterStep=4`);
     expect(after.body.points.map((p) => p.step)).toEqual([6, 8]);
 
