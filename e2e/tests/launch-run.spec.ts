@@ -70,10 +70,13 @@ test('launches a LeNet run from the form and watches live points arrive', async 
   // One test image through the newest snapshot, layer by layer.
   const maps = page.getByTestId('feature-maps-img');
   await expect(maps).toBeVisible();
-  await expect.poll(() => maps.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  // The API's first feature-map request loads the TF.js backend and the test split: give it time.
+  await expect
+    .poll(() => maps.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await page.getByTestId('feature-image').fill('42');
   await expect(page.getByTestId('feature-maps-caption')).toContainText('42');
-  await expect.poll(() => maps.evaluate((img: HTMLImageElement) => img.src)).toContain('image=42');
+  await expect.poll(() => maps.evaluate((img: HTMLImageElement) => img.src), { timeout: 30_000 }).toContain('image=42');
   await page.screenshot({ path: 'test-results/run-layers.png', fullPage: true });
 
   await page.goto('/');

@@ -46,3 +46,26 @@ export type TScalarSeries = z.infer<typeof ZScalarSeries>;
 /** A point as the trainer emits it, before it is stored. */
 export const ZTaggedScalar = ZScalarPoint.extend({ tag: ZScalarTag });
 export type TTaggedScalar = z.infer<typeof ZTaggedScalar>;
+
+export const ZExportFormat = z.enum(['csv', 'json']);
+export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+/** One series as a file (TensorBoard's layouts), with the same smoothing/window options as a read. */
+export const ZSeriesExportQuery = ZScalarQuery.extend({ format: ZExportFormat.default('csv') });
+export type TSeriesExportQuery = z.infer<typeof ZSeriesExportQuery>;
+
+const commaList = (item: z.ZodString, max: number, what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, `${what}: give at least one`).max(max, `${what}: at most ${max}`));
+
+/** Many runs × tags in one file. */
+export const ZBulkExportQuery = z.object({
+  runs: commaList(z.string().uuid('runs must be run ids (UUIDs)'), 200, 'runs'),
+  tags: commaList(ZScalarTag, 100, 'tags'),
+  format: ZExportFormat.default('csv'),
+  smoothing: ZScalarQuery.shape.smoothing,
+  smoother: ZScalarQuery.shape.smoother,
+});
+export type TBulkExportQuery = z.infer<typeof ZBulkExportQuery>;

@@ -78,6 +78,32 @@ export function buildOpenApi(): OpenAPIObject {
           responses: { '200': { description: 'points', content: json('ScalarSeries') }, '400': error('invalid tag'), '404': error('no such run') },
         },
       },
+      '/api/runs/{id}/scalars/export': {
+        get: {
+          summary: "One series as a file, in TensorBoard's layouts (CSV wall_time,step,value or JSON [[wall_time, step, value]]; wall time in seconds)",
+          parameters: [
+            idParam,
+            { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
+            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
+            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+          ],
+          responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('no such run') },
+        },
+      },
+      '/api/export': {
+        get: {
+          summary: 'Many runs × tags in one file: CSV run_id,run_name,tag,wall_time,step,value, or JSON {series:[…]}',
+          parameters: [
+            { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
+            { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
+            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
+            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+          ],
+          responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('a run does not exist') },
+        },
+      },
       '/api/runs/{id}/tags': {
         get: {
           summary: 'Scalar and histogram tags this run has logged',

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ExportController } from '../export/export.controller';
+import { ExportService } from '../export/export.service';
 import { RunGateway } from '../live/run.gateway';
 import { RunController } from './run.controller';
 import { RunService } from './run.service';
 
-@Module({ controllers: [RunController], providers: [RunService, RunGateway] })
+@Module({ controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService] })
 export class RunsModule {}

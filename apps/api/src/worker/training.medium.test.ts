@@ -107,6 +107,19 @@ describe('training worker, end to end', () => {
     expect(smooth.map((p) => p.step)).toEqual(trainLoss.map((p) => p.step));
     expect(smooth[0]!.value).toBeCloseTo(trainLoss[0]!.value, 9); // the debiased EMA starts at the first value
     expect(smooth[3]!.value).not.toBeCloseTo(trainLoss[3]!.value, 9);
+    const csv = await fetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv`);
+    expect(csv.headers.get('content-disposition')).toContain(`${tag}-small-train_loss.csv`);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toBe('wall_time,step,value');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual([2, 4, 6, 8]);
+    const bulk = (await http<{ series: { runId: string; tag: string; points: [number, number, number][] }[] }>(
+      base,
+      `/api/export?runs=${id}&tags=train/loss,test/accuracy&format=json&smoothing=0.6`,
+    )).body.series;
+    expect(bulk.map((s) => [s.tag, s.points.length])).toEqual([['train/loss', 4], ['test/accuracy', 2]]);
+    expect(bulk[0]!.points[3]![2]).toBeCloseTo(smooth[3]!.value, 12);
+    expect((await http(base, `/api/export?runs=${randomUUID()}&tags=train/loss`)).status).toBe(404);
+    expect((await http(base, `/api/export?runs=nope&tags=train/loss`)).status).toBe(400);
     const after = await http<{ points: { step: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&afterStep=4`);
     expect(after.body.points.map((p) => p.step)).toEqual([6, 8]);
 
