@@ -20,4 +20,4 @@ export { renderFilterGrid, filterGridLayout, type FilterGridOptions, type Filter
 export { renderFeatureMaps, featureMapsLayout, type FeatureMapValues } from './inspect/feature-maps.render';
 export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';
-export { renderRunFeatureMaps, InspectInputError, type StoredModel } from './run/feature-maps.run';
+export { renderRunFeatureMaps, InspectInputError, MAX_IMAGE_PIXELS, type StoredModel } from './run/feature-maps.run';

@@ -9,14 +9,19 @@ import {
   type TRunTags,
   type TSnapshotList,
 } from '@tensorscope/shared';
-import { InspectInputError, filterGridLayout, initBackend, renderFilterGrid, renderRunFeatureMaps } from '@tensorscope/ml';
+import {
+  InspectInputError,
+  MAX_IMAGE_PIXELS,
+  filterGridLayout,
+  initBackend,
+  renderFilterGrid,
+  renderRunFeatureMaps,
+} from '@tensorscope/ml';
 import type { TBackendName } from '@tensorscope/shared';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENV, type TEnv } from '../env';
 
-/** Larger grids (conv2 at high zoom: 5151×10303) would cost seconds and megabytes per request. */
-const MAX_IMAGE_PIXELS = 4_000_000;
 import { ApiError } from '../common/api-error';
 import { RunRepository } from '../runs/run.repository';
 import { InspectRepository } from './inspect.repository';
@@ -58,14 +63,16 @@ export class InspectService {
    * model.json, then weights.bin beside it. Weight names are `<layer>/<param>`, as TF.js names them.
    */
   async modelJson(id: string, step: number): Promise<object> {
-    await this.requireRun(id);
-    const snapshot = await this.inspect.readSnapshot(id, step);
-    if (!snapshot) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+    const run = await this.runs.findById(id);
+    if (!run) throw ApiError.notFound('run', id);
+    // Names and shapes only: the manifest must not read the snapshot's megabytes of weights.
+    const snapshot = (await this.inspect.listSnapshots(id)).find((s) => s.step === step);
+    if (!snapshot || run.topology === null) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
     return {
       format: 'layers-model',
       generatedBy: 'Tensorscope',
       convertedBy: null,
-      modelTopology: snapshot.topology,
+      modelTopology: run.topology,
       weightsManifest: [
         {
           paths: ['weights.bin'],

@@ -46,9 +46,11 @@ export class ScalarWriter {
   private async write(batch: TTaggedScalar[]): Promise<void> {
     if (batch.length === 0) return;
     await this.scalars.insertMany(this.runId, batch);
-    // Only the core tags: layer statistics (100+ tags) would bloat every run row and list.
-    for (const p of batch) if (CORE_TAGS.has(p.tag)) this.last[p.tag] = p.value;
-    await this.runs.setFinalMetrics(this.runId, { ...this.last });
+    // Only the core tags: layer statistics (100+ tags) would bloat every run row and list. A batch
+    // of layer statistics alone leaves the row as it is (no UPDATE).
+    const core = batch.filter((p) => CORE_TAGS.has(p.tag));
+    for (const p of core) this.last[p.tag] = p.value;
+    if (core.length > 0) await this.runs.setFinalMetrics(this.runId, { ...this.last });
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
       await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });
     }

@@ -6,7 +6,7 @@ import type { TSnapshotTensorData } from '../inspect/snapshot.types';
 import type { ChannelStats } from '../training/channel-stats.compute';
 import { runDataset, type TrainRunEnv } from './train-run';
 
-/** Beyond this an image costs seconds and megabytes to render and send. */
+/** Beyond this an inspection image (feature maps, filter grids: conv2 at zoom 32 is 5151×10303) costs seconds and megabytes to render and send. */
 export const MAX_IMAGE_PIXELS = 4_000_000;
 
 /** A request that names something the snapshot or dataset does not have (a 4xx, not a crash). */
