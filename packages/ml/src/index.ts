@@ -1,5 +1,5 @@
 export * from './datasets/dataset.types';
-export { loadCifar10, type LoadCifar10Options, type Cifar10LoadEvent } from './datasets/cifar10.loader';
+export { loadCifar10, loadCifar10Split, type LoadCifar10Options, type Cifar10LoadEvent } from './datasets/cifar10.loader';
 export { loadMnist, type LoadMnistOptions } from './datasets/mnist.loader';
 export { rgbToGray28 } from './datasets/gray28.transform';
 export { initBackend, activeBackend, skippedBackends, type TSkippedBackend } from './backend/backend.select';
@@ -7,7 +7,7 @@ export { buildModel, LENET5_LAYER_NAMES } from './models/lenet5.model';
 export { createOptimizer } from './models/optimizer.factory';
 export { train } from './training/train';
 export type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './training/train.types';
-export { trainRun, loadRunData, loadRunProbe, runDataset, type TrainRunEnv } from './run/train-run';
+export { trainRun, loadRunData, loadRunProbe, runDataset, runTestSet, type TrainRunEnv } from './run/train-run';
 export { computeChannelStats, type ChannelStats } from './training/channel-stats.compute';
 export { summarizeTensor, type TensorSummary, type SummaryHistogram, type SummaryOptions } from './inspect/tensor-summary.compute';
 export { percentilesFromHistogram } from './inspect/percentiles.interpolate';

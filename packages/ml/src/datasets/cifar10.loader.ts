@@ -43,18 +43,27 @@ const VARIANT_TRANSFORM: Record<CifarVariant, string> = {
  * peak memory stays around the final arrays plus one decoded sprite.
  */
 export async function loadCifar10(options: LoadCifar10Options): Promise<DatasetSplit> {
+  const context = loadContext(options);
+  const train = await loadSplit('train', options.variant, context);
+  const test = await loadSplit('test', options.variant, context);
+  return { train, test };
+}
+
+/** One split only (checksums and cache as for loadCifar10): e.g. the 10,000 test images for inspection. */
+export async function loadCifar10Split(options: LoadCifar10Options & { split: Cifar10Split }): Promise<ImageDataset> {
+  return loadSplit(options.split, options.variant, loadContext(options));
+}
+
+function loadContext(options: LoadCifar10Options): LoadContext {
   const { variant, cacheDir } = options;
   if (variant !== 'rgb32' && variant !== 'gray28') {
     throw new Error(`Unknown CIFAR-10 variant ${JSON.stringify(variant)}; expected 'rgb32' or 'gray28'.`);
   }
-  const context: LoadContext = {
+  return {
     cacheDir,
     sourceDir: options.sourceDir ?? installedPackageDir(CIFAR10_PACKAGE),
     emit: options.onEvent ?? (() => undefined),
   };
-  const train = await loadSplit('train', variant, context);
-  const test = await loadSplit('test', variant, context);
-  return { train, test };
 }
 
 interface LoadContext {

@@ -4,7 +4,7 @@ import { featureMapsLayout, renderFeatureMaps } from '../inspect/feature-maps.re
 import { loadSnapshot } from '../inspect/snapshot.load';
 import type { TSnapshotTensorData } from '../inspect/snapshot.types';
 import type { ChannelStats } from '../training/channel-stats.compute';
-import { runDataset, type TrainRunEnv } from './train-run';
+import { runTestSet, type TrainRunEnv } from './train-run';
 
 /** Beyond this an inspection image (feature maps, filter grids: conv2 at zoom 32 is 5151×10303) costs seconds and megabytes to render and send. */
 export const MAX_IMAGE_PIXELS = 4_000_000;
@@ -31,7 +31,7 @@ export async function renderRunFeatureMaps(
   imageIndex: number,
   zoom: number,
 ): Promise<Buffer> {
-  const { test } = await runDataset(config, env);
+  const test = await runTestSet(config, env);
   if (!Number.isInteger(imageIndex) || imageIndex < 0 || imageIndex >= test.count) {
     throw new InspectInputError(`image must be an index from 0 to ${test.count - 1}, got ${imageIndex}`);
   }

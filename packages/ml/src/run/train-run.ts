@@ -1,5 +1,5 @@
 import type { TRunConfig } from '@tensorscope/shared';
-import { loadCifar10 } from '../datasets/cifar10.loader';
+import { loadCifar10, loadCifar10Split } from '../datasets/cifar10.loader';
 import type { CifarVariant, DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { selectProbe } from '../inspect/probe.select';
 import { buildModel } from '../models/lenet5.model';
@@ -32,6 +32,26 @@ function dataset(variant: CifarVariant, env: TrainRunEnv): Promise<DatasetSplit>
 /** The whole CIFAR-10 split a run's variant uses (kept in memory for the process's life). */
 export function runDataset(config: Pick<TRunConfig, 'variant'>, env: TrainRunEnv): Promise<DatasetSplit> {
   return dataset(VARIANT_DATA[config.variant], env);
+}
+
+const loadedTest = new Map<CifarVariant, Promise<ImageDataset>>();
+
+/**
+ * Only the test images of a run's variant: what inspection (feature maps) needs. Reuses a full
+ * split this process already holds; otherwise reads and verifies just the test batch, not the
+ * 50,000 training images.
+ */
+export function runTestSet(config: Pick<TRunConfig, 'variant'>, env: TrainRunEnv): Promise<ImageDataset> {
+  const variant = VARIANT_DATA[config.variant];
+  const full = loaded.get(variant);
+  if (full) return full.then((split) => split.test);
+  let test = loadedTest.get(variant);
+  if (!test) {
+    test = loadCifar10Split({ variant, cacheDir: env.cacheDir, split: 'test' });
+    test.catch(() => loadedTest.delete(variant));
+    loadedTest.set(variant, test);
+  }
+  return test;
 }
 
 /** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split. */
