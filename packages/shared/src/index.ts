@@ -8,3 +8,5 @@ export * from './job.schema';
 export * from './zod-errors';
 export * from './query-keys';
 export * from './series';
+export * from './sweep.schema';
+export * from './compare.schema';

@@ -1,4 +1,5 @@
 import type { TRunListQuery } from './run.schema';
+import type { TCompareQuery } from './compare.schema';
 import type { TScalarTag } from './scalar.schema';
 
 /** TanStack Query key factory; shared so tests and sockets name caches the same way. */
@@ -13,4 +14,16 @@ export const runKeys = {
   histograms: (id: string) => [...runKeys.detail(id), 'histograms'] as const,
   histogram: (id: string, tag: string) => [...runKeys.histograms(id), tag] as const,
   snapshots: (id: string) => [...runKeys.detail(id), 'snapshots'] as const,
+};
+
+export const sweepKeys = {
+  all: ['sweeps'] as const,
+  list: () => [...sweepKeys.all, 'list'] as const,
+  detail: (id: string) => [...sweepKeys.all, id] as const,
+};
+
+/** Compare answers; every key starts with 'compare' so a run's new points can invalidate them all. */
+export const compareKeys = {
+  all: ['compare'] as const,
+  series: (query: TCompareQuery) => [...compareKeys.all, query] as const,
 };

@@ -12,6 +12,8 @@ export type TOptimizer = z.infer<typeof ZOptimizer>;
 
 export const CIFAR_TRAIN_SIZE = 50_000;
 export const CIFAR_TEST_SIZE = 10_000;
+export const MNIST_TRAIN_SIZE = 60_000;
+export const MNIST_TEST_SIZE = 10_000;
 
 /** Everything that sets how a run trains, shared by every model family. */
 const trainingFields = {
@@ -44,28 +46,103 @@ const trainingFields = {
    *  older one is kept (the first and the newest always stay). 0 = keep all. */
   snapshotLimit: z.number().int('snapshotLimit must be an integer').min(0).max(100_000).default(40),
   snapshotKeepEvery: z.number().int('snapshotKeepEvery must be an integer').min(2).max(1000).default(2),
+  /** Gradients are rescaled so their global L2 norm is at most this (unset: no clipping). */
+  gradClipNorm: z.number().gt(0, 'gradClipNorm must be greater than 0').max(1e6, 'gradClipNorm must be at most 1000000').optional(),
   backend: ZBackendChoice.default('auto'),
 };
 
-export const ZLenet5Variant = z.enum(['cifar-gray28', 'cifar-rgb32']);
+/** Datasets a run can train on, with their split sizes (the product's real files). */
+export const DATASET_SIZES = {
+  cifar10: { train: CIFAR_TRAIN_SIZE, test: CIFAR_TEST_SIZE },
+  mnist: { train: MNIST_TRAIN_SIZE, test: MNIST_TEST_SIZE },
+} as const;
+export type TDatasetName = keyof typeof DATASET_SIZES;
+
+export const ZLenet5Variant = z.enum(['cifar-gray28', 'cifar-rgb32', 'mnist']);
 export type TLenet5Variant = z.infer<typeof ZLenet5Variant>;
 
-export const ZLenet5Config = z.object({
-  ...trainingFields,
-  model: z.literal('lenet5'),
-  variant: ZLenet5Variant.default('cifar-gray28'),
-  /** First N of the 50,000 CIFAR-10 training images. */
-  trainSubset: z.number().int('trainSubset must be an integer').min(1).max(CIFAR_TRAIN_SIZE).default(CIFAR_TRAIN_SIZE),
-  /** First N of the 10,000 test images, the same fixed set at every evaluation. */
-  evalSubset: z.number().int('evalSubset must be an integer').min(1).max(CIFAR_TEST_SIZE).default(CIFAR_TEST_SIZE),
-});
+/** First N images of each split; unset = the whole split. Bounded per dataset by `subsetIssues`. */
+const subsetFields = {
+  /** First N training images (unset: all of them). */
+  trainSubset: z.number().int('trainSubset must be an integer').min(1, 'trainSubset must be at least 1').max(MNIST_TRAIN_SIZE).optional(),
+  /** First N test images, the same fixed set at every evaluation (unset: all 10,000). */
+  evalSubset: z.number().int('evalSubset must be an integer').min(1, 'evalSubset must be at least 1').max(CIFAR_TEST_SIZE).optional(),
+};
+
+/** Subsets larger than the run's dataset split, as field issues. */
+function checkSubsets(
+  config: { trainSubset?: number | undefined; evalSubset?: number | undefined },
+  dataset: TDatasetName,
+  ctx: z.RefinementCtx,
+): void {
+  const size = DATASET_SIZES[dataset];
+  if (config.trainSubset !== undefined && config.trainSubset > size.train)
+    ctx.addIssue({ code: 'custom', path: ['trainSubset'], message: `trainSubset must be at most ${size.train} (${dataset} has ${size.train} training images)` });
+  if (config.evalSubset !== undefined && config.evalSubset > size.test)
+    ctx.addIssue({ code: 'custom', path: ['evalSubset'], message: `evalSubset must be at most ${size.test} (${dataset} has ${size.test} test images)` });
+}
+
+export const ZLenet5Config = z
+  .object({
+    ...trainingFields,
+    ...subsetFields,
+    model: z.literal('lenet5'),
+    /** cifar-gray28: CIFAR-10 in luminance, resized to 28×28; cifar-rgb32: CIFAR-10 as is; mnist: MNIST digits. */
+    variant: ZLenet5Variant.default('cifar-gray28'),
+  })
+  .superRefine((c, ctx) => checkSubsets(c, c.variant === 'mnist' ? 'mnist' : 'cifar10', ctx));
 export type TLenet5Config = z.infer<typeof ZLenet5Config>;
 
+/** Recurrent cells; each reads an MNIST image as a sequence of 28 rows of 28 pixels. */
+export const RECURRENT_MODELS = ['rnn', 'lstm', 'gru'] as const;
+export type TRecurrentModel = (typeof RECURRENT_MODELS)[number];
+
+const recurrentFields = {
+  ...trainingFields,
+  ...subsetFields,
+  /** Units per recurrent layer. */
+  hiddenSize: z.number().int('hiddenSize must be an integer').min(1, 'hiddenSize must be at least 1').max(2048, 'hiddenSize must be at most 2048').default(128),
+  /** Stacked recurrent layers. */
+  layers: z.number().int('layers must be an integer').min(1, 'layers must be 1, 2 or 3').max(3, 'layers must be 1, 2 or 3').default(1),
+  /** Dropout on the output of every recurrent layer during training. */
+  dropout: z.number().min(0, 'dropout must be ≥ 0').max(0.9, 'dropout must be at most 0.9').default(0),
+};
+const recurrent = <M extends TRecurrentModel>(model: M) =>
+  z.object({ ...recurrentFields, model: z.literal(model) }).superRefine((c, ctx) => checkSubsets(c, 'mnist', ctx));
+
+export const ZRnnConfig = recurrent('rnn');
+export const ZLstmConfig = recurrent('lstm');
+export const ZGruConfig = recurrent('gru');
+export type TRecurrentConfig = z.infer<typeof ZRnnConfig> | z.infer<typeof ZLstmConfig> | z.infer<typeof ZGruConfig>;
+
 /** A run's configuration as stored and as posted (with defaults applied). */
-export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config]);
+export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config, ZRnnConfig, ZLstmConfig, ZGruConfig]);
 export type TRunConfig = z.infer<typeof ZRunConfig>;
 /** What a client may send: defaults not yet applied. */
 export type TRunConfigInput = z.input<typeof ZRunConfig>;
-export const MODEL_NAMES = ['lenet5'] as const;
+export const MODEL_NAMES = ['lenet5', ...RECURRENT_MODELS] as const;
 export const ZModelName = z.enum(MODEL_NAMES);
 export type TModelName = z.infer<typeof ZModelName>;
+
+export const isRecurrent = (config: TRunConfig): config is TRecurrentConfig =>
+  (RECURRENT_MODELS as readonly string[]).includes(config.model);
+
+/** The dataset a run trains on. */
+export function datasetOf(config: TRunConfig): TDatasetName {
+  return config.model === 'lenet5' && config.variant !== 'mnist' ? 'cifar10' : 'mnist';
+}
+
+/** Training images a run actually uses (its subset, or the whole split). */
+export function trainImagesOf(config: TRunConfig): number {
+  return config.trainSubset ?? DATASET_SIZES[datasetOf(config)].train;
+}
+
+/** Test images every evaluation uses. */
+export function evalImagesOf(config: TRunConfig): number {
+  return config.evalSubset ?? DATASET_SIZES[datasetOf(config)].test;
+}
+
+/** Optimizer steps per epoch (the last batch of an epoch may be short). Maps a step to its epoch. */
+export function stepsPerEpoch(config: TRunConfig): number {
+  return Math.ceil(trainImagesOf(config) / config.batchSize);
+}

@@ -20,6 +20,13 @@ export type TRunProgress = z.infer<typeof ZRunProgress>;
 export const ZFinalMetrics = z.record(z.string(), z.number());
 export type TFinalMetrics = z.infer<typeof ZFinalMetrics>;
 
+/** Best value so far of each core tag (highest accuracy, lowest loss) and the step it was logged at. */
+export const ZBestMetrics = z.record(z.string(), z.object({ value: z.number(), step: z.number().int() }));
+export type TBestMetrics = z.infer<typeof ZBestMetrics>;
+
+/** Which way is better for a core tag: accuracies up, losses down. */
+export const betterDirection = (tag: string): 'max' | 'min' => (tag.endsWith('accuracy') ? 'max' : 'min');
+
 export const ZRun = z.object({
   id: z.string(),
   name: z.string(),
@@ -29,9 +36,12 @@ export const ZRun = z.object({
   backend: ZBackendName.nullable(),
   progress: ZRunProgress.nullable(),
   finalMetrics: ZFinalMetrics.nullable(),
+  bestMetrics: ZBestMetrics.nullable(),
   error: z.string().nullable(),
   cancelRequested: z.boolean(),
   workerId: z.string().nullable(),
+  /** The sweep that created this run, if any. */
+  sweepId: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -48,6 +58,7 @@ export const ZRunListQuery = z.object({
   model: ZModelName.optional(),
   /** Case-insensitive substring of the run name. */
   name: z.string().trim().max(120).optional(),
+  sweepId: z.string().uuid('sweepId must be a UUID').optional(),
   page: queryInt(1, 1_000_000, 1),
   pageSize: queryInt(1, 200, 20),
 });
