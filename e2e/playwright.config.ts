@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 export const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
+export const PG_PORT = API_PORT + 1000;
 export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 
 // Drives the real dashboard in Debian's Chromium (never a downloaded browser) against the whole

@@ -2,19 +2,22 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_PORT, WEB_PORT } from './playwright.config';
+import { API_PORT, PG_PORT, WEB_PORT } from './playwright.config';
 
 /** Starts the real stack (API, worker, dashboard, fresh embedded Postgres) and stops it afterwards. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = join(__dirname, '..');
-  const pgDir = mkdtempSync(join(tmpdir(), 'tensorscope-e2e-pg-'));
+  // The bench keeps its seeded database between runs (E2E_PG_DIR); tests get a throwaway one.
+  const keepPg = process.env.E2E_PG_DIR !== undefined;
+  const pgDir = process.env.E2E_PG_DIR ?? mkdtempSync(join(tmpdir(), 'tensorscope-e2e-pg-'));
   const env = {
     ...process.env,
     API_PORT: String(API_PORT),
     WEB_PORT: String(WEB_PORT),
     TENSORSCOPE_PG_DIR: pgDir,
-    TENSORSCOPE_PG_PORT: String(API_PORT + 1000),
+    TENSORSCOPE_PG_PORT: String(PG_PORT),
     TENSORSCOPE_BACKEND: 'wasm',
+    ...(process.env.E2E_WORKERS !== undefined ? { WORKERS: process.env.E2E_WORKERS } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
   };
   delete env.DATABASE_URL;
@@ -36,6 +39,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stack.kill('SIGTERM');
     await exited;
     if (process.env.E2E_KEEP_LOG) console.log(log);
-    rmSync(pgDir, { recursive: true, force: true });
+    if (!keepPg) rmSync(pgDir, { recursive: true, force: true });
   };
 }

@@ -39,8 +39,8 @@ const command = process.argv[2] ?? 'start';
 // Scripts that pnpm runs call `pnpm` themselves: put the pinned one first on their PATH.
 const env = { NEXT_TELEMETRY_DISABLED: '1', PATH: `${join(toolsDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH}` };
 pnpm(['install', '--frozen-lockfile=' + String(existsSync(join(root, 'pnpm-lock.yaml')) && !!process.env.CI)], env);
-// The ml bench compiles its own package; start and test need every package built.
-if (command !== 'bench') pnpm(['-r', 'build'], env);
+// Every command needs the packages built (the compare bench drives the real stack).
+pnpm(['-r', 'build'], env);
 if (command === 'start') {
   // Ctrl-C reaches the whole terminal process group: let stack.mjs shut down in order and
   // wait for it here instead of dying first and handing the prompt back mid-shutdown.
@@ -49,7 +49,8 @@ if (command === 'start') {
   run(process.execPath, [join(root, 'scripts', 'stack.mjs')], { env });
 }
 else if (command === 'test') pnpm(['run', 'test:all'], env);
-else if (command === 'bench') pnpm(['--filter', '@tensorscope/ml', 'bench'], env);
+// ml: training and inspection throughput; e2e: compare view of 100 runs × 100,000 points.
+else if (command === 'bench') pnpm(['-r', '--workspace-concurrency=1', 'bench'], env);
 else {
   console.error(`unknown command ${command}; use start, test or bench`);
   process.exit(2);

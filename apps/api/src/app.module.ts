@@ -6,9 +6,11 @@ import { InfraModule } from './infra.module';
 import { InspectModule } from './inspect/inspect.module';
 import { LeaseReaper } from './runs/lease.reaper';
 import { RunsModule } from './runs/runs.module';
+import { SweepsModule } from './sweeps/sweeps.module';
+import { CompareModule } from './compare/compare.module';
 
 @Module({
-  imports: [InfraModule, RunsModule, InspectModule],
+  imports: [InfraModule, RunsModule, InspectModule, SweepsModule, CompareModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
 })

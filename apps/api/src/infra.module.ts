@@ -9,6 +9,8 @@ import { PgBossQueue } from './queue/pgboss.queue';
 import { InspectRepository } from './inspect/inspect.repository';
 import { RunRepository } from './runs/run.repository';
 import { ScalarRepository } from './runs/scalar.repository';
+import { ScalarRollupRepository } from './compare/scalar-rollup.repository';
+import { SweepRepository } from './sweeps/sweep.repository';
 
 /** Process-wide adapters (env, clock, Prisma, queue, bus) shared by the API and the worker. */
 @Global()
@@ -21,9 +23,11 @@ import { ScalarRepository } from './runs/scalar.repository';
     { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
     RunRepository,
     ScalarRepository,
+    ScalarRollupRepository,
     InspectRepository,
+    SweepRepository,
   ],
-  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, InspectRepository],
+  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -15,7 +15,8 @@ export type TWeightStat = (typeof WEIGHT_STATS)[number];
 /** `zeros` = fraction of exact zeros (dead ReLU units on the probe set). */
 export const ACTIVATION_STATS = ['mean', 'std', 'variance', 'zeros', 'max'] as const;
 export type TActivationStat = (typeof ACTIVATION_STATS)[number];
-export const PARAM_KINDS = ['kernel', 'bias'] as const;
+/** recurrent_kernel: the hidden-to-hidden weights of RNN/LSTM/GRU layers (TF.js's name). */
+export const PARAM_KINDS = ['kernel', 'recurrent_kernel', 'bias'] as const;
 export type TParamKind = (typeof PARAM_KINDS)[number];
 
 export const weightTag = (layer: string, param: TParamKind, stat?: TWeightStat) =>

@@ -1,5 +1,5 @@
-import { HttpStatus, type PipeTransform } from '@nestjs/common';
-import { ERROR_CODES, toFieldErrors } from '@tensorscope/shared';
+import type { PipeTransform } from '@nestjs/common';
+import { toFieldErrors } from '@tensorscope/shared';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
@@ -10,12 +10,6 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
   transform(value: unknown): z.infer<S> {
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    const details = toFieldErrors(parsed.error);
-    const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-    throw new ApiError(HttpStatus.BAD_REQUEST, {
-      code: ERROR_CODES.validation,
-      message: `Invalid ${this.what}: ${summary}`,
-      details,
-    });
+    throw ApiError.validation(this.what, toFieldErrors(parsed.error));
   }
 }

@@ -11,6 +11,10 @@ import {
   ZRunTags,
   ZScalarSeries,
   ZSnapshotList,
+  ZSweep,
+  ZSweepCreate,
+  ZSweepList,
+  ZCompareResult,
 } from '@tensorscope/shared';
 import { z } from 'zod';
 
@@ -38,6 +42,7 @@ export function buildOpenApi(): OpenAPIObject {
             { name: 'status', in: 'query', schema: schema(ZRunStatus) },
             { name: 'model', in: 'query', schema: schema(ZModelName) },
             { name: 'name', in: 'query', description: 'case-insensitive substring', schema: { type: 'string' } },
+            { name: 'sweepId', in: 'query', description: 'only the runs of this sweep', schema: { type: 'string', format: 'uuid' } },
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
           ],
@@ -187,6 +192,49 @@ export function buildOpenApi(): OpenAPIObject {
           responses: { '200': { description: 'the run after the request', content: json('Run') }, '404': error('no such run'), '409': error('run already finished') },
         },
       },
+      '/api/sweeps': {
+        get: {
+          summary: 'List sweeps, newest first, with run counts per status',
+          responses: { '200': { description: 'sweeps', content: json('SweepList') } },
+        },
+        post: {
+          summary: 'Create a sweep: one queued run per combination of the axes’ values',
+          description:
+            'Every combination is validated as a run config first; if any is invalid nothing is created and details name the axis value (`axes.<i>.values.<j>`) or base field (`base.<field>`) at fault.',
+          requestBody: { required: true, content: json('SweepCreate') },
+          responses: {
+            '201': {
+              description: 'the sweep and its queued runs',
+              content: { 'application/json': { schema: { type: 'object', properties: { sweep: { $ref: '#/components/schemas/Sweep' }, runs: { type: 'array', items: { $ref: '#/components/schemas/Run' } } } } } },
+            },
+            '400': error('invalid sweep or combination'),
+          },
+        },
+      },
+      '/api/sweeps/{id}': {
+        get: {
+          summary: 'One sweep (its runs: GET /api/runs?sweepId=…)',
+          parameters: [idParam],
+          responses: { '200': { description: 'the sweep', content: json('Sweep') }, '400': error('malformed id'), '404': error('no such sweep') },
+        },
+      },
+      '/api/compare': {
+        get: {
+          summary: 'Many runs × tags in one answer, downsampled and optionally smoothed on the server',
+          description:
+            'Each series keeps first, last, min and max of every bucket (spikes are never hidden). Smoothing runs on the full-resolution series (`smoothedOn: full`, exactly as /scalars) while the answer’s raw-point budget lasts, smallest series first; longer series are read from pre-aggregated rollups and smoothed over count-weighted bucket means (`smoothedOn: buckets`).',
+          parameters: [
+            { name: 'runs', in: 'query', required: true, description: 'comma-separated run ids (≤ 200)', schema: { type: 'string' } },
+            { name: 'tags', in: 'query', required: true, description: 'comma-separated tags (≤ 20)', schema: { type: 'string' } },
+            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
+            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'], default: 'ema' } },
+            { name: 'buckets', in: 'query', description: 'about the chart width in pixels', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+            { name: 'fromStep', in: 'query', schema: { type: 'integer' } },
+            { name: 'toStep', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: { '200': { description: 'the series', content: json('CompareResult') }, '400': error('invalid query') },
+        },
+      },
     },
     components: {
       schemas: {
@@ -198,6 +246,10 @@ export function buildOpenApi(): OpenAPIObject {
         RunTags: schema(ZRunTags),
         HistogramSeries: schema(ZHistogramSeries),
         SnapshotList: schema(ZSnapshotList),
+        SweepCreate: schema(ZSweepCreate, 'input'),
+        Sweep: schema(ZSweep),
+        SweepList: schema(ZSweepList),
+        CompareResult: schema(ZCompareResult),
       },
     },
   } as unknown as OpenAPIObject;

@@ -1,5 +1,5 @@
 import type { Run as RunRow } from '@prisma/client';
-import { ZBackendName, ZFinalMetrics, ZRunConfig, ZRunProgress, type TRun } from '@tensorscope/shared';
+import { ZBackendName, ZBestMetrics, ZFinalMetrics, ZRunConfig, ZRunProgress, type TRun } from '@tensorscope/shared';
 
 /** Database row → public TRun. Stored JSON is parsed, so a bad row fails loudly here, not in a browser. */
 export function toRun(row: RunRow, now: Date): TRun {
@@ -14,9 +14,11 @@ export function toRun(row: RunRow, now: Date): TRun {
     backend: backend.success ? backend.data : null,
     progress: row.progress === null ? null : ZRunProgress.parse(row.progress),
     finalMetrics: row.finalMetrics === null ? null : ZFinalMetrics.parse(row.finalMetrics),
+    bestMetrics: row.bestMetrics === null ? null : ZBestMetrics.parse(row.bestMetrics),
     error: row.error,
     cancelRequested: row.cancelRequested,
     workerId: row.workerId,
+    sweepId: row.sweepId,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,

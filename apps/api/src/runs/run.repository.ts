@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Run as RunRow } from '@prisma/client';
-import type { TBackendName, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress } from '@tensorscope/shared';
+import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress } from '@tensorscope/shared';
 import { PrismaService } from '../prisma/prisma.service';
+
+/** The Run columns a config fills (shared with sweep creation). */
+export const runData = (config: TRunConfig) => ({
+  name: config.name,
+  model: config.model,
+  config: config as unknown as Prisma.InputJsonValue,
+});
 
 type FinishStatus = 'completed' | 'failed' | 'cancelled';
 
@@ -16,9 +23,7 @@ export class RunRepository {
   }
 
   create(config: TRunConfig): Promise<RunRow> {
-    return this.db.run.create({
-      data: { name: config.name, model: config.model, config: config as unknown as Prisma.InputJsonValue },
-    });
+    return this.db.run.create({ data: runData(config) });
   }
 
   findById(id: string): Promise<RunRow | null> {
@@ -30,6 +35,7 @@ export class RunRepository {
       ...(query.status ? { status: query.status } : {}),
       ...(query.model ? { model: query.model } : {}),
       ...(query.name ? { name: { contains: query.name, mode: 'insensitive' } } : {}),
+      ...(query.sweepId ? { sweepId: query.sweepId } : {}),
     };
     const [rows, total] = await this.db.$transaction([
       this.db.run.findMany({
@@ -81,8 +87,14 @@ export class RunRepository {
     return row;
   }
 
-  setFinalMetrics(id: string, metrics: TFinalMetrics): Promise<unknown> {
-    return this.db.run.update({ where: { id }, data: { finalMetrics: metrics } });
+  setFinalMetrics(id: string, metrics: TFinalMetrics, best: TBestMetrics): Promise<unknown> {
+    return this.db.run.update({ where: { id }, data: { finalMetrics: metrics, bestMetrics: best } });
+  }
+
+  /** Which of these ids exist (for answers that must name missing runs). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
   }
 
   /** running → a final status, only while this worker still owns the run. */

@@ -48,7 +48,7 @@ describe('runs REST API', () => {
   it('refuses invalid configs with one message per field and stores nothing', async () => {
     const before = await http<TRunList>(base, `/api/runs?name=${tag}`);
     const res = await http<TApiError>(base, '/api/runs', {
-      body: { ...valid, learningRate: -1, batchSize: 2.5, trainSubset: 60000, variant: 'nope', name: '' },
+      body: { ...valid, learningRate: -1, batchSize: 2.5, trainSubset: 60001, variant: 'nope', name: '' },
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');

@@ -1,4 +1,4 @@
-import { SCALAR_TAGS, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
+import { betterDirection, SCALAR_TAGS, type TBestMetrics, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
 import type { ScalarRepository } from '../runs/scalar.repository';
@@ -15,6 +15,7 @@ const CORE_TAGS: ReadonlySet<string> = new Set(SCALAR_TAGS);
 export class ScalarWriter {
   private buffer: TTaggedScalar[] = [];
   private readonly last: TFinalMetrics = {};
+  private readonly best: TBestMetrics = {};
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -49,8 +50,14 @@ export class ScalarWriter {
     // Only the core tags: layer statistics (100+ tags) would bloat every run row and list. A batch
     // of layer statistics alone leaves the row as it is (no UPDATE).
     const core = batch.filter((p) => CORE_TAGS.has(p.tag));
-    for (const p of core) this.last[p.tag] = p.value;
-    if (core.length > 0) await this.runs.setFinalMetrics(this.runId, { ...this.last });
+    for (const p of core) {
+      this.last[p.tag] = p.value;
+      const best = this.best[p.tag];
+      const better = betterDirection(p.tag) === 'max' ? best === undefined || p.value > best.value : best === undefined || p.value < best.value;
+      // NaN never counts as best (every comparison with it is false).
+      if (Number.isFinite(p.value) && better) this.best[p.tag] = { value: p.value, step: p.step };
+    }
+    if (core.length > 0) await this.runs.setFinalMetrics(this.runId, { ...this.last }, { ...this.best });
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
       await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });
     }

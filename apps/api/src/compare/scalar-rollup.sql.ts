@@ -1,0 +1,61 @@
+import { ROLLUP_SHIFTS } from './rollup-levels';
+
+/**
+ * SQL that (re)builds rollup buckets from a lower bound per tag upward. Shifts are our own
+ * constants, never user input, so they are inlined; run id, tags and bounds are parameters
+ * ($1 run id, $2 tags, $3 lowest changed step per tag).
+ */
+const COLUMNS = `"runId","tag","width","bucket","count","finiteCount","sum","firstStep","firstWall","firstValue","lastStep","lastWall","lastValue","minStep","minWall","minValue","maxStep","maxWall","maxValue"`;
+const UPSERT = `ON CONFLICT ("runId","tag","width","bucket") DO UPDATE SET ${COLUMNS.split(',')
+  .slice(4)
+  .map((c) => `${c} = EXCLUDED.${c}`)
+  .join(', ')}`;
+
+/** NaN and ±Infinity are stored as is but never become a bucket's min or max, nor enter its sum. */
+const FINITE = (v: string) => `(${v} <> 'NaN'::float8 AND ${v} <> 'Infinity'::float8 AND ${v} <> '-Infinity'::float8)`;
+
+/** The finest level straight from the points. */
+function fromPoints(shift: number): string {
+  const fin = FINITE('p.value');
+  return `INSERT INTO "ScalarRollup" (${COLUMNS})
+SELECT p."runId", p.tag, ${2 ** shift}, p.step >> ${shift}, count(*)::int,
+  (count(*) FILTER (WHERE ${fin}))::int, coalesce(sum(p.value) FILTER (WHERE ${fin}), 0),
+  min(p.step), (array_agg(p."wallTime" ORDER BY p.step))[1], (array_agg(p.value ORDER BY p.step))[1],
+  max(p.step), (array_agg(p."wallTime" ORDER BY p.step DESC))[1], (array_agg(p.value ORDER BY p.step DESC))[1],
+  (array_agg(p.step ORDER BY p.value, p.step) FILTER (WHERE ${fin}))[1],
+  (array_agg(p."wallTime" ORDER BY p.value, p.step) FILTER (WHERE ${fin}))[1],
+  min(p.value) FILTER (WHERE ${fin}),
+  (array_agg(p.step ORDER BY p.value DESC, p.step) FILTER (WHERE ${fin}))[1],
+  (array_agg(p."wallTime" ORDER BY p.value DESC, p.step) FILTER (WHERE ${fin}))[1],
+  max(p.value) FILTER (WHERE ${fin})
+FROM "ScalarPoint" p
+JOIN unnest($2::text[], $3::int[]) AS f(tag, "fromStep") ON f.tag = p.tag
+WHERE p."runId" = $1::uuid AND p.step >= ((f."fromStep" >> ${shift}) << ${shift})
+GROUP BY p."runId", p.tag, p.step >> ${shift}
+${UPSERT}`;
+}
+
+/** A coarser level from the level below it (8 rows per bucket at most). */
+function fromLevel(shift: number, below: number): string {
+  const ratio = shift - below;
+  return `INSERT INTO "ScalarRollup" (${COLUMNS})
+SELECT r."runId", r.tag, ${2 ** shift}, r.bucket >> ${ratio}, sum(r.count)::int, sum(r."finiteCount")::int, sum(r.sum),
+  min(r."firstStep"), (array_agg(r."firstWall" ORDER BY r.bucket))[1], (array_agg(r."firstValue" ORDER BY r.bucket))[1],
+  max(r."lastStep"), (array_agg(r."lastWall" ORDER BY r.bucket DESC))[1], (array_agg(r."lastValue" ORDER BY r.bucket DESC))[1],
+  (array_agg(r."minStep" ORDER BY r."minValue", r."minStep") FILTER (WHERE r."minValue" IS NOT NULL))[1],
+  (array_agg(r."minWall" ORDER BY r."minValue", r."minStep") FILTER (WHERE r."minValue" IS NOT NULL))[1],
+  min(r."minValue"),
+  (array_agg(r."maxStep" ORDER BY r."maxValue" DESC, r."maxStep") FILTER (WHERE r."maxValue" IS NOT NULL))[1],
+  (array_agg(r."maxWall" ORDER BY r."maxValue" DESC, r."maxStep") FILTER (WHERE r."maxValue" IS NOT NULL))[1],
+  max(r."maxValue")
+FROM "ScalarRollup" r
+JOIN unnest($2::text[], $3::int[]) AS f(tag, "fromStep") ON f.tag = r.tag
+WHERE r."runId" = $1::uuid AND r.width = ${2 ** below} AND r.bucket >= ((f."fromStep" >> ${shift}) << ${ratio})
+GROUP BY r."runId", r.tag, r.bucket >> ${ratio}
+${UPSERT}`;
+}
+
+/** Finest level first: each statement reads what the one before wrote. */
+export const ROLLUP_REFRESH_SQL: readonly string[] = ROLLUP_SHIFTS.map((shift, i) =>
+  i === 0 ? fromPoints(shift) : fromLevel(shift, ROLLUP_SHIFTS[i - 1]!),
+);
