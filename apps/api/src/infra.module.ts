@@ -4,6 +4,7 @@ import { PgNotifyBus } from './bus/pg-notify.bus';
 import { CLOCK, systemClock } from './common/clock';
 import { ENV, loadEnv, type TEnv } from './env';
 import { PrismaService } from './prisma/prisma.service';
+import { PgPoolService } from './prisma/pg-pool.service';
 import { JOB_QUEUE, type JobQueue } from './queue/job-queue.port';
 import { PgBossQueue } from './queue/pgboss.queue';
 import { InspectRepository } from './inspect/inspect.repository';
@@ -19,6 +20,7 @@ import { SweepRepository } from './sweeps/sweep.repository';
     { provide: ENV, useFactory: () => loadEnv() },
     { provide: CLOCK, useValue: systemClock },
     PrismaService,
+    PgPoolService,
     { provide: JOB_QUEUE, inject: [ENV], useFactory: (env: TEnv) => new PgBossQueue(env.DATABASE_URL) },
     { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
     RunRepository,

@@ -104,6 +104,17 @@ describe('compare REST API', () => {
       expect(diffs[Math.floor(diffs.length * 0.9)]).toBeLessThan(0.05);
       expect(diffs.at(-1)).toBeLessThan(5);
 
+      // Once the run is finished its rollups are read packed: the very same answer.
+      const prisma = app.get(PrismaService).client;
+      await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'completed' } });
+      await app.get(ScalarRollupRepository).refreshOverviews(runs[0]!.id);
+      expect(await prisma.scalarOverview.count({ where: { runId: runs[0]!.id } })).toBe(7);
+      const packed = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
+      expect(packed.body).toEqual(res.body);
+      const packedZoom = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`);
+      await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'queued' } });
+      expect(packedZoom.body).toEqual((await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`)).body);
+
       // A window: only that range, with detail again.
       const zoom = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`);
       const z = zoom.body.series[0]!;

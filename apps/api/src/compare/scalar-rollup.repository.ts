@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
+import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
+import { OVERVIEW_REFRESH_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
 
 type Db = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 
@@ -32,7 +33,10 @@ const INT_MAX = 2147483647;
 /** The rollup table: kept in step with ScalarPoint on every insert, read by the compare view. */
 @Injectable()
 export class ScalarRollupRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPoolService,
+  ) {}
 
   /** Rebuilds every level's buckets at or above each tag's lowest new step (a few rows per tag). */
   async refresh(db: Db, runId: string, fromStepByTag: ReadonlyMap<string, number>): Promise<void> {
@@ -49,6 +53,24 @@ export class ScalarRollupRepository {
       runId,
     );
     await this.refresh(this.prisma.client, runId, new Map(tags.map((t) => [t.tag, INT_MIN])));
+  }
+
+  /** Packs a finished run's rollups into overviews (one row per tag and level). */
+  async refreshOverviews(runId: string): Promise<void> {
+    await this.prisma.client.$executeRawUnsafe(OVERVIEW_REFRESH_SQL, runId);
+  }
+
+  /** Packed overviews of these series at one level; series without one are absent. */
+  async overviews(pairs: readonly { runId: string; tag: string }[], shift: number): Promise<Map<string, Uint8Array>> {
+    if (pairs.length === 0) return new Map();
+    const { rows } = await this.pg.pool.query<{ runId: string; tag: string; data: Buffer }>(
+      `SELECT o."runId"::text AS "runId", o.tag, o.data
+       FROM "ScalarOverview" o
+       JOIN unnest($1::uuid[], $2::text[]) AS f("runId", tag) ON f."runId" = o."runId" AND f.tag = o.tag
+       WHERE o.width = ${2 ** shift}`,
+      [pairs.map((p) => p.runId), pairs.map((p) => p.tag)],
+    );
+    return new Map(rows.map((r) => [`${r.runId}\u0000${r.tag}`, r.data]));
   }
 
   /** Counts and step extents of many series at once, from the coarsest level (whole buckets). */

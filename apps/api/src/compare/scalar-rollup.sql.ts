@@ -35,7 +35,7 @@ GROUP BY p."runId", p.tag, p.step >> ${shift}
 ${UPSERT}`;
 }
 
-/** A coarser level from the level below it (8 rows per bucket at most). */
+/** A coarser level from the level below it (4 rows per bucket at most). */
 function fromLevel(shift: number, below: number): string {
   const ratio = shift - below;
   return `INSERT INTO "ScalarRollup" (${COLUMNS})
@@ -59,3 +59,20 @@ ${UPSERT}`;
 export const ROLLUP_REFRESH_SQL: readonly string[] = ROLLUP_SHIFTS.map((shift, i) =>
   i === 0 ? fromPoints(shift) : fromLevel(shift, ROLLUP_SHIFTS[i - 1]!),
 );
+
+/**
+ * Packs every rollup level of a run into ScalarOverview rows, one per (tag, width), records of
+ * OVERVIEW_RECORD_BYTES in bucket order (layout: scalar-overview.codec.ts). $1 run id. A missing
+ * min/max (a bucket without finite values) is packed as NaN.
+ */
+export const OVERVIEW_REFRESH_SQL = `INSERT INTO "ScalarOverview" ("runId", tag, width, buckets, data)
+SELECT "runId", tag, width, count(*)::int, string_agg(
+  int4send(bucket) || int4send(count) || int4send("finiteCount") || float8send(sum)
+  || int4send("firstStep") || float8send("firstWall") || float8send("firstValue")
+  || int4send("lastStep") || float8send("lastWall") || float8send("lastValue")
+  || int4send(coalesce("minStep", 0)) || float8send(coalesce("minWall", 'NaN')) || float8send(coalesce("minValue", 'NaN'))
+  || int4send(coalesce("maxStep", 0)) || float8send(coalesce("maxWall", 'NaN')) || float8send(coalesce("maxValue", 'NaN')),
+  ''::bytea ORDER BY bucket)
+FROM "ScalarRollup" WHERE "runId" = $1::uuid
+GROUP BY "runId", tag, width
+ON CONFLICT ("runId", tag, width) DO UPDATE SET buckets = EXCLUDED.buckets, data = EXCLUDED.data`;

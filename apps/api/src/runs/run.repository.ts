@@ -91,10 +91,10 @@ export class RunRepository {
     return this.db.run.update({ where: { id }, data: { finalMetrics: metrics, bestMetrics: best } });
   }
 
-  /** Which of these ids exist (for answers that must name missing runs). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
-    return new Set(rows.map((r) => r.id));
+  /** Status of each of these runs that exists (answers that must name missing runs use it). */
+  async statuses(ids: readonly string[]): Promise<Map<string, RunRow['status']>> {
+    const rows = await this.db.run.findMany({ where: { id: { in: [...ids] } }, select: { id: true, status: true } });
+    return new Map(rows.map((r) => [r.id, r.status]));
   }
 
   /** running → a final status, only while this worker still owns the run. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TRun, TRunConfig, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { ApiError } from '../common/api-error';
+import { CompareService } from '../compare/compare.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { toRun } from './run.mapper';
@@ -17,6 +18,7 @@ export class RunService {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly compare: CompareService,
   ) {}
 
   async create(config: TRunConfig): Promise<TRun> {
@@ -46,6 +48,16 @@ export class RunService {
 
   async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {
     await this.get(id);
+    if (query.buckets !== undefined && query.afterStep === undefined) {
+      // Downsampled reads go through the compare planner: a 1,000,000-point series is served from
+      // its rollups instead of being read in full (smoothing then runs over bucket means).
+      const { series } = await this.compare.compare({ ...query, runs: [id], tags: [query.tag], buckets: query.buckets });
+      const s = series[0];
+      if (!s) return { points: [] };
+      return {
+        points: s.steps.map((step, i) => ({ step, wallTime: s.wallTimes[i]!, value: (s.smoothed ? s.smoothed[i] : s.values[i]) ?? Number.NaN })),
+      };
+    }
     const points = await this.scalars.read(id, query.tag, needsFullSeries(query) ? undefined : query.afterStep);
     return { points: transformSeries(points, query) };
   }

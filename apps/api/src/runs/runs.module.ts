@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CompareModule } from '../compare/compare.module';
 import { ExportController } from '../export/export.controller';
 import { ExportService } from '../export/export.service';
 import { RunGateway } from '../live/run.gateway';
 import { RunController } from './run.controller';
 import { RunService } from './run.service';
 
-@Module({ controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService] })
+@Module({ imports: [CompareModule], controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService] })
 export class RunsModule {}

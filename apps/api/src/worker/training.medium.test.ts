@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ClientToServerEvents, ServerToClientEvents, TRun, TTaggedScalar } from '@tensorscope/shared';
+import type { ClientToServerEvents, ServerToClientEvents, TCompareResult, TRun, TTaggedScalar } from '@tensorscope/shared';
 import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -243,6 +243,55 @@ describe('training worker, end to end', () => {
       expect({ path, status: res.status }).toEqual({ path, status });
       expect(typeof res.body.code).toBe('string');
     }
+  });
+
+  it('trains a sweep of an LSTM and a GRU on MNIST rows and compares them', async () => {
+    const sweep = await http<{ sweep: { id: string }; runs: TRun[] }>(base, '/api/sweeps', {
+      body: {
+        name: `${tag}-rnn`,
+        base: { hiddenSize: 16, batchSize: 32, trainSubset: 128, evalSubset: 100, evalInterval: 2, logInterval: 1, statsInterval: 2, snapshotsPerEpoch: 1, probeImages: 16, seed: 4 },
+        axes: [{ field: 'model', values: ['lstm', 'gru'] }],
+      },
+    });
+    expect(sweep.status).toBe(201);
+    const ids = sweep.body.runs.map((r) => r.id);
+    const done = await Promise.all(
+      ids.map((id) => until(`sweep run ${id}`, async () => {
+        const r = await get(id);
+        return ['completed', 'failed'].includes(r.status) ? r : undefined;
+      })),
+    );
+    for (const r of done) {
+      expect(r.error).toBeNull();
+      expect(r.status).toBe('completed');
+      expect(r.sweepId).toBe(sweep.body.sweep.id);
+      expect(r.progress).toMatchObject({ step: 4, totalSteps: 4 });
+      // Best test accuracy is the highest logged one, with its step.
+      const acc = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${r.id}/scalars?tag=test/accuracy`)).body.points;
+      const best = acc.reduce((a, b) => (b.value > a.value ? b : a));
+      expect(r.bestMetrics?.['test/accuracy']).toEqual({ value: best.value, step: best.step });
+    }
+    const [lstm, gru] = done as [TRun, TRun];
+    const tags = (await http<{ scalars: string[]; histograms: string[] }>(base, `/api/runs/${lstm.id}/tags`)).body;
+    expect(tags.scalars).toContain('weights/lstm1/recurrent_kernel/std');
+    expect(tags.scalars).toContain('gradients/lstm1/kernel/std');
+    expect(tags.histograms).toContain('activations/lstm1');
+    const snaps = (await http<{ snapshots: { step: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(base, `/api/runs/${lstm.id}/snapshots`)).body.snapshots;
+    // LSTM: kernel 28×4h, recurrent kernel h×4h.
+    expect(snaps.at(-1)!.tensors).toContainEqual({ layer: 'lstm1', param: 'recurrent_kernel', shape: [16, 64] });
+    const gruSnaps = (await http<{ snapshots: { step: number; tensors: { layer: string; param: string }[] }[] }>(base, `/api/runs/${gru.id}/snapshots`)).body.snapshots;
+    expect(gruSnaps.at(-1)!.tensors.map((t) => t.layer)).toContain('gru1');
+    // No conv layer to draw filters of: a clear 400, not a crash.
+    const filters = await http<{ code: string; message: string }>(base, `/api/runs/${lstm.id}/snapshots/4/filters/lstm1.png`);
+    expect(filters.status).toBe(400);
+
+    const compared = (await http<TCompareResult>(base, `/api/compare?runs=${ids.join(',')}&tags=train/loss,test/accuracy&smoothing=0.6`)).body;
+    expect(compared.series.map((s) => [s.runId, s.tag, s.steps.length, s.smoothedOn])).toEqual([
+      [lstm.id, 'train/loss', 4, 'full'],
+      [lstm.id, 'test/accuracy', 2, 'full'],
+      [gru.id, 'train/loss', 4, 'full'],
+      [gru.id, 'test/accuracy', 2, 'full'],
+    ]);
   });
 
   it('cancel stops a running run at the next step and keeps what was logged', async () => {

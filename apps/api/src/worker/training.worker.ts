@@ -10,6 +10,7 @@ import { snapshotsToDrop } from '../inspect/snapshot-retention';
 import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarRepository } from '../runs/scalar.repository';
+import { ScalarRollupRepository } from '../compare/scalar-rollup.repository';
 import { ScalarWriter } from './scalar-writer';
 
 /** Minimum gap between two progress events on the bus. */
@@ -37,6 +38,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
     private readonly runs: RunRepository,
     private readonly scalars: ScalarRepository,
     private readonly inspect: InspectRepository,
+    private readonly rollups: ScalarRollupRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -121,6 +123,9 @@ export class TrainingWorker implements OnApplicationBootstrap {
     } finally {
       clearInterval(heartbeat);
       this.cancelled.delete(runId);
+      // The run's series are final now: pack them for fast compare reads (without them the reads
+      // fall back to the row rollups, slower but the same answer).
+      await this.rollups.refreshOverviews(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: packing overviews failed: ${String(e)}`));
       await this.publishUpdated(runId).catch(() => undefined);
     }
   }
