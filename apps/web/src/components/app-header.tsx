@@ -1,6 +1,8 @@
 'use client';
 
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { currentSection, NAV_SECTIONS } from '../lib/nav-sections';
 import { useConnectionState } from '../socket/socket-provider';
 
 const CONNECTION_LABEL = {
@@ -11,6 +13,7 @@ const CONNECTION_LABEL = {
 
 export function AppHeader() {
   const connection = useConnectionState();
+  const current = currentSection(usePathname());
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -20,8 +23,17 @@ export function AppHeader() {
         Tensorscope
       </Link>
       <nav className="app-nav">
-        <Link href="/">Runs</Link>
-        <Link href="/runs/new">New run</Link>
+        {NAV_SECTIONS.map(({ href, label, testId }) => (
+          <Link
+            key={href}
+            href={href}
+            data-testid={testId}
+            aria-current={href === current ? 'page' : undefined}
+            className={href === current ? 'app-nav-current' : undefined}
+          >
+            {label}
+          </Link>
+        ))}
       </nav>
       <span
         className={`connection connection--${connection}`}

@@ -41,7 +41,8 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
     () => featureMapLayers(activationLayers.map((l) => l.layer), tensors ?? []),
     [activationLayers, tensors],
   );
-  const shapes = useMemo(() => featureMapShapes(layers, tensors ?? [], run.config.variant), [layers, tensors, run.config.variant]);
+  const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
+  const shapes = useMemo(() => featureMapShapes(layers, tensors ?? [], variant), [layers, tensors, variant]);
   const layer = layers.find((l) => l === wantedLayer) ?? layers[0];
   const shape = layer ? shapes.get(layer) : undefined;
   const zoom = layer ? featureMapZoom(layer, shape) : 1;

@@ -1,10 +1,10 @@
 'use client';
 
-import type { TParamKind, TScalarPoint, TWeightStat } from '@tensorscope/shared';
-import { activationTag, gradientTag, weightTag } from '@tensorscope/shared';
+import type { TScalarPoint, TWeightStat } from '@tensorscope/shared';
+import { activationTag } from '@tensorscope/shared';
 import { useMemo, useState } from 'react';
 import { useScalarSeriesList } from '../hooks/use-layer-queries';
-import { paramKey, resolveParamChoice, type TLayerIndex } from '../lib/layer-tags';
+import { paramKey, paramTag, resolveParamChoice, type TLayerIndex, type TParamKind } from '../lib/layer-tags';
 import { ApiErrorState } from './api-error-state';
 import type { ChartSeries } from './metric-chart';
 import { StatChart } from './stat-chart';
@@ -47,7 +47,7 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
               <select
                 data-testid="param-picker"
                 value={choice.param}
-                onChange={(event) => setWanted({ layer: choice.layer, param: event.target.value as TParamKind })}
+                onChange={(event) => setWanted({ layer: choice.layer, param: event.target.value })}
               >
                 {params.map((p) => (
                   <option key={p} value={p}>
@@ -65,7 +65,7 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
             runId={runId}
             title={`Weights · ${choice.layer}/${choice.param}`}
             stats={index.weightStats.get(paramKey(choice.layer, choice.param)) ?? []}
-            tagOf={(stat) => weightTag(choice.layer, choice.param, stat)}
+            tagOf={(stat) => paramTag('weights', choice.layer, choice.param, stat)}
             color={WEIGHT_COLOR}
             syncKey={syncKey}
             none="No weight statistics logged for this parameter."
@@ -74,7 +74,7 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
             runId={runId}
             title={`Gradients · ${choice.layer}/${choice.param}`}
             stats={index.gradientStats.get(paramKey(choice.layer, choice.param)) ?? []}
-            tagOf={(stat) => gradientTag(choice.layer, choice.param, stat)}
+            tagOf={(stat) => paramTag('gradients', choice.layer, choice.param, stat)}
             color={GRADIENT_COLOR}
             syncKey={syncKey}
             none="No gradient statistics logged for this parameter."

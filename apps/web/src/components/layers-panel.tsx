@@ -4,6 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import { useMemo, useState } from 'react';
 import { useRunTags, useSnapshots } from '../hooks/use-layer-queries';
 import { indexLayerTags } from '../lib/layer-tags';
+import { hasConvLayers } from '../lib/model-fields';
 import type { TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from './api-error-state';
 import { DistributionsSection } from './distributions-section';
@@ -31,8 +32,18 @@ export function LayersPanel({ run }: { run: TRun }) {
     <div data-testid="layers-panel">
       <LayerStatsSection runId={run.id} index={index} />
       <DistributionsSection runId={run.id} index={index} />
-      <FiltersSection runId={run.id} pin={pin} onPinChange={setPin} />
-      <FeatureMapsSection run={run} index={index} pin={pin} />
+      {/* Filter grids and feature maps picture conv kernels and their maps: a recurrent cell has none. */}
+      {hasConvLayers(run.model) ? (
+        <>
+          <FiltersSection runId={run.id} pin={pin} onPinChange={setPin} />
+          <FeatureMapsSection run={run} index={index} pin={pin} />
+        </>
+      ) : (
+        <p className="muted small" data-testid="layers-no-conv">
+          Filter grids and feature maps picture convolution kernels; a {run.model.toUpperCase()} has none, so only
+          its statistics and distributions are shown.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
+import Link from 'next/link';
 import { useNow } from '../hooks/use-now';
+import { modelLabel } from '../lib/config-display';
 import { formatDuration, formatTimestamp, runDurationSeconds } from '../lib/format';
 import { CancelRunButton } from './cancel-run-button';
 import { StatusBadge } from './status-badge';
@@ -19,10 +21,18 @@ export function RunHeader({ run }: { run: TRun }) {
       <dl className="facts">
         <div>
           <dt>Model</dt>
-          <dd>
-            {run.model} / {run.config.variant}
-          </dd>
+          <dd data-testid="run-model">{modelLabel(run.config)}</dd>
         </div>
+        {run.sweepId && (
+          <div>
+            <dt>Sweep</dt>
+            <dd>
+              <Link href={`/sweeps/${run.sweepId}`} data-testid="run-sweep-link">
+                view the sweep
+              </Link>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Backend</dt>
           <dd className="mono" data-testid="run-backend">

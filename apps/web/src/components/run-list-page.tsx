@@ -4,12 +4,13 @@ import type { TRunListQuery, TRunStatus } from '@tensorscope/shared';
 import { ZRunStatus } from '@tensorscope/shared';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useRunList } from '../hooks/use-run-queries';
+import { compareHref } from '../lib/compare-url';
 import { ApiErrorState } from './api-error-state';
 import { Pagination } from './pagination';
 import { RunFilters } from './run-filters';
-import { RunTable } from './run-table';
+import { RunTable, type RunSelection } from './run-table';
 
 const PAGE_SIZE = 20;
 
@@ -48,14 +49,46 @@ export function RunListPage() {
     [search, router, pathname],
   );
 
+  // Ticked runs, in the order they were ticked (that order gives their colours in the comparison).
+  // Kept while paging and filtering, so runs from several pages can be compared.
+  const [picked, setPicked] = useState<string[]>([]);
+  const selection = useMemo<RunSelection>(
+    () => ({
+      selected: new Set(picked),
+      onToggle: (runId, checked) =>
+        setPicked((current) => (checked ? (current.includes(runId) ? current : [...current, runId]) : current.filter((id) => id !== runId))),
+      onToggleAll: (runIds, checked) =>
+        setPicked((current) =>
+          checked ? [...current, ...runIds.filter((id) => !current.includes(id))] : current.filter((id) => !runIds.includes(id)),
+        ),
+    }),
+    [picked],
+  );
+
   const filtered = Boolean(query.status || query.name);
   return (
     <>
       <div className="page-head">
         <h1>Runs</h1>
-        <Link href="/runs/new" className="button button--primary" data-testid="new-run">
-          + New run
-        </Link>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          {picked.length > 0 && (
+            <button type="button" className="button" onClick={() => setPicked([])} data-testid="clear-selection">
+              Clear selection
+            </button>
+          )}
+          {picked.length > 0 ? (
+            <Link href={compareHref(picked)} className="button" data-testid="compare-selected">
+              Compare ({picked.length})
+            </Link>
+          ) : (
+            <button type="button" className="button" disabled title="Tick runs in the table to compare them" data-testid="compare-selected">
+              Compare (0)
+            </button>
+          )}
+          <Link href="/runs/new" className="button button--primary" data-testid="new-run">
+            + New run
+          </Link>
+        </div>
       </div>
       <RunFilters
         status={query.status ?? ''}
@@ -80,7 +113,7 @@ export function RunListPage() {
         </div>
       ) : (
         <>
-          <RunTable runs={list.data.items} dimmed={list.isPlaceholderData} />
+          <RunTable runs={list.data.items} dimmed={list.isPlaceholderData} selection={selection} />
           <Pagination
             page={list.data.page}
             pageSize={list.data.pageSize}

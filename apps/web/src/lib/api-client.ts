@@ -143,3 +143,59 @@ export function activationMapsUrl(id: string, step: number, layer: string, query
   const params = new URLSearchParams({ image: String(query.image), zoom: String(query.zoom) });
   return `${apiBaseUrl()}/api/runs/${encodeURIComponent(id)}/snapshots/${step}/activations/${encodeURIComponent(layer)}.png?${params}`;
 }
+
+// sweeps
+// (Appended in one block, imports included, so it merges cleanly with other additions above.)
+import type { TSweep, TSweepCreateInput, TSweepList } from '@tensorscope/shared';
+
+/** 201 of POST /api/sweeps: the sweep and the runs it queued, in combination order. */
+export interface TSweepCreated {
+  sweep: TSweep;
+  runs: TRun[];
+}
+
+export const sweepApi = {
+  listSweeps: (signal?: AbortSignal) => request<TSweepList>('/api/sweeps', { signal }),
+
+  getSweep: (id: string, signal?: AbortSignal) => request<TSweep>(`/api/sweeps/${encodeURIComponent(id)}`, { signal }),
+
+  createSweep: (body: TSweepCreateInput) =>
+    request<TSweepCreated>('/api/sweeps', { method: 'POST', body: JSON.stringify(body) }),
+};
+
+// compare
+// (Appended in one block, imports included, so it merges cleanly with other additions above.)
+import type { TCompareQuery, TCompareResult, TExportFormat, TSmoother } from '@tensorscope/shared';
+
+/** The query string of GET /api/compare; absent fields are left out, so equal queries give equal URLs. */
+export function compareSearch(query: TCompareQuery): string {
+  const params = new URLSearchParams({ runs: query.runs.join(','), tags: query.tags.join(',') });
+  if (query.smoothing !== undefined && query.smoothing > 0) params.set('smoothing', String(query.smoothing));
+  params.set('smoother', query.smoother);
+  params.set('buckets', String(query.buckets));
+  if (query.fromStep !== undefined) params.set('fromStep', String(query.fromStep));
+  if (query.toStep !== undefined) params.set('toStep', String(query.toStep));
+  return params.toString();
+}
+
+export const compareApi = {
+  /** Many runs × tags in one answer, downsampled and smoothed on the server. */
+  compare: (query: TCompareQuery, signal?: AbortSignal) =>
+    request<TCompareResult>(`/api/compare?${compareSearch(query)}`, { signal }),
+};
+
+/** Download link of GET /api/export: every run × tag in one file, smoothed as on screen. */
+export function compareExportUrl(query: {
+  runs: readonly string[];
+  tags: readonly string[];
+  format: TExportFormat;
+  smoothing?: number;
+  smoother?: TSmoother;
+}): string {
+  const params = new URLSearchParams({ runs: query.runs.join(','), tags: query.tags.join(','), format: query.format });
+  if (query.smoothing !== undefined && query.smoothing > 0) {
+    params.set('smoothing', String(query.smoothing));
+    if (query.smoother) params.set('smoother', query.smoother);
+  }
+  return `${apiBaseUrl()}/api/export?${params}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLayers, indexLayerTags, parseHistogramTag, parseLayerTag, resolveParamChoice } from './layer-tags';
+import { compareLayers, compareParams, indexLayerTags, paramTag, parseHistogramTag, parseLayerTag, resolveParamChoice } from './layer-tags';
 
 describe('parseLayerTag', () => {
   it('reads weight, gradient and activation statistics', () => {
@@ -8,8 +8,15 @@ describe('parseLayerTag', () => {
     expect(parseLayerTag('activations/pool1/zeros')).toEqual({ kind: 'activations', layer: 'pool1', stat: 'zeros' });
   });
 
-  it('ignores core metrics, histogram tags and unknown params or stats', () => {
-    for (const tag of ['train/loss', 'weights/conv1/kernel', 'weights/conv1/gamma/std', 'weights/conv1/kernel/median', 'activations/conv1', 'activations/conv1/min', 'weights//kernel/std']) {
+  it('reads any layer and param name, such as an LSTM recurrent kernel', () => {
+    expect(parseLayerTag('weights/lstm1/recurrent_kernel/std')).toEqual({ kind: 'weights', layer: 'lstm1', param: 'recurrent_kernel', stat: 'std' });
+    expect(parseLayerTag('gradients/gru_2/kernel/mean')).toEqual({ kind: 'gradients', layer: 'gru_2', param: 'kernel', stat: 'mean' });
+    expect(parseLayerTag('activations/lstm1/mean')).toEqual({ kind: 'activations', layer: 'lstm1', stat: 'mean' });
+    expect(parseLayerTag('weights/bn1/gamma/std')).toEqual({ kind: 'weights', layer: 'bn1', param: 'gamma', stat: 'std' });
+  });
+
+  it('ignores core metrics, histogram tags, unknown stats and empty or hidden segments', () => {
+    for (const tag of ['train/loss', 'weights/conv1/kernel', 'weights/conv1/kernel/median', 'activations/conv1', 'activations/conv1/min', 'weights//kernel/std', 'weights/conv1//std', 'weights/.x/kernel/std']) {
       expect(parseLayerTag(tag), tag).toBeNull();
     }
   });
@@ -19,8 +26,21 @@ describe('parseHistogramTag', () => {
   it('reads param and activation histogram tags', () => {
     expect(parseHistogramTag('weights/conv1/kernel')).toMatchObject({ kind: 'weights', layer: 'conv1', param: 'kernel' });
     expect(parseHistogramTag('activations/flatten')).toEqual({ kind: 'activations', layer: 'flatten', tag: 'activations/flatten' });
+    expect(parseHistogramTag('weights/lstm1/recurrent_kernel')).toEqual({ kind: 'weights', layer: 'lstm1', param: 'recurrent_kernel', tag: 'weights/lstm1/recurrent_kernel' });
     expect(parseHistogramTag('weights/conv1/kernel/std')).toBeNull();
+    expect(parseHistogramTag('weights/conv1/')).toBeNull();
     expect(parseHistogramTag('train/loss')).toBeNull();
+  });
+});
+
+describe('paramTag / compareParams', () => {
+  it('builds stat and histogram tags for any param', () => {
+    expect(paramTag('weights', 'lstm1', 'recurrent_kernel', 'std')).toBe('weights/lstm1/recurrent_kernel/std');
+    expect(paramTag('gradients', 'conv1', 'kernel')).toBe('gradients/conv1/kernel');
+  });
+
+  it('orders kernel, recurrent_kernel, bias, then others by name', () => {
+    expect(['gamma', 'bias', 'beta', 'recurrent_kernel', 'kernel'].sort(compareParams)).toEqual(['kernel', 'recurrent_kernel', 'bias', 'beta', 'gamma']);
   });
 });
 
@@ -28,6 +48,11 @@ describe('compareLayers', () => {
   it('puts LeNet layers in network order and others after, naturally sorted', () => {
     const layers = ['fc2', 'pool2', 'dense10', 'conv2', 'flatten', 'fc1', 'dense2', 'pool1', 'conv1'];
     expect([...layers].sort(compareLayers)).toEqual(['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'fc1', 'fc2', 'dense2', 'dense10']);
+  });
+
+  it('puts recurrent cells before other layers and dense heads last', () => {
+    const layers = ['dense', 'lstm2', 'dropout1', 'lstm1', 'output'];
+    expect([...layers].sort(compareLayers)).toEqual(['lstm1', 'lstm2', 'dropout1', 'dense', 'output']);
   });
 });
 
@@ -68,6 +93,33 @@ describe('indexLayerTags', () => {
       'activations/conv1',
     ]);
     expect(index.hasLayerData).toBe(true);
+  });
+
+  it('indexes an LSTM: kernel, recurrent_kernel, bias per layer, cells before the dense head', () => {
+    const index = indexLayerTags({
+      scalars: [
+        'weights/dense/kernel/std',
+        'weights/lstm1/bias/std',
+        'weights/lstm1/kernel/std',
+        'weights/lstm1/recurrent_kernel/std',
+        'gradients/lstm1/recurrent_kernel/max',
+        'activations/lstm1/mean',
+        'activations/dense/mean',
+      ],
+      histograms: ['weights/lstm1/bias', 'weights/lstm1/recurrent_kernel', 'weights/dense/kernel', 'weights/lstm1/kernel'],
+    });
+    expect(index.paramLayers).toEqual([
+      { layer: 'lstm1', params: ['kernel', 'recurrent_kernel', 'bias'] },
+      { layer: 'dense', params: ['kernel'] },
+    ]);
+    expect(index.gradientStats.get('lstm1/recurrent_kernel')).toEqual(['max']);
+    expect(index.activationLayers.map((l) => l.layer)).toEqual(['lstm1', 'dense']);
+    expect(index.histograms.map((h) => h.tag)).toEqual([
+      'weights/lstm1/kernel',
+      'weights/lstm1/recurrent_kernel',
+      'weights/lstm1/bias',
+      'weights/dense/kernel',
+    ]);
   });
 
   it('reports no layer data for a run with only the core metrics (or no answer yet)', () => {

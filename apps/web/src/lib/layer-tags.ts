@@ -1,10 +1,28 @@
-import type { TActivationStat, TParamKind, TRunTags, TWeightStat } from '@tensorscope/shared';
-import { ACTIVATION_STATS, PARAM_KINDS, WEIGHT_STATS } from '@tensorscope/shared';
+import type { TActivationStat, TRunTags, TWeightStat } from '@tensorscope/shared';
+import { ACTIVATION_STATS, WEIGHT_STATS } from '@tensorscope/shared';
 
 /*
  * The Layers tab is built from the tags a run has actually logged (GET /tags), never from
- * a guessed list: an old run has none, a young one only some, another model other layers.
+ * a guessed list: an old run has none, a young one only some, another model other layers
+ * and other parameters (an LSTM has `recurrent_kernel` besides `kernel` and `bias`).
  */
+
+/** A parameter of a layer: any tag segment, e.g. kernel, recurrent_kernel, bias. */
+export type TParamKind = string;
+/** Known parameters first, in this order; any other follows, by name. */
+const PARAM_ORDER = ['kernel', 'recurrent_kernel', 'bias'];
+export function compareParams(a: string, b: string): number {
+  const ra = PARAM_ORDER.indexOf(a);
+  const rb = PARAM_ORDER.indexOf(b);
+  if (ra !== -1 || rb !== -1) return (ra === -1 ? Infinity : ra) - (rb === -1 ? Infinity : rb) || 0;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+/** A tag segment as the API writes them (letters, digits, "_", "." or "-", not starting with "."). */
+const isSegment = (value: string | undefined): value is string => value !== undefined && /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(value);
+
+/** `weights/<layer>/<param>/<stat>` (or `gradients/…`); without a stat, the histogram tag. */
+export const paramTag = (kind: 'weights' | 'gradients', layer: string, param: TParamKind, stat?: TWeightStat) =>
+  `${kind}/${layer}/${param}${stat ? `/${stat}` : ''}`;
 
 export type TLayerTag =
   | { kind: 'weights' | 'gradients'; layer: string; param: TParamKind; stat: TWeightStat }
@@ -26,10 +44,10 @@ const isOneOf = <T extends string>(list: readonly T[], value: string | undefined
 export function parseLayerTag(tag: string): TLayerTag | null {
   const parts = tag.split('/');
   const [kind, layer] = parts;
-  if (!layer) return null;
+  if (!isSegment(layer)) return null;
   if ((kind === 'weights' || kind === 'gradients') && parts.length === 4) {
     const [, , param, stat] = parts;
-    if (isOneOf(PARAM_KINDS, param) && isOneOf(WEIGHT_STATS, stat)) return { kind, layer, param, stat };
+    if (isSegment(param) && isOneOf(WEIGHT_STATS, stat)) return { kind, layer, param, stat };
   }
   if (kind === 'activations' && parts.length === 3 && isOneOf(ACTIVATION_STATS, parts[2])) {
     return { kind, layer, stat: parts[2] };
@@ -41,8 +59,8 @@ export function parseLayerTag(tag: string): TLayerTag | null {
 export function parseHistogramTag(tag: string): THistogramTag | null {
   const parts = tag.split('/');
   const [kind, layer, param] = parts;
-  if (!layer) return null;
-  if ((kind === 'weights' || kind === 'gradients') && parts.length === 3 && isOneOf(PARAM_KINDS, param)) {
+  if (!isSegment(layer)) return null;
+  if ((kind === 'weights' || kind === 'gradients') && parts.length === 3 && isSegment(param)) {
     return { kind, layer, param, tag };
   }
   if (kind === 'activations' && parts.length === 2) return { kind, layer, tag };
@@ -50,16 +68,20 @@ export function parseHistogramTag(tag: string): THistogramTag | null {
 }
 
 /**
- * Tags arrive sorted by name, which puts conv2 before pool1. Known LeNet layers are shown
- * in network order (input to output); any other layer follows, in natural name order.
+ * Tags arrive sorted by name, which puts conv2 before pool1 (and dense before lstm1). Known
+ * LeNet layers are shown in network order (input to output); any other layer follows, grouped
+ * by where such layers usually sit (recurrent cells, then anything else, then dense heads),
+ * in natural name order within a group. The names are only a hint: unknown ones still show.
  */
 const NETWORK_ORDER = ['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'fc1', 'fc2'];
 const naturalCollator = new Intl.Collator('en', { numeric: true });
+const familyRank = (layer: string) =>
+  /^(simple_?rnn|rnn|lstm|gru)/i.test(layer) ? 0 : /^(dense|fc|out|output|logits|head)/i.test(layer) ? 2 : 1;
 export function compareLayers(a: string, b: string): number {
   const ra = NETWORK_ORDER.indexOf(a);
   const rb = NETWORK_ORDER.indexOf(b);
   if (ra !== -1 || rb !== -1) return (ra === -1 ? Infinity : ra) - (rb === -1 ? Infinity : rb) || 0;
-  return naturalCollator.compare(a, b);
+  return familyRank(a) - familyRank(b) || naturalCollator.compare(a, b);
 }
 
 export interface TParamLayer {
@@ -117,10 +139,11 @@ export function indexLayerTags(tags: TRunTags | undefined): TLayerIndex {
     (a, b) =>
       kindRank[a.kind] - kindRank[b.kind] ||
       compareLayers(a.layer, b.layer) ||
-      PARAM_KINDS.indexOf(a.param ?? 'kernel') - PARAM_KINDS.indexOf(b.param ?? 'kernel'),
+      compareParams(a.param ?? 'kernel', b.param ?? 'kernel'),
   );
 
   const inOrder = <T extends string>(order: readonly T[], set: Set<T> | undefined) => order.filter((s) => set?.has(s));
+  const paramsOf = (layer: string) => [...(params.get(layer) ?? [])].sort(compareParams);
   const statsMap = (map: Map<string, Set<TWeightStat>>) =>
     new Map([...map].map(([key, set]) => [key, inOrder(WEIGHT_STATS, set)] as const));
   const activationLayers = [...activation.keys()]
@@ -128,7 +151,7 @@ export function indexLayerTags(tags: TRunTags | undefined): TLayerIndex {
     .map((layer) => ({ layer, stats: inOrder(ACTIVATION_STATS, activation.get(layer)) }));
 
   return {
-    paramLayers: [...params.keys()].sort(compareLayers).map((layer) => ({ layer, params: inOrder(PARAM_KINDS, params.get(layer)) })),
+    paramLayers: [...params.keys()].sort(compareLayers).map((layer) => ({ layer, params: paramsOf(layer) })),
     weightStats: statsMap(weight),
     gradientStats: statsMap(gradient),
     activationLayers,

@@ -12,8 +12,12 @@ describe('defaultFormValues', () => {
       optimizer: 'adam',
       learningRate: '0.001',
       batchSize: '64',
-      trainSubset: '50000',
-      evalSubset: '10000',
+      hiddenSize: '128',
+      layers: '1',
+      dropout: '0',
+      gradClipNorm: '',
+      trainSubset: '',
+      evalSubset: '',
       backend: 'auto',
     });
   });
@@ -35,13 +39,52 @@ describe('parseRunForm', () => {
   });
 
   it('gives one message per invalid field', () => {
-    const result = parseRunForm({ ...valid(), learningRate: '0', batchSize: '1.5', trainSubset: '60000' });
+    const result = parseRunForm({ ...valid(), learningRate: '0', batchSize: '1.5', evalSubset: '0' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.learningRate).toBe('learningRate must be greater than 0');
     expect(result.errors.batchSize).toBe('batchSize must be an integer');
-    expect(result.errors.trainSubset).toMatch(/50000|50,000/);
-    expect(Object.keys(result.errors).sort()).toEqual(['batchSize', 'learningRate', 'trainSubset']);
+    expect(result.errors.evalSubset).toBe('evalSubset must be at least 1');
+    expect(Object.keys(result.errors).sort()).toEqual(['batchSize', 'evalSubset', 'learningRate']);
+  });
+
+  it("bounds the subsets by the chosen dataset's split", () => {
+    const cifar = parseRunForm({ ...valid(), trainSubset: '55000' });
+    expect(cifar.ok).toBe(false);
+    if (!cifar.ok) expect(cifar.errors.trainSubset).toMatch(/at most 50000/);
+    // MNIST has 60,000 training images, so the same number is fine there.
+    expect(parseRunForm({ ...valid(), variant: 'mnist', trainSubset: '55000' }).ok).toBe(true);
+  });
+
+  it('leaves blank optional fields unset (whole split, no clipping)', () => {
+    const result = parseRunForm(valid());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).not.toHaveProperty('trainSubset');
+    expect(result.config).not.toHaveProperty('evalSubset');
+    expect(result.config).not.toHaveProperty('gradClipNorm');
+    const clipped = parseRunForm({ ...valid(), gradClipNorm: '1.5' });
+    expect(clipped.ok && clipped.config.gradClipNorm).toBe(1.5);
+  });
+
+  it('reads only the chosen model family: recurrent fields for an LSTM, the variant for LeNet', () => {
+    const lstm = parseRunForm({ ...valid(), model: 'lstm', hiddenSize: '256', layers: '2', dropout: '0.2', variant: 'garbage' });
+    expect(lstm.ok).toBe(true);
+    if (!lstm.ok) return;
+    expect(lstm.config).toMatchObject({ model: 'lstm', hiddenSize: 256, layers: 2, dropout: 0.2 });
+    expect(lstm.config).not.toHaveProperty('variant');
+    // A hidden recurrent box with junk in it does not block a LeNet run.
+    const lenet = parseRunForm({ ...valid(), hiddenSize: 'abc' });
+    expect(lenet.ok).toBe(true);
+    if (lenet.ok) expect(lenet.config).not.toHaveProperty('hiddenSize');
+  });
+
+  it('checks recurrent bounds', () => {
+    const result = parseRunForm({ ...valid(), model: 'gru', layers: '4', dropout: '0.95' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.layers).toBe('layers must be 1, 2 or 3');
+    expect(result.errors.dropout).toBe('dropout must be at most 0.9');
   });
 
   it('reports empty and non-numeric boxes rather than using defaults', () => {

@@ -1,12 +1,18 @@
 import type { TFieldErrors, TRunConfig } from '@tensorscope/shared';
-import { ZLenet5Config, ZRunConfig, toFieldErrors } from '@tensorscope/shared';
+import { ZRunConfig, toFieldErrors } from '@tensorscope/shared';
+import { fieldAppliesTo } from './model-fields';
+import { parseNumberText } from './value-list';
 
 /** Form fields, named exactly like the config fields they fill (inputs use them as `name`). */
 export const CHOICE_FIELDS = ['name', 'model', 'variant', 'optimizer', 'backend'] as const;
 export const NUMBER_FIELDS = [
+  'hiddenSize',
+  'layers',
+  'dropout',
   'learningRate',
   'batchSize',
   'epochs',
+  'gradClipNorm',
   'trainSubset',
   'evalSubset',
   'evalInterval',
@@ -19,8 +25,39 @@ export const NUMBER_FIELDS = [
   'snapshotLimit',
   'snapshotKeepEvery',
 ] as const;
-export type TFormField = (typeof CHOICE_FIELDS)[number] | (typeof NUMBER_FIELDS)[number];
-export const FORM_FIELDS: readonly TFormField[] = [...CHOICE_FIELDS, ...NUMBER_FIELDS];
+export type TChoiceField = (typeof CHOICE_FIELDS)[number];
+export type TNumberField = (typeof NUMBER_FIELDS)[number];
+export type TFormField = TChoiceField | TNumberField;
+
+/** Number fields that may stay blank: unset means "off" (gradClipNorm) or "the whole split" (subsets). */
+export const OPTIONAL_FIELDS: readonly TNumberField[] = ['gradClipNorm', 'trainSubset', 'evalSubset'];
+
+/** Every field in the order the form (and the run's config table) shows them. */
+export const FORM_FIELDS: readonly TFormField[] = [
+  'name',
+  'model',
+  'variant',
+  'hiddenSize',
+  'layers',
+  'dropout',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'gradClipNorm',
+  'trainSubset',
+  'evalSubset',
+  'evalInterval',
+  'logInterval',
+  'seed',
+  'backend',
+  'statsInterval',
+  'snapshotsPerEpoch',
+  'probeImages',
+  'histogramBins',
+  'snapshotLimit',
+  'snapshotKeepEvery',
+];
 
 /** What the inputs hold: raw text, so a half-typed "0." survives a failed submit. */
 export type TRunFormValues = Record<TFormField, string>;
@@ -30,40 +67,43 @@ export type TFormErrors = Partial<Record<TFormField | 'form', string>>;
 
 export type TParseResult = { ok: true; config: TRunConfig } | { ok: false; errors: TFormErrors };
 
-const isFormField = (path: string): path is TFormField => (FORM_FIELDS as readonly string[]).includes(path);
+export const isFormField = (path: string): path is TFormField => (FORM_FIELDS as readonly string[]).includes(path);
+export const isNumberField = (field: string): field is TNumberField => (NUMBER_FIELDS as readonly string[]).includes(field);
+export const isOptionalField = (field: string): boolean => (OPTIONAL_FIELDS as readonly string[]).includes(field);
 
-/** Initial values, taken from the schema's own defaults so the form never disagrees with the API. */
+/**
+ * Initial values, taken from the schema's own defaults so the form never disagrees with the API.
+ * Both families' defaults are filled in, so switching the model shows sensible values; fields
+ * without a default (the optional ones) start blank.
+ */
 export function defaultFormValues(): TRunFormValues {
   // `name` has no default; a placeholder satisfies the schema and is dropped right after.
-  const defaults = ZLenet5Config.parse({ model: 'lenet5', name: 'placeholder' });
+  const lenet = ZRunConfig.parse({ model: 'lenet5', name: 'placeholder' });
+  const recurrent = ZRunConfig.parse({ model: 'lstm', name: 'placeholder' });
+  const defaults: Record<string, unknown> = { ...recurrent, ...lenet };
   const values = { name: '' } as TRunFormValues;
   for (const field of FORM_FIELDS) {
-    if (field !== 'name') values[field] = String(defaults[field]);
+    if (field !== 'name') values[field] = defaults[field] === undefined ? '' : String(defaults[field]);
   }
   return values;
 }
 
 /**
- * Turns the form's text into a run config, or into one message per invalid field.
- * Numbers are parsed here so "abc" or an empty box gets a plain message instead of
- * silently falling back to the schema default.
+ * Turns the form's text into a run config, or into one message per invalid field. Only the
+ * fields of the chosen model are read (the others are hidden and would be stripped anyway).
  */
 export function parseRunForm(values: TRunFormValues): TParseResult {
   const errors: TFormErrors = {};
   const candidate: Record<string, unknown> = {};
-  for (const field of CHOICE_FIELDS) candidate[field] = values[field];
-  for (const field of NUMBER_FIELDS) {
-    const text = values[field].trim();
-    if (text === '') {
-      errors[field] = `${field} is required`;
+  for (const field of FORM_FIELDS) {
+    if (!fieldAppliesTo(field, values.model)) continue;
+    if (!isNumberField(field)) {
+      candidate[field] = values[field];
       continue;
     }
-    const number = Number(text);
-    if (!Number.isFinite(number)) {
-      errors[field] = `${field} must be a number`;
-      continue;
-    }
-    candidate[field] = number;
+    const parsed = parseNumberText(field, values[field], isOptionalField(field));
+    if (!parsed.ok) errors[field] = parsed.message;
+    else if (parsed.value !== undefined) candidate[field] = parsed.value;
   }
   const parsed = ZRunConfig.safeParse(candidate);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, config: parsed.data };

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList } from '@tensorscope/shared';
-import { ZRunConfig, runKeys } from '@tensorscope/shared';
+import { ZRunConfig, runKeys, sweepKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated } from './socket-cache';
 
@@ -14,9 +14,11 @@ const run = (over: Partial<TRun> = {}): TRun => ({
   backend: 'wasm',
   progress: null,
   finalMetrics: null,
+  bestMetrics: null,
   error: null,
   cancelRequested: false,
   workerId: null,
+  sweepId: null,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:01Z',
   finishedAt: null,
@@ -38,6 +40,25 @@ describe('applyRunUpdated', () => {
     applyRunUpdated(client, run({ status: 'completed' }));
     expect(client.getQueryData<TRun>(runKeys.detail('r1'))?.status).toBe('completed');
     expect(client.getQueryState(runKeys.list({ page: 1 }))?.isInvalidated).toBe(true);
+  });
+
+  it("marks the run's sweep (detail and list) stale, and no other sweep", () => {
+    newClient();
+    const sweep = (id: string) => ({ id, name: id, base: {}, axes: [], createdAt: '2025-01-01T00:00:00Z', runCount: 2, statusCounts: {} });
+    client.setQueryData(sweepKeys.detail('s1'), sweep('s1'));
+    client.setQueryData(sweepKeys.detail('s2'), sweep('s2'));
+    client.setQueryData(sweepKeys.list(), { items: [sweep('s1'), sweep('s2')] });
+    applyRunUpdated(client, run({ sweepId: 's1', status: 'completed' }));
+    expect(client.getQueryState(sweepKeys.detail('s1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(sweepKeys.list())?.isInvalidated).toBe(true);
+    expect(client.getQueryState(sweepKeys.detail('s2'))?.isInvalidated).toBe(false);
+  });
+
+  it('leaves sweeps alone for a run outside any sweep', () => {
+    newClient();
+    client.setQueryData(sweepKeys.list(), { items: [] });
+    applyRunUpdated(client, run());
+    expect(client.getQueryState(sweepKeys.list())?.isInvalidated).toBe(false);
   });
 });
 

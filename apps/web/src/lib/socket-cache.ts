@@ -10,7 +10,7 @@ import type {
   TSnapshotList,
   TTaggedScalar,
 } from '@tensorscope/shared';
-import { FINISHED_STATUSES, runKeys } from '@tensorscope/shared';
+import { FINISHED_STATUSES, runKeys, sweepKeys } from '@tensorscope/shared';
 import { lastHistogramStep } from './histogram-series';
 import { mergeScalarPoints } from './scalar-series';
 
@@ -23,6 +23,11 @@ import { mergeScalarPoints } from './scalar-series';
 export function applyRunUpdated(queryClient: QueryClient, run: TRun): void {
   queryClient.setQueryData<TRun>(runKeys.detail(run.id), run);
   void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  // A sweep's status counts are summed from its runs' rows: they may have just changed.
+  if (run.sweepId) {
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.detail(run.sweepId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.list(), exact: true });
+  }
   // A finished run gets no more points: one (incremental) fetch makes sure the charts end complete.
   if (FINISHED_STATUSES.includes(run.status)) {
     void queryClient.invalidateQueries({ queryKey: runKeys.scalars(run.id) });
@@ -130,4 +135,5 @@ export function applyRunSnapshot(queryClient: QueryClient, runId: string, step: 
 /** After a reconnect the socket may have missed events: everything refetches from REST. */
 export function applyReconnect(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: runKeys.all });
+  void queryClient.invalidateQueries({ queryKey: sweepKeys.all });
 }

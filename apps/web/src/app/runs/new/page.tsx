@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { RunForm } from '../../../components/run-form';
 
 export const metadata: Metadata = { title: 'New run · Tensorscope' };
@@ -9,7 +10,10 @@ export default function NewRunPage() {
       <div className="page-head">
         <h1>New run</h1>
       </div>
-      <RunForm />
+      {/* The form reads its mode (?mode=sweep) from the URL, which needs a Suspense boundary. */}
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <RunForm />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { SweepListPage } from '../../components/sweep-list-page';
+
+export const metadata: Metadata = { title: 'Sweeps · Tensorscope' };
+
+export default function SweepsPage() {
+  return <SweepListPage />;
+}

@@ -1,0 +1,69 @@
+/*
+ * Run colours for the comparison view. A run's colour follows its position in the selection, so
+ * it is the same in every chart, the legend and the tables, and the same again for a shared link.
+ */
+
+/**
+ * Sixteen hues that stay apart on white: Tableau 10, then darker tones of other hues. Light
+ * pastels are avoided because a faint (low-alpha) raw line is drawn behind each curve.
+ */
+export const RUN_PALETTE = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#393b79',
+  '#637939',
+  '#8c6d31',
+  '#843c39',
+  '#7b4173',
+  '#0b6e4f',
+] as const;
+
+const GOLDEN_ANGLE = 137.508;
+
+/** HSL (degrees, percent, percent) as `#rrggbb`. */
+export function hslToHex(h: number, s: number, l: number): string {
+  const sat = s / 100;
+  const light = l / 100;
+  const a = sat * Math.min(light, 1 - light);
+  const channel = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const value = light - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/**
+ * Colour of the run at `index` in the selection. Past the palette, hues step by the golden angle
+ * (consecutive runs land far apart on the wheel) with alternating lightness, so even 100 runs
+ * get distinct, reproducible colours.
+ */
+export function runColor(index: number): string {
+  if (index < RUN_PALETTE.length) return RUN_PALETTE[index]!;
+  const k = index - RUN_PALETTE.length;
+  const hue = (k * GOLDEN_ANGLE + 15) % 360;
+  return hslToHex(Math.round(hue * 10) / 10, 65, k % 2 === 0 ? 40 : 55);
+}
+
+/** Colours by run id, in selection order. */
+export function runColors(runIds: readonly string[]): Map<string, string> {
+  return new Map(runIds.map((id, index) => [id, runColor(index)]));
+}
+
+/** `#rrggbb` with an alpha channel (`#rrggbbaa`), which canvas and CSS both accept. */
+export function withAlpha(hex: string, alpha: number): string {
+  const byte = Math.round(Math.min(1, Math.max(0, alpha)) * 255)
+    .toString(16)
+    .padStart(2, '0');
+  return `${hex.slice(0, 7)}${byte}`;
+}

@@ -1,0 +1,70 @@
+/*
+ * Which config fields to show for a set of runs. Fields that differ between the runs are what a
+ * comparison is about, so they come first; the rest (equal everywhere) only on request.
+ */
+
+/** Reading order for known fields; unknown ones follow alphabetically. */
+const FIELD_ORDER = [
+  'model',
+  'variant',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'hiddenSize',
+  'layers',
+  'dropout',
+  'gradClipNorm',
+  'trainSubset',
+  'evalSubset',
+  'seed',
+  'logInterval',
+  'evalInterval',
+  'statsInterval',
+  'snapshotsPerEpoch',
+  'probeImages',
+  'histogramBins',
+  'snapshotLimit',
+  'snapshotKeepEvery',
+  'backend',
+];
+/** The name is the row's title already. */
+const HIDDEN_FIELDS = new Set(['name']);
+
+export type TConfigLike = Readonly<Record<string, unknown>>;
+
+function fieldRank(field: string): number {
+  const index = FIELD_ORDER.indexOf(field);
+  return index === -1 ? FIELD_ORDER.length : index;
+}
+
+/** Two config values are the same when they print the same (undefined: the field is absent). */
+const valueKey = (value: unknown) => (value === undefined ? '\u0000absent' : JSON.stringify(value));
+
+export function configFields(configs: readonly TConfigLike[]): { varying: string[]; constant: string[] } {
+  const fields = new Set<string>();
+  for (const config of configs) for (const key of Object.keys(config)) if (!HIDDEN_FIELDS.has(key)) fields.add(key);
+  const ordered = [...fields].sort((a, b) => fieldRank(a) - fieldRank(b) || a.localeCompare(b));
+  const varying: string[] = [];
+  const constant: string[] = [];
+  for (const field of ordered) {
+    const values = new Set(configs.map((config) => valueKey(config[field])));
+    (values.size > 1 ? varying : constant).push(field);
+  }
+  return { varying, constant };
+}
+
+/** A config value as a table cell shows it. */
+export function formatConfigValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** A config value as a sortable cell: numbers, strings and booleans as they are, the rest as text. */
+export function configCell(value: unknown): number | string | boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,61 @@
+import type { TDatasetName, TModelName } from '@tensorscope/shared';
+import { DATASET_SIZES, MODEL_NAMES, RECURRENT_MODELS } from '@tensorscope/shared';
+
+/*
+ * Which config fields belong to which model family. The schema is a union on `model`: a field
+ * of one family sent with another model is silently stripped by zod, so the form hides it
+ * (single run) or says so (sweep over several models) instead of letting it look applied.
+ */
+
+/** Fields only LeNet-5 has. */
+export const LENET_FIELDS = ['variant'] as const;
+/** Fields only the recurrent cells have. */
+export const RECURRENT_FIELDS = ['hiddenSize', 'layers', 'dropout'] as const;
+
+export const isRecurrentModel = (model: string): boolean => (RECURRENT_MODELS as readonly string[]).includes(model);
+export const isModelName = (model: string): model is TModelName => (MODEL_NAMES as readonly string[]).includes(model);
+
+/** Whether `field` is part of `model`'s config (every field not model-specific belongs to all). */
+export function fieldAppliesTo(field: string, model: string): boolean {
+  if ((LENET_FIELDS as readonly string[]).includes(field)) return model === 'lenet5';
+  if ((RECURRENT_FIELDS as readonly string[]).includes(field)) return isRecurrentModel(model);
+  return true;
+}
+
+/** Only LeNet-5 has convolutions; the Layers tab's filter grids and feature maps need them. */
+export const hasConvLayers = (model: string): boolean => model === 'lenet5';
+
+/**
+ * A note for a model-specific field when a sweep mixes models that have it with models that
+ * don't; undefined when every chosen model (or none) has it.
+ */
+export function modelSpecificNote(field: string, models: readonly string[]): string | undefined {
+  const have = models.filter((m) => fieldAppliesTo(field, m));
+  const lack = models.filter((m) => !fieldAppliesTo(field, m));
+  if (have.length === 0 || lack.length === 0) return undefined;
+  return `only for ${have.join(', ')}: ${lack.join(', ')} runs ignore it (varying it repeats those runs)`;
+}
+
+/** The dataset a model / variant pair trains on (mirrors the schema's datasetOf, for raw form values). */
+export function datasetFor(model: string, variant: string): TDatasetName {
+  return model === 'lenet5' && variant !== 'mnist' ? 'cifar10' : 'mnist';
+}
+
+/** Every dataset a set of models × variants touches, CIFAR-10 first. */
+export function datasetsFor(models: readonly string[], variants: readonly string[]): TDatasetName[] {
+  const found = new Set<TDatasetName>();
+  for (const model of models) {
+    if (model === 'lenet5') for (const variant of variants) found.add(datasetFor(model, variant));
+    else found.add(datasetFor(model, ''));
+  }
+  return (['cifar10', 'mnist'] as const).filter((d) => found.has(d));
+}
+
+export const DATASET_LABELS: Record<TDatasetName, string> = { cifar10: 'CIFAR-10', mnist: 'MNIST' };
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "CIFAR-10: 50,000" or "CIFAR-10: 50,000 · MNIST: 60,000": the whole split a blank subset means. */
+export function splitSizesLabel(datasets: readonly TDatasetName[], split: 'train' | 'test'): string {
+  return datasets.map((d) => `${DATASET_LABELS[d]}: ${count(DATASET_SIZES[d][split])}`).join(' · ');
+}

@@ -1,0 +1,18 @@
+/** The header's top-level sections. */
+export const NAV_SECTIONS = [
+  { href: '/', label: 'Runs', testId: 'nav-runs' },
+  { href: '/sweeps', label: 'Sweeps', testId: 'nav-sweeps' },
+  { href: '/compare', label: 'Compare', testId: 'nav-compare' },
+  { href: '/runs/new', label: 'New run', testId: 'nav-new-run' },
+] as const;
+
+/**
+ * The section a path belongs to, for highlighting it: the longest section href that is the
+ * path or a parent of it; anything else (a run page, say) belongs to Runs.
+ */
+export function currentSection(pathname: string): string {
+  const matches = NAV_SECTIONS.map((s) => s.href).filter(
+    (href) => href !== '/' && (pathname === href || pathname.startsWith(`${href}/`)),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
+}
