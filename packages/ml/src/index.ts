@@ -1,13 +1,17 @@
 export * from './datasets/dataset.types';
 export { loadCifar10, loadCifar10Split, type LoadCifar10Options, type Cifar10LoadEvent } from './datasets/cifar10.loader';
-export { loadMnist, type LoadMnistOptions } from './datasets/mnist.loader';
+export { loadMnist, loadMnistSplit, type LoadMnistOptions } from './datasets/mnist.loader';
 export { rgbToGray28 } from './datasets/gray28.transform';
 export { initBackend, activeBackend, skippedBackends, type TSkippedBackend } from './backend/backend.select';
-export { buildModel, LENET5_LAYER_NAMES } from './models/lenet5.model';
+export { buildModel, type TModelConfig } from './models/model.build';
+export { buildLenet5, LENET5_LAYER_NAMES, LENET5_INPUT_SHAPE } from './models/lenet5.model';
+export { buildRecurrentModel, recurrentLayerNames, RECURRENT_INPUT_SHAPE, type TRecurrentModelConfig } from './models/recurrent.model';
 export { createOptimizer } from './models/optimizer.factory';
 export { train } from './training/train';
 export type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './training/train.types';
 export { trainRun, loadRunData, loadRunProbe, runDataset, runTestSet, type TrainRunEnv } from './run/train-run';
+export { runImagesOf, type TRunDataChoice, type TRunImages } from './run/run-images.select';
+export { clipByGlobalNorm, globalNorm } from './training/grad-clip.op';
 export { computeChannelStats, type ChannelStats } from './training/channel-stats.compute';
 export { summarizeTensor, type TensorSummary, type SummaryHistogram, type SummaryOptions } from './inspect/tensor-summary.compute';
 export { percentilesFromHistogram } from './inspect/percentiles.interpolate';
@@ -20,4 +24,5 @@ export { renderFilterGrid, filterGridLayout, type FilterGridOptions, type Filter
 export { renderFeatureMaps, featureMapsLayout, type FeatureMapValues } from './inspect/feature-maps.render';
 export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';
-export { renderRunFeatureMaps, InspectInputError, MAX_IMAGE_PIXELS, type StoredModel } from './run/feature-maps.run';
+export { renderRunFeatureMaps, MAX_IMAGE_PIXELS, type StoredModel } from './run/feature-maps.run';
+export { InspectInputError } from './inspect/inspect-input.error';

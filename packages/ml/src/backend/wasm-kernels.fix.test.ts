@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { initBackend } from './backend.select';
 import { registerWasmKernelFixes, wasmKernelFixesRegistered } from './wasm-kernels.fix';
 
@@ -135,7 +135,7 @@ describe('wasm kernel fixes', () => {
     const labels = [3, 1, 4, 1];
     const grads = async (backend: 'wasm' | 'cpu'): Promise<Float32Array[]> => {
       await tf.setBackend(backend);
-      const model = buildModel({ variant: 'cifar-gray28', seed: 11 });
+      const model = buildLenet5({ variant: 'cifar-gray28', seed: 11 });
       const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
       const { grads: g } = tf.variableGrads(() => {
         const logits = model.apply(tf.tensor4d(x, [4, 28, 28, 1])) as tf.Tensor2D;

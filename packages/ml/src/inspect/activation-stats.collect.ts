@@ -4,12 +4,19 @@ import { walkLayerOutputs } from './layer-outputs.walk';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
 
-/** Layers whose output holds exactly the previous output's values, only reshaped: their stats would repeat it. */
-const RESHAPING_LAYERS = new Set(['Flatten', 'Reshape']);
+/**
+ * Layers whose output, at inference, holds exactly the previous output's values (only
+ * reshaped, or passed through: dropout is the identity outside training): their stats would
+ * repeat it.
+ */
+const REPEATING_LAYERS = new Set(['Flatten', 'Reshape', 'Dropout']);
 
-/** Layers whose activations are summarised (LeNet: all but flatten, which repeats pool2). */
+/**
+ * Layers whose activations are summarised. LeNet: all but flatten, which repeats pool2;
+ * recurrent models: the cells and fc (not `rows`, the input reshaped, nor dropout<i>).
+ */
 export function inspectedLayer(layer: tf.layers.Layer): boolean {
-  return !RESHAPING_LAYERS.has(layer.getClassName());
+  return !REPEATING_LAYERS.has(layer.getClassName());
 }
 
 const activationStat = (s: TensorSummary, stat: TActivationStat): number | undefined => s[stat];

@@ -4,7 +4,7 @@ import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { DatasetSplit } from '../datasets/dataset.types';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../training/channel-stats.compute';
 import { activationOf } from './activation.compute';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe('activationOf', () => {
   it('equals the layer output of a Keras-style sub-model on the training-normalised image', async () => {
-    const model = buildModel({ variant: 'cifar-rgb32', seed: 2 });
+    const model = buildLenet5({ variant: 'cifar-rgb32', seed: 2 });
     const stats = computeChannelStats(data.train);
     // Independent path: the evaluation batch builder (same normalisation as training) and a
     // functional model cut at the layer.
@@ -44,7 +44,7 @@ describe('activationOf', () => {
   });
 
   it('depends on the channel stats it is given, and leaks nothing', async () => {
-    const model = buildModel({ variant: 'cifar-rgb32', seed: 2 });
+    const model = buildLenet5({ variant: 'cifar-rgb32', seed: 2 });
     const stats = computeChannelStats(data.train);
     const before = tf.memory().numTensors;
     const a = await activationOf(model, 'conv1', data.test, 7, stats);

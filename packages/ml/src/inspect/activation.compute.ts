@@ -4,7 +4,7 @@ import type { ChannelStats } from '../training/channel-stats.compute';
 import { ImageNormalizer } from '../training/image.normalize';
 import { walkLayerOutputs } from './layer-outputs.walk';
 
-/** One image's activation at one layer, without the batch axis: [h, w, c] for conv/pool layers, [units] for dense ones. */
+/** One image's activation at one layer, without the batch axis: [h, w, c] for conv/pool layers, [units] for dense ones and a recurrent model's last cell, [steps, units] for a cell that returns sequences. */
 export interface Activation {
   shape: number[];
   data: Float32Array;

@@ -1,3 +1,4 @@
+import { InspectInputError } from './inspect-input.error';
 import { grayLevel, rangeOf } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
 import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
@@ -12,7 +13,7 @@ export interface FeatureMapValues {
 function mapDims(activation: FeatureMapValues): [number, number, number] {
   const [h, w, c] = activation.shape;
   if (activation.shape.length !== 3 || h === undefined || w === undefined || c === undefined || Math.min(h, w, c) < 1) {
-    throw new Error(`feature maps are [h, w, c], got [${activation.shape.join(', ')}]`);
+    throw new InspectInputError(`feature maps are [h, w, c], got [${activation.shape.join(', ')}]`);
   }
   if (activation.data.length !== h * w * c) throw new Error(`feature maps of shape [${activation.shape.join(', ')}] need ${h * w * c} values, got ${activation.data.length}`);
   return [h, w, c];

@@ -10,16 +10,17 @@ export interface ModelParam {
   variable: tf.Variable;
 }
 
-/** `conv1/kernel` → kernel; null for anything the inspection contract has no name for. */
+/** `conv1/kernel` → kernel, `lstm1/recurrent_kernel` → recurrent_kernel; null for anything the inspection contract has no name for. */
 export function paramKind(originalName: string): TParamKind | null {
   const last = originalName.split('/').pop();
   return PARAM_KINDS.find((k) => k === last) ?? null;
 }
 
 /**
- * The trainable kernels and biases of `model`, in layer order (conv1/kernel,
- * conv1/bias, conv2/kernel, …). Weights named otherwise (none in LeNet; e.g. a
- * batch-norm gamma) are left out: the shared contract only knows kernel and bias.
+ * The trainable parameters of `model`, in layer order and, within a layer, in TF.js's
+ * weight order (conv1/kernel, conv1/bias, …; lstm1/kernel, lstm1/recurrent_kernel,
+ * lstm1/bias). Weights named otherwise (none in our models; e.g. a batch-norm gamma)
+ * are left out: the inspection contract has no name for them.
  */
 export function listParams(model: tf.LayersModel): ModelParam[] {
   const params: ModelParam[] = [];

@@ -9,8 +9,8 @@ export function modelTopology(model: tf.LayersModel): unknown {
 }
 
 /**
- * Reads every kernel and bias of `model` (one read per tensor; ~13 MB for gray28,
- * ~17 MB for rgb32, nearly all of it fc1's kernel). Each array is a fresh copy the
+ * Reads every parameter of `model` (kernels, recurrent kernels, biases; one read per
+ * tensor; ~13 MB for LeNet gray28, ~17 MB for rgb32, nearly all of it fc1's kernel). Each array is a fresh copy the
  * caller owns: on the cpu backend `data()` hands out the backend's own array, which
  * must never be mutated.
  */

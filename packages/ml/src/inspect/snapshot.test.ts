@@ -4,11 +4,14 @@ import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { DatasetSplit } from '../datasets/dataset.types';
-import { buildModel } from '../models/lenet5.model';
+import { loadMnist } from '../datasets/mnist.loader';
+import { buildLenet5 } from '../models/lenet5.model';
+import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../training/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
+import { listParams } from './model-params.list';
 import { loadSnapshot } from './snapshot.load';
 import { snapshotSteps } from './snapshot-steps.plan';
 import { takeSnapshot } from './snapshot.take';
@@ -41,7 +44,7 @@ describe('takeSnapshot / loadSnapshot', () => {
   });
 
   it('round-trips a trained model: the restored model predicts exactly the same', async () => {
-    const model = buildModel({ variant: 'cifar-rgb32', seed: 4 });
+    const model = buildLenet5({ variant: 'cifar-rgb32', seed: 4 });
     const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
     const stats = computeChannelStats(data.train);
     const train = new BatchBuilder(data.train, stats, 10);
@@ -93,7 +96,7 @@ describe('takeSnapshot / loadSnapshot', () => {
   });
 
   it('refuses tensors that do not fit the topology', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const snapshot = await takeSnapshot(model, 0, { mean: [0.5], std: [0.25] });
     const before = tf.memory().numTensors;
     await expect(loadSnapshot(snapshot.topology, snapshot.tensors.slice(1))).rejects.toThrow(/no tensor conv1\/kernel/);
@@ -104,5 +107,67 @@ describe('takeSnapshot / loadSnapshot', () => {
     // Failed loads dispose the half-built model.
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
+  });
+});
+
+describe.each(['lstm', 'gru'] as const)('takeSnapshot / loadSnapshot of a trained %s', (cell) => {
+  it('stores kernel, recurrent_kernel and bias of every cell and restores a model that predicts exactly the same', async () => {
+    expect(await initBackend('wasm')).toBe('wasm');
+    const mnist = await loadMnist();
+    const h = 16;
+    const gates = cell === 'lstm' ? 4 : 3;
+    const model = buildModel({ model: cell, hiddenSize: h, layers: 2, dropout: 0.25, seed: 8 });
+    const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-2 });
+    const stats = computeChannelStats(mnist.train);
+    const batches = new BatchBuilder(mnist.train, stats, 10);
+    const step = createTrainStep(model, optimizer);
+    for (let s = 0; s < 3; s++) {
+      const { x, y } = batches.build(s * 32, (s + 1) * 32);
+      await step(x, y);
+      tf.dispose([x, y]);
+    }
+
+    expect(listParams(model).map((p) => `${p.layer}/${p.param}`)).toEqual([
+      `${cell}1/kernel`,
+      `${cell}1/recurrent_kernel`,
+      `${cell}1/bias`,
+      `${cell}2/kernel`,
+      `${cell}2/recurrent_kernel`,
+      `${cell}2/bias`,
+      'fc/kernel',
+      'fc/bias',
+    ]);
+    const snapshot = await takeSnapshot(model, 3, stats);
+    expect(snapshot.tensors.map((t) => `${t.layer}/${t.param}:${t.shape.join('x')}`)).toEqual([
+      `${cell}1/kernel:28x${gates * h}`,
+      `${cell}1/recurrent_kernel:${h}x${gates * h}`,
+      `${cell}1/bias:${gates * h}`,
+      `${cell}2/kernel:${h}x${gates * h}`,
+      `${cell}2/recurrent_kernel:${h}x${gates * h}`,
+      `${cell}2/bias:${gates * h}`,
+      `fc/kernel:${h}x10`,
+      'fc/bias:10',
+    ]);
+    const topology: unknown = JSON.parse(JSON.stringify(snapshot.topology));
+    const tensors = snapshot.tensors.map((t) => ({ ...t, data: new Float32Array(t.data) }));
+
+    const probe = new BatchBuilder(mnist.test, stats, 10).build(0, 64);
+    const expected = tf.tidy(() => model.predict(probe.x) as tf.Tensor);
+    const restored = await loadSnapshot(topology, tensors);
+    expect(restored.layers.map((l) => l.name)).toEqual(['rows', `${cell}1`, 'dropout1', `${cell}2`, 'dropout2', 'fc']);
+    const predicted = tf.tidy(() => restored.predict(probe.x) as tf.Tensor);
+    expect(sameBytes(await predicted.data(), await expected.data())).toBe(true);
+
+    // A snapshot without the recurrent kernels does not fit.
+    const before = tf.memory().numTensors;
+    await expect(loadSnapshot(topology, tensors.filter((t) => t.param !== 'recurrent_kernel'))).rejects.toThrow(
+      new RegExp(`no tensor ${cell}1/recurrent_kernel`),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+
+    tf.dispose([probe.x, probe.y, expected, predicted]);
+    restored.dispose();
+    model.dispose();
+    optimizer.dispose();
   });
 });

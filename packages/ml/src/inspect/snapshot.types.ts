@@ -1,7 +1,10 @@
 import type { TParamKind } from '@tensorscope/shared';
 import type { ChannelStats } from '../training/channel-stats.compute';
 
-/** One parameter tensor's values, row-major float32 (a conv kernel is [fh, fw, cin, cout]). */
+/**
+ * One parameter tensor's values, row-major float32 (a conv kernel is [fh, fw, cin, cout];
+ * an LSTM's kernel [inputs, 4·units], its recurrent_kernel [units, 4·units]).
+ */
 export interface TSnapshotTensorData {
   layer: string;
   param: TParamKind;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
-import { buildModel, LENET5_LAYER_NAMES } from './lenet5.model';
+import { buildLenet5, LENET5_LAYER_NAMES } from './lenet5.model';
 import { createOptimizer, MOMENTUM } from './optimizer.factory';
 
 beforeAll(async () => {
@@ -21,9 +21,11 @@ function expectedParams(side: number, channels: number) {
 describe.each([
   { variant: 'cifar-gray28' as const, side: 28, channels: 1, total: 3_274_634 },
   { variant: 'cifar-rgb32' as const, side: 32, channels: 3, total: 4_259_274 },
+  // MNIST digits are 28×28×1 like gray28: the same network, parameter for parameter.
+  { variant: 'mnist' as const, side: 28, channels: 1, total: 3_274_634 },
 ])('LeNet-5 $variant', ({ variant, side, channels, total }) => {
   it('maps a batch of images to 10 logits per image', () => {
-    const model = buildModel({ variant, seed: 1 });
+    const model = buildLenet5({ variant, seed: 1 });
     expect(model.inputs[0]!.shape).toEqual([null, side, side, channels]);
     const out = model.predict(tf.zeros([3, side, side, channels])) as tf.Tensor;
     expect(out.shape).toEqual([3, 10]);
@@ -32,7 +34,7 @@ describe.each([
   });
 
   it('has the hand-counted number of parameters in the named layers', () => {
-    const model = buildModel({ variant, seed: 1 });
+    const model = buildLenet5({ variant, seed: 1 });
     const want = expectedParams(side, channels);
     expect(want.total).toBe(total);
     expect(model.countParams()).toBe(total);
@@ -49,7 +51,7 @@ describe.each([
 describe('buildModel seeding', () => {
   /** Every kernel's values hashed (bias are zeros): comparing 3.2 M floats one by one is needlessly slow. */
   const fingerprint = (seed: number) => {
-    const model = buildModel({ variant: 'cifar-gray28', seed });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed });
     const prints = model.getWeights().map((w) => {
       let h = 0;
       for (const v of w.dataSync()) h = (Math.imul(h, 31) + Math.round(v * 1e7)) | 0;
@@ -67,7 +69,7 @@ describe('buildModel seeding', () => {
   });
 
   it('draws kernels Glorot-uniform and starts biases at zero', () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 5 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 5 });
     // fanIn = k·k·cin, fanOut = k·k·cout for convs; limit = √(6 / (fanIn + fanOut)).
     const fans: Record<string, [number, number]> = { conv1: [25, 800], conv2: [800, 1600], fc1: [3136, 1024], fc2: [1024, 10] };
     for (const [name, [fanIn, fanOut]] of Object.entries(fans)) {

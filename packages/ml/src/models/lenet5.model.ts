@@ -5,6 +5,7 @@ import type { TLenet5Config, TLenet5Variant } from '@tensorscope/shared';
 export const LENET5_INPUT_SHAPE: Readonly<Record<TLenet5Variant, readonly [number, number, number]>> = {
   'cifar-gray28': [28, 28, 1],
   'cifar-rgb32': [32, 32, 3],
+  mnist: [28, 28, 1],
 };
 
 export const LENET5_NUM_CLASSES = 10;
@@ -14,7 +15,8 @@ export const LENET5_LAYER_NAMES = ['conv1', 'pool1', 'conv2', 'pool2', 'flatten'
 export type TLenet5LayerName = (typeof LENET5_LAYER_NAMES)[number];
 
 /**
- * The course's LeNet-5: conv 5×5×32 ReLU (same) → maxpool 2 → conv 5×5×64 ReLU
+ * The course's LeNet-5 (the same layers for every variant; only the input differs,
+ * and with it fc1's fan-in): conv 5×5×32 ReLU (same) → maxpool 2 → conv 5×5×64 ReLU
  * (same) → maxpool 2 → flatten → dense 1024 ReLU → dense 10.
  *
  * fc2 outputs logits (linear), not probabilities: the trainer applies
@@ -27,7 +29,7 @@ export type TLenet5LayerName = (typeof LENET5_LAYER_NAMES)[number];
  * Pure: builds and returns a model, compiles nothing, touches no global state
  * beyond TF.js's variable registry.
  */
-export function buildModel(config: Pick<TLenet5Config, 'variant' | 'seed'>): tf.LayersModel {
+export function buildLenet5(config: Pick<TLenet5Config, 'variant' | 'seed'>): tf.LayersModel {
   const [height, width, channels] = LENET5_INPUT_SHAPE[config.variant];
   const kernelInitializer = (layerIndex: number) => tf.initializers.glorotUniform({ seed: config.seed + layerIndex });
 

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { ZLenet5Config, type TTaggedHistogram, type TTaggedScalar } from '@tensorscope/shared';
+import { ZLenet5Config, ZRunConfig, type TTaggedHistogram, type TTaggedScalar } from '@tensorscope/shared';
 import { beforeAll, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import { probeIndices } from '../inspect/probe.select';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
-import { loadRunProbe, trainRun } from './train-run';
+import { loadRunData, loadRunProbe, trainRun } from './train-run';
 
 beforeAll(async () => {
   expect(await initBackend('wasm')).toBe('wasm');
@@ -32,7 +32,7 @@ it('picks the probe from the whole test split, not the evaluation subset', async
   const indices = probeIndices(test.count, 16, 21);
   expect(probe.count).toBe(16);
   // Most of 16 uniform picks from 10,000 lie beyond the first 50 images (evalSubset).
-  expect(indices.filter((i) => i >= config.evalSubset).length).toBeGreaterThan(10);
+  expect(indices.filter((i) => i >= config.evalSubset!).length).toBeGreaterThan(10);
   expect(Array.from(probe.labels)).toEqual(Array.from(indices, (i) => test.labels[i]!));
   expect(await loadRunProbe({ ...config, probeImages: 0 }, env)).toBeUndefined();
 });
@@ -54,5 +54,47 @@ it('passes the inspection settings of the run config through to the loop', async
   expect(histograms.find((h) => h.tag === 'activations/conv1')!.counts.reduce((a, c) => a + c, 0)).toBe(16 * 28 * 28 * 32);
   expect(scalars.some((p) => p.tag === 'gradients/fc1/kernel/std')).toBe(true);
   expect(snapshots.map((s) => s.step)).toEqual([2]);
+  expect(tf.memory().numTensors).toBe(before);
+});
+
+it('uses the whole MNIST split when trainSubset and evalSubset are unset', async () => {
+  const data = await loadRunData(ZRunConfig.parse({ name: 'all', model: 'gru' }), env);
+  expect([data.train.count, data.test.count]).toEqual([60_000, 10_000]);
+  expect([data.train.height, data.train.width, data.train.channels]).toEqual([28, 28, 1]);
+  const lenet = await loadRunData(ZRunConfig.parse({ name: 'some', model: 'lenet5', variant: 'mnist', trainSubset: 300 }), env);
+  expect([lenet.train.count, lenet.test.count]).toEqual([300, 10_000]);
+  // One decoded MNIST for both: the subsets are views of the same bytes.
+  expect(lenet.train.images.buffer).toBe(data.train.images.buffer);
+});
+
+it('trains a recurrent run on MNIST with clipping, its recurrent kernels inspected and snapshotted', async () => {
+  const lstm = ZRunConfig.parse({
+    name: 'lstm wiring',
+    model: 'lstm',
+    hiddenSize: 8,
+    layers: 2,
+    dropout: 0.1,
+    gradClipNorm: 1,
+    trainSubset: 128,
+    evalSubset: 50,
+    statsInterval: 1,
+    histogramBins: 5,
+    probeImages: 8,
+    snapshotsPerEpoch: 1,
+    seed: 3,
+  });
+  const scalars: TTaggedScalar[] = [];
+  const snapshots: TWeightSnapshot[] = [];
+  const before = tf.memory().numTensors;
+  const result = await trainRun(lstm, env, {
+    onScalars: (p) => void scalars.push(...p),
+    onSnapshot: (s) => void snapshots.push(s),
+  });
+  expect(result.steps).toBe(2);
+  expect(scalars.filter((p) => p.tag === 'gradients/lstm2/recurrent_kernel/std').map((p) => p.step)).toEqual([1, 2]);
+  expect(scalars.some((p) => p.tag === 'activations/lstm1/mean')).toBe(true);
+  expect(snapshots.map((s) => s.step)).toEqual([2]);
+  expect(snapshots[0]!.tensors.filter((t) => t.param === 'recurrent_kernel').map((t) => t.layer)).toEqual(['lstm1', 'lstm2']);
+  expect(snapshots[0]!.channelStats.mean[0]).toBeGreaterThan(0.1); // MNIST is mostly black: mean ≈ 0.13
   expect(tf.memory().numTensors).toBe(before);
 });

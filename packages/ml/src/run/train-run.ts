@@ -1,63 +1,64 @@
 import type { TRunConfig } from '@tensorscope/shared';
-import { loadCifar10, loadCifar10Split } from '../datasets/cifar10.loader';
-import type { CifarVariant, DatasetSplit, ImageDataset } from '../datasets/dataset.types';
+import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { selectProbe } from '../inspect/probe.select';
-import { buildModel } from '../models/lenet5.model';
+import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { takeFirst } from '../training/dataset-subset.util';
 import { train } from '../training/train';
 import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
+import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
 
 export interface TrainRunEnv {
   /** Where decoded datasets are cached on disk. */
   cacheDir: string;
 }
 
-const VARIANT_DATA: Record<TRunConfig['variant'], CifarVariant> = { 'cifar-gray28': 'gray28', 'cifar-rgb32': 'rgb32' };
+/** Decoded datasets stay in memory for the worker's life: the next run on the same images starts at once. */
+const loaded = new Map<TRunImages, Promise<DatasetSplit>>();
 
-/** Decoded datasets stay in memory for the worker's life: the next run of a variant starts at once. */
-const loaded = new Map<CifarVariant, Promise<DatasetSplit>>();
-
-function dataset(variant: CifarVariant, env: TrainRunEnv): Promise<DatasetSplit> {
-  let split = loaded.get(variant);
+function dataset(images: TRunImages, env: TrainRunEnv): Promise<DatasetSplit> {
+  let split = loaded.get(images);
   if (!split) {
-    split = loadCifar10({ variant, cacheDir: env.cacheDir });
+    split = loadRunImages(images, env.cacheDir);
     // A failed load (e.g. a checksum mismatch) must not stick: the next run tries again.
-    split.catch(() => loaded.delete(variant));
-    loaded.set(variant, split);
+    split.catch(() => loaded.delete(images));
+    loaded.set(images, split);
   }
   return split;
 }
 
-/** The whole CIFAR-10 split a run's variant uses (kept in memory for the process's life). */
-export function runDataset(config: Pick<TRunConfig, 'variant'>, env: TrainRunEnv): Promise<DatasetSplit> {
-  return dataset(VARIANT_DATA[config.variant], env);
+/** The whole dataset (both splits) a run uses: CIFAR-10 in its variant's form, or MNIST. Kept in memory for the process's life. */
+export function runDataset(config: TRunDataChoice, env: TrainRunEnv): Promise<DatasetSplit> {
+  return dataset(runImagesOf(config), env);
 }
 
-const loadedTest = new Map<CifarVariant, Promise<ImageDataset>>();
+const loadedTest = new Map<TRunImages, Promise<ImageDataset>>();
 
 /**
- * Only the test images of a run's variant: what inspection (feature maps) needs. Reuses a full
- * split this process already holds; otherwise reads and verifies just the test batch, not the
- * 50,000 training images.
+ * Only the test images of a run's dataset: what inspection (feature maps) needs. Reuses a full
+ * split this process already holds; otherwise reads and verifies just the test split, not the
+ * training images.
  */
-export function runTestSet(config: Pick<TRunConfig, 'variant'>, env: TrainRunEnv): Promise<ImageDataset> {
-  const variant = VARIANT_DATA[config.variant];
-  const full = loaded.get(variant);
+export function runTestSet(config: TRunDataChoice, env: TrainRunEnv): Promise<ImageDataset> {
+  const images = runImagesOf(config);
+  const full = loaded.get(images);
   if (full) return full.then((split) => split.test);
-  let test = loadedTest.get(variant);
+  let test = loadedTest.get(images);
   if (!test) {
-    test = loadCifar10Split({ variant, cacheDir: env.cacheDir, split: 'test' });
-    test.catch(() => loadedTest.delete(variant));
-    loadedTest.set(variant, test);
+    test = loadRunTestImages(images, env.cacheDir);
+    test.catch(() => loadedTest.delete(images));
+    loadedTest.set(images, test);
   }
   return test;
 }
 
-/** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split. */
+/** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split, or the whole split when unset. */
 export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise<TrainData> {
-  const split = await dataset(VARIANT_DATA[config.variant], env);
-  return { train: takeFirst(split.train, config.trainSubset), test: takeFirst(split.test, config.evalSubset) };
+  const split = await runDataset(config, env);
+  return {
+    train: config.trainSubset === undefined ? split.train : takeFirst(split.train, config.trainSubset),
+    test: config.evalSubset === undefined ? split.test : takeFirst(split.test, config.evalSubset),
+  };
 }
 
 /**
@@ -66,7 +67,7 @@ export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise
  * with it). undefined when probeImages is 0.
  */
 export async function loadRunProbe(config: TRunConfig, env: TrainRunEnv): Promise<ImageDataset | undefined> {
-  const split = await dataset(VARIANT_DATA[config.variant], env);
+  const split = await runDataset(config, env);
   return selectProbe(split.test, config.probeImages, config.seed);
 }
 
@@ -90,6 +91,7 @@ export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: 
         statsInterval: config.statsInterval,
         histogramBins: config.histogramBins,
         snapshotsPerEpoch: config.snapshotsPerEpoch,
+        ...(config.gradClipNorm !== undefined ? { gradClipNorm: config.gradClipNorm } : {}),
         ...(probe !== undefined ? { probe } : {}),
       },
       callbacks,

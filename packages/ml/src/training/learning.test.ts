@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { createOptimizer } from '../models/optimizer.factory';
 import { subsetSplit } from './dataset-subset.util';
 import { train } from './train';
@@ -21,7 +21,7 @@ const BOUND = 0.18;
 it('LeNet gray28 beats chance clearly after one epoch on 2,000 images', async () => {
   expect(await initBackend('wasm')).toBe('wasm');
   const data = subsetSplit(await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() }), { train: 2000, test: 1000 });
-  const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+  const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
   const result = await train(model, data, {
     batchSize: 64,
     epochs: 1,

@@ -13,7 +13,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { BatchBuilder } from './batch.build';
 import { computeChannelStats } from './channel-stats.compute';
 import { shuffledIndices } from './seeded-shuffle.util';
@@ -98,7 +98,7 @@ const near = (got: number, want: number, scale: number) => expect(Math.abs(got -
 
 describe('layer statistics in the train loop', () => {
   it('emits every weights/, gradients/ and activations/ scalar and histogram every statsInterval steps and at the last step', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const r = recorder();
     const bins = 12;
     const result = await train(model, data, options({ statsInterval: 4, histogramBins: bins, probe }), r.callbacks);
@@ -153,7 +153,7 @@ describe('layer statistics in the train loop', () => {
 
   it('trains exactly as without statistics: the same losses and the same final weights', async () => {
     const run = async (withStats: boolean) => {
-      const model = buildModel({ variant: 'cifar-gray28', seed: 5 });
+      const model = buildLenet5({ variant: 'cifar-gray28', seed: 5 });
       const r = recorder();
       await train(model, data, options(withStats ? { statsInterval: 2, probe } : {}), r.callbacks);
       const weights = model.getWeights().map((w) => Buffer.from((w.dataSync() as Float32Array).buffer));
@@ -171,7 +171,7 @@ describe('layer statistics in the train loop', () => {
 
   it('measures the gradients of that step’s batch, the weights after its update and the activations of the probe', async () => {
     const seed = 3;
-    const model = buildModel({ variant: 'cifar-gray28', seed });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed });
     let steps = 0;
     // Stop before step 2: the stopped run's snapshot then holds exactly step 1's weights.
     const r = recorder({ shouldStop: () => steps >= 1 });
@@ -197,7 +197,7 @@ describe('layer statistics in the train loop', () => {
     }
 
     // Gradients: recomputed independently from a fresh model with the same seed on epoch 0's first batch.
-    const fresh = buildModel({ variant: 'cifar-gray28', seed });
+    const fresh = buildLenet5({ variant: 'cifar-gray28', seed });
     const { x, y } = new BatchBuilder(data.train, stats, 10).build(0, 64, shuffledIndices(data.train.count, seed, 0));
     const vars = fresh.trainableWeights.map((w) => w.read() as tf.Variable);
     const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, fresh.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar, vars);
@@ -230,7 +230,7 @@ describe('layer statistics in the train loop', () => {
   });
 
   it('skips activations without a probe and computes nothing that no callback takes', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const r = recorder();
     await train(model, data, options({ statsInterval: 5 }), { onScalars: r.callbacks.onScalars! });
     expect(r.scalars.some((p) => p.tag.startsWith('activations/'))).toBe(false);
@@ -241,7 +241,7 @@ describe('layer statistics in the train loop', () => {
 
 describe('weight snapshots in the train loop', () => {
   it('takes snapshotsPerEpoch evenly spaced snapshots per epoch, the last one at the final step', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const r = recorder();
     const start = Date.now();
     await train(model, data, options({ epochs: 2, snapshotsPerEpoch: 2 }), { onSnapshot: r.callbacks.onSnapshot! });
@@ -259,7 +259,7 @@ describe('weight snapshots in the train loop', () => {
   });
 
   it('keeps only the final snapshot with snapshotsPerEpoch 0, and one of where a stopped run stopped', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const finalOnly = recorder();
     await train(model, data, options({ snapshotsPerEpoch: 0 }), { onSnapshot: finalOnly.callbacks.onSnapshot! });
     expect(finalOnly.snapshots.map((s) => s.step)).toEqual([10]);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { clipByGlobalNorm } from './grad-clip.op';
 
 export interface StepResult {
   /** Mean softmax cross-entropy over the batch. */
@@ -29,15 +30,26 @@ export function countCorrect(logits: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scala
  * variable-ordered list, then dispose), with the hook between the two: the update
  * is the one a plain step makes, and plain steps keep the fused `minimize` path.
  *
+ * With `gradClipNorm` every step takes the unrolled path and applies the gradients
+ * rescaled to a global L2 norm of at most gradClipNorm (clipByGlobalNorm). The hook still
+ * sees the raw gradients: gradients/… statistics chart the loss's own gradient, so an
+ * exploding one stays visible while clipping tames the update. Without gradClipNorm the
+ * update is the plain one, bit for bit.
+ *
  * Everything the step creates is released before it returns (the loss closure runs
- * tidied; gradients, loss and the kept correct-count are disposed after being read);
- * x and y stay the caller's.
+ * tidied; gradients, clipped gradients, loss and the kept correct-count are disposed after
+ * being read); x and y stay the caller's.
  */
 export function createTrainStep(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
+  options: { gradClipNorm?: number | undefined } = {},
 ): (x: tf.Tensor4D, y: tf.Tensor2D, onGradients?: GradientHook) => Promise<StepResult> {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const { gradClipNorm } = options;
+  if (gradClipNorm !== undefined && !(gradClipNorm > 0 && Number.isFinite(gradClipNorm))) {
+    throw new Error(`gradClipNorm must be a positive number, got ${gradClipNorm}`);
+  }
   return async (x, y, onGradients) => {
     let correct: tf.Scalar | undefined;
     const lossOf = () => {
@@ -47,17 +59,20 @@ export function createTrainStep(
     };
     let loss: tf.Scalar | null = null;
     let grads: tf.NamedTensorMap | undefined;
+    let clipped: tf.NamedTensorMap | undefined;
     try {
-      if (onGradients === undefined) {
+      if (onGradients === undefined && gradClipNorm === undefined) {
         loss = optimizer.minimize(lossOf, true, variables);
       } else {
         const computed = optimizer.computeGradients(lossOf, variables);
         loss = computed.value;
         grads = computed.grads;
-        await onGradients(grads);
+        if (onGradients !== undefined) await onGradients(grads);
+        if (gradClipNorm !== undefined) clipped = clipByGlobalNorm(grads, gradClipNorm);
+        const applied = clipped ?? grads;
         optimizer.applyGradients(
           variables.map((v) => {
-            const tensor = computed.grads[v.name];
+            const tensor = applied[v.name];
             if (tensor === undefined) throw new Error(`no gradient for ${v.name}`);
             return { name: v.name, tensor };
           }),
@@ -68,6 +83,7 @@ export function createTrainStep(
       return { loss: lossValue[0] as number, correct: correctValue[0] as number };
     } finally {
       if (grads !== undefined) tf.dispose(grads);
+      if (clipped !== undefined) tf.dispose(clipped);
       loss?.dispose();
       correct?.dispose();
     }

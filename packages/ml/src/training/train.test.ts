@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ZTaggedScalar, type TTaggedScalar } from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../datasets/dataset.types';
-import { buildModel } from '../models/lenet5.model';
+import { buildLenet5 } from '../models/lenet5.model';
 import { train } from './train';
 import { loadTrainFixture, trainOptions } from './train.fixture.test-util';
 import type { TrainData, TrainProgress } from './train.types';
@@ -22,7 +22,7 @@ const byTag = (points: TTaggedScalar[], tag: TTaggedScalar['tag']) => points.fil
 
 describe('train', () => {
   it('emits train scalars every logInterval steps, test scalars every evalInterval steps and at the end', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const points: TTaggedScalar[] = [];
     const start = Date.now();
     const result = await train(model, data, options({ epochs: 2, logInterval: 3, evalInterval: 7 }), {
@@ -58,7 +58,7 @@ describe('train', () => {
   });
 
   it('does not grow the tensor count from step to step (wasm)', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const tensorsAt = new Map<number, number>();
     await train(model, data, options({ evalInterval: 5 }), {
       onScalars: (p) => {
@@ -74,7 +74,7 @@ describe('train', () => {
   });
 
   it('does not grow the tensor count across stats steps and snapshot steps either (wasm)', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const tensorsAt = new Map<number, number>();
     const statsSteps: number[] = [];
     const snapshotSteps: number[] = [];
@@ -95,7 +95,7 @@ describe('train', () => {
 
   it('reproduces the same first losses from the same seeds, and other ones from another shuffle seed', async () => {
     const firstLosses = async (shuffleSeed: number) => {
-      const model = buildModel({ variant: 'cifar-gray28', seed: 3 });
+      const model = buildLenet5({ variant: 'cifar-gray28', seed: 3 });
       const losses: number[] = [];
       await train(model, data, options({ seed: shuffleSeed }), {
         onScalars: (p) => {
@@ -113,7 +113,7 @@ describe('train', () => {
   });
 
   it('stops within one step once shouldStop says so, and skips the final evaluation', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const points: TTaggedScalar[] = [];
     let stopRequested = false;
     const result = await train(model, data, options({ epochs: 3 }), {
@@ -130,7 +130,7 @@ describe('train', () => {
   });
 
   it('awaits async callbacks before going on', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     let busy = false;
     let overlaps = 0;
     const result = await train(model, data, options({ evalInterval: 4 }), {
@@ -151,7 +151,7 @@ describe('train', () => {
   });
 
   it('yields to the event loop after every step, so timers and I/O keep running', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
     // No callbacks: nothing but the loop's own yields can let the interval fire. Without
@@ -164,7 +164,7 @@ describe('train', () => {
   });
 
   it('reports progress at most about twice a second, and once at the end', async () => {
-    const model = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const reports: Array<TrainProgress & { at: number }> = [];
     await train(model, data, options({ epochs: 2 }), { onProgress: (p) => void reports.push({ ...p, at: Date.now() }) });
     const last = reports.at(-1)!;
@@ -179,10 +179,10 @@ describe('train', () => {
   });
 
   it('rejects data the model cannot take and nonsensical options before training', async () => {
-    const model = buildModel({ variant: 'cifar-rgb32', seed: 1 });
+    const model = buildLenet5({ variant: 'cifar-rgb32', seed: 1 });
     await expect(train(model, data, options())).rejects.toThrow(/28×28×1, the model takes 32×32×3/);
     model.dispose();
-    const gray = buildModel({ variant: 'cifar-gray28', seed: 1 });
+    const gray = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     await expect(train(gray, data, options({ batchSize: 0 }))).rejects.toThrow(/batchSize/);
     await expect(train(gray, data, options({ logInterval: 1.5 }))).rejects.toThrow(/logInterval/);
     await expect(train(gray, data, options({ statsInterval: 0 }))).rejects.toThrow(/statsInterval/);

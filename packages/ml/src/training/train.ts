@@ -47,6 +47,8 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
  * of the whole training set, computed once here and applied to test batches too.
  * Labels are one-hot. The training images are reshuffled every epoch from
  * (seed, epoch); the last batch of an epoch may be smaller so every image is seen.
+ * With gradClipNorm each step's gradients are clipped to that global L2 norm before
+ * the update (see createTrainStep).
  *
  * Scalars (step = 1-based global step, wallTime = Date.now()):
  * - train/loss, train/accuracy every logInterval steps: image-weighted means over
@@ -85,7 +87,7 @@ export async function train(
   const stats = computeChannelStats(data.train);
   const trainBatches = new BatchBuilder(data.train, stats, numClasses);
   const testBatches = new BatchBuilder(data.test, stats, numClasses);
-  const step = createTrainStep(model, options.optimizer);
+  const step = createTrainStep(model, options.optimizer, { gradClipNorm: options.gradClipNorm });
 
   const trainCount = data.train.count;
   const stepsPerEpoch = Math.ceil(trainCount / options.batchSize);

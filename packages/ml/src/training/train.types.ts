@@ -33,6 +33,8 @@ export interface TrainOptions {
   probe?: ImageDataset;
   /** Evenly spaced weight snapshots per epoch for onSnapshot; the final step always gets one. Default 0 (final only). */
   snapshotsPerEpoch?: number;
+  /** Rescale each step's gradients to a global L2 norm of at most this before applying them. Absent: no clipping. */
+  gradClipNorm?: number;
 }
 
 export interface TrainProgress {
