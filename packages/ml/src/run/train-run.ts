@@ -5,6 +5,8 @@ import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { takeFirst } from '../training/dataset-subset.util';
 import { train } from '../training/train';
+import { activeBackend } from '../backend/backend.select';
+import { wasmMemoryProblem } from './wasm-memory.guard';
 import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
 import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
 
@@ -73,6 +75,8 @@ export async function loadRunProbe(config: TRunConfig, env: TrainRunEnv): Promis
 
 /** One run, from its config to its result: data, model, optimizer, loop; frees every tensor it made. */
 export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: TrainCallbacks): Promise<TrainResult> {
+  const tooBig = wasmMemoryProblem(config, activeBackend());
+  if (tooBig) throw new Error(tooBig);
   const data = await loadRunData(config, env);
   const probe = await loadRunProbe(config, env);
   const model = buildModel(config);
