@@ -191,6 +191,13 @@ export const CompareChart = memo(function CompareChart({
               applyFocus();
             },
           ],
+          // Timestamps of finished draws, for the compare benchmark (e2e/bench): data → pixels.
+          draw: [
+            (u) => {
+              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] };
+              (w.__compareDraws ??= []).push({ tag: callbacks.current.tag, series: u.series.length - 1, at: performance.now() });
+            },
+          ],
           destroy: [() => (plotRef.current = null)],
         },
       };

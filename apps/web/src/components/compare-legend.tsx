@@ -10,6 +10,7 @@ import { formatX } from '../lib/compare-x-axis';
 import { formatMetric } from '../lib/format';
 import { OverfitBadges } from './compare-overfit-badge';
 import type { TCompareRow } from '../lib/compare-rows';
+import { distinctiveNames } from '../lib/compare-names';
 
 const noHover = () => null;
 
@@ -39,6 +40,10 @@ export const CompareLegend = memo(function CompareLegend({
   const values = new Map<string, ReturnType<typeof valueAt>>();
   if (current && chart) for (const line of chart.lines) values.set(line.runId, valueAt(line, current.x));
 
+  const labels = new Map<string, string>();
+  const named = rows.filter((r) => r.run);
+  distinctiveNames(named.map((r) => r.run!.name)).forEach((label, i) => labels.set(named[i]!.runId, label));
+
   return (
     <section className="card compare-legend" data-testid="compare-legend" aria-label="Runs">
       <div className="compare-legend-head">
@@ -64,7 +69,7 @@ export const CompareLegend = memo(function CompareLegend({
               <span className="compare-legend-name">
                 {row.run ? (
                   <Link href={`/runs/${row.runId}`} title={row.run.name}>
-                    {row.run.name}
+                    {labels.get(row.runId) ?? row.run.name}
                   </Link>
                 ) : (
                   <span className="mono muted" title={row.runId}>

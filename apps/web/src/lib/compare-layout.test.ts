@@ -8,14 +8,14 @@ describe('chart layout', () => {
     expect(chartColumns(1200, 1)).toBe(1);
   });
 
-  it('asks for about one bucket per plot pixel, within bounds', () => {
-    // one column: 700 - 90 = 610 → 600
-    expect(bucketsForWidth(700, 4)).toBe(600);
-    // two columns: (900 - 14) / 2 - 90 = 353 → 350
-    expect(bucketsForWidth(900, 4)).toBe(350);
-    // one chart: 900 - 90 = 810 → 800
-    expect(bucketsForWidth(900, 1)).toBe(800);
-    expect(bucketsForWidth(100, 2)).toBe(200);
-    expect(bucketsForWidth(10_000, 1)).toBe(2000);
+  it('asks for one bucket per two plot pixels, within bounds', () => {
+    // one column: (700 - 90) / 2 = 305 → 300
+    expect(bucketsForWidth(700, 4)).toBe(300);
+    // two columns: ((900 - 14) / 2 - 90) / 2 = 176.5 → 175
+    expect(bucketsForWidth(900, 4)).toBe(175);
+    // one chart: (900 - 90) / 2 = 405 → 400
+    expect(bucketsForWidth(900, 1)).toBe(400);
+    expect(bucketsForWidth(100, 2)).toBe(100);
+    expect(bucketsForWidth(10_000, 1)).toBe(1000);
   });
 });
