@@ -28,6 +28,8 @@ export interface MergedBucket {
 }
 
 const INT_MIN = -2147483648;
+/** Concurrent overview queries (the pg pool holds 4 connections). */
+const OVERVIEW_READ_PARALLEL = 4;
 const INT_MAX = 2147483647;
 
 /** The rollup table: kept in step with ScalarPoint on every insert, read by the compare view. */
@@ -63,13 +65,20 @@ export class ScalarRollupRepository {
   /** Packed overviews of these series at one level; series without one are absent. */
   async overviews(pairs: readonly { runId: string; tag: string }[], shift: number): Promise<Map<string, Uint8Array>> {
     if (pairs.length === 0) return new Map();
-    const { rows } = await this.pg.pool.query<{ runId: string; tag: string; data: Buffer }>(
-      `SELECT o."runId"::text AS "runId", o.tag, o.data
-       FROM "ScalarOverview" o
-       JOIN unnest($1::uuid[], $2::text[]) AS f("runId", tag) ON f."runId" = o."runId" AND f.tag = o.tag
-       WHERE o.width = ${2 ** shift}`,
-      [pairs.map((p) => p.runId), pairs.map((p) => p.tag)],
+    // In a few concurrent queries: Postgres encodes one while Node decodes another.
+    const chunk = Math.ceil(pairs.length / OVERVIEW_READ_PARALLEL);
+    const parts = await Promise.all(
+      Array.from({ length: Math.ceil(pairs.length / chunk) }, (_, i) => pairs.slice(i * chunk, (i + 1) * chunk)).map((part) =>
+        this.pg.pool.query<{ runId: string; tag: string; data: Buffer }>(
+          `SELECT o."runId"::text AS "runId", o.tag, o.data
+           FROM "ScalarOverview" o
+           JOIN unnest($1::uuid[], $2::text[]) AS f("runId", tag) ON f."runId" = o."runId" AND f.tag = o.tag
+           WHERE o.width = ${2 ** shift}`,
+          [part.map((p) => p.runId), part.map((p) => p.tag)],
+        ),
+      ),
     );
+    const rows = parts.flatMap((p) => p.rows);
     return new Map(rows.map((r) => [`${r.runId}\u0000${r.tag}`, r.data]));
   }
 
