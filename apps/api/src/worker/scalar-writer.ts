@@ -18,6 +18,8 @@ export class ScalarWriter {
   private readonly best: TBestMetrics = {};
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** The first failed write: kept, not thrown from a timer (that would kill the worker process). */
+  private failure: unknown;
 
   constructor(
     private readonly runId: string,
@@ -27,10 +29,13 @@ export class ScalarWriter {
     private readonly options = { maxBuffered: 200, flushMs: 1000 },
   ) {}
 
+  /** Buffers points; rejects once a write has failed, so the training loop fails the run. */
   add(points: readonly TTaggedScalar[]): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     this.buffer.push(...points);
     if (this.buffer.length >= this.options.maxBuffered) return this.flush();
-    this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs);
+    // A timed flush's failure is kept in `failure` and surfaces at the next add() or flush().
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.flushMs);
     return Promise.resolve();
   }
 
@@ -40,8 +45,12 @@ export class ScalarWriter {
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.flushing.then(() => this.write(batch));
-    return this.flushing;
+    this.flushing = this.flushing.then(() => (this.failure === undefined ? this.write(batch) : undefined)).catch((e: unknown) => {
+      this.failure ??= e;
+    });
+    return this.flushing.then(() => {
+      if (this.failure !== undefined) throw this.failure;
+    });
   }
 
   private async write(batch: TTaggedScalar[]): Promise<void> {
