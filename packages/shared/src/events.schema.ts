@@ -16,6 +16,8 @@ export const ZBusEvent = z.discriminatedUnion('type', [
   /** Signal only: histograms for these tags were stored at `step`; clients refetch. */
   z.object({ type: z.literal('run.histograms'), runId: z.string(), step: z.number().int(), tags: z.array(z.string()) }),
   z.object({ type: z.literal('run.snapshot'), runId: z.string(), step: z.number().int() }),
+  /** Signal only: a visualization job of this run changed (status or progress); clients refetch it. */
+  z.object({ type: z.literal('run.visualization'), runId: z.string(), visualizationId: z.string() }),
 ]);
 export type TBusEvent = z.infer<typeof ZBusEvent>;
 
@@ -38,6 +40,8 @@ export interface ServerToClientEvents {
   'run:histograms': (payload: { runId: string; step: number; tags: string[] }) => void;
   /** A weight snapshot was stored at `step` (run room only). */
   'run:snapshot': (payload: { runId: string; step: number }) => void;
+  /** A visualization job changed (run room only); refetch it over REST. */
+  'run:visualization': (payload: { runId: string; visualizationId: string }) => void;
 }
 
 /** Socket.io event map, client → server. */

@@ -10,3 +10,4 @@ export * from './query-keys';
 export * from './series';
 export * from './sweep.schema';
 export * from './compare.schema';
+export * from './visualize.schema';
