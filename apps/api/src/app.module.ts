@@ -8,9 +8,10 @@ import { LeaseReaper } from './runs/lease.reaper';
 import { RunsModule } from './runs/runs.module';
 import { SweepsModule } from './sweeps/sweeps.module';
 import { CompareModule } from './compare/compare.module';
+import { VisualizeModule } from './visualize/visualize.module';
 
 @Module({
-  imports: [InfraModule, RunsModule, InspectModule, SweepsModule, CompareModule],
+  imports: [InfraModule, RunsModule, InspectModule, SweepsModule, CompareModule, VisualizeModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
 })

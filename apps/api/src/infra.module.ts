@@ -12,6 +12,7 @@ import { RunRepository } from './runs/run.repository';
 import { ScalarRepository } from './runs/scalar.repository';
 import { ScalarRollupRepository } from './compare/scalar-rollup.repository';
 import { SweepRepository } from './sweeps/sweep.repository';
+import { VisualizationRepository } from './visualize/visualization.repository';
 
 /** Process-wide adapters (env, clock, Prisma, queue, bus) shared by the API and the worker. */
 @Global()
@@ -28,8 +29,9 @@ import { SweepRepository } from './sweeps/sweep.repository';
     ScalarRollupRepository,
     InspectRepository,
     SweepRepository,
+    VisualizationRepository,
   ],
-  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository],
+  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository, VisualizationRepository],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

@@ -96,3 +96,7 @@ export const ZFeatureMapsQuery = z.object({
   zoom: z.coerce.number().int().min(1).max(32).default(8),
 });
 export type TFeatureMapsQuery = z.infer<typeof ZFeatureMapsQuery>;
+
+/** Per-channel mean/std a run normalised its inputs with (stored on the run; feeds a snapshot images). */
+export const ZChannelStats = z.object({ mean: z.array(z.number()), std: z.array(z.number()) });
+export type TChannelStats = z.infer<typeof ZChannelStats>;

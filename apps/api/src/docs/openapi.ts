@@ -15,6 +15,9 @@ import {
   ZSweepCreate,
   ZSweepList,
   ZCompareResult,
+  ZVisualization,
+  ZVisualizationCreate,
+  ZVisualizationList,
 } from '@tensorscope/shared';
 import { z } from 'zod';
 
@@ -218,6 +221,43 @@ export function buildOpenApi(): OpenAPIObject {
           responses: { '200': { description: 'the sweep', content: json('Sweep') }, '400': error('malformed id'), '404': error('no such sweep') },
         },
       },
+      '/api/runs/{id}/visualizations': {
+        get: {
+          summary: 'Zeiler & Fergus visualisations of a run (cached jobs), newest first',
+          parameters: [idParam],
+          responses: { '200': { description: 'visualizations', content: json('VisualizationList') }, '404': error('no such run') },
+        },
+        post: {
+          summary: 'Queue a visualisation at a snapshot (default: the newest), or answer the cached one',
+          description:
+            '`top9`: per feature map of a conv layer, the 9 test images with the strongest activation, each with its deconvnet projection (pooling switches, ReLU, transposed filters) and input patch. `image`: one test image’s deconv projection, occlusion sensitivity (true-class probability, feature-map activation, most probable label), saliency, guided backprop and Grad-CAM. A cached result for the same snapshot and params comes back as it is unless `recompute` is true.',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('VisualizationCreate') },
+          responses: {
+            '202': { description: 'the queued (or cached) visualization', content: json('Visualization') },
+            '400': error('not a CNN run, no snapshot, not a conv layer, feature map out of range'),
+            '404': error('no such run'),
+          },
+        },
+      },
+      '/api/visualizations/{id}': {
+        get: {
+          summary: 'One visualization: status, progress, result',
+          parameters: [idParam],
+          responses: { '200': { description: 'the visualization', content: json('Visualization') }, '404': error('no such visualization') },
+        },
+      },
+      '/api/visualizations/{id}/images/{name}.png': {
+        get: {
+          summary: 'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam)',
+          parameters: [idParam, { name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '404': error('no such visualization or image'),
+            '409': error('not completed yet'),
+          },
+        },
+      },
       '/api/compare': {
         get: {
           summary: 'Many runs × tags in one answer, downsampled and optionally smoothed on the server',
@@ -250,6 +290,9 @@ export function buildOpenApi(): OpenAPIObject {
         Sweep: schema(ZSweep),
         SweepList: schema(ZSweepList),
         CompareResult: schema(ZCompareResult),
+        VisualizationCreate: schema(ZVisualizationCreate, 'input'),
+        Visualization: schema(ZVisualization),
+        VisualizationList: schema(ZVisualizationList),
       },
     },
   } as unknown as OpenAPIObject;

@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  ZChannelStats,
   ERROR_CODES,
   ZRunConfig,
   type TFeatureMapsQuery,
@@ -19,7 +20,6 @@ import {
 } from '@tensorscope/ml';
 import type { TBackendName } from '@tensorscope/shared';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { ENV, type TEnv } from '../env';
 
 import { ApiError } from '../common/api-error';
@@ -27,7 +27,6 @@ import { RunRepository } from '../runs/run.repository';
 import { InspectRepository } from './inspect.repository';
 
 /** What the trainer stored as the run's input normalisation (ml's ChannelStats). */
-const ZChannelStats = z.object({ mean: z.array(z.number()), std: z.array(z.number()) });
 
 @Injectable()
 export class InspectService {

@@ -76,6 +76,9 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy {
       case 'run.snapshot':
         this.server.to(runRoom(event.runId)).emit('run:snapshot', { runId: event.runId, step: event.step });
         return;
+      case 'run.visualization':
+        this.server.to(runRoom(event.runId)).emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId });
+        return;
       case 'run.cancel':
         return; // for workers only
     }

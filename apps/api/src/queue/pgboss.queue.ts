@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { TRAIN_QUEUE, ZTrainJob, type TTrainJob } from '@tensorscope/shared';
+import { TRAIN_QUEUE, VISUALIZE_QUEUE, ZTrainJob, ZVisualizeJob, type TTrainJob, type TVisualizeJob } from '@tensorscope/shared';
 import PgBoss from 'pg-boss';
 import type { JobQueue } from './job-queue.port';
 
@@ -20,6 +20,7 @@ export class PgBossQueue implements JobQueue {
       boss.on('error', (e) => this.logger.error(`pg-boss: ${e.message}`));
       await boss.start();
       await boss.createQueue(TRAIN_QUEUE);
+      await boss.createQueue(VISUALIZE_QUEUE);
       return boss;
     })();
     return this.started;
@@ -36,6 +37,19 @@ export class PgBossQueue implements JobQueue {
     const boss = await this.boss();
     await boss.work<TTrainJob>(TRAIN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const job of jobs) await handler(ZTrainJob.parse(job.data));
+    });
+  }
+
+  async enqueueVisualize(job: TVisualizeJob): Promise<void> {
+    const boss = await this.boss();
+    // The visualization row holds the state; a failed job stays failed until recomputed.
+    await boss.send(VISUALIZE_QUEUE, job, { retryLimit: 0, expireInHours: 2 });
+  }
+
+  async workVisualize(handler: (job: TVisualizeJob) => Promise<void>): Promise<void> {
+    const boss = await this.boss();
+    await boss.work<TVisualizeJob>(VISUALIZE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handler(ZVisualizeJob.parse(job.data));
     });
   }
 

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ZRunIdParam,
+  ZVisualizationCreate,
+  ZVisualizationIdParam,
+  ZVisualizationImageParam,
+  type TVisualization,
+  type TVisualizationCreate,
+  type TVisualizationList,
+} from '@tensorscope/shared';
+import { ZodPipe } from '../common/zod.pipe';
+import { VisualizationService } from './visualization.service';
+
+/** Thin: shared schemas validate; VisualizationService queues, caches and serves. */
+@Controller('api')
+export class VisualizationController {
+  constructor(private readonly visualizations: VisualizationService) {}
+
+  @Post('runs/:id/visualizations')
+  @HttpCode(202)
+  create(
+    @Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string },
+    @Body(new ZodPipe(ZVisualizationCreate, 'visualization')) body: TVisualizationCreate,
+  ): Promise<TVisualization> {
+    return this.visualizations.create(params.id, body);
+  }
+
+  @Get('runs/:id/visualizations')
+  list(@Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string }): Promise<TVisualizationList> {
+    return this.visualizations.list(params.id);
+  }
+
+  @Get('visualizations/:id')
+  get(@Param(new ZodPipe(ZVisualizationIdParam, 'visualization id')) params: { id: string }): Promise<TVisualization> {
+    return this.visualizations.get(params.id);
+  }
+
+  /** A recompute resets the row and its images, so the id names one computation: cache for a day. */
+  @Get('visualizations/:id/images/:name.png')
+  @Header('content-type', 'image/png')
+  @Header('cache-control', 'public, max-age=86400')
+  async image(
+    @Param(new ZodPipe(ZVisualizationImageParam, 'image')) params: { id: string; name: string },
+    @Res() res: Response,
+  ): Promise<void> {
+    res.send(await this.visualizations.image(params.id, params.name));
+  }
+}

@@ -1,0 +1,110 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { WorkerModule } from '../worker/worker.module';
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations.
+describe('Zeiler & Fergus visualisations, end to end', () => {
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let base: string;
+  let runId = '';
+
+  beforeAll(async () => {
+    useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm' });
+    const { createApiApp } = await import('../api.factory');
+    api = await createApiApp(['error', 'warn']);
+    base = await listen(api);
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    await worker.init();
+    const run = await http<TRun>(base, '/api/runs', {
+      body: { name: `viz-${randomUUID().slice(0, 8)}`, model: 'lenet5', variant: 'mnist', batchSize: 32, trainSubset: 128, evalSubset: 100, evalInterval: 4, snapshotsPerEpoch: 1, probeImages: 16, statsInterval: 4 },
+    });
+    runId = run.body.id;
+    await until('training', async () => ((await http<TRun>(base, `/api/runs/${runId}`)).body.status === 'completed' ? true : undefined));
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  const create = (body: unknown) => http<TVisualization>(base, `/api/runs/${runId}/visualizations`, { body });
+  const done = (id: string) =>
+    until(`visualization ${id}`, async () => {
+      const v = (await http<TVisualization>(base, `/api/visualizations/${id}`)).body;
+      return v.status === 'completed' || v.status === 'failed' ? v : undefined;
+    });
+
+  it('computes top-9 with projections and patches as a queued job, then answers it from the cache', async () => {
+    const queued = await create({ kind: 'top9', layer: 'conv1', subset: 100 });
+    expect(queued.status).toBe(202);
+    expect(queued.body).toMatchObject({ status: 'queued', step: 4, kind: 'top9' });
+    const v = await done(queued.body.id);
+    expect(v.error).toBeNull();
+    expect(v.status).toBe('completed');
+    if (v.result?.kind !== 'top9') throw new Error('expected a top-9 result');
+    expect(v.result.featureMaps).toHaveLength(32);
+    expect(v.result.imagesSearched).toBe(100);
+    const png = await fetch(`${base}/api/visualizations/${v.id}/images/deconv-3-0.png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
+
+    // Same snapshot and params: the cached result at once; key order does not matter.
+    const again = await create({ subset: 100, layer: 'conv1', kind: 'top9' });
+    expect(again.body).toMatchObject({ id: v.id, status: 'completed' });
+    // Recompute: the same row, queued again, and done again.
+    const recomputed = await create({ kind: 'top9', layer: 'conv1', subset: 100, recompute: true });
+    expect(recomputed.body).toMatchObject({ id: v.id, status: 'queued' });
+    expect((await done(v.id)).status).toBe('completed');
+    const list = await http<TVisualizationList>(base, `/api/runs/${runId}/visualizations`);
+    expect(list.body.items.map((i) => i.id)).toContain(v.id);
+  });
+
+  it('computes one image’s projection, occlusion and gradient maps', async () => {
+    const queued = await create({ kind: 'image', layer: 'conv2', image: 3, occlusionSize: 6, occlusionStride: 4 });
+    const v = await done(queued.body.id);
+    if (v.result?.kind !== 'image') throw new Error(`expected an image result, got ${v.status}: ${v.error}`);
+    expect(v.result.occlusion.trueClassProbability).toHaveLength(49);
+    for (const name of v.result.images) {
+      expect((await fetch(`${base}/api/visualizations/${v.id}/images/${name}.png`)).status, name).toBe(200);
+    }
+  });
+
+  it('refuses what a worker could not do, field by field, and answers 404/409 with the error shape', async () => {
+    const lstm = await http<TRun>(base, '/api/runs', { body: { name: `viz-lstm-${randomUUID().slice(0, 8)}`, model: 'lstm', trainSubset: 64 } });
+    const cases: [string, unknown, string][] = [
+      [runId, { kind: 'top9', layer: 'fc1' }, 'layer'],
+      [runId, { kind: 'image', layer: 'conv1', image: 1, featureMap: 32 }, 'featureMap'],
+      [runId, { kind: 'top9', layer: 'conv1', step: 12345 }, 'step'],
+      [runId, { kind: 'top9', layer: 'conv1', subset: 3 }, 'subset'],
+      [lstm.body.id, { kind: 'top9', layer: 'lstm1' }, 'kind'],
+    ];
+    for (const [id, body, path] of cases) {
+      const res = await http<TApiError>(base, `/api/runs/${id}/visualizations`, { body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((res.body.details as { path: string }[]).map((d) => d.path)).toContain(path);
+    }
+    expect((await http(base, `/api/runs/${randomUUID()}/visualizations`, { body: { kind: 'top9', layer: 'conv1' } })).status).toBe(404);
+    expect((await http(base, `/api/visualizations/${randomUUID()}`)).status).toBe(404);
+    expect((await http(base, `/api/visualizations/${randomUUID()}/images/deconv-0-0.png`)).status).toBe(404);
+    const queued = await create({ kind: 'top9', layer: 'conv2', subset: 50 });
+    const early = await http<TApiError>(base, `/api/visualizations/${queued.body.id}/images/nope.png`);
+    expect([404, 409]).toContain(early.status);
+    await done(queued.body.id);
+  });
+});
