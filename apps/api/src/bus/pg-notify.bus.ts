@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { BUS_CHANNEL, ZBusEvent, type TBusEvent } from '@tensorscope/shared';
 import { Client, Pool } from 'pg';
 import type { EventBus } from './event-bus.port';
+import { KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
 
 /** NOTIFY payloads are capped at 8000 bytes by Postgres. */
 export const MAX_NOTIFY_BYTES = 7900;
@@ -21,7 +22,7 @@ export class PgNotifyBus implements EventBus {
   private closed = false;
 
   constructor(private readonly databaseUrl: string) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'tensorscope-bus' });
+    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'tensorscope-bus', idleTimeoutMillis: KEEP_IDLE_CONNECTIONS });
   }
 
   async publish(event: TBusEvent): Promise<void> {

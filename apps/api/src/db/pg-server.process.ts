@@ -40,6 +40,9 @@ export async function startPgServer(p: PgServerParams): Promise<PgServerProcess>
       '-c', 'unix_socket_directories=',
       // The API, each worker and pg-boss hold pools of their own; 100 runs out with a few workers.
       '-c', 'max_connections=200',
+      // A worker's event loop turns once per training step (seconds for big models), and a new
+      // connection's handshake needs several turns: the default 60 s cut such handshakes off.
+      '-c', 'authentication_timeout=600s',
     ],
     {
       ...(p.osUser ? { uid: p.osUser.uid, gid: p.osUser.gid } : {}),

@@ -7,5 +7,14 @@ import { PrismaClient } from '@prisma/client';
  * this adapter, so no query-engine binary is needed (or downloaded).
  */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS }) });
 }
+
+/**
+ * Pools keep idle connections open (0 = never close them). In a worker the event loop turns once
+ * per training step, seconds apart for a big model; a connection closed while idle must be
+ * reopened with a handshake of several round trips, each waiting for a turn, and Postgres cuts
+ * slow handshakes off (authentication_timeout). Measured: LSTM-1024 runs failed with
+ * "Connection terminated unexpectedly" before this.
+ */
+export const KEEP_IDLE_CONNECTIONS = 0;

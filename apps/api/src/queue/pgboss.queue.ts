@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { TRAIN_QUEUE, VISUALIZE_QUEUE, ZTrainJob, ZVisualizeJob, type TTrainJob, type TVisualizeJob } from '@tensorscope/shared';
 import PgBoss from 'pg-boss';
+import { KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
 import type { JobQueue } from './job-queue.port';
 
 /**
@@ -16,7 +17,7 @@ export class PgBossQueue implements JobQueue {
 
   private boss(): Promise<PgBoss> {
     this.started ??= (async () => {
-      const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'tensorscope-queue' });
+      const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'tensorscope-queue', idleTimeoutMillis: KEEP_IDLE_CONNECTIONS } as PgBoss.ConstructorOptions);
       boss.on('error', (e) => this.logger.error(`pg-boss: ${e.message}`));
       await boss.start();
       await boss.createQueue(TRAIN_QUEUE);
