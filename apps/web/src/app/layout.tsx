@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import './globals.css';
 import './sweep.css';
+import './visualize.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { Providers } from './providers';

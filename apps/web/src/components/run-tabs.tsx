@@ -2,17 +2,20 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 
-export const RUN_TABS = ['overview', 'layers'] as const;
+export const RUN_TABS = ['overview', 'layers', 'visualize'] as const;
 export type TRunTab = (typeof RUN_TABS)[number];
-const TITLES: Record<TRunTab, string> = { overview: 'Overview', layers: 'Layers' };
+const TITLES: Record<TRunTab, string> = { overview: 'Overview', layers: 'Layers', visualize: 'Visualize' };
+
+const isRunTab = (tab: string | null): tab is TRunTab => (RUN_TABS as readonly (string | null)[]).includes(tab);
 
 /** The open tab lives in the URL (`?tab=layers`) so a reload or a shared link lands on it. */
 export function useRunTab(): TRunTab {
   const tab = useSearchParams().get('tab');
-  return tab === 'layers' ? 'layers' : 'overview';
+  return isRunTab(tab) ? tab : 'overview';
 }
 
-export function RunTabs({ active }: { active: TRunTab }) {
+/** `tabs`: the ones this run has (Visualize only for CNNs); all by default. */
+export function RunTabs({ active, tabs = RUN_TABS }: { active: TRunTab; tabs?: readonly TRunTab[] }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const select = (tab: TRunTab) => {
@@ -27,7 +30,7 @@ export function RunTabs({ active }: { active: TRunTab }) {
   };
   return (
     <div className="tabs" role="tablist">
-      {RUN_TABS.map((tab) => (
+      {tabs.map((tab) => (
         <button
           key={tab}
           type="button"

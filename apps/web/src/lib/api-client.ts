@@ -199,3 +199,25 @@ export function compareExportUrl(query: {
   }
   return `${apiBaseUrl()}/api/export?${params}`;
 }
+
+// visualize
+// (Appended in one block, imports included, so it merges cleanly with other additions above.)
+import type { TVisualization, TVisualizationCreateInput, TVisualizationList } from '@tensorscope/shared';
+
+export const visualizeApi = {
+  /** Newest first; completed jobs carry their results (top-9 activations, image summaries). */
+  listVisualizations: (runId: string, signal?: AbortSignal) =>
+    request<TVisualizationList>(`/api/runs/${encodeURIComponent(runId)}/visualizations`, { signal }),
+
+  getVisualization: (id: string, signal?: AbortSignal) =>
+    request<TVisualization>(`/api/visualizations/${encodeURIComponent(id)}`, { signal }),
+
+  /** 202: a queued job, or the cached completed one for the same step and params (unless `recompute`). */
+  createVisualization: (runId: string, body: TVisualizationCreateInput) =>
+    request<TVisualization>(`/api/runs/${encodeURIComponent(runId)}/visualizations`, { method: 'POST', body: JSON.stringify(body) }),
+};
+
+/** A PNG of a visualization job. Immutable per job and name, so <img> and the HTTP cache handle it, like filterGridUrl. */
+export function visualizationImageUrl(id: string, name: string): string {
+  return `${apiBaseUrl()}/api/visualizations/${encodeURIComponent(id)}/images/${encodeURIComponent(name)}.png`;
+}

@@ -1,8 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList } from '@tensorscope/shared';
+import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { ZRunConfig, runKeys, sweepKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated } from './socket-cache';
+import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated, applyRunVisualization } from './socket-cache';
 
 const run = (over: Partial<TRun> = {}): TRun => ({
   id: 'r1',
@@ -227,5 +227,45 @@ describe('applyRunUpdated for a finished run', () => {
     for (const key of [runKeys.tags('r1'), runKeys.snapshots('r1'), runKeys.histogram('r1', 'weights/conv1/kernel')]) {
       expect(client.getQueryState(key)?.isInvalidated).toBe(true);
     }
+  });
+});
+
+describe('applyRunVisualization', () => {
+  const job = (id: string, status: TVisualization['status']): TVisualization => ({
+    id,
+    runId: 'r1',
+    step: 100,
+    kind: 'top9',
+    params: { kind: 'top9', layer: 'conv1' },
+    status,
+    progress: 0.3,
+    error: null,
+    result: null,
+    createdAt: '2025-01-01T00:00:00Z',
+    finishedAt: null,
+  });
+  const seed = () => {
+    newClient();
+    client.setQueryData<TVisualizationList>(runKeys.visualizations('r1'), { items: [job('a', 'running'), job('b', 'completed')] });
+    client.setQueryData(runKeys.visualization('r1', 'a'), job('a', 'running'));
+  };
+  const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+
+  it('refetches only the job itself while the list holds it in flight (a progress tick)', () => {
+    seed();
+    applyRunVisualization(client, 'r1', 'a');
+    expect(invalidated(runKeys.visualization('r1', 'a'))).toBe(true);
+    expect(invalidated(runKeys.visualizations('r1'))).toBe(false);
+  });
+
+  it('refetches the list for a job it does not know or holds as finished (started or recomputed elsewhere)', () => {
+    seed();
+    applyRunVisualization(client, 'r1', 'new');
+    expect(invalidated(runKeys.visualizations('r1'))).toBe(true);
+    seed();
+    applyRunVisualization(client, 'r1', 'b');
+    expect(invalidated(runKeys.visualizations('r1'))).toBe(true);
+    // The other job's cache is left alone.
+    expect(invalidated(runKeys.visualization('r1', 'a'))).toBe(false);
   });
 });

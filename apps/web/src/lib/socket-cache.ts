@@ -9,10 +9,12 @@ import type {
   TScalarTag,
   TSnapshotList,
   TTaggedScalar,
+  TVisualizationList,
 } from '@tensorscope/shared';
 import { FINISHED_STATUSES, runKeys, sweepKeys } from '@tensorscope/shared';
 import { lastHistogramStep } from './histogram-series';
 import { mergeScalarPoints } from './scalar-series';
+import { isActive } from './visualization-match';
 
 /*
  * Socket events only ever write into TanStack Query's cache: the cache is the one
@@ -130,6 +132,22 @@ export function applyRunSnapshot(queryClient: QueryClient, runId: string, step: 
   if (!state) return;
   if (state.data?.snapshots.some((s) => s.step === step)) return;
   refetchAfterInFlight(queryClient, queryKey);
+}
+
+/**
+ * `run:visualization` is a signal: a job changed (queued, progress, done, failed). The job's own
+ * query is invalidated (it refetches only while the Visualize tab watches it). The run's list,
+ * which carries every finished result, is refetched only when the news isn't covered by a
+ * watched job: an id it doesn't know (a job started elsewhere) or one it holds as finished (a
+ * recompute started elsewhere). Progress ticks of a job in flight so cost one small GET, not the list.
+ */
+export function applyRunVisualization(queryClient: QueryClient, runId: string, visualizationId: string): void {
+  void queryClient.invalidateQueries({ queryKey: runKeys.visualization(runId, visualizationId), exact: true });
+  const listKey = runKeys.visualizations(runId);
+  const list = queryClient.getQueryData<TVisualizationList>(listKey);
+  const known = list?.items.find((v) => v.id === visualizationId);
+  if (known && isActive(known.status)) return;
+  void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
 }
 
 /** After a reconnect the socket may have missed events: everything refetches from REST. */

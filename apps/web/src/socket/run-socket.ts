@@ -8,6 +8,7 @@ import {
   applyRunScalars,
   applyRunSnapshot,
   applyRunUpdated,
+  applyRunVisualization,
 } from '../lib/socket-cache';
 
 export type TConnectionState = 'connecting' | 'connected' | 'disconnected';
@@ -54,6 +55,7 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   socket.on('run:scalars', ({ runId, points }) => applyRunScalars(queryClient, runId, points));
   socket.on('run:histograms', ({ runId, step, tags }) => applyRunHistograms(queryClient, runId, step, tags));
   socket.on('run:snapshot', ({ runId, step }) => applyRunSnapshot(queryClient, runId, step));
+  socket.on('run:visualization', ({ runId, visualizationId }) => applyRunVisualization(queryClient, runId, visualizationId));
 
   return {
     subscribeRun(runId) {

@@ -45,7 +45,9 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
     const box = parsed.featureMaps[5]!.top[0]!.box;
     // conv1 is 5×5 "same": an interior activation sees a 5×5 patch (clipped at the border).
     expect([patch.height, patch.width]).toEqual([box[2] - box[0], box[3] - box[1]]);
-    expect(decodePng(images.find((i) => i.name === 'deconv-5-0')!.png).width).toBe(28);
+    // The projection is cropped to the same receptive field as its patch.
+    const deconv = decodePng(images.find((i) => i.name === 'deconv-5-0')!.png);
+    expect([deconv.height, deconv.width]).toEqual([patch.height, patch.width]);
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });

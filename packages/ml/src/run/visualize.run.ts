@@ -8,7 +8,7 @@ import { datasetImage, imageTensor } from '../visualize/dataset-image.select';
 import { deconvProject } from '../visualize/deconv.project';
 import { gradCam } from '../visualize/grad-cam.map';
 import { cellsToPixels, heatmapRgba, overlayHeatmap } from '../visualize/heatmap.render';
-import { datasetImageRgba, inputPatch } from '../visualize/image-patch.crop';
+import { cropRgba, datasetImageRgba, inputPatch } from '../visualize/image-patch.crop';
 import { labelMapRgba } from '../visualize/label-map.render';
 import { occlusionMap } from '../visualize/occlusion.map';
 import { projectionRgba } from '../visualize/projection.render';
@@ -54,7 +54,8 @@ export async function computeVisualization(
       for (const [map, entries] of top.featureMaps.entries()) {
         for (const [rank, entry] of entries.entries()) {
           const projection = await deconvProject(model, datasetImage(test, entry.image, stored.channelStats), params.layer, map);
-          images.push({ name: `deconv-${map}-${rank}`, png: rgbaToPng(projectionRgba(projection.projection)) });
+          // Cropped to the activation's receptive field, next to the same crop of the input, as the paper's fig. 2 shows them.
+          images.push({ name: `deconv-${map}-${rank}`, png: rgbaToPng(cropRgba(projectionRgba(projection.projection), projection.box)) });
           images.push({ name: `patch-${map}-${rank}`, png: rgbaToPng(inputPatch(test, entry.image, entry.box)) });
         }
         featureMaps.push({
