@@ -22,6 +22,7 @@ const combineWatched = (results: UseQueryResult<TVisualization>[]): TWatched[] =
  * and laid over the list, so progress moves without refetching the whole list.
  */
 export function useVisualizations(runId: string) {
+  const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: runKeys.visualizations(runId),
     queryFn: ({ signal }) => visualizeApi.listVisualizations(runId, signal),
@@ -31,7 +32,14 @@ export function useVisualizations(runId: string) {
   const watched = useQueries({
     queries: ids.map((id) => ({
       queryKey: runKeys.visualization(runId, id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => visualizeApi.getVisualization(id, signal),
+      queryFn: async ({ signal }: { signal: AbortSignal }) => {
+        const viz = await visualizeApi.getVisualization(id, signal);
+        // A job that ended goes into the list too: the list is what the tab reads once a job stops
+        // being watched, and a later write to the list (another job's POST answer) must not bring
+        // back the "queued" copy it held (seen: a finished top-9 showed "queued" again).
+        if (!isActive(viz.status)) queryClient.setQueryData<TVisualizationList>(runKeys.visualizations(runId), (l) => upsertVisualization(l, viz));
+        return viz;
+      },
       refetchInterval: (query: { state: { data: TVisualization | undefined } }) => {
         const data = query.state.data;
         return !data || isActive(data.status) ? POLL_MS : false;

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { API_PORT } from '../playwright.config';
+
+const api = `http://127.0.0.1:${API_PORT}`;
+
+test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, then one image’s occlusion and gradient maps', async ({ page }) => {
+  // A small LeNet on MNIST, launched over REST (the form is covered by launch-run.spec.ts).
+  const res = await fetch(`${api}/api/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `e2e-zf-${Date.now()}`, model: 'lenet5', variant: 'mnist', batchSize: 64, trainSubset: 1920, evalSubset: 500, evalInterval: 10, logInterval: 5, statsInterval: 10, snapshotsPerEpoch: 1, learningRate: 0.002 }),
+  });
+  const run = (await res.json()) as { id: string };
+  await page.goto(`/runs/${run.id}`);
+  await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 200_000 });
+
+  await page.getByTestId('tab-visualize').click();
+  await expect(page.getByTestId('visualize-panel')).toBeVisible();
+  await page.getByTestId('visualize-subset').selectOption({ index: 2 }); // 1,000 images: a quick look
+  await page.getByTestId('top9-compute').click();
+  const grid = page.getByTestId('top9-grid');
+  await expect(grid).toHaveAttribute('data-maps', '32', { timeout: 120_000 });
+  const cell = page.getByTestId('top9-cell').first();
+  await expect.poll(() => cell.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  // Every cell of the first rows drawn (not still loading) before the screenshot.
+  await expect
+    .poll(() => page.getByTestId('top9-cell').evaluateAll((imgs) => imgs.slice(0, 72).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), { timeout: 60_000 })
+    .toBe(true);
+  await page.screenshot({ path: 'test-results/visualize-top9.png', fullPage: false });
+
+  await cell.click();
+  const panel = page.getByTestId('image-panel');
+  await expect(panel).toBeVisible();
+  for (const id of ['occlusion-map', 'grad-cam', 'saliency', 'guided-backprop', 'deconv-projection']) {
+    const img = panel.getByTestId(id);
+    await expect(img).toBeVisible({ timeout: 120_000 });
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+  }
+  // The finished top-9 stays finished while the image job comes and goes.
+  await expect(grid).toHaveAttribute('data-maps', '32');
+  await expect(page.getByTestId('top9-progress')).toHaveCount(0);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/visualize-image.png', fullPage: true });
+});
