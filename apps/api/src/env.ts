@@ -16,7 +16,7 @@ const ZEnv = z.object({
   TENSORSCOPE_BACKEND: ZBackendChoice.default('auto'),
   WORKER_ID: z.string().default(`${hostname()}:${process.pid}`),
   /** A running run whose worker has not sent a heartbeat for this long is failed. */
-  LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
+  LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
   HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -3,6 +3,7 @@ import { ACTIVATION_STATS, activationTag, type TActivationStat } from '@tensorsc
 import { walkLayerOutputs } from './layer-outputs.walk';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
+import { yieldToEventLoop } from '../training/event-loop.yield';
 
 /**
  * Layers whose output, at inference, holds exactly the previous output's values (only
@@ -37,6 +38,7 @@ export async function collectActivationStats(
   await walkLayerOutputs(model, x, async (layer, output) => {
     if (!inspectedLayer(layer)) return;
     const summary = await summarizeTensor(output, { bins, zeros: true });
+    await yieldToEventLoop(); // see param-stats.collect.ts
     appendSummary(into, activationTag(layer.name), summary, ACTIVATION_STATS, activationStat, step, wallTime);
   });
 }

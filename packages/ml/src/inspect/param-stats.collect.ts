@@ -3,6 +3,7 @@ import { WEIGHT_STATS, gradientTag, weightTag, type TWeightStat } from '@tensors
 import type { ModelParam } from './model-params.list';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
+import { yieldToEventLoop } from '../training/event-loop.yield';
 
 const weightStat = (s: TensorSummary, stat: TWeightStat): number => s[stat];
 
@@ -14,6 +15,7 @@ const weightStat = (s: TensorSummary, stat: TWeightStat): number => s[stat];
 export async function collectWeightStats(params: readonly ModelParam[], bins: number, step: number, wallTime: number, into: LayerStatsPoints): Promise<void> {
   for (const p of params) {
     appendSummary(into, weightTag(p.layer, p.param), await summarizeTensor(p.variable, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
+    await yieldToEventLoop(); // big models: seconds of summaries; let heartbeats and I/O through
   }
 }
 
@@ -33,5 +35,6 @@ export async function collectGradientStats(
     const grad = grads[p.variable.name];
     if (grad === undefined) throw new Error(`no gradient for ${p.variable.name}`);
     appendSummary(into, gradientTag(p.layer, p.param), await summarizeTensor(grad, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
+    await yieldToEventLoop();
   }
 }

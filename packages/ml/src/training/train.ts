@@ -9,11 +9,11 @@ import { evaluate } from './evaluate.run';
 import { shuffledIndices } from './seeded-shuffle.util';
 import { createTrainStep, type GradientHook } from './train-step';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
+import { yieldToEventLoop } from './event-loop.yield';
 
 /** Progress reports are throttled to about two per second. */
 const PROGRESS_INTERVAL_MS = 500;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function positiveInt(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
