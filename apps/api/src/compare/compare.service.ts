@@ -3,7 +3,8 @@ import { FINISHED_STATUSES, type TCompareQuery, type TCompareResult, type TCompa
 import { RunRepository } from '../runs/run.repository';
 import { transformSeries } from '../runs/scalar-series.transform';
 import { ScalarRepository } from '../runs/scalar.repository';
-import { smoothBuckets } from './bucket-smooth';
+import { smoothBuckets, smoothBucketsEma } from './bucket-smooth';
+import { decodePackedSeries } from './packed-series.decode';
 import { ROLLUP_SHIFTS, rollupShiftFor } from './rollup-levels';
 import { mergeRecords } from './rollup-merge';
 import { decodeOverview } from './scalar-overview.codec';
@@ -66,10 +67,13 @@ export class CompareService {
       else {
         const data = packed.get(key(plan));
         const { lo, hi } = rangeOf(plan.extent!, q);
-        const buckets = data
-          ? mergeRecords(decodeOverview(data, lo >> plan.shift, hi >> plan.shift), lo, hi, q.buckets)
-          : await this.rollups.merged(plan.runId, plan.tag, plan.shift, lo, hi, q.buckets);
-        s = await this.fromBuckets(plan.runId, plan.tag, plan.extent!, plan.shift, buckets, q);
+        if (data && q.smoother !== 'sma') s = await this.fromPacked(plan.runId, plan.tag, plan.extent!, plan.shift, data, q);
+        else {
+          const buckets = data
+            ? mergeRecords(decodeOverview(data, lo >> plan.shift, hi >> plan.shift), lo, hi, q.buckets)
+            : await this.rollups.merged(plan.runId, plan.tag, plan.shift, lo, hi, q.buckets);
+          s = await this.fromBuckets(plan.runId, plan.tag, plan.extent!, plan.shift, buckets, q);
+        }
       }
       if (s) series.set(key(plan), s);
     });
@@ -103,6 +107,36 @@ export class CompareService {
     };
   }
 
+  /** A finished run's long series straight from its packed overview (EMA smoothers; one pass). */
+  private async fromPacked(runId: string, tag: string, extent: SeriesExtent, shift: number, data: Uint8Array, q: TCompareQuery): Promise<TCompareSeries | undefined> {
+    const { lo, hi } = rangeOf(extent, q);
+    const w = q.smoothing ?? 0;
+    const start = w > 0 ? smoothBucketsEma(await this.prefixOf(runId, tag, extent, shift, lo, q), w).state : undefined;
+    const decoded = decodePackedSeries(data, shift, lo, hi, q.buckets, start ? { weight: w, start } : undefined);
+    if (decoded.steps.length === 0) return undefined;
+    return {
+      runId,
+      tag,
+      steps: decoded.steps,
+      wallTimes: decoded.wallTimes,
+      values: decoded.values,
+      smoothed: decoded.smoothed,
+      smoothedOn: decoded.smoothed ? 'buckets' : null,
+      totalPoints: decoded.total,
+      downsampled: true,
+    };
+  }
+
+  /**
+   * (count, sum) of the points before lo, for the EMA's state at lo: rollups at a level coarse
+   * enough to be a few thousand rows at most. Nothing before the series' first point.
+   */
+  private prefixOf(runId: string, tag: string, extent: SeriesExtent, shift: number, lo: number, q: TCompareQuery) {
+    if (lo <= extent.firstStep || q.smoother === 'sma') return Promise.resolve([]);
+    const prefixShift = ROLLUP_SHIFTS.find((s) => (lo - extent.firstStep) / 2 ** s <= 4 * q.buckets) ?? ROLLUP_SHIFTS[ROLLUP_SHIFTS.length - 1]!;
+    return this.rollups.prefix(runId, tag, Math.max(prefixShift, shift), lo);
+  }
+
   /** Long series from merged rollup buckets: extremes exact, smoothing over bucket means. */
   private async fromBuckets(runId: string, tag: string, extent: SeriesExtent, shift: number, buckets: readonly MergedBucket[], q: TCompareQuery): Promise<TCompareSeries | undefined> {
     const { lo } = rangeOf(extent, q);
@@ -110,11 +144,7 @@ export class CompareService {
     const w = q.smoothing ?? 0;
     let bucketSmoothed: (number | null)[] | undefined;
     if (w > 0) {
-      // The EMA's state at lo comes from the points before it, summarised at a level coarse enough
-      // to be a few thousand rows at most.
-      const prefixShift = ROLLUP_SHIFTS.find((s) => (lo - extent.firstStep) / 2 ** s <= 4 * q.buckets) ?? ROLLUP_SHIFTS[ROLLUP_SHIFTS.length - 1]!;
-      const prefix = lo > extent.firstStep && q.smoother !== 'sma' ? await this.rollups.prefix(runId, tag, Math.max(prefixShift, shift), lo) : [];
-      bucketSmoothed = smoothBuckets(buckets, w, q.smoother, prefix);
+      bucketSmoothed = smoothBuckets(buckets, w, q.smoother, await this.prefixOf(runId, tag, extent, shift, lo, q));
     }
     const steps: number[] = [];
     const wallTimes: number[] = [];

@@ -1,0 +1,112 @@
+import type { EmaState } from './bucket-smooth';
+import { OVERVIEW_RECORD_BYTES } from './scalar-overview.codec';
+
+export interface PackedSeries {
+  steps: number[];
+  wallTimes: number[];
+  values: (number | null)[];
+  /** Count-weighted EMA per output bucket, repeated on its points; null without smoothing. */
+  smoothed: (number | null)[] | null;
+  total: number;
+}
+
+/**
+ * A packed overview straight to compare columns in one pass: records in [lo, hi] merged into
+ * `buckets` output buckets (the same grouping as mergeRecords and the SQL merge), each bucket's
+ * first/min/max/last points in step order, and the bucketed EMA (smoothBucketsEma) on the way.
+ * No per-record objects: a 100-run compare decodes ~100,000 records (measured: 300 ms → see bench).
+ */
+export function decodePackedSeries(
+  data: Uint8Array,
+  shift: number,
+  lo: number,
+  hi: number,
+  buckets: number,
+  ema?: { weight: number; start: EmaState },
+): PackedSeries {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const span = hi - lo + 1;
+  const fromBucket = lo >> shift;
+  const toBucket = hi >> shift;
+  const out: PackedSeries = { steps: [], wallTimes: [], values: [], smoothed: ema ? [] : null, total: 0 };
+  let last = ema?.start.last ?? 0;
+  let n = ema?.start.n ?? 0;
+  const w = ema?.weight ?? 0;
+
+  // The output bucket being merged.
+  let index = -1;
+  let count = 0;
+  let finite = 0;
+  let sum = 0;
+  let fStep = 0, fWall = 0, fValue = 0, lStep = 0, lWall = 0, lValue = 0;
+  let minStep = 0, minWall = 0, minValue = Number.NaN, maxStep = 0, maxWall = 0, maxValue = Number.NaN;
+  const pts: [number, number, number][] = [];
+
+  const flush = () => {
+    if (index < 0) return;
+    out.total += count;
+    let smooth: number | null = null;
+    if (ema && finite > 0) {
+      const decay = w ** finite;
+      last = last * decay + (1 - decay) * (sum / finite);
+      n += finite;
+      smooth = w === 1 ? last : last / (1 - w ** n);
+    }
+    pts.length = 0;
+    pts.push([fStep, fWall, fValue]);
+    if (!Number.isNaN(minValue)) pts.push([minStep, minWall, minValue], [maxStep, maxWall, maxValue]);
+    pts.push([lStep, lWall, lValue]);
+    pts.sort((a, b) => a[0] - b[0]);
+    let prev: number | undefined;
+    for (const [step, wall, value] of pts) {
+      if (step === prev) continue;
+      prev = step;
+      out.steps.push(step);
+      out.wallTimes.push(wall);
+      out.values.push(Number.isFinite(value) ? value : null);
+      out.smoothed?.push(smooth);
+    }
+  };
+
+  for (let o = 0; o < data.byteLength; o += OVERVIEW_RECORD_BYTES) {
+    const bucket = view.getInt32(o);
+    if (bucket < fromBucket) continue;
+    if (bucket > toBucket) break;
+    const firstStep = view.getInt32(o + 20);
+    const at = Math.min(buckets - 1, Math.max(0, Math.floor(((firstStep - lo) * buckets) / span)));
+    if (at !== index) {
+      flush();
+      index = at;
+      count = 0;
+      finite = 0;
+      sum = 0;
+      fStep = firstStep;
+      fWall = view.getFloat64(o + 24);
+      fValue = view.getFloat64(o + 32);
+      minValue = Number.NaN;
+      maxValue = Number.NaN;
+    }
+    count += view.getInt32(o + 4);
+    finite += view.getInt32(o + 8);
+    sum += view.getFloat64(o + 12);
+    lStep = view.getInt32(o + 40);
+    lWall = view.getFloat64(o + 44);
+    lValue = view.getFloat64(o + 52);
+    const rMin = view.getFloat64(o + 72);
+    if (!Number.isNaN(rMin)) {
+      if (Number.isNaN(minValue) || rMin < minValue) {
+        minValue = rMin;
+        minStep = view.getInt32(o + 60);
+        minWall = view.getFloat64(o + 64);
+      }
+      const rMax = view.getFloat64(o + 92);
+      if (Number.isNaN(maxValue) || rMax > maxValue) {
+        maxValue = rMax;
+        maxStep = view.getInt32(o + 80);
+        maxWall = view.getFloat64(o + 84);
+      }
+    }
+  }
+  flush();
+  return out;
+}
