@@ -31,6 +31,17 @@ export async function http<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+/** Polls until `check` returns a value; fails with `what` after `ms`. */
+export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 150_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;

@@ -11,3 +11,4 @@ export * from './series';
 export * from './sweep.schema';
 export * from './compare.schema';
 export * from './visualize.schema';
+export * from './class-palette';

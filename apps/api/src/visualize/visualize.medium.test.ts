@@ -4,18 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
 
-async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations.
 describe('Zeiler & Fergus visualisations, end to end', () => {

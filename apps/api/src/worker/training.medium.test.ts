@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { LeaseReaper } from '../runs/lease.reaper';
 import { RunRepository } from '../runs/run.repository';
 import { TrainingWorker } from './training.worker';
@@ -14,16 +14,6 @@ import { WorkerModule } from './worker.module';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Polls until `check` returns a value; fails with `what` after `ms`. */
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, ms = 150_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // API + a real worker (in this process) + a real socket.io client, on real CIFAR-10 and Postgres.
 describe('training worker, end to end', () => {

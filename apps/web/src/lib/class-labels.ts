@@ -1,4 +1,5 @@
 import type { TDatasetName } from '@tensorscope/shared';
+import { CLASS_PALETTE } from '@tensorscope/shared';
 
 /*
  * Names and colours of the ten classes, for the Visualize tab's captions and the occlusion
@@ -29,23 +30,8 @@ export function classLabel(dataset: TDatasetName, label: number): string {
   return dataset === 'cifar10' ? CIFAR10_CLASSES[label]! : String(label);
 }
 
-/**
- * The label map's colours: Tableau 10, the same list as packages/ml's CLASS_PALETTE (which the
- * worker paints `occlusion-label` with). Copied, not imported: the web app doesn't load the ML
- * package (TF.js). Labels ≥ 10 reuse them cyclically, as the worker does.
- */
-export const CLASS_PALETTE: readonly (readonly [number, number, number])[] = [
-  [31, 119, 180],
-  [255, 127, 14],
-  [44, 160, 44],
-  [214, 39, 40],
-  [148, 103, 189],
-  [140, 86, 75],
-  [227, 119, 194],
-  [127, 127, 127],
-  [188, 189, 34],
-  [23, 190, 207],
-];
+/** The label map's colours: the list the worker paints `occlusion-label` with (packages/shared). */
+export { CLASS_PALETTE };
 
 /** CSS colour of a label in the label map. */
 export function classColor(label: number): string {

@@ -1,19 +1,9 @@
 import type { Rgb } from '../inspect/rgb-image.canvas';
+import { CLASS_PALETTE } from '@tensorscope/shared';
 import { blankRgba, type TRgbaImage } from './rgba-image.png';
 
-/** Ten distinct colours (Tableau 10) for class labels; the web legend can use the same list. Classes ≥ 10 reuse them cyclically. */
-export const CLASS_PALETTE: readonly Rgb[] = [
-  [31, 119, 180],
-  [255, 127, 14],
-  [44, 160, 44],
-  [214, 39, 40],
-  [148, 103, 189],
-  [140, 86, 75],
-  [227, 119, 194],
-  [127, 127, 127],
-  [188, 189, 34],
-  [23, 190, 207],
-];
+/** Class colours shared with the dashboard's legend (packages/shared). */
+export { CLASS_PALETTE };
 
 /** A grid of class labels (an occlusion map's most probable class per cell) in CLASS_PALETTE colours, one pixel per cell. */
 export function labelMapRgba(labels: ArrayLike<number>, rows: number, cols: number): TRgbaImage {

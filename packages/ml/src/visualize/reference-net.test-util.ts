@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from '../training/seeded-shuffle.util';
 
 /**
  * An independent, loop-only reference for the tiny test network
@@ -9,17 +10,8 @@ import * as tf from '@tensorflow/tfjs';
  * not against themselves.
  */
 
-/** Mulberry32: a small seeded generator, so the fixed weights are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator (mulberry32), so the fixed weights are the same on every run. */
+export const seededRandom = mulberry32;
 
 export interface Volume {
   h: number;
