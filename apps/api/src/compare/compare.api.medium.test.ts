@@ -112,8 +112,10 @@ describe('compare REST API', () => {
       const packed = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
       expect(packed.body).toEqual(res.body);
       const packedZoom = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`);
+      const packedSma = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=150&smoothing=0.8&smoother=sma`);
       await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'queued' } });
       expect(packedZoom.body).toEqual((await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`)).body);
+      expect(packedSma.body).toEqual((await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=150&smoothing=0.8&smoother=sma`)).body);
 
       // A window: only that range, with detail again.
       const zoom = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`);

@@ -3,12 +3,10 @@ import { FINISHED_STATUSES, type TCompareQuery, type TCompareResult, type TCompa
 import { RunRepository } from '../runs/run.repository';
 import { transformSeries } from '../runs/scalar-series.transform';
 import { ScalarRepository } from '../runs/scalar.repository';
-import { smoothBuckets, smoothBucketsEma } from './bucket-smooth';
+import { smoothBuckets } from './bucket-smooth';
 import { decodePackedSeries } from './packed-series.decode';
 import { ROLLUP_SHIFTS, rollupShiftFor } from './rollup-levels';
-import { mergeRecords } from './rollup-merge';
-import { decodeOverview } from './scalar-overview.codec';
-import { ScalarRollupRepository, type MergedBucket, type SeriesExtent } from './scalar-rollup.repository';
+import { ScalarRollupRepository, type SeriesExtent } from './scalar-rollup.repository';
 
 /**
  * Raw points one compare answer may read in full. Series are served smallest first from the
@@ -66,14 +64,9 @@ export class CompareService {
       if (plan.raw || plan.shift === undefined) s = await this.fromPoints(plan.runId, plan.tag, q);
       else {
         const data = packed.get(key(plan));
-        const { lo, hi } = rangeOf(plan.extent!, q);
-        if (data && q.smoother !== 'sma') s = await this.fromPacked(plan.runId, plan.tag, plan.extent!, plan.shift, data, q);
-        else {
-          const buckets = data
-            ? mergeRecords(decodeOverview(data, lo >> plan.shift, hi >> plan.shift), lo, hi, q.buckets)
-            : await this.rollups.merged(plan.runId, plan.tag, plan.shift, lo, hi, q.buckets);
-          s = await this.fromBuckets(plan.runId, plan.tag, plan.extent!, plan.shift, buckets, q);
-        }
+        s = data
+          ? await this.fromPacked(plan.runId, plan.tag, plan.extent!, plan.shift, data, q)
+          : await this.fromBuckets(plan.runId, plan.tag, plan.extent!, plan.shift, q);
       }
       if (s) series.set(key(plan), s);
     });
@@ -83,10 +76,10 @@ export class CompareService {
     };
   }
 
-  /** Exact: the single-series transform (smooth the full series, window, extremes downsampling). */
   /** Tests lower it to force the rollup path. */
   rawPointBudget = RAW_POINT_BUDGET;
 
+  /** Exact: the single-series transform (smooth the full series, window, extremes downsampling). */
   private async fromPoints(runId: string, tag: string, q: TCompareQuery): Promise<TCompareSeries | undefined> {
     const smoothing = (q.smoothing ?? 0) > 0;
     const after = !smoothing && q.fromStep !== undefined ? q.fromStep - 1 : undefined;
@@ -107,21 +100,21 @@ export class CompareService {
     };
   }
 
-  /** A finished run's long series straight from its packed overview (EMA smoothers; one pass). */
+  /** A finished run's long series straight from its packed overview (one pass, no per-record objects). */
   private async fromPacked(runId: string, tag: string, extent: SeriesExtent, shift: number, data: Uint8Array, q: TCompareQuery): Promise<TCompareSeries | undefined> {
     const { lo, hi } = rangeOf(extent, q);
-    const w = q.smoothing ?? 0;
-    const start = w > 0 ? smoothBucketsEma(await this.prefixOf(runId, tag, extent, shift, lo, q), w).state : undefined;
-    const decoded = decodePackedSeries(data, shift, lo, hi, q.buckets, start ? { weight: w, start } : undefined);
+    const decoded = decodePackedSeries(data, shift, lo, hi, q.buckets);
     if (decoded.steps.length === 0) return undefined;
+    const w = q.smoothing ?? 0;
+    const perBucket = w > 0 ? smoothBuckets(decoded.buckets, w, q.smoother, await this.prefixOf(runId, tag, extent, shift, lo, q)) : undefined;
     return {
       runId,
       tag,
       steps: decoded.steps,
       wallTimes: decoded.wallTimes,
       values: decoded.values,
-      smoothed: decoded.smoothed,
-      smoothedOn: decoded.smoothed ? 'buckets' : null,
+      smoothed: perBucket ? decoded.pointBucket.map((b) => perBucket[b]!) : null,
+      smoothedOn: perBucket ? 'buckets' : null,
       totalPoints: decoded.total,
       downsampled: true,
     };
@@ -137,9 +130,10 @@ export class CompareService {
     return this.rollups.prefix(runId, tag, Math.max(prefixShift, shift), lo);
   }
 
-  /** Long series from merged rollup buckets: extremes exact, smoothing over bucket means. */
-  private async fromBuckets(runId: string, tag: string, extent: SeriesExtent, shift: number, buckets: readonly MergedBucket[], q: TCompareQuery): Promise<TCompareSeries | undefined> {
-    const { lo } = rangeOf(extent, q);
+  /** A live run's long series: rollup rows merged in SQL; extremes exact, smoothing over bucket means. */
+  private async fromBuckets(runId: string, tag: string, extent: SeriesExtent, shift: number, q: TCompareQuery): Promise<TCompareSeries | undefined> {
+    const { lo, hi } = rangeOf(extent, q);
+    const buckets = await this.rollups.merged(runId, tag, shift, lo, hi, q.buckets);
     if (buckets.length === 0) return undefined;
     const w = q.smoothing ?? 0;
     let bucketSmoothed: (number | null)[] | undefined;

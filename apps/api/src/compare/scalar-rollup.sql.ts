@@ -62,7 +62,7 @@ export const ROLLUP_REFRESH_SQL: readonly string[] = ROLLUP_SHIFTS.map((shift, i
 
 /**
  * Packs every rollup level of a run into ScalarOverview rows, one per (tag, width), records of
- * OVERVIEW_RECORD_BYTES in bucket order (layout: scalar-overview.codec.ts). $1 run id. A missing
+ * OVERVIEW_RECORD_BYTES in bucket order (layout: packed-series.decode.ts). $1 run id. A missing
  * min/max (a bucket without finite values) is packed as NaN.
  */
 export const OVERVIEW_REFRESH_SQL = `INSERT INTO "ScalarOverview" ("runId", tag, width, buckets, data)

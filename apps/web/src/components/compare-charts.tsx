@@ -1,10 +1,8 @@
 'use client';
 
-import type { THoverStore } from '../lib/compare-hover-store';
 import { CHART_GAP } from '../lib/compare-layout';
 import type { TChartData } from '../lib/compare-series';
-import type { TXAxis, TXRange } from '../lib/compare-url';
-import { CompareChart } from './compare-chart';
+import { CompareChart, type CompareChartProps } from './compare-chart';
 
 const SMOOTHED_ON_NOTE = {
   full: {
@@ -79,15 +77,7 @@ export function CompareCharts({
   charts: readonly TChartData[];
   loading: boolean;
   refreshing: boolean;
-  xAxis: TXAxis;
-  log: boolean;
-  ignoreOutliers: boolean;
-  zoom: TXRange | null;
-  onZoom: (range: TXRange) => void;
-  onResetZoom: () => void;
-  hover: THoverStore;
-  highlighted: string | null;
-}) {
+} & Omit<CompareChartProps, 'data'>) {
   return (
     <div
       ref={gridRef}
