@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { safeText } from './safe-text.schema';
 import { ZScalarQuery, ZScalarTag } from './scalar.schema';
+import { queryStep } from './step.schema';
 
 const commaList = (item: z.ZodString, max: number, what: string) =>
-  z
-    .string()
+  safeText(what)
     .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(item).min(1, `${what}: give at least one`).max(max, `${what}: at most ${max}`));
 
@@ -16,15 +17,15 @@ export const MAX_COMPARE_TAGS = 20;
  * GET /api/compare: many runs × tags in one answer, each series downsampled on the server to at
  * most 4 points per bucket (first, last, min, max), optionally smoothed.
  */
-export const ZCompareQuery = z.object({
-  runs: commaList(z.string().regex(UUID_PATTERN, 'runs must be run ids (UUIDs)'), MAX_COMPARE_RUNS, 'runs'),
+export const ZCompareQuery = z.strictObject({
+  runs: commaList(safeText('runs').regex(UUID_PATTERN, 'runs must be run ids (UUIDs)'), MAX_COMPARE_RUNS, 'runs'),
   tags: commaList(ZScalarTag, MAX_COMPARE_TAGS, 'tags'),
   smoothing: ZScalarQuery.shape.smoothing,
   smoother: ZScalarQuery.shape.smoother,
   /** Buckets across the step range (≈ the chart's width in pixels). */
-  buckets: z.coerce.number().int().min(1).max(10_000).default(1000),
-  fromStep: z.coerce.number().int().optional(),
-  toStep: z.coerce.number().int().optional(),
+  buckets: z.coerce.number().int('buckets must be an integer').min(1, 'buckets must be at least 1').max(10_000, 'buckets must be at most 10000').default(1000),
+  fromStep: queryStep('fromStep').optional(),
+  toStep: queryStep('toStep').optional(),
 });
 export type TCompareQuery = z.infer<typeof ZCompareQuery>;
 

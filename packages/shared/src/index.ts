@@ -12,3 +12,5 @@ export * from './sweep.schema';
 export * from './compare.schema';
 export * from './visualize.schema';
 export * from './class-palette';
+export * from './safe-text.schema';
+export * from './step.schema';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { safeText } from './safe-text.schema';
 import { ZScalarTag } from './scalar.schema';
+import { pathStep, queryStep } from './step.schema';
 
 /**
  * Looking inside the layers. Every statistic is an ordinary scalar tag, so it can be charted,
@@ -45,9 +47,9 @@ export type THistogram = z.infer<typeof ZHistogram>;
 export const ZTaggedHistogram = ZHistogram.extend({ tag: ZScalarTag });
 export type TTaggedHistogram = z.infer<typeof ZTaggedHistogram>;
 
-export const ZHistogramQuery = z.object({
+export const ZHistogramQuery = z.strictObject({
   tag: ZScalarTag,
-  afterStep: z.coerce.number().int().optional(),
+  afterStep: queryStep('afterStep').optional(),
 });
 export type THistogramQuery = z.infer<typeof ZHistogramQuery>;
 
@@ -77,23 +79,24 @@ export type TSnapshotInfo = z.infer<typeof ZSnapshotInfo>;
 export const ZSnapshotList = z.object({ snapshots: z.array(ZSnapshotInfo) });
 export type TSnapshotList = z.infer<typeof ZSnapshotList>;
 
-export const ZFilterGridQuery = z.object({
+export const ZFilterGridQuery = z.strictObject({
   /** per-filter: each filter scaled to its own min–max; shared: one scale for the layer. */
   scale: z.enum(['per-filter', 'shared']).default('per-filter'),
   /** Pixels per weight. */
-  zoom: z.coerce.number().int().min(1).max(32).default(8),
+  zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
 });
 export type TFilterGridQuery = z.infer<typeof ZFilterGridQuery>;
+/** Path parameters (non-strict: the route names them). */
 export const ZSnapshotParams = z.object({
-  id: z.string().uuid('id must be a UUID'),
-  step: z.coerce.number().int('step must be an integer').min(0),
-  layer: z.string().regex(/^[A-Za-z0-9_]+$/, 'layer must be a layer name'),
+  id: safeText('id').uuid('id must be a UUID'),
+  step: pathStep('step'),
+  layer: safeText('layer').regex(/^[A-Za-z0-9_]+$/, 'layer must be a layer name'),
 });
 
-export const ZFeatureMapsQuery = z.object({
+export const ZFeatureMapsQuery = z.strictObject({
   /** Index into the run's CIFAR-10 test split. */
   image: z.coerce.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999').default(0),
-  zoom: z.coerce.number().int().min(1).max(32).default(8),
+  zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
 });
 export type TFeatureMapsQuery = z.infer<typeof ZFeatureMapsQuery>;
 

@@ -32,9 +32,17 @@ describe('recurrent and MNIST run configs', () => {
     expect(ZRunConfig.safeParse({ name: 'x', model: 'gru', evalSubset: 10_001 }).success).toBe(false);
   });
 
-  it('drops fields another model family owns (lenet5 has no hiddenSize, lstm no variant)', () => {
-    expect(ZRunConfig.parse({ name: 'x', model: 'lenet5', hiddenSize: 64 })).not.toHaveProperty('hiddenSize');
-    expect(ZRunConfig.parse({ name: 'x', model: 'lstm', variant: 'mnist' })).not.toHaveProperty('variant');
+  it('refuses fields another model family owns (lenet5 has no hiddenSize, lstm no variant), naming the model', () => {
+    const lenet = ZRunConfig.safeParse({ name: 'x', model: 'lenet5', hiddenSize: 64, dropout: 0 });
+    expect(toFieldErrors(lenet.error!)).toEqual([
+      { path: 'hiddenSize', message: '"hiddenSize" does not apply to model lenet5' },
+      { path: 'dropout', message: '"dropout" does not apply to model lenet5' },
+    ]);
+    const lstm = ZRunConfig.safeParse({ name: 'x', model: 'lstm', variant: 'mnist' });
+    expect(toFieldErrors(lstm.error!)).toEqual([{ path: 'variant', message: '"variant" does not apply to model lstm' }]);
+    // Absent, they stay absent: the parsed config carries only its own family's fields.
+    expect(ZRunConfig.parse({ name: 'x', model: 'lstm' })).not.toHaveProperty('variant');
+    expect(ZRunConfig.parse({ name: 'x', model: 'lenet5' })).not.toHaveProperty('hiddenSize');
   });
 
   it('gradClipNorm is optional and must be positive', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './safe-text.schema';
 
 /** Backends in the order the worker tries them; `auto` walks this list. */
 export const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -17,8 +18,7 @@ export const MNIST_TEST_SIZE = 10_000;
 
 /** Everything that sets how a run trains, shared by every model family. */
 const trainingFields = {
-  name: z
-    .string()
+  name: safeText('name')
     .trim()
     .min(1, 'name is required')
     .max(120, 'name must be at most 120 characters'),
@@ -82,13 +82,28 @@ function checkSubsets(
     ctx.addIssue({ code: 'custom', path: ['evalSubset'], message: `evalSubset must be at most ${size.test} (${dataset} has ${size.test} test images)` });
 }
 
+/** Fields only LeNet-5 has, and fields only the recurrent cells have. */
+export const LENET5_ONLY_FIELDS = ['variant'] as const;
+export const RECURRENT_ONLY_FIELDS = ['hiddenSize', 'layers', 'dropout'] as const;
+
+/**
+ * A field of the other model family. Configs are strict (an unknown key is a 400, not silently
+ * dropped), and for these keys "unknown field" would mislead: the field exists, just not for this
+ * model. Declared as never-present so zod reports it on its own path with that message.
+ */
+const notFor = (model: string, field: string) =>
+  z.never({ error: `"${field}" does not apply to model ${model}` }).optional();
+
 export const ZLenet5Config = z
-  .object({
+  .strictObject({
     ...trainingFields,
     ...subsetFields,
     model: z.literal('lenet5'),
     /** cifar-gray28: CIFAR-10 in luminance, resized to 28×28; cifar-rgb32: CIFAR-10 as is; mnist: MNIST digits. */
     variant: ZLenet5Variant.default('cifar-gray28'),
+    hiddenSize: notFor('lenet5', 'hiddenSize'),
+    layers: notFor('lenet5', 'layers'),
+    dropout: notFor('lenet5', 'dropout'),
   })
   .superRefine((c, ctx) => checkSubsets(c, c.variant === 'mnist' ? 'mnist' : 'cifar10', ctx));
 export type TLenet5Config = z.infer<typeof ZLenet5Config>;
@@ -108,7 +123,9 @@ const recurrentFields = {
   dropout: z.number().min(0, 'dropout must be ≥ 0').max(0.9, 'dropout must be at most 0.9').default(0),
 };
 const recurrent = <M extends TRecurrentModel>(model: M) =>
-  z.object({ ...recurrentFields, model: z.literal(model) }).superRefine((c, ctx) => checkSubsets(c, 'mnist', ctx));
+  z
+    .strictObject({ ...recurrentFields, model: z.literal(model), variant: notFor(model, 'variant') })
+    .superRefine((c, ctx) => checkSubsets(c, 'mnist', ctx));
 
 export const ZRnnConfig = recurrent('rnn');
 export const ZLstmConfig = recurrent('lstm');
@@ -116,13 +133,22 @@ export const ZGruConfig = recurrent('gru');
 export type TRecurrentConfig = z.infer<typeof ZRnnConfig> | z.infer<typeof ZLstmConfig> | z.infer<typeof ZGruConfig>;
 
 /** A run's configuration as stored and as posted (with defaults applied). */
-export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config, ZRnnConfig, ZLstmConfig, ZGruConfig]);
+export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config, ZRnnConfig, ZLstmConfig, ZGruConfig], {
+  error: (issue) => (issue.code === 'invalid_union' ? `model must be one of lenet5, ${RECURRENT_MODELS.join(', ')}` : undefined),
+});
 export type TRunConfig = z.infer<typeof ZRunConfig>;
 /** What a client may send: defaults not yet applied. */
 export type TRunConfigInput = z.input<typeof ZRunConfig>;
 export const MODEL_NAMES = ['lenet5', ...RECURRENT_MODELS] as const;
 export const ZModelName = z.enum(MODEL_NAMES);
 export type TModelName = z.infer<typeof ZModelName>;
+
+/** Whether `field` is part of `model`'s config (a field of neither family belongs to every model). */
+export function fieldAppliesToModel(field: string, model: string): boolean {
+  if ((LENET5_ONLY_FIELDS as readonly string[]).includes(field)) return model === 'lenet5';
+  if ((RECURRENT_ONLY_FIELDS as readonly string[]).includes(field)) return (RECURRENT_MODELS as readonly string[]).includes(model);
+  return true;
+}
 
 export const isRecurrent = (config: TRunConfig): config is TRecurrentConfig =>
   (RECURRENT_MODELS as readonly string[]).includes(config.model);

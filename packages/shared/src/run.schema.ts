@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
+import { safeText } from './safe-text.schema';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export const ZRunStatus = z.enum(RUN_STATUSES);
@@ -53,12 +54,13 @@ export type TRun = z.infer<typeof ZRun>;
 const queryInt = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
-export const ZRunListQuery = z.object({
+/** Query strings are strict like bodies: a misspelt filter (`?stauts=`) is a 400, not a silently unfiltered list. */
+export const ZRunListQuery = z.strictObject({
   status: ZRunStatus.optional(),
   model: ZModelName.optional(),
   /** Case-insensitive substring of the run name. */
-  name: z.string().trim().max(120).optional(),
-  sweepId: z.string().uuid('sweepId must be a UUID').optional(),
+  name: safeText('name').trim().max(120, 'name must be at most 120 characters').optional(),
+  sweepId: safeText('sweepId').uuid('sweepId must be a UUID').optional(),
   page: queryInt(1, 1_000_000, 1),
   pageSize: queryInt(1, 200, 20),
 });
@@ -72,4 +74,5 @@ export const ZRunList = z.object({
 });
 export type TRunList = z.infer<typeof ZRunList>;
 
-export const ZRunIdParam = z.object({ id: z.string().uuid('id must be a UUID') });
+/** Path parameters stay non-strict objects: their keys come from the route, never from the client. */
+export const ZRunIdParam = z.object({ id: safeText('id').uuid('id must be a UUID') });

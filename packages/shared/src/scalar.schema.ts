@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { safeText } from './safe-text.schema';
+import { queryStep } from './step.schema';
 
 /** The four tags every run logs. Layer statistics add more (see inspect.schema.ts). */
 export const SCALAR_TAGS = ['train/loss', 'train/accuracy', 'test/loss', 'test/accuracy'] as const;
@@ -6,8 +8,7 @@ export type TCoreScalarTag = (typeof SCALAR_TAGS)[number];
 
 /** A tag is a slash-separated path of plain segments, e.g. `weights/conv1/kernel/std`. */
 export const TAG_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
-export const ZScalarTag = z
-  .string()
+export const ZScalarTag = safeText('tag')
   .max(200, 'tag must be at most 200 characters')
   .regex(TAG_PATTERN, 'tag must be slash-separated segments of letters, digits, "_", "." or "-", not starting with "."');
 export type TScalarTag = z.infer<typeof ZScalarTag>;
@@ -24,19 +25,20 @@ export const SMOOTHERS = ['ema', 'twema', 'sma'] as const;
 export const ZSmoother = z.enum(SMOOTHERS);
 export type TSmoother = z.infer<typeof ZSmoother>;
 
-export const ZScalarQuery = z.object({
+/** Strict, like every request schema: an unknown parameter is a 400 naming it. */
+export const ZScalarQuery = z.strictObject({
   tag: ZScalarTag,
   /** Only points with step > afterStep: lets a client fetch just what it lacks. */
-  afterStep: z.coerce.number().int().optional(),
+  afterStep: queryStep('afterStep').optional(),
   /** Smoothing weight, applied to the full-resolution series before any range or downsampling,
    *  so a curve keeps its shape at every zoom. 0 = raw. */
   smoothing: z.coerce.number().min(0, 'smoothing must be ≥ 0').max(0.999, 'smoothing must be ≤ 0.999').optional(),
   /** ema: TensorBoard's debiased EMA; twema: time(step)-weighted EMA; sma: centred moving average. */
   smoother: ZSmoother.default('ema'),
   /** Extremes-preserving downsampling to at most 4 points per bucket. */
-  buckets: z.coerce.number().int().min(1).max(10_000).optional(),
-  fromStep: z.coerce.number().int().optional(),
-  toStep: z.coerce.number().int().optional(),
+  buckets: z.coerce.number().int('buckets must be an integer').min(1, 'buckets must be at least 1').max(10_000, 'buckets must be at most 10000').optional(),
+  fromStep: queryStep('fromStep').optional(),
+  toStep: queryStep('toStep').optional(),
 });
 export type TScalarQuery = z.infer<typeof ZScalarQuery>;
 
@@ -55,14 +57,13 @@ export const ZSeriesExportQuery = ZScalarQuery.extend({ format: ZExportFormat.de
 export type TSeriesExportQuery = z.infer<typeof ZSeriesExportQuery>;
 
 const commaList = (item: z.ZodString, max: number, what: string) =>
-  z
-    .string()
+  safeText(what)
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item).min(1, `${what}: give at least one`).max(max, `${what}: at most ${max}`));
 
 /** Many runs × tags in one file. */
-export const ZBulkExportQuery = z.object({
-  runs: commaList(z.string().uuid('runs must be run ids (UUIDs)'), 200, 'runs'),
+export const ZBulkExportQuery = z.strictObject({
+  runs: commaList(safeText('runs').uuid('runs must be run ids (UUIDs)'), 200, 'runs'),
   tags: commaList(ZScalarTag, 100, 'tags'),
   format: ZExportFormat.default('csv'),
   smoothing: ZScalarQuery.shape.smoothing,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ZRunConfig, type TRunConfig } from './run-config.schema';
+import { MODEL_NAMES, ZRunConfig, fieldAppliesToModel, type TRunConfig } from './run-config.schema';
 import { ZRunStatus } from './run.schema';
 import type { TFieldErrors } from './error.schema';
+import { isSafeText, safeText, unsafeTextMessage } from './safe-text.schema';
 import { toFieldErrors } from './zod-errors';
 
 /** Config fields a sweep may vary (everything but the run name). */
@@ -13,13 +14,34 @@ export const SWEEP_FIELDS = [
 export const ZSweepField = z.enum(SWEEP_FIELDS);
 export type TSweepField = z.infer<typeof ZSweepField>;
 
+/** Fields the base may set: every run-config field but the name, which the sweep gives each run. */
+export const SWEEP_BASE_FIELDS = [...SWEEP_FIELDS, 'snapshotLimit', 'snapshotKeepEvery'] as const;
+export type TSweepBaseField = (typeof SWEEP_BASE_FIELDS)[number];
+
 export const MAX_SWEEP_RUNS = 100;
 
-export const ZSweepAxis = z.object({
+/**
+ * A base or axis value. Only its type is checked here; each run's config checks the value itself
+ * when the sweep is expanded. Strings are stored with the sweep, so they must be storable text.
+ */
+const sweepValue = (field: string) =>
+  z
+    .union([z.number(), z.string()], { error: `${field} must be a number or a string` })
+    .refine((v) => typeof v !== 'string' || isSafeText(v), { message: unsafeTextMessage(field) });
+
+const baseShape = Object.fromEntries(SWEEP_BASE_FIELDS.map((f) => [f, sweepValue(f).optional()])) as Record<
+  TSweepBaseField,
+  z.ZodOptional<ReturnType<typeof sweepValue>>
+>;
+/** Strict: a misspelt field (`learning_rate`) is a 400 naming it, not a default silently used. */
+export const ZSweepBase = z.strictObject(baseShape, { error: 'base must be an object of run-config fields' });
+export type TSweepBase = z.infer<typeof ZSweepBase>;
+
+export const ZSweepAxis = z.strictObject({
   field: ZSweepField,
   /** The values this field takes, one run per combination with the other axes' values. */
   values: z
-    .array(z.union([z.number(), z.string()]))
+    .array(sweepValue('values'), { error: 'values must be a list' })
     .min(1, 'give at least one value')
     .max(50, 'at most 50 values per field'),
 });
@@ -27,11 +49,11 @@ export type TSweepAxis = z.infer<typeof ZSweepAxis>;
 
 /** POST /api/sweeps: a base config (without name) and the fields to vary over. */
 export const ZSweepCreate = z
-  .object({
-    name: z.string().trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
-    /** Any run-config fields (as for POST /api/runs, without name); the axes override them. */
-    base: z.record(z.string(), z.unknown()),
-    axes: z.array(ZSweepAxis).min(1, 'vary at least one field').max(6, 'at most 6 fields'),
+  .strictObject({
+    name: safeText('name').trim().min(1, 'name is required').max(80, 'name must be at most 80 characters'),
+    /** Run-config fields (as for POST /api/runs, without name) shared by every run; the axes override them. */
+    base: ZSweepBase,
+    axes: z.array(ZSweepAxis, { error: 'axes must be a list' }).min(1, 'vary at least one field').max(6, 'at most 6 fields'),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -70,7 +92,10 @@ export type TSweepPoint = Record<string, number | string>;
 export function sweepRunName(sweepName: string, point: TSweepPoint): string {
   const label = Object.entries(point).map(([k, v]) => `${k}=${v}`).join(' ');
   const name = `${sweepName} · ${label}`;
-  return name.length <= 120 ? name : `${name.slice(0, 119)}…`;
+  if (name.length <= 120) return name;
+  // Cutting between the halves of a surrogate pair (an emoji) would leave text Postgres refuses.
+  const cut = name.slice(0, 119);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 /** Every combination of the axes' values, the first axis varying slowest. */
@@ -91,9 +116,13 @@ export type TSweepExpansion =
  */
 export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
   const runs: { point: TSweepPoint; config: TRunConfig }[] = [];
-  const errors: TFieldErrors = [];
+  const errors: TFieldErrors = inapplicableFields(sweep);
   for (const point of sweepPoints(sweep.axes)) {
-    const parsed = ZRunConfig.safeParse({ ...sweep.base, ...point, name: sweepRunName(sweep.name, point) });
+    // Run configs are strict, but a sweep over several models may carry one family's fields
+    // (varying `variant` over lenet5 and lstm repeats the lstm runs): each run takes its model's.
+    const model = String(point.model ?? sweep.base.model);
+    const fields = Object.entries({ ...sweep.base, ...point }).filter(([field]) => fieldAppliesToModel(field, model));
+    const parsed = ZRunConfig.safeParse({ ...Object.fromEntries(fields), name: sweepRunName(sweep.name, point) });
     if (parsed.success) {
       runs.push({ point, config: parsed.data });
       continue;
@@ -113,4 +142,26 @@ export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
   return errors.length ? { ok: false, errors } : { ok: true, runs };
 }
 
-export const ZSweepIdParam = z.object({ id: z.string().uuid('id must be a UUID') });
+/**
+ * Base fields and axes that no model of the sweep has (`variant` in a sweep of lstm runs only):
+ * expansion would drop them from every run, so the sweep is refused, as POST /api/runs refuses them.
+ */
+function inapplicableFields(sweep: TSweepCreate): TFieldErrors {
+  const modelAxis = sweep.axes.find((a) => a.field === 'model');
+  const models = (modelAxis ? modelAxis.values : [sweep.base.model]).filter(
+    (m): m is string => typeof m === 'string' && (MODEL_NAMES as readonly string[]).includes(m),
+  );
+  // An unknown or missing model is reported by each run's config; these errors would only add noise.
+  if (models.length === 0) return [];
+  const message = (field: string) => `"${field}" does not apply to model${models.length > 1 ? 's' : ''} ${models.join(', ')}`;
+  const errors: TFieldErrors = [];
+  for (const field of Object.keys(sweep.base))
+    if (!models.some((m) => fieldAppliesToModel(field, m))) errors.push({ path: `base.${field}`, message: message(field) });
+  sweep.axes.forEach((axis, i) => {
+    if (!models.some((m) => fieldAppliesToModel(axis.field, m))) errors.push({ path: `axes.${i}.field`, message: message(axis.field) });
+  });
+  return errors;
+}
+
+/** Path parameters (non-strict: the route names them). */
+export const ZSweepIdParam = z.object({ id: safeText('id').uuid('id must be a UUID') });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { safeText } from './safe-text.schema';
+import { bodyStep } from './step.schema';
 
 /**
  * Zeiler & Fergus visualisations of a CNN run at one weight snapshot, computed by workers as queued
@@ -18,16 +20,17 @@ export const VISUALIZATION_STATUSES = ['queued', 'running', 'completed', 'failed
 export const ZVisualizationStatus = z.enum(VISUALIZATION_STATUSES);
 export type TVisualizationStatus = z.infer<typeof ZVisualizationStatus>;
 
-const layerName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'layer must be a layer name like conv1');
+const layerName = safeText('layer').regex(/^[A-Za-z0-9_-]{1,64}$/, 'layer must be a layer name like conv1');
 
-export const ZTop9Params = z.object({
+/** Strict: stored params are the validated body minus step/recompute, so they hold known keys only. */
+export const ZTop9Params = z.strictObject({
   kind: z.literal('top9'),
   layer: layerName,
   /** First N test images searched (default: all 10,000). */
   subset: z.number().int('subset must be an integer').min(9, 'subset must be at least 9').max(10_000, 'subset must be at most 10000').optional(),
 });
 
-export const ZImageParams = z.object({
+export const ZImageParams = z.strictObject({
   kind: z.literal('image'),
   /** Conv layer for the deconv projection, the occlusion's feature-map curve and Grad-CAM. */
   layer: layerName,
@@ -40,17 +43,19 @@ export const ZImageParams = z.object({
   occlusionStride: z.number().int('occlusionStride must be an integer').min(1).max(32).default(2),
 });
 
-export const ZVisualizationParams = z.discriminatedUnion('kind', [ZTop9Params, ZImageParams]);
+export const ZVisualizationParams = z.discriminatedUnion('kind', [ZTop9Params, ZImageParams], {
+  error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${VISUALIZATION_KINDS.join(', ')}` : undefined),
+});
 export type TVisualizationParams = z.infer<typeof ZVisualizationParams>;
 
-/** POST /api/runs/:id/visualizations */
+/** POST /api/runs/:id/visualizations. Both sides strict: zod reports a key only when neither side declares it. */
 export const ZVisualizationCreate = z.intersection(
   ZVisualizationParams,
-  z.object({
+  z.strictObject({
     /** Snapshot step; default: the newest snapshot. */
-    step: z.number().int().min(0).optional(),
+    step: bodyStep('step').optional(),
     /** Compute again even if a cached result exists. */
-    recompute: z.boolean().default(false),
+    recompute: z.boolean({ error: 'recompute must be true or false' }).default(false),
   }),
 );
 export type TVisualizationCreate = z.infer<typeof ZVisualizationCreate>;
@@ -125,10 +130,10 @@ export type TVisualization = z.infer<typeof ZVisualization>;
 export const ZVisualizationList = z.object({ items: z.array(ZVisualization) });
 export type TVisualizationList = z.infer<typeof ZVisualizationList>;
 
-export const ZVisualizationIdParam = z.object({ id: z.string().uuid('id must be a UUID') });
+export const ZVisualizationIdParam = z.object({ id: safeText('id').uuid('id must be a UUID') });
 export const ZVisualizationImageParam = z.object({
-  id: z.string().uuid('id must be a UUID'),
-  name: z.string().regex(/^[a-z0-9-]{1,64}$/, 'image name must be lowercase letters, digits and "-"'),
+  id: safeText('id').uuid('id must be a UUID'),
+  name: safeText('image name').regex(/^[a-z0-9-]{1,64}$/, 'image name must be lowercase letters, digits and "-"'),
 });
 
 export const VISUALIZE_QUEUE = 'visualize';

@@ -3,8 +3,8 @@ import { DATASET_SIZES, MODEL_NAMES, RECURRENT_MODELS } from '@tensorscope/share
 
 /*
  * Which config fields belong to which model family. The schema is a union on `model`: a field
- * of one family sent with another model is silently stripped by zod, so the form hides it
- * (single run) or says so (sweep over several models) instead of letting it look applied.
+ * of one family sent with another model is refused by the API, so the form hides it (single run)
+ * or says so (sweep over several models, where each run takes only its own model's fields).
  */
 
 /** Fields only LeNet-5 has. */
