@@ -18,6 +18,12 @@ const ZEnv = z.object({
   /** A running run whose worker has not sent a heartbeat for this long is failed. */
   LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
   HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** Wall time between two training checkpoints (weights + optimizer state) of a run; 0 = after every step. */
+  CHECKPOINT_SECONDS: z.coerce.number().min(0).default(60),
+  /** Starts of one run (first + resumes after lost workers) before an interrupted run is failed instead. */
+  RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** How often an idle worker looks for queued runs (it also wakes on every run event). */
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

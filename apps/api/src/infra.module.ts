@@ -8,6 +8,7 @@ import { PgPoolService } from './prisma/pg-pool.service';
 import { JOB_QUEUE, type JobQueue } from './queue/job-queue.port';
 import { PgBossQueue } from './queue/pgboss.queue';
 import { InspectRepository } from './inspect/inspect.repository';
+import { CheckpointRepository } from './runs/checkpoint.repository';
 import { RunRepository } from './runs/run.repository';
 import { ScalarRepository } from './runs/scalar.repository';
 import { ScalarRollupRepository } from './compare/scalar-rollup.repository';
@@ -25,13 +26,14 @@ import { VisualizationRepository } from './visualize/visualization.repository';
     { provide: JOB_QUEUE, inject: [ENV], useFactory: (env: TEnv) => new PgBossQueue(env.DATABASE_URL) },
     { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
     RunRepository,
+    CheckpointRepository,
     ScalarRepository,
     ScalarRollupRepository,
     InspectRepository,
     SweepRepository,
     VisualizationRepository,
   ],
-  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository, VisualizationRepository],
+  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, CheckpointRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository, VisualizationRepository],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

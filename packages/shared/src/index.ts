@@ -4,7 +4,6 @@ export * from './scalar.schema';
 export * from './inspect.schema';
 export * from './error.schema';
 export * from './events.schema';
-export * from './job.schema';
 export * from './zod-errors';
 export * from './query-keys';
 export * from './series';

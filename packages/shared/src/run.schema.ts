@@ -43,6 +43,12 @@ export const ZRun = z.object({
   workerId: z.string().nullable(),
   /** The sweep that created this run, if any. */
   sweepId: z.string().nullable(),
+  /** Times a worker started or resumed the run (1 for a run that was never interrupted). */
+  attempts: z.number().int(),
+  /** Why the run was last interrupted (worker lost or shut down) and where it resumed from. */
+  interruption: z.string().nullable(),
+  /** Step of the newest checkpoint: where the next attempt resumes (null: none yet). */
+  checkpointStep: z.number().int().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

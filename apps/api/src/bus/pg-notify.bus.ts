@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { BUS_CHANNEL, ZBusEvent, type TBusEvent } from '@tensorscope/shared';
 import { Client, Pool } from 'pg';
 import type { EventBus } from './event-bus.port';
-import { KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
+import { CONNECT_TIMEOUT_MS, KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
 
 /** NOTIFY payloads are capped at 8000 bytes by Postgres. */
 export const MAX_NOTIFY_BYTES = 7900;
@@ -22,7 +22,16 @@ export class PgNotifyBus implements EventBus {
   private closed = false;
 
   constructor(private readonly databaseUrl: string) {
-    this.pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'tensorscope-bus', idleTimeoutMillis: KEEP_IDLE_CONNECTIONS });
+    this.pool = new Pool({
+      connectionString: databaseUrl,
+      max: 2,
+      application_name: 'tensorscope-bus',
+      idleTimeoutMillis: KEEP_IDLE_CONNECTIONS,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // An idle connection dropped by a database restart emits 'error' on the pool; unhandled, that
+    // killed the API process (measured). The pool replaces the connection at the next publish.
+    this.pool.on('error', (e) => this.logger.warn(`publish connection lost (${e.message})`));
   }
 
   async publish(event: TBusEvent): Promise<void> {
@@ -51,7 +60,7 @@ export class PgNotifyBus implements EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tensorscope-listen' });
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tensorscope-listen', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client.on('notification', (msg) => {
       if (msg.channel !== BUS_CHANNEL || !msg.payload) return;
       const parsed = ZBusEvent.safeParse(JSON.parse(msg.payload));

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ERROR_CODES, type TApiError } from '@tensorscope/shared';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { ApiError } from './api-error';
+import { BODY_LIMIT_BYTES } from './json-bodies.setup';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: ERROR_CODES.badRequest,
@@ -21,27 +23,44 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      // Retry-After: clients (and the dashboard's query retries) come back once it is likely up.
+      res.setHeader('Retry-After', '2');
+      this.logger.warn(`${body.message} (${exception instanceof Error ? exception.message : String(exception)})`);
+    } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: TApiError } {
     if (exception instanceof ApiError) return { status: exception.getStatus(), body: exception.body };
+    if (isDatabaseUnavailable(exception)) return { status: HttpStatus.SERVICE_UNAVAILABLE, body: DATABASE_UNAVAILABLE };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: messageOf(exception) } };
     }
-    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    // body-parser errors (malformed JSON, too large), BodyError and Express's undecodable path
+    // parameters carry their own 4xx status.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = (exception as Error).message || 'Bad request';
-      return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message } };
+      return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: clientMessage(exception as Error) } };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { code: ERROR_CODES.internal, message: 'Internal error; the server log has the details.' },
     };
   }
+}
+
+export const DATABASE_UNAVAILABLE: TApiError = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database is not reachable right now; nothing was changed. Try again in a few seconds.',
+};
+
+/** body-parser's own messages ("request entity too large") do not say what the limit is or what was wrong. */
+function clientMessage(e: Error & { type?: unknown }): string {
+  if (e.type === 'entity.too.large') return `request body must be at most ${BODY_LIMIT_BYTES} bytes (1 MB)`;
+  if (e.type === 'entity.parse.failed') return `request body is not valid JSON: ${e.message}`;
+  return e.message || 'Bad request';
 }
 
 function messageOf(e: HttpException): string {

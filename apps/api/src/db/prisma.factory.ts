@@ -7,7 +7,9 @@ import { PrismaClient } from '@prisma/client';
  * this adapter, so no query-engine binary is needed (or downloaded).
  */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+  });
 }
 
 /**
@@ -18,3 +20,9 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
  * "Connection terminated unexpectedly" before this.
  */
 export const KEEP_IDLE_CONNECTIONS = 0;
+
+/**
+ * A connection attempt that gets no answer fails after this long instead of hanging: while the
+ * database is away the API answers 503 promptly, and the worker's waits retry on their own.
+ */
+export const CONNECT_TIMEOUT_MS = 5000;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
-import { KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
+import { CONNECT_TIMEOUT_MS, KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
 import { ENV, type TEnv } from '../env';
 
 /**
@@ -13,7 +13,7 @@ export class PgPoolService implements OnModuleDestroy {
   readonly pool: Pool;
 
   constructor(@Inject(ENV) env: TEnv) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: 4, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS });
+    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: 4, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }

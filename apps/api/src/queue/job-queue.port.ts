@@ -1,11 +1,12 @@
-import type { TTrainJob, TVisualizeJob } from '@tensorscope/shared';
+import type { TVisualizeJob } from '@tensorscope/shared';
 
-/** The job queues as the rest of the app sees them; pg-boss lives behind them. */
+/**
+ * The job queue as the rest of the app sees it; pg-boss lives behind it. Only visualisation jobs
+ * travel through it: training runs are queued in the run table itself (RunRepository.claimNext),
+ * so a run and its "job" can never disagree after a crash.
+ */
 export interface JobQueue {
-  enqueueTraining(job: TTrainJob): Promise<void>;
-  /** Takes jobs one at a time; the returned promise of `handler` settles when the job is done. */
-  workTraining(handler: (job: TTrainJob) => Promise<void>): Promise<void>;
-  /** Zeiler & Fergus visualisation jobs: a second queue, so they never wait behind a long training run. */
+  /** Zeiler & Fergus visualisation jobs, so they never wait behind a long training run. */
   enqueueVisualize(job: TVisualizeJob): Promise<void>;
   workVisualize(handler: (job: TVisualizeJob) => Promise<void>): Promise<void>;
   stop(): Promise<void>;

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { TRAIN_QUEUE, VISUALIZE_QUEUE, ZTrainJob, ZVisualizeJob, type TTrainJob, type TVisualizeJob } from '@tensorscope/shared';
+import { VISUALIZE_QUEUE, ZVisualizeJob, type TVisualizeJob } from '@tensorscope/shared';
 import PgBoss from 'pg-boss';
-import { KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
+import { CONNECT_TIMEOUT_MS, KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
 import type { JobQueue } from './job-queue.port';
 
 /**
  * pg-boss keeps jobs in Postgres, so any number of workers on any machine share one queue
- * through DATABASE_URL. The run row, not the job, is the source of truth for a run's state:
- * a job is only a "please train run X", and a worker claims the run with a conditional update.
+ * through DATABASE_URL. The visualization row, not the job, is the source of truth for its
+ * state: a job is only a "please compute X", claimed with a conditional update.
  */
 export class PgBossQueue implements JobQueue {
   private readonly logger = new Logger('PgBossQueue');
@@ -17,28 +17,21 @@ export class PgBossQueue implements JobQueue {
 
   private boss(): Promise<PgBoss> {
     this.started ??= (async () => {
-      const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'tensorscope-queue', idleTimeoutMillis: KEEP_IDLE_CONNECTIONS } as PgBoss.ConstructorOptions);
+      const boss = new PgBoss({
+        connectionString: this.databaseUrl,
+        max: 4,
+        application_name: 'tensorscope-queue',
+        idleTimeoutMillis: KEEP_IDLE_CONNECTIONS,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      } as PgBoss.ConstructorOptions);
       boss.on('error', (e) => this.logger.error(`pg-boss: ${e.message}`));
       await boss.start();
-      await boss.createQueue(TRAIN_QUEUE);
       await boss.createQueue(VISUALIZE_QUEUE);
       return boss;
     })();
+    // A start that failed (database away) is tried again by the next call instead of sticking.
+    this.started.catch(() => (this.started = null));
     return this.started;
-  }
-
-  async enqueueTraining(job: TTrainJob): Promise<void> {
-    const boss = await this.boss();
-    // No retries: a failed run stays failed with its reason; the user relaunches it.
-    // Expiry just under pg-boss's 24 h cap; the run's own lease (heartbeats) detects dead workers.
-    await boss.send(TRAIN_QUEUE, job, { retryLimit: 0, expireInHours: 23 });
-  }
-
-  async workTraining(handler: (job: TTrainJob) => Promise<void>): Promise<void> {
-    const boss = await this.boss();
-    await boss.work<TTrainJob>(TRAIN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await handler(ZTrainJob.parse(job.data));
-    });
   }
 
   async enqueueVisualize(job: TVisualizeJob): Promise<void> {
@@ -60,7 +53,11 @@ export class PgBossQueue implements JobQueue {
   stop(): Promise<void> {
     const started = this.started;
     if (!started) return Promise.resolve();
-    this.stopping ??= started.then((boss) => boss.stop({ graceful: false, wait: true, timeout: 5000 }));
+    // Stopping while the database is away fails (pg-boss marks in-flight jobs failed); the jobs'
+    // rows are the truth anyway, so that must not turn a shutdown into a crash.
+    this.stopping ??= started
+      .then((boss) => boss.stop({ graceful: false, wait: true, timeout: 5000 }))
+      .catch((e: unknown) => this.logger.warn(`pg-boss stop: ${String(e)}`));
     return this.stopping;
   }
 }

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { ENV, type TEnv } from '../env';
 import { RunRepository } from './run.repository';
 
 /**
- * A worker that dies (crash, OOM, machine lost) stops renewing its runs' heartbeat. Every API and
- * worker process sweeps for expired leases, so a dead worker's run ends `failed` with a reason
- * even when that worker never comes back. Conditional updates make concurrent sweeps harmless.
+ * A worker that dies and does not come back (machine lost, OOM with no supervisor) stops renewing
+ * its run's heartbeat. Every API and worker process sweeps for expired leases: such a run goes back
+ * to the queue and resumes from its checkpoint on any worker, or fails with a reason once it has
+ * used RUN_MAX_ATTEMPTS starts. Conditional updates make concurrent sweeps harmless.
  */
 @Injectable()
 export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,23 +25,25 @@ export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     const every = Math.max(1000, (this.env.LEASE_SECONDS * 1000) / 4);
-    this.timer = setInterval(() => void this.sweep().catch((e: Error) => this.logger.warn(e.message)), every);
+    const sweep = () => void this.sweep().catch((e: Error) => (isDatabaseUnavailable(e) ? undefined : this.logger.warn(e.message)));
+    this.timer = setInterval(sweep, every);
     this.timer.unref();
-    void this.sweep().catch((e: Error) => this.logger.warn(e.message));
+    sweep();
   }
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
   }
 
-  async sweep(): Promise<string[]> {
+  async sweep(): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' }>> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.env.LEASE_SECONDS * 1000);
-    const failed = await this.runs.failExpired(cutoff, now, this.env.LEASE_SECONDS);
-    for (const runId of failed) {
-      this.logger.warn(`run ${runId}: lease expired, marked failed`);
-      await this.bus.publish({ type: 'run.updated', runId });
+    const recovered = await this.runs.recoverExpired(cutoff, now, this.env.LEASE_SECONDS, this.env.RUN_MAX_ATTEMPTS);
+    for (const { id, outcome } of recovered) {
+      this.logger.warn(`run ${id}: lease expired; ${outcome === 'requeued' ? 'queued to resume from its checkpoint' : 'out of attempts, marked failed'}`);
+      // run.updated also wakes idle workers, so a requeued run starts at once.
+      await this.bus.publish({ type: 'run.updated', runId: id });
     }
-    return failed;
+    return recovered;
   }
 }

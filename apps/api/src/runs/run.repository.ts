@@ -64,11 +64,40 @@ export class RunRepository {
     return r.count === 1;
   }
 
-  /** queued → running for one worker; false if another worker or a cancel got there first. */
+  /**
+   * The run table is the training queue: takes the oldest queued run for this worker (queued →
+   * running, attempts + 1) or answers null. SKIP LOCKED lets any number of workers on any machine
+   * poll at once without two taking the same run; an interrupted run keeps its createdAt, so it
+   * is resumed before newer runs start.
+   */
+  async claimNext(workerId: string, now: Date): Promise<RunRow | null> {
+    const rows = await this.db.$queryRaw<Array<{ id: string }>>`
+      UPDATE "Run" SET status = 'running', "workerId" = ${workerId}, "startedAt" = COALESCE("startedAt", ${now}),
+        "heartbeatAt" = ${now}, attempts = attempts + 1, "cancelRequested" = false
+      WHERE id = (SELECT id FROM "Run" WHERE status = 'queued' ORDER BY "createdAt", id FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id`;
+    const id = rows[0]?.id;
+    return id === undefined ? null : this.findById(id);
+  }
+
+  /**
+   * Runs still `running` under this worker id: its previous incarnation died mid-run (the
+   * supervisor restarts a worker under the same id). Taken back at once (attempts + 1) instead of
+   * waiting for their lease to expire.
+   */
+  async adoptOrphans(workerId: string, now: Date): Promise<RunRow[]> {
+    const rows = await this.db.$queryRaw<Array<{ id: string }>>`
+      UPDATE "Run" SET "heartbeatAt" = ${now}, attempts = attempts + 1
+      WHERE status = 'running' AND "workerId" = ${workerId} RETURNING id`;
+    const found = await this.db.run.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'asc' } });
+    return found;
+  }
+
+  /** queued → running for one worker with a given id (tests that play a worker). */
   async claim(id: string, workerId: string, now: Date): Promise<boolean> {
     const r = await this.db.run.updateMany({
       where: { id, status: 'queued' },
-      data: { status: 'running', workerId, startedAt: now, heartbeatAt: now },
+      data: { status: 'running', workerId, startedAt: now, heartbeatAt: now, attempts: { increment: 1 } },
     });
     return r.count === 1;
   }
@@ -77,14 +106,32 @@ export class RunRepository {
     return this.db.run.update({ where: { id }, data: { backend } });
   }
 
-  /** Saves progress and renews the lease; answers whether a cancel was requested. */
-  async heartbeat(id: string, now: Date, progress?: TRunProgress): Promise<{ cancelRequested: boolean }> {
-    const row = await this.db.run.update({
-      where: { id },
+  /**
+   * Saves progress and renews the lease while this worker still owns the run; `owned: false`
+   * means the run was taken away (requeued after a lost lease, or ended) and the worker must stop.
+   */
+  async heartbeat(id: string, workerId: string, now: Date, progress?: TRunProgress): Promise<{ owned: boolean; cancelRequested: boolean }> {
+    const r = await this.db.run.updateMany({
+      where: { id, status: 'running', workerId },
       data: { heartbeatAt: now, ...(progress ? { progress: progress as unknown as Prisma.InputJsonValue } : {}) },
-      select: { cancelRequested: true },
     });
-    return row;
+    if (r.count === 0) return { owned: false, cancelRequested: false };
+    const row = await this.db.run.findUnique({ where: { id }, select: { cancelRequested: true } });
+    return { owned: true, cancelRequested: row?.cancelRequested ?? false };
+  }
+
+  /** running → queued by its own worker (shutting down): the next worker resumes it from its checkpoint. */
+  async suspend(id: string, workerId: string, interruption: string): Promise<boolean> {
+    const r = await this.db.run.updateMany({
+      where: { id, status: 'running', workerId },
+      data: { status: 'queued', workerId: null, heartbeatAt: null, interruption },
+    });
+    return r.count === 1;
+  }
+
+  /** Why the run was interrupted and where it resumed (kept after it completes). */
+  noteInterruption(id: string, interruption: string): Promise<unknown> {
+    return this.db.run.updateMany({ where: { id }, data: { interruption } });
   }
 
   setFinalMetrics(id: string, metrics: TFinalMetrics, best: TBestMetrics): Promise<unknown> {
@@ -112,24 +159,39 @@ export class RunRepository {
     return r.count === 1;
   }
 
-  /** Fails every running run whose lease expired; answers their ids. */
-  async failExpired(cutoff: Date, now: Date, leaseSeconds: number): Promise<string[]> {
+  /**
+   * Every running run whose lease expired goes back to the queue (to resume from its checkpoint
+   * on any worker), or fails once it has used maxAttempts. Conditional updates make concurrent
+   * sweeps from several processes harmless. Answers what happened to which run.
+   */
+  async recoverExpired(
+    cutoff: Date,
+    now: Date,
+    leaseSeconds: number,
+    maxAttempts: number,
+  ): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' }>> {
     const stale = await this.db.run.findMany({
       where: { status: 'running', heartbeatAt: { lt: cutoff } },
-      select: { id: true, workerId: true },
+      select: { id: true, workerId: true, attempts: true, checkpointStep: true },
     });
-    const failed: string[] = [];
+    const done: Array<{ id: string; outcome: 'requeued' | 'failed' }> = [];
     for (const run of stale) {
+      const lost = `worker ${run.workerId ?? '?'} stopped sending heartbeats for over ${leaseSeconds} s (crashed, or lost its machine or database connection)`;
+      const where = { id: run.id, status: 'running' as const, heartbeatAt: { lt: cutoff } };
+      const from = run.checkpointStep !== null ? `its checkpoint at step ${run.checkpointStep}` : 'the start (no checkpoint yet)';
+      const requeue = run.attempts < maxAttempts;
       const r = await this.db.run.updateMany({
-        where: { id: run.id, status: 'running', heartbeatAt: { lt: cutoff } },
-        data: {
-          status: 'failed',
-          finishedAt: now,
-          error: `Worker ${run.workerId ?? '?'} stopped sending heartbeats for over ${leaseSeconds} s (crashed or lost its database connection); the run was marked failed. Everything logged before that is kept.`,
-        },
+        where,
+        data: requeue
+          ? { status: 'queued', workerId: null, heartbeatAt: null, interruption: `${lost}; queued to resume from ${from} (attempt ${run.attempts + 1} of ${maxAttempts})` }
+          : {
+              status: 'failed',
+              finishedAt: now,
+              error: `${lost}, and the run has used all ${maxAttempts} attempts; it was marked failed. Everything logged before that is kept.`,
+            },
       });
-      if (r.count === 1) failed.push(run.id);
+      if (r.count === 1) done.push({ id: run.id, outcome: requeue ? 'requeued' : 'failed' });
     }
-    return failed;
+    return done;
   }
 }

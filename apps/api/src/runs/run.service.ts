@@ -4,7 +4,6 @@ import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { ApiError } from '../common/api-error';
 import { CompareService } from '../compare/compare.service';
 import { CLOCK, type Clock } from '../common/clock';
-import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
 import { toRun } from './run.mapper';
 import { RunRepository } from './run.repository';
 import { needsFullSeries, transformSeries } from './scalar-series.transform';
@@ -15,21 +14,14 @@ export class RunService {
   constructor(
     private readonly runs: RunRepository,
     private readonly scalars: ScalarRepository,
-    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly compare: CompareService,
   ) {}
 
   async create(config: TRunConfig): Promise<TRun> {
+    // The queued row is the job: idle workers claim it (this signal only wakes them early).
     const row = await this.runs.create(config);
-    try {
-      await this.queue.enqueueTraining({ runId: row.id });
-    } catch (e) {
-      // The run must not sit "queued" forever with no job behind it.
-      await this.runs.cancelQueued(row.id, this.clock.now());
-      throw e;
-    }
     await this.bus.publish({ type: 'run.updated', runId: row.id });
     return toRun(row, this.clock.now());
   }

@@ -11,7 +11,7 @@ function writer(insertMany: ScalarRepository['insertMany'], flushMs = 5) {
   const scalars = { insertMany } as unknown as ScalarRepository;
   const runs = { setFinalMetrics: vi.fn(async () => undefined) } as unknown as RunRepository;
   const bus = { publish: vi.fn(async () => undefined) } as unknown as EventBus;
-  return { w: new ScalarWriter('run', scalars, runs, bus, { maxBuffered: 100, flushMs }), runs, bus };
+  return { w: new ScalarWriter('run', scalars, runs, bus, undefined, {}, { maxBuffered: 100, flushMs }), runs, bus };
 }
 
 describe('ScalarWriter', () => {

@@ -2,6 +2,11 @@ import { betterDirection, SCALAR_TAGS, type TBestMetrics, type TFinalMetrics, ty
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
 import type { ScalarRepository } from '../runs/scalar.repository';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
+
+/** Wraps each database write (the worker's waits out outages); identity by default. */
+export type WriteGuard = <T>(what: string, op: () => Promise<T>) => Promise<T>;
+const unguarded: WriteGuard = (_what, op) => op();
 
 /** Points per bus event: ~90 bytes of JSON each keeps a message far below NOTIFY's 8000-byte cap. */
 export const POINTS_PER_EVENT = 40;
@@ -14,8 +19,8 @@ const CORE_TAGS: ReadonlySet<string> = new Set(SCALAR_TAGS);
  */
 export class ScalarWriter {
   private buffer: TTaggedScalar[] = [];
-  private readonly last: TFinalMetrics = {};
-  private readonly best: TBestMetrics = {};
+  private readonly last: TFinalMetrics;
+  private readonly best: TBestMetrics;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   /** The first failed write: kept, not thrown from a timer (that would kill the worker process). */
@@ -26,8 +31,14 @@ export class ScalarWriter {
     private readonly scalars: ScalarRepository,
     private readonly runs: RunRepository,
     private readonly bus: EventBus,
+    private readonly guard: WriteGuard = unguarded,
+    /** What the run already had (a resumed run): its best values must not be forgotten. */
+    previous: { last?: TFinalMetrics | null; best?: TBestMetrics | null } = {},
     private readonly options = { maxBuffered: 200, flushMs: 1000 },
-  ) {}
+  ) {
+    this.last = { ...(previous.last ?? {}) };
+    this.best = { ...(previous.best ?? {}) };
+  }
 
   /** Buffers points; rejects once a write has failed, so the training loop fails the run. */
   add(points: readonly TTaggedScalar[]): Promise<void> {
@@ -55,7 +66,8 @@ export class ScalarWriter {
 
   private async write(batch: TTaggedScalar[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.scalars.insertMany(this.runId, batch);
+    // Idempotent (keyed by run, tag, step), so a retried batch or a resumed run stores each point once.
+    await this.guard('storing scalars', () => this.scalars.insertMany(this.runId, batch));
     // Only the core tags: layer statistics (100+ tags) would bloat every run row and list. A batch
     // of layer statistics alone leaves the row as it is (no UPDATE).
     const core = batch.filter((p) => CORE_TAGS.has(p.tag));
@@ -66,9 +78,16 @@ export class ScalarWriter {
       // NaN never counts as best (every comparison with it is false).
       if (Number.isFinite(p.value) && better) this.best[p.tag] = { value: p.value, step: p.step };
     }
-    if (core.length > 0) await this.runs.setFinalMetrics(this.runId, { ...this.last }, { ...this.best });
+    if (core.length > 0) {
+      const last = { ...this.last };
+      const best = { ...this.best };
+      await this.guard('storing final metrics', () => this.runs.setFinalMetrics(this.runId, last, best));
+    }
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
-      await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });
+      // Signals are best effort: a client that missed one refetches from REST on reconnect.
+      await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) }).catch((e: unknown) => {
+        if (!isDatabaseUnavailable(e)) throw e;
+      });
     }
   }
 }

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { LeaseReaper } from '../runs/lease.reaper';
+import { PrismaService } from '../prisma/prisma.service';
 import { RunRepository } from '../runs/run.repository';
 import { TrainingWorker } from './training.worker';
 import { WorkerModule } from './worker.module';
@@ -305,28 +306,65 @@ describe('training worker, end to end', () => {
     expect(kept.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a run whose worker stopped heartbeating ends failed with a reason', async () => {
+  it('a run whose worker stopped heartbeating is queued again and resumed by a live worker', async () => {
     const runs = worker.get(RunRepository);
     const row = await runs.create({ ...(small as never), name: `${tag}-ghost`, backend: 'auto', logInterval: 2 } as never);
     const longAgo = new Date(Date.now() - 60_000);
     expect(await runs.claim(row.id, 'ghost-worker', longAgo)).toBe(true);
-    // The API's and worker's own reapers may get there first; either way the run must end failed.
+    // The API's and worker's own reapers may get there first; either way the run must be requeued.
     await worker.get(LeaseReaper).sweep();
-    const r = await get(row.id);
-    expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/ghost-worker.*heartbeat/);
+    const done = await until('resumed and completed', async () => {
+      const r = await get(row.id);
+      return ['completed', 'failed'].includes(r.status) ? r : undefined;
+    });
+    expect(done.status).toBe('completed');
+    expect(done.attempts).toBe(2);
+    expect(done.interruption).toMatch(/ghost-worker.*heartbeat.*resume from the start \(no checkpoint yet\).*attempt 2 of 5/);
     expect(await runs.claim(row.id, 'late-worker', new Date())).toBe(false);
   });
 
-  it('a worker shutting down mid-run marks its run failed with a reason', async () => {
+  it('a run that lost its worker after using all its attempts ends failed with a reason', async () => {
+    const runs = worker.get(RunRepository);
+    const row = await runs.create({ ...(small as never), name: `${tag}-ghost-out`, backend: 'auto' } as never);
+    await worker.get(PrismaService).client.run.update({ where: { id: row.id }, data: { attempts: 4 } });
+    expect(await runs.claim(row.id, 'ghost-worker', new Date(Date.now() - 60_000))).toBe(true);
+    await worker.get(LeaseReaper).sweep();
+    const r = await get(row.id);
+    expect(r.status).toBe('failed');
+    expect(r.attempts).toBe(5);
+    expect(r.error).toMatch(/ghost-worker.*heartbeat.*all 5 attempts/);
+  });
+
+  it('a worker shutting down mid-run checkpoints it and queues it again; the next worker resumes it exactly', async () => {
     const created = await http<TRun>(base, '/api/runs', {
-      body: { ...small, name: `${tag}-shutdown`, trainSubset: 20_000, logInterval: 1, evalInterval: 1000 },
+      body: { ...small, name: `${tag}-shutdown`, trainSubset: 1600, logInterval: 1, evalInterval: 1000, statsInterval: 1000, snapshotsPerEpoch: 0 },
     });
     const id = created.body.id;
-    await until('running', async () => ((await get(id)).status === 'running' ? true : undefined));
+    await until('a few steps', async () => {
+      const pts = (await http<{ points: unknown[] }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+      return pts.length >= 3 ? true : undefined;
+    });
     await worker.get(TrainingWorker).shutdown();
-    const r = await get(id);
-    expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/shut down/);
+    const suspended = await get(id);
+    expect(suspended.status).toBe('queued');
+    expect(suspended.interruption).toMatch(/shut down at step \d+; queued to resume/);
+    const at = suspended.checkpointStep!;
+    expect(at).toBeGreaterThanOrEqual(3);
+    const before = (await http<{ points: Array<{ step: number; wallTime: number; value: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+    expect(before.map((p) => p.step)).toEqual(Array.from({ length: at }, (_, i) => i + 1));
+
+    await worker.close();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    await worker.init();
+    const done = await until('resumed and completed', async () => {
+      const r = await get(id);
+      return ['completed', 'failed'].includes(r.status) ? r : undefined;
+    });
+    expect(done.status).toBe('completed');
+    expect(done.attempts).toBe(2);
+    const after = (await http<{ points: Array<{ step: number; wallTime: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+    // Every step once, the ones from before the shutdown unchanged (same wall times).
+    expect(after.map((p) => p.step)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(after.slice(0, at)).toEqual(before);
   });
 });

@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ZRunConfig, type TBackendChoice, type TRunProgress, type TTrainJob } from '@tensorscope/shared';
-import { initBackend, trainRun } from '@tensorscope/ml';
+import type { Run as RunRow } from '@prisma/client';
+import { ZBestMetrics, ZFinalMetrics, ZRunConfig, type TBackendChoice, type TRunProgress } from '@tensorscope/shared';
+import { decodeCheckpoint, encodeCheckpoint, initBackend, trainRun, type TTrainCheckpoint } from '@tensorscope/ml';
 import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
+import { waitOutDatabaseOutage } from '../db/database-outage.wait';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { ENV, type TEnv } from '../env';
 import { InspectRepository } from '../inspect/inspect.repository';
 import { snapshotsToDrop } from '../inspect/snapshot-retention';
-import { JOB_QUEUE, type JobQueue } from '../queue/job-queue.port';
+import { CheckpointRepository } from '../runs/checkpoint.repository';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarRepository } from '../runs/scalar.repository';
 import { ScalarRollupRepository } from '../compare/scalar-rollup.repository';
@@ -19,19 +22,28 @@ const PROGRESS_EVERY_MS = 500;
 const TAGS_PER_EVENT = 60;
 
 /**
- * Takes training jobs from the queue, one at a time per worker process, and drives one run:
- * claim → pick backend → train (ml package) → store scalars in batches → finish with a status.
- * Heartbeats renew the run's lease and pick up cancel requests even if a NOTIFY was missed.
+ * Trains queued runs, one at a time per worker process. The run table is the queue: an idle
+ * worker claims the oldest queued run (it polls, and wakes on every run event). A run goes:
+ * claim → pick backend → resume from its checkpoint if it has one → train (ml package) → store
+ * scalars in batches, checkpoints every CHECKPOINT_SECONDS → finish with a status.
+ *
+ * Nothing is lost when something dies:
+ * - this process killed: the supervisor restarts it under the same WORKER_ID and it adopts its
+ *   orphaned run at once; a worker that never comes back loses its lease and the reaper requeues
+ *   the run for any worker (up to RUN_MAX_ATTEMPTS starts);
+ * - shut down (SIGTERM): the run is checkpointed where it stands and queued again;
+ * - the database away: every write waits it out (training pauses there) and goes on when it is
+ *   back; every write is idempotent, so a resumed run re-sends steps without duplicates.
  */
 @Injectable()
 export class TrainingWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger('TrainingWorker');
   private shuttingDown = false;
-  private current: Promise<void> | null = null;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
   private readonly cancelled = new Set<string>();
 
   constructor(
-    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: TEnv,
@@ -39,98 +51,205 @@ export class TrainingWorker implements OnApplicationBootstrap {
     private readonly scalars: ScalarRepository,
     private readonly inspect: InspectRepository,
     private readonly rollups: ScalarRollupRepository,
+    private readonly checkpoints: CheckpointRepository,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.bus.subscribe((e) => {
       if (e.type === 'run.cancel') this.cancelled.add(e.runId);
+      if (e.type === 'run.updated') this.wake?.();
     });
-    await this.queue.workTraining((job) => {
-      this.current = this.handle(job).finally(() => (this.current = null));
-      return this.current;
-    });
-    this.logger.log(`worker ${this.env.WORKER_ID} waiting for training jobs`);
+    // Not awaited: the process is up (and can be stopped) even while the database is not.
+    this.loop = this.work();
+    this.logger.log(`worker ${this.env.WORKER_ID} waiting for training runs`);
   }
 
-  /** Stops the current run at its next step and marks it failed, so nothing is left `running`. */
+  /** Suspends the current run (checkpoint, back to the queue) and stops taking new ones. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
-    await this.queue.stop();
-    await this.current;
+    this.wake?.();
+    await this.loop;
   }
 
-  async handle(job: TTrainJob): Promise<void> {
-    const { runId } = job;
+  private async work(): Promise<void> {
     const workerId = this.env.WORKER_ID;
-    if (this.shuttingDown || !(await this.runs.claim(runId, workerId, this.clock.now()))) return;
-    await this.publishUpdated(runId);
-    const row = await this.runs.findById(runId);
-    const writer = new ScalarWriter(runId, this.scalars, this.runs, this.bus);
-    let latest: TRunProgress | undefined;
-    let lastProgressEvent = 0;
-    const beat = async () => {
-      const { cancelRequested } = await this.runs.heartbeat(runId, this.clock.now(), latest);
-      if (cancelRequested) this.cancelled.add(runId);
-    };
-    const heartbeat = setInterval(() => void beat().catch((e: Error) => this.logger.warn(e.message)), this.env.HEARTBEAT_SECONDS * 1000);
-    try {
-      const config = ZRunConfig.parse(row?.config);
-      const choice: TBackendChoice = config.backend === 'auto' ? this.env.TENSORSCOPE_BACKEND : config.backend;
-      const backend = await initBackend(choice);
-      await this.runs.setBackend(runId, backend);
-      await this.publishUpdated(runId);
-      this.logger.log(`run ${runId} (${config.name}) training on ${backend}`);
-
-      const result = await trainRun(config, { cacheDir: join(this.env.DATA_DIR, 'cache') }, {
-        onScalars: (points) => writer.add(points),
-        onProgress: async (progress) => {
-          latest = progress;
-          const now = Date.now();
-          if (now - lastProgressEvent < PROGRESS_EVERY_MS && progress.step < progress.totalSteps) return;
-          lastProgressEvent = now;
-          await this.bus.publish({ type: 'run.progress', runId, progress });
-        },
-        onHistograms: async (points) => {
-          await this.inspect.insertHistograms(runId, points);
-          const step = points[0]?.step;
-          if (step === undefined) return;
-          const tags = [...new Set(points.map((p) => p.tag))];
-          // Signal only (tags, step): a NOTIFY payload could not carry the bins anyway.
-          for (let i = 0; i < tags.length; i += TAGS_PER_EVENT) {
-            await this.bus.publish({ type: 'run.histograms', runId, step, tags: tags.slice(i, i + TAGS_PER_EVENT) });
+    let adopted = false;
+    let outage = false;
+    while (!this.shuttingDown) {
+      try {
+        if (!adopted) {
+          for (const orphan of await this.runs.adoptOrphans(workerId, this.clock.now())) {
+            this.logger.warn(`run ${orphan.id}: this worker (${workerId}) restarted while training it; resuming`);
+            await this.train(orphan, `worker ${workerId} restarted while training it (crashed or killed)`);
           }
-        },
-        onSnapshot: async (snapshot) => {
-          const model = { topology: snapshot.topology, inputStats: snapshot.channelStats };
-          await this.inspect.saveSnapshot(runId, snapshot.step, model, snapshot.tensors);
-          const drop = snapshotsToDrop(await this.inspect.snapshotSteps(runId), config.snapshotLimit, config.snapshotKeepEvery);
-          await this.inspect.deleteSnapshots(runId, drop);
-          await this.bus.publish({ type: 'run.snapshot', runId, step: snapshot.step });
-        },
-        shouldStop: () => this.shuttingDown || this.cancelled.has(runId),
+          adopted = true;
+        }
+        const row = await this.runs.claimNext(workerId, this.clock.now());
+        outage = false;
+        if (row) {
+          await this.train(row);
+          continue;
+        }
+      } catch (e) {
+        if (!isDatabaseUnavailable(e)) this.logger.error(`worker loop: ${e instanceof Error ? e.stack : String(e)}`);
+        else if (!outage) this.logger.warn(`database unavailable (${(e as Error).message}); waiting for it`);
+        outage = isDatabaseUnavailable(e);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.env.WORKER_POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
-      await writer.flush();
-      await beat();
-      const status = !result.stopped ? 'completed' : this.cancelled.has(runId) ? 'cancelled' : 'failed';
-      const error = status === 'failed' ? `worker ${workerId} shut down during training; the run was stopped at step ${result.steps}` : null;
-      await this.runs.finish(runId, workerId, status, this.clock.now(), error);
-      this.logger.log(`run ${runId} ${status} after ${result.steps} steps`);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.logger.error(`run ${runId} failed: ${e instanceof Error ? e.stack : message}`);
-      await writer.flush().catch(() => undefined);
-      await this.runs.finish(runId, workerId, 'failed', this.clock.now(), message.slice(0, 2000));
-    } finally {
-      clearInterval(heartbeat);
-      this.cancelled.delete(runId);
-      // The run's series are final now: pack them for fast compare reads (without them the reads
-      // fall back to the row rollups, slower but the same answer).
-      await this.rollups.refreshOverviews(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: packing overviews failed: ${String(e)}`));
-      await this.publishUpdated(runId).catch(() => undefined);
+      this.wake = null;
     }
   }
 
-  private publishUpdated(runId: string): Promise<void> {
-    return this.bus.publish({ type: 'run.updated', runId });
+  /** Every write of a run: waits out a database outage (training pauses there) unless shutting down. */
+  private durable<T>(runId: string, what: string, op: () => Promise<T>): Promise<T> {
+    return waitOutDatabaseOutage(what, op, { log: (m) => this.logger.warn(`run ${runId}: ${m}`), giveUp: () => this.shuttingDown });
+  }
+
+  /** Bus signals are best effort: clients catch up from REST, so a lost signal must not stop training. */
+  private signal(event: Parameters<EventBus['publish']>[0]): Promise<void> {
+    return this.bus.publish(event).catch((e: unknown) => {
+      if (!isDatabaseUnavailable(e)) throw e;
+    });
+  }
+
+  /** Trains one claimed (or adopted) run to its end, its suspension, or the loss of its lease. */
+  async train(row: RunRow, interruptedBecause?: string): Promise<void> {
+    const runId = row.id;
+    const workerId = this.env.WORKER_ID;
+    const maxAttempts = this.env.RUN_MAX_ATTEMPTS;
+    if (row.attempts > maxAttempts) {
+      const why = `${interruptedBecause ?? 'interrupted'}; it has been started ${row.attempts} times (RUN_MAX_ATTEMPTS = ${maxAttempts}), so it was marked failed instead of resumed again. Everything logged before that is kept.`;
+      await this.durable(runId, 'failing the run', () => this.runs.finish(runId, workerId, 'failed', this.clock.now(), why));
+      await this.signal({ type: 'run.updated', runId });
+      return;
+    }
+    await this.signal({ type: 'run.updated', runId });
+    const writer = new ScalarWriter(runId, this.scalars, this.runs, this.bus, (what, op) => this.durable(runId, what, op), {
+      last: row.finalMetrics === null ? null : ZFinalMetrics.parse(row.finalMetrics),
+      best: row.bestMetrics === null ? null : ZBestMetrics.parse(row.bestMetrics),
+    });
+    let latest: TRunProgress | undefined;
+    let lastProgressEvent = 0;
+    let lost = false;
+    const beat = async () => {
+      const { owned, cancelRequested } = await this.runs.heartbeat(runId, workerId, this.clock.now(), latest);
+      if (!owned && !lost) {
+        lost = true;
+        this.logger.warn(`run ${runId}: no longer owned by ${workerId} (lease lost or run ended elsewhere); stopping without writing more`);
+      }
+      if (cancelRequested) this.cancelled.add(runId);
+    };
+    const heartbeat = setInterval(
+      () => void beat().catch((e: Error) => (isDatabaseUnavailable(e) ? undefined : this.logger.warn(e.message))),
+      this.env.HEARTBEAT_SECONDS * 1000,
+    );
+    let finished = false;
+    try {
+      const config = ZRunConfig.parse(row.config);
+      const choice: TBackendChoice = config.backend === 'auto' ? this.env.TENSORSCOPE_BACKEND : config.backend;
+      const backend = await initBackend(choice);
+      await this.durable(runId, 'recording the backend', () => this.runs.setBackend(runId, backend));
+      const stored = await this.durable(runId, 'loading the checkpoint', () => this.checkpoints.load(runId));
+      const resume: TTrainCheckpoint | undefined = stored ? decodeCheckpoint(stored.manifest, stored.data) : undefined;
+      if (row.attempts > 1) {
+        const from = resume ? `step ${resume.step}` : 'the start (no checkpoint was taken)';
+        this.logger.log(`run ${runId}: attempt ${row.attempts} of ${maxAttempts}, resuming from ${from}`);
+        if (interruptedBecause !== undefined) {
+          const note = `${interruptedBecause}; resumed from ${from} (attempt ${row.attempts} of ${maxAttempts})`;
+          await this.durable(runId, 'noting the interruption', () => this.runs.noteInterruption(runId, note));
+        }
+      }
+      await this.signal({ type: 'run.updated', runId });
+      this.logger.log(`run ${runId} (${config.name}) training on ${backend}`);
+
+      const result = await trainRun(
+        config,
+        { cacheDir: join(this.env.DATA_DIR, 'cache') },
+        {
+          onScalars: (points) => writer.add(points),
+          onProgress: async (progress) => {
+            latest = progress;
+            const now = Date.now();
+            if (now - lastProgressEvent < PROGRESS_EVERY_MS && progress.step < progress.totalSteps) return;
+            lastProgressEvent = now;
+            await this.signal({ type: 'run.progress', runId, progress });
+          },
+          onHistograms: async (points) => {
+            await this.durable(runId, 'storing histograms', () => this.inspect.insertHistograms(runId, points));
+            const step = points[0]?.step;
+            if (step === undefined) return;
+            const tags = [...new Set(points.map((p) => p.tag))];
+            // Signal only (tags, step): a NOTIFY payload could not carry the bins anyway.
+            for (let i = 0; i < tags.length; i += TAGS_PER_EVENT) {
+              await this.signal({ type: 'run.histograms', runId, step, tags: tags.slice(i, i + TAGS_PER_EVENT) });
+            }
+          },
+          onSnapshot: async (snapshot) => {
+            const model = { topology: snapshot.topology, inputStats: snapshot.channelStats };
+            await this.durable(runId, 'storing a snapshot', async () => {
+              await this.inspect.saveSnapshot(runId, snapshot.step, model, snapshot.tensors);
+              const drop = snapshotsToDrop(await this.inspect.snapshotSteps(runId), config.snapshotLimit, config.snapshotKeepEvery);
+              await this.inspect.deleteSnapshots(runId, drop);
+            });
+            await this.signal({ type: 'run.snapshot', runId, step: snapshot.step });
+          },
+          onCheckpoint: async (checkpoint) => {
+            if (lost) return;
+            // Points up to the checkpoint's step are stored before it is: a resume re-sends only later steps.
+            await writer.flush();
+            const { manifest, data } = encodeCheckpoint(checkpoint);
+            await this.durable(runId, 'storing a checkpoint', () => this.checkpoints.save(runId, checkpoint.step, manifest, data));
+          },
+          shouldStop: () => (lost || this.shuttingDown ? 'suspend' : this.cancelled.has(runId)),
+        },
+        { ...(resume ? { resume } : {}), checkpointEveryMs: this.env.CHECKPOINT_SECONDS * 1000 },
+      );
+      await writer.flush();
+      if (lost) return;
+      if (result.suspended) {
+        await beat().catch(() => undefined);
+        const note = `worker ${workerId} shut down at step ${result.steps}; queued to resume from there`;
+        if (await this.durable(runId, 'suspending the run', () => this.runs.suspend(runId, workerId, note))) {
+          this.logger.log(`run ${runId} suspended at step ${result.steps}; queued again`);
+        }
+        return;
+      }
+      await beat();
+      const status = result.stopped ? 'cancelled' : 'completed';
+      await this.durable(runId, 'finishing the run', () => this.runs.finish(runId, workerId, status, this.clock.now()));
+      finished = true;
+      this.logger.log(`run ${runId} ${status} after ${result.steps} steps`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (this.shuttingDown && isDatabaseUnavailable(e)) {
+        // Nothing can be written now; the run stays `running` under this worker id, which adopts it at its next start.
+        this.logger.warn(`run ${runId}: shutting down while the database is away; it resumes when this worker starts again`);
+        return;
+      }
+      this.logger.error(`run ${runId} failed: ${e instanceof Error ? e.stack : message}`);
+      await writer.flush().catch(() => undefined);
+      if (!lost) {
+        await this.durable(runId, 'failing the run', () => this.runs.finish(runId, workerId, 'failed', this.clock.now(), message.slice(0, 2000))).catch(
+          (err: unknown) => this.logger.error(`run ${runId}: could not record the failure: ${String(err)}`),
+        );
+        finished = true;
+      }
+    } finally {
+      clearInterval(heartbeat);
+      this.cancelled.delete(runId);
+      if (finished) {
+        await this.checkpoints.delete(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: deleting its checkpoint failed: ${String(e)}`));
+        // The run's series are final now: pack them for fast compare reads (without them the reads
+        // fall back to the row rollups, slower but the same answer).
+        await this.rollups.refreshOverviews(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: packing overviews failed: ${String(e)}`));
+      }
+      await this.signal({ type: 'run.updated', runId }).catch(() => undefined);
+    }
   }
 }

@@ -31,8 +31,18 @@ export class VisualizeWorker implements OnApplicationBootstrap {
     private readonly visualizations: VisualizationRepository,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.workVisualize((job) => this.handle(job));
+  onApplicationBootstrap(): void {
+    void this.listen();
+  }
+
+  /** Subscribes to the queue; while the database is away (at start), tries again every 2 s. */
+  private async listen(): Promise<void> {
+    try {
+      await this.queue.workVisualize((job) => this.handle(job));
+    } catch (e) {
+      this.logger.warn(`cannot take visualization jobs yet (${e instanceof Error ? e.message : String(e)}); retrying in 2 s`);
+      setTimeout(() => void this.listen(), 2000).unref();
+    }
   }
 
   private async handle({ visualizationId: id }: TVisualizeJob): Promise<void> {

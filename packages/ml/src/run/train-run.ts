@@ -8,6 +8,7 @@ import { train } from '../training/train';
 import { activeBackend } from '../backend/backend.select';
 import { wasmMemoryProblem } from './wasm-memory.guard';
 import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
+import type { TTrainCheckpoint } from '../training/checkpoint.types';
 import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
 
 export interface TrainRunEnv {
@@ -73,8 +74,19 @@ export async function loadRunProbe(config: TRunConfig, env: TrainRunEnv): Promis
   return selectProbe(split.test, config.probeImages, config.seed);
 }
 
+/** Where a run continues from, and how often it hands over checkpoints (see TrainOptions). */
+export interface TrainRunDurability {
+  resume?: TTrainCheckpoint;
+  checkpointEveryMs?: number;
+}
+
 /** One run, from its config to its result: data, model, optimizer, loop; frees every tensor it made. */
-export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: TrainCallbacks): Promise<TrainResult> {
+export async function trainRun(
+  config: TRunConfig,
+  env: TrainRunEnv,
+  callbacks: TrainCallbacks,
+  durability: TrainRunDurability = {},
+): Promise<TrainResult> {
   const tooBig = wasmMemoryProblem(config, activeBackend());
   if (tooBig) throw new Error(tooBig);
   const data = await loadRunData(config, env);
@@ -97,6 +109,8 @@ export async function trainRun(config: TRunConfig, env: TrainRunEnv, callbacks: 
         snapshotsPerEpoch: config.snapshotsPerEpoch,
         ...(config.gradClipNorm !== undefined ? { gradClipNorm: config.gradClipNorm } : {}),
         ...(probe !== undefined ? { probe } : {}),
+        ...(durability.resume !== undefined ? { resume: durability.resume } : {}),
+        ...(durability.checkpointEveryMs !== undefined ? { checkpointEveryMs: durability.checkpointEveryMs } : {}),
       },
       callbacks,
     );

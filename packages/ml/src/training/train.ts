@@ -10,6 +10,8 @@ import { shuffledIndices } from './seeded-shuffle.util';
 import { createTrainStep, type GradientHook } from './train-step';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
 import { yieldToEventLoop } from './event-loop.yield';
+import { restoreCheckpointTensors, takeCheckpointTensors } from './checkpoint.take';
+import type { TTrainCheckpoint } from './checkpoint.types';
 
 /** Progress reports are throttled to about two per second. */
 const PROGRESS_INTERVAL_MS = 500;
@@ -66,6 +68,12 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
  * - onSnapshot: the weights after snapshotsPerEpoch evenly spaced steps per epoch and
  *   after the last step; a stopped run also gets one of where it stopped (reading the
  *   weights takes tens of ms, so stopping stays prompt).
+ *
+ * Durability: with onCheckpoint, a checkpoint (weights, optimizer slots, position in the
+ * data order, the open train window) is handed over every checkpointEveryMs of wall time
+ * (between two steps, after that step's points were emitted) and where a suspended run
+ * stopped. `resume` continues from one: the same config then logs the same steps again, so
+ * points already stored for steps after the checkpoint are re-sent unchanged in step and tag.
  */
 export async function train(
   model: tf.LayersModel,
@@ -83,6 +91,12 @@ export async function train(
   const histogramBins = options.histogramBins ?? 30;
   positiveInt('histogramBins', histogramBins);
   const numClasses = checkData(model, data, options.probe);
+  const resume = options.resume;
+  if (resume !== undefined && (resume.trainCount !== data.train.count || resume.batchSize !== options.batchSize)) {
+    throw new Error(
+      `checkpoint was taken on ${resume.trainCount} images at batch ${resume.batchSize}; this run has ${data.train.count} at batch ${options.batchSize}`,
+    );
+  }
 
   const stats = computeChannelStats(data.train);
   const trainBatches = new BatchBuilder(data.train, stats, numClasses);
@@ -99,7 +113,7 @@ export async function train(
     statsInterval !== undefined || callbacks.onSnapshot !== undefined ? new LayerInspector(model, stats, histogramBins, options.probe) : undefined;
   const isStatsStep = (at: number) => statsInterval !== undefined && (at % statsInterval === 0 || at === totalSteps);
   const snapshotAt = callbacks.onSnapshot !== undefined ? snapshotSteps(stepsPerEpoch, options.epochs, options.snapshotsPerEpoch ?? 0) : new Set<number>();
-  let lastSnapshotStep = 0;
+  let lastSnapshotStep = resume?.lastSnapshotStep ?? 0;
   const snapshot = async (at: number) => {
     if (inspector === undefined || callbacks.onSnapshot === undefined) return;
     lastSnapshotStep = at;
@@ -120,9 +134,9 @@ export async function train(
   };
 
   // Train window: sums since the last train point.
-  let windowLoss = 0;
-  let windowCorrect = 0;
-  let windowImages = 0;
+  let windowLoss = resume?.window.loss ?? 0;
+  let windowCorrect = resume?.window.correct ?? 0;
+  let windowImages = resume?.window.images ?? 0;
   const flushTrain = async (at: number) => {
     if (windowImages === 0) return;
     await emit(
@@ -136,7 +150,7 @@ export async function train(
     windowCorrect = 0;
     windowImages = 0;
   };
-  let lastEvalStep = 0;
+  let lastEvalStep = resume?.lastEvalStep ?? 0;
   const runEval = async (at: number) => {
     const result = await evaluate(model, testBatches, data.test.count, evalBatchSize);
     lastEvalStep = at;
@@ -170,14 +184,43 @@ export async function train(
     await callbacks.onProgress?.(progress);
   };
 
+  let lastCheckpointAt = Date.now();
+  let lastCheckpointStep = resume?.step ?? 0;
+  const checkpoint = async (at: number) => {
+    if (callbacks.onCheckpoint === undefined || at === lastCheckpointStep) return;
+    const tensors = await takeCheckpointTensors(model, options.optimizer);
+    await callbacks.onCheckpoint({
+      step: at,
+      trainCount,
+      batchSize: options.batchSize,
+      lastEvalStep,
+      lastSnapshotStep,
+      window: { loss: windowLoss, correct: windowCorrect, images: windowImages },
+      ...tensors,
+    });
+    lastCheckpointStep = at;
+    lastCheckpointAt = Date.now();
+  };
+
   let globalStep = 0;
-  let stopped = false;
+  let firstStart = 0;
   let epoch = 1;
+  if (resume !== undefined) {
+    await restoreCheckpointTensors(model, options.optimizer, resume);
+    globalStep = resume.step;
+    // The data order is a pure function of (seed, epoch): the position is all a resume needs.
+    epoch = Math.floor(resume.step / stepsPerEpoch) + 1;
+    firstStart = (resume.step % stepsPerEpoch) * options.batchSize;
+  }
+  let stopped = false;
+  let suspended = false;
   epochs: for (; epoch <= options.epochs; epoch++) {
     const order = shuffledIndices(trainCount, options.seed, epoch - 1);
-    for (let start = 0; start < trainCount; start += options.batchSize) {
-      if ((await callbacks.shouldStop?.()) === true) {
+    for (let start = firstStart; start < trainCount; start += options.batchSize) {
+      const stop = await callbacks.shouldStop?.();
+      if (stop === true || stop === 'suspend') {
         stopped = true;
+        suspended = stop === 'suspend';
         break epochs;
       }
       const end = Math.min(trainCount, start + options.batchSize);
@@ -215,13 +258,22 @@ export async function train(
       if (statsNow) await layerStats(globalStep);
       if (snapshotAt.has(globalStep)) await snapshot(globalStep);
       if (Date.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && globalStep < totalSteps) await reportProgress(epoch, globalStep);
+      const every = options.checkpointEveryMs;
+      if (every !== undefined && globalStep < totalSteps && Date.now() - lastCheckpointAt >= every) await checkpoint(globalStep);
       await yieldToEventLoop();
     }
+    firstStart = 0;
   }
 
+  if (suspended) {
+    // To be resumed: the open train window goes into the checkpoint instead of an off-interval
+    // point, so the resumed run logs exactly the steps an uninterrupted one would.
+    if (globalStep > 0) await checkpoint(globalStep);
+    return { stopped, suspended, steps: globalStep, finalMetrics };
+  }
   await flushTrain(globalStep);
   if (!stopped && lastEvalStep !== globalStep) await runEval(globalStep);
   if (stopped && globalStep > 0 && lastSnapshotStep !== globalStep) await snapshot(globalStep);
   if (globalStep > 0) await reportProgress(Math.min(epoch, options.epochs), globalStep);
-  return { stopped, steps: globalStep, finalMetrics };
+  return { stopped, suspended, steps: globalStep, finalMetrics };
 }

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { TScalarTag, TTaggedHistogram, TTaggedScalar } from '@tensorscope/shared';
 import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
+import type { TTrainCheckpoint } from './checkpoint.types';
 
 export interface TrainData {
   train: ImageDataset;
@@ -35,6 +36,10 @@ export interface TrainOptions {
   snapshotsPerEpoch?: number;
   /** Rescale each step's gradients to a global L2 norm of at most this before applying them. Absent: no clipping. */
   gradClipNorm?: number;
+  /** Continue from this checkpoint (same model config and data) instead of from step 0. */
+  resume?: TTrainCheckpoint;
+  /** Wall time between two checkpoints handed to onCheckpoint. Absent: only where a run is suspended. */
+  checkpointEveryMs?: number;
 }
 
 export interface TrainProgress {
@@ -60,13 +65,21 @@ export interface TrainCallbacks {
   onSnapshot?: (snapshot: TWeightSnapshot) => void | Promise<void>;
   /** Called at most about twice a second, and once after the last step. */
   onProgress?: (progress: TrainProgress) => void | Promise<void>;
-  /** Checked before every step; true ends the run before that step. */
-  shouldStop?: () => boolean | Promise<boolean>;
+  /** A checkpoint to persist (see TrainOptions.checkpointEveryMs); the loop waits for it. */
+  onCheckpoint?: (checkpoint: TTrainCheckpoint) => void | Promise<void>;
+  /**
+   * Checked before every step; true ends the run before that step (cancel: the open train
+   * window is logged, a snapshot taken). 'suspend' ends it to be resumed later: only a
+   * checkpoint is handed to onCheckpoint, nothing is logged.
+   */
+  shouldStop?: () => boolean | 'suspend' | Promise<boolean | 'suspend'>;
 }
 
 export interface TrainResult {
   /** True when shouldStop ended the run before all epochs were done. */
   stopped: boolean;
+  /** True when it ended on 'suspend' (a checkpoint was handed over, if onCheckpoint is set). */
+  suspended: boolean;
   /** Steps completed. */
   steps: number;
   /**
