@@ -10,8 +10,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The bench keeps its seeded database between runs (E2E_PG_DIR); tests get a throwaway one.
   const keepPg = process.env.E2E_PG_DIR !== undefined;
   const pgDir = process.env.E2E_PG_DIR ?? mkdtempSync(join(tmpdir(), 'tensorscope-e2e-pg-'));
+  // The supervisor writes who runs what (pids change on restarts); durability tests read it.
+  const stateFile = join(pgDir, '..', `tensorscope-e2e-stack-${API_PORT}.json`);
+  process.env.E2E_STATE_FILE = stateFile;
   const env = {
     ...process.env,
+    TENSORSCOPE_STATE_FILE: stateFile,
+    // Durability tests kill processes mid-run: checkpoint often, notice dead leases soon.
+    CHECKPOINT_SECONDS: '2',
+    HEARTBEAT_SECONDS: '2',
+    LEASE_SECONDS: '30',
     API_PORT: String(API_PORT),
     WEB_PORT: String(WEB_PORT),
     TENSORSCOPE_PG_DIR: pgDir,
@@ -40,5 +48,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await exited;
     if (process.env.E2E_KEEP_LOG) console.log(log);
     if (!keepPg) rmSync(pgDir, { recursive: true, force: true });
+    rmSync(stateFile, { force: true });
   };
 }

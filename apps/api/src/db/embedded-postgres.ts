@@ -29,6 +29,10 @@ export interface EmbeddedPostgres {
   readonly dataDir: string;
   /** Fast shutdown; idempotent. Call it on SIGINT/SIGTERM after the app's own processes stopped. */
   stop(): Promise<void>;
+  /** The postmaster's process id. */
+  readonly pid: number | undefined;
+  /** Settles when the server exits for any reason (also a crash or a kill), with how. */
+  readonly exited: Promise<string>;
 }
 
 /** Superuser of the embedded cluster. Local development only: it listens on 127.0.0.1. */
@@ -73,5 +77,5 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await server.stop();
     throw e;
   }
-  return { databaseUrl: urlOf(database), port, dataDir, stop: server.stop };
+  return { databaseUrl: urlOf(database), port, dataDir, stop: server.stop, pid: server.pid, exited: server.exited };
 }

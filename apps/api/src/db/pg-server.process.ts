@@ -18,6 +18,10 @@ export interface PgServerParams {
 export interface PgServerProcess {
   /** Fast shutdown (SIGINT); idempotent; resolves once the server has exited. */
   stop(): Promise<void>;
+  /** The postmaster's process id. */
+  readonly pid: number | undefined;
+  /** Settles when the server has exited for any reason, with how ("signal SIGQUIT", "exit 1"); a supervisor restarts it. */
+  readonly exited: Promise<string>;
 }
 
 /** How long a fast shutdown may take before the server is told to quit immediately. */
@@ -88,7 +92,7 @@ export async function startPgServer(p: PgServerParams): Promise<PgServerProcess>
     await stop();
     throw e;
   }
-  return { stop };
+  return { stop, pid: child.pid, exited: exited.then(() => exit ?? 'exited') };
 }
 
 async function waitUntilReady(

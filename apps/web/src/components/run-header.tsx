@@ -1,6 +1,6 @@
 'use client';
 
-import type { TRun } from '@tensorscope/shared';
+import { FINISHED_STATUSES, type TRun } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useNow } from '../hooks/use-now';
 import { modelLabel } from '../lib/config-display';
@@ -55,11 +55,26 @@ export function RunHeader({ run }: { run: TRun }) {
           <dt>Duration</dt>
           <dd>{formatDuration(runDurationSeconds(run, now))}</dd>
         </div>
+        {(run.attempts > 1 || (run.checkpointStep !== null && !FINISHED_STATUSES.includes(run.status))) && (
+          <div>
+            <dt>Attempts</dt>
+            <dd data-testid="run-attempts">
+              {run.attempts}
+              {run.checkpointStep !== null && !FINISHED_STATUSES.includes(run.status) ? ` · checkpoint at step ${run.checkpointStep}` : ''}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Id</dt>
           <dd className="mono small">{run.id}</dd>
         </div>
       </dl>
+      {run.interruption && (
+        <div className="run-interruption" role="status" data-testid="run-interruption">
+          <strong>Interrupted: </strong>
+          <span className="mono">{run.interruption}</span>
+        </div>
+      )}
       {run.error && (
         <div className="run-error" role="alert" data-testid="run-error">
           <strong>{run.status === 'failed' ? 'Failed: ' : 'Error: '}</strong>
