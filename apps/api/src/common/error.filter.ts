@@ -3,7 +3,6 @@ import { ERROR_CODES, type TApiError } from '@tensorscope/shared';
 import type { Response } from 'express';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { ApiError } from './api-error';
-import { BODY_LIMIT_BYTES } from './json-bodies.setup';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: ERROR_CODES.badRequest,
@@ -38,11 +37,12 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: messageOf(exception) } };
     }
-    // body-parser errors (malformed JSON, too large), BodyError and Express's undecodable path
-    // parameters carry their own 4xx status.
+    // Body errors (BodyError from json-bodies.setup, body-parser's: bad charset, aborted) and
+    // Express's undecodable path parameters carry their own 4xx status.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: clientMessage(exception as Error) } };
+      const message = (exception as Error).message || 'Bad request';
+      return { status, body: { code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message } };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -55,13 +55,6 @@ export const DATABASE_UNAVAILABLE: TApiError = {
   code: 'DATABASE_UNAVAILABLE',
   message: 'The database is not reachable right now; nothing was changed. Try again in a few seconds.',
 };
-
-/** body-parser's own messages ("request entity too large") do not say what the limit is or what was wrong. */
-function clientMessage(e: Error & { type?: unknown }): string {
-  if (e.type === 'entity.too.large') return `request body must be at most ${BODY_LIMIT_BYTES} bytes (1 MB)`;
-  if (e.type === 'entity.parse.failed') return `request body is not valid JSON: ${e.message}`;
-  return e.message || 'Bad request';
-}
 
 function messageOf(e: HttpException): string {
   const r = e.getResponse();
