@@ -22,5 +22,5 @@ export const unsafeTextMessage = (field: string): string =>
  */
 export const safeText = (field: string) =>
   z
-    .string({ error: `${field} must be a string` })
+    .string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`) })
     .refine(isSafeText, { message: unsafeTextMessage(field), abort: true });

@@ -3,7 +3,7 @@ import { MODEL_NAMES, ZRunConfig, fieldAppliesToModel, type TRunConfig } from '.
 import { ZRunStatus } from './run.schema';
 import type { TFieldErrors } from './error.schema';
 import { isSafeText, safeText, unsafeTextMessage } from './safe-text.schema';
-import { toFieldErrors } from './zod-errors';
+import { fieldMessages, toFieldErrors } from './zod-errors';
 
 /** Config fields a sweep may vary (everything but the run name). */
 export const SWEEP_FIELDS = [
@@ -122,7 +122,7 @@ export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
     // (varying `variant` over lenet5 and lstm repeats the lstm runs): each run takes its model's.
     const model = String(point.model ?? sweep.base.model);
     const fields = Object.entries({ ...sweep.base, ...point }).filter(([field]) => fieldAppliesToModel(field, model));
-    const parsed = ZRunConfig.safeParse({ ...Object.fromEntries(fields), name: sweepRunName(sweep.name, point) });
+    const parsed = ZRunConfig.safeParse({ ...Object.fromEntries(fields), name: sweepRunName(sweep.name, point) }, { error: fieldMessages });
     if (parsed.success) {
       runs.push({ point, config: parsed.data });
       continue;

@@ -15,3 +15,43 @@ export function toFieldErrors(error: z.ZodError): TFieldErrors {
       : [{ path: joinPath(issue.path), message: issue.message }],
   );
 }
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  int: 'an integer',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
+
+const bound = (issue: { origin: string; inclusive?: boolean }, least: boolean): string => {
+  const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+  const word = least ? (issue.inclusive === false ? 'greater than' : 'at least') : issue.inclusive === false ? 'less than' : 'at most';
+  return `${word} %${unit}`;
+};
+
+/**
+ * zod's default messages ("Too small: expected number to be >=1") in the "<field> must …" style
+ * the schemas' own messages use. Pass it when parsing a request (`safeParse(value, { error:
+ * fieldMessages })`): it only fills in where a schema has no message of its own.
+ */
+export const fieldMessages: z.core.$ZodErrorMap = (issue) => {
+  const segment = [...(issue.path ?? [])].reverse().find((p): p is string => typeof p === 'string');
+  // No field to name: only a body can be the wrong thing as a whole (queries and paths are objects).
+  const field = segment ?? 'request body';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (segment === undefined) return `request body must be a JSON ${issue.expected}`;
+      if (issue.input === undefined) return `${field} is required`;
+      return `${field} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return `${field} must be ${bound(issue, true).replace('%', String(issue.minimum))}`;
+    case 'too_big':
+      return `${field} must be ${bound(issue, false).replace('%', String(issue.maximum))}`;
+    case 'invalid_value':
+      return issue.values.length === 1 ? `${field} must be ${String(issue.values[0])}` : `${field} must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return undefined;
+  }
+};

@@ -204,6 +204,17 @@ describe('hostile input', () => {
     });
   });
 
+  it('messages stay in one style: zod\u2019s defaults come out as "<field> must …"', async () => {
+    const answer = await postJson('/api/runs', JSON.stringify({ name: 'x', model: 'lstm', batchSize: 0, optimizer: 'ADAM', epochs: '1' }));
+    expectFieldErrors(answer, [
+      { path: 'optimizer', message: 'optimizer must be one of adam, sgd, momentum' },
+      { path: 'batchSize', message: 'batchSize must be at least 1' },
+      { path: 'epochs', message: 'epochs must be a number' },
+    ]);
+    expectFieldErrors(await postJson('/api/runs', '[]'), [{ path: '(root)', message: 'request body must be a JSON object' }]);
+    await expectDatabaseUnchanged();
+  });
+
   describe('bodies', () => {
     it('a body over 1 MB: 413 with the error shape', async () => {
       const answer = await postJson('/api/runs', JSON.stringify({ name: 'x'.repeat(1024 * 1024), model: 'lstm' }));
@@ -251,6 +262,8 @@ describe('hostile input', () => {
     const tally = [...statuses].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`);
     console.info(`hostile fuzz, ${FUZZ_REQUESTS} requests:\n  ${tally.join('\n  ')}`);
     expect(failures.slice(0, 40)).toEqual([]);
+    // Every request must reach the route: refused at an auth guard, the fuzz would test nothing.
+    expect([...statuses.keys()].filter((k) => k.startsWith('401') || k.startsWith('403'))).toEqual([]);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(FUZZ_REQUESTS);
     await expectDatabaseUnchanged();
   });

@@ -1,5 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
-import { toFieldErrors } from '@tensorscope/shared';
+import { fieldMessages, toFieldErrors } from '@tensorscope/shared';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
@@ -8,7 +8,7 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
   constructor(private readonly schema: S, private readonly what = 'request') {}
 
   transform(value: unknown): z.infer<S> {
-    const parsed = this.schema.safeParse(value);
+    const parsed = this.schema.safeParse(value, { error: fieldMessages });
     if (parsed.success) return parsed.data;
     throw ApiError.validation(this.what, toFieldErrors(parsed.error));
   }

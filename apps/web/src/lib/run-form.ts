@@ -1,5 +1,5 @@
 import type { TFieldErrors, TRunConfig } from '@tensorscope/shared';
-import { ZRunConfig, toFieldErrors } from '@tensorscope/shared';
+import { ZRunConfig, fieldMessages, toFieldErrors } from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { parseNumberText } from './value-list';
 
@@ -105,7 +105,8 @@ export function parseRunForm(values: TRunFormValues): TParseResult {
     if (!parsed.ok) errors[field] = parsed.message;
     else if (parsed.value !== undefined) candidate[field] = parsed.value;
   }
-  const parsed = ZRunConfig.safeParse(candidate);
+  // The API's own messages (fieldMessages), so the form says what a refused POST would.
+  const parsed = ZRunConfig.safeParse(candidate, { error: fieldMessages });
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, config: parsed.data };
   if (!parsed.success) mergeFieldErrors(errors, toFieldErrors(parsed.error));
   return { ok: false, errors };

@@ -1,5 +1,5 @@
 import type { TFieldErrors, TSweepAxis, TSweepCreate, TSweepPoint } from '@tensorscope/shared';
-import { SWEEP_FIELDS, ZSweepCreate, expandSweep, toFieldErrors } from '@tensorscope/shared';
+import { SWEEP_FIELDS, ZSweepCreate, expandSweep, fieldMessages, toFieldErrors } from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { FORM_FIELDS, isFormField, isNumberField, isOptionalField, type TFormErrors, type TRunFormValues } from './run-form';
 import { parseNumberList, parseNumberText, splitList } from './value-list';
@@ -91,7 +91,7 @@ export function buildSweepDraft(values: TRunFormValues, choices: TSweepChoices):
   if (listsParsed && axes.length === 0) errors.form = 'Give at least one field two or more values to sweep over it.';
   if (Object.keys(errors).length > 0) return { ...known, ok: false, errors };
 
-  const create = ZSweepCreate.safeParse({ name: values.name, base, axes });
+  const create = ZSweepCreate.safeParse({ name: values.name, base, axes }, { error: fieldMessages });
   if (!create.success) return { ...known, ok: false, errors: placeSweepErrors(toFieldErrors(create.error), axes) };
   const expansion = expandSweep(create.data);
   if (!expansion.ok) return { ...known, ok: false, errors: placeSweepErrors(expansion.errors, axes) };
