@@ -13,6 +13,7 @@ import type {
 } from '@tensorscope/shared';
 import { ZApiError, ZFieldErrors } from '@tensorscope/shared';
 import { apiBaseUrl } from './api-base-url';
+import { csrfHeaders } from './csrf-cookie';
 
 /** An error answer from the API, carrying the contract's `{code, message, details}`. */
 export class ApiError extends Error {
@@ -41,6 +42,10 @@ export class ApiUnreachableError extends Error {
   }
 }
 
+/** The API doesn't know who is calling (no session, or it expired): time to sign in. */
+export const isUnauthenticated = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED';
+
 /** 404, or the 400 the API answers for an id that isn't even a UUID: either way, no such run. */
 export const isNotFound = (error: unknown): boolean =>
   error instanceof ApiError &&
@@ -52,7 +57,15 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     response = await fetch(`${base}${path}`, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      // The API is on another port, so another origin: its session cookie goes only when asked for.
+      credentials: 'include',
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        // Cookie-authenticated writes must echo the CSRF cookie, or the API answers 403 CSRF_FAILED.
+        ...csrfHeaders(init.method, typeof document === 'undefined' ? '' : document.cookie),
+        ...init.headers,
+      },
     });
   } catch (error) {
     // An abort is TanStack Query cancelling a stale request, not an outage.
@@ -221,3 +234,47 @@ export const visualizeApi = {
 export function visualizationImageUrl(id: string, name: string): string {
   return `${apiBaseUrl()}/api/visualizations/${encodeURIComponent(id)}/images/${encodeURIComponent(name)}.png`;
 }
+
+// accounts
+// (Appended in one block, imports included, so it merges cleanly with other additions above.)
+import type {
+  TApiToken,
+  TLoginBody,
+  TTokenCreate,
+  TTokenCreated,
+  TTokenList,
+  TUser,
+  TUserCreate,
+  TUserList,
+  TUserUpdate,
+  TWhoAmI,
+} from '@tensorscope/shared';
+
+export const authApi = {
+  /** Sets the session and CSRF cookies on the API's host (200), or 401 / 429 / 400. */
+  login: (body: TLoginBody) => request<TWhoAmI>('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }),
+
+  logout: () => request<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+
+  /** 401 UNAUTHENTICATED when signed out. */
+  me: (signal?: AbortSignal) => request<TWhoAmI>('/api/auth/me', { signal }),
+};
+
+export const tokenApi = {
+  listTokens: (signal?: AbortSignal) => request<TTokenList>('/api/tokens', { signal }),
+
+  /** The answer is the only time the token itself is shown. */
+  createToken: (body: TTokenCreate) => request<TTokenCreated>('/api/tokens', { method: 'POST', body: JSON.stringify(body) }),
+
+  revokeToken: (id: string) => request<TApiToken>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+};
+
+/** Admins only. */
+export const userApi = {
+  listUsers: (signal?: AbortSignal) => request<TUserList>('/api/users', { signal }),
+
+  createUser: (body: TUserCreate) => request<TUser>('/api/users', { method: 'POST', body: JSON.stringify(body) }),
+
+  updateUser: (id: string, body: TUserUpdate) =>
+    request<TUser>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(body) }),
+};

@@ -22,6 +22,8 @@ const run = (over: Partial<TRun> = {}): TRun => ({
   attempts: 1,
   interruption: null,
   checkpointStep: null,
+  ownerId: null,
+  archivedAt: null,
   createdAt: '2025-01-01T00:00:00Z',
   startedAt: '2025-01-01T00:00:01Z',
   finishedAt: null,

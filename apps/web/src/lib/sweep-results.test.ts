@@ -40,6 +40,8 @@ function run(point: { model: 'lenet5' | 'lstm'; hiddenSize: number }, over: Part
     attempts: 1,
     interruption: null,
     checkpointStep: null,
+    ownerId: null,
+    archivedAt: null,
     createdAt: `2025-01-01T00:00:${String(seq).padStart(2, '0')}Z`,
     startedAt: null,
     finishedAt: null,

@@ -29,6 +29,8 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     // Retry forever, gently: the API may start after the dashboard or restart under it.
     reconnectionDelayMax: 5000,
+    // The API (another port) authenticates the handshake by the session cookie, sent only when asked for.
+    withCredentials: true,
   });
   const runRefs = new Map<string, number>();
   const listeners = new Set<() => void>();

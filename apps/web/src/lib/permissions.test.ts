@@ -1,0 +1,68 @@
+import type { TRun, TRunStatus, TUser } from '@tensorscope/shared';
+import { describe, expect, it } from 'vitest';
+import { canLaunch, canManageRun, canManageUsers, cancellableByUser } from './permissions';
+
+const user = (role: TUser['role'], id = `u-${role}`): TUser => ({ id, email: `${role}@example.com`, role, disabled: false, createdAt: '2025-01-01T00:00:00Z' });
+const viewer = user('viewer');
+const launcher = user('launcher');
+const admin = user('admin');
+
+// Only the fields the rules read; the rest of a run doesn't matter to them.
+const run = (id: string, ownerId: string | null | undefined, status: TRunStatus = 'running'): TRun =>
+  ({ id, status, ...(ownerId === undefined ? {} : { ownerId }) }) as unknown as TRun;
+
+describe('canLaunch', () => {
+  it('lets launchers and admins launch, and tells viewers why not', () => {
+    expect(canLaunch(launcher)).toEqual({ ok: true });
+    expect(canLaunch(admin, 'sweeps')).toEqual({ ok: true });
+    expect(canLaunch(viewer)).toEqual({ ok: false, reason: 'viewers cannot launch runs' });
+    expect(canLaunch(viewer, 'sweeps')).toEqual({ ok: false, reason: 'viewers cannot launch sweeps' });
+    expect(canLaunch(viewer, 'visualizations')).toEqual({ ok: false, reason: 'viewers cannot compute visualizations' });
+  });
+
+  it('allows nothing, silently, before the user is known', () => {
+    expect(canLaunch(undefined)).toEqual({ ok: false, reason: null });
+  });
+});
+
+describe('canManageRun', () => {
+  it('lets admins manage every run, launchers only their own', () => {
+    expect(canManageRun(admin, run('r', 'someone-else')).ok).toBe(true);
+    expect(canManageRun(admin, run('r', null)).ok).toBe(true);
+    expect(canManageRun(launcher, run('r', launcher.id)).ok).toBe(true);
+    expect(canManageRun(launcher, run('r', 'someone-else'))).toEqual({ ok: false, reason: "only the run's owner or an admin can cancel it" });
+    // A run from before accounts has no owner: only an admin may touch it.
+    expect(canManageRun(launcher, run('r', null)).ok).toBe(false);
+  });
+
+  it('refuses viewers even on runs they would own, and names the verb', () => {
+    expect(canManageRun(viewer, run('r', viewer.id))).toEqual({ ok: false, reason: 'viewers cannot cancel runs' });
+    expect(canManageRun(viewer, run('r', null), 'archive')).toEqual({ ok: false, reason: 'viewers cannot archive runs' });
+  });
+
+  it('leaves it to the API when the run carries no owner field at all', () => {
+    expect(canManageRun(launcher, run('r', undefined)).ok).toBe(true);
+    expect(canManageRun(viewer, run('r', undefined)).ok).toBe(false);
+    expect(canManageRun(undefined, run('r', launcher.id))).toEqual({ ok: false, reason: null });
+  });
+});
+
+describe('cancellableByUser', () => {
+  const runs = [run('mine', launcher.id), run('theirs', 'other'), run('done', launcher.id, 'completed'), run('queued', launcher.id, 'queued')];
+
+  it('keeps the unfinished runs the user may cancel, in order', () => {
+    expect(cancellableByUser(launcher, runs).map((r) => r.id)).toEqual(['mine', 'queued']);
+    expect(cancellableByUser(admin, runs).map((r) => r.id)).toEqual(['mine', 'theirs', 'queued']);
+    expect(cancellableByUser(viewer, runs)).toEqual([]);
+    expect(cancellableByUser(undefined, runs)).toEqual([]);
+  });
+});
+
+describe('canManageUsers', () => {
+  it('is for admins only', () => {
+    expect(canManageUsers(admin)).toBe(true);
+    expect(canManageUsers(launcher)).toBe(false);
+    expect(canManageUsers(viewer)).toBe(false);
+    expect(canManageUsers(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import type { TRun, TUser } from '@tensorscope/shared';
+import { FINISHED_STATUSES, hasRole } from '@tensorscope/shared';
+
+/*
+ * What the signed-in user may do, so the dashboard can disable what the API would refuse and say
+ * why. The API still decides (its 403 is shown where it happens); this only spares the click.
+ * An unknown user (the /auth/me answer not in yet) may do nothing, without a reason to show, so
+ * viewers never see a launch button flash by.
+ */
+
+export type TVerdict = { ok: true } | { ok: false; reason: string | null };
+
+const ALLOWED: TVerdict = { ok: true };
+const UNKNOWN: TVerdict = { ok: false, reason: null };
+
+/** What a launcher may start. */
+export type TLaunchable = 'runs' | 'sweeps' | 'visualizations';
+const LAUNCH_VERB: Record<TLaunchable, string> = {
+  runs: 'launch runs',
+  sweeps: 'launch sweeps',
+  visualizations: 'compute visualizations',
+};
+
+/** Launching runs, sweeps and visualization jobs takes a launcher (or an admin). */
+export function canLaunch(user: TUser | undefined, what: TLaunchable = 'runs'): TVerdict {
+  if (!user) return UNKNOWN;
+  return hasRole(user.role, 'launcher') ? ALLOWED : { ok: false, reason: `viewers cannot ${LAUNCH_VERB[what]}` };
+}
+
+/**
+ * Who launched the run: null for runs from before accounts. Read loosely, because the field is
+ * new to the API's run rows; undefined means "not told", which is not the same as "nobody".
+ */
+export const runOwnerId = (run: TRun): string | null | undefined => (run as { ownerId?: string | null }).ownerId;
+
+/** Cancelling (and archiving, deleting) a run: an admin, or a launcher who owns it. */
+export function canManageRun(user: TUser | undefined, run: TRun, verb = 'cancel'): TVerdict {
+  if (!user) return UNKNOWN;
+  if (hasRole(user.role, 'admin')) return ALLOWED;
+  if (!hasRole(user.role, 'launcher')) return { ok: false, reason: `viewers cannot ${verb} runs` };
+  const owner = runOwnerId(run);
+  // An API that doesn't send owners yet decides alone: its 403, if any, is shown on click.
+  if (owner === undefined || owner === user.id) return ALLOWED;
+  return { ok: false, reason: `only the run's owner or an admin can ${verb} it` };
+}
+
+/** The unfinished runs among `runs` that this user may cancel, in their order. */
+export function cancellableByUser(user: TUser | undefined, runs: readonly TRun[]): TRun[] {
+  return runs.filter((run) => !FINISHED_STATUSES.includes(run.status) && canManageRun(user, run).ok);
+}
+
+/** The users section of the settings page, and every /api/users call behind it. */
+export const canManageUsers = (user: TUser | undefined): boolean => user !== undefined && hasRole(user.role, 'admin');
