@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health.controller';
 import { InfraModule } from './infra.module';
@@ -11,7 +12,7 @@ import { CompareModule } from './compare/compare.module';
 import { VisualizeModule } from './visualize/visualize.module';
 
 @Module({
-  imports: [InfraModule, RunsModule, InspectModule, SweepsModule, CompareModule, VisualizeModule],
+  imports: [InfraModule, AuthModule, RunsModule, InspectModule, SweepsModule, CompareModule, VisualizeModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
 })

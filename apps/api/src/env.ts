@@ -8,8 +8,20 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   API_HOST: z.string().default('0.0.0.0'),
-  /** Comma-separated browser origins allowed by CORS; `*` reflects any origin. */
-  CORS_ORIGINS: z.string().default('*'),
+  /** Comma-separated browser origins allowed to call with cookies; empty = the dashboard on this host (see origin.policy.ts). */
+  CORS_ORIGINS: z.string().default(''),
+  /** The dashboard's port, for the default origin policy. */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The first admin of a fresh installation; without ADMIN_PASSWORD one is generated and printed once. */
+  ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email('ADMIN_EMAIL must be an email address')).default('admin@tensorscope.local'),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  /** How long a dashboard sign-in lasts. */
+  SESSION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  /** Mark cookies Secure (set when the dashboard is served over HTTPS). */
+  COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Failed sign-ins per email (×4 per client address) within LOGIN_WINDOW_SECONDS before sign-in is refused for a while. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Where decoded datasets are cached. */
   DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
   /** Overrides the backend of every run whose config says `auto`. */

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { Public } from './auth/auth.decorators';
 import { ApiError } from './common/api-error';
 import { DATABASE_UNAVAILABLE } from './common/error.filter';
 import { PrismaService } from './prisma/prisma.service';
@@ -15,6 +16,7 @@ export class HealthController {
    * compose can wait on it; otherwise 503 DATABASE_UNAVAILABLE with `details.database` saying why.
    */
   @Get()
+  @Public()
   async health(): Promise<{ ok: true; database: 'up' }> {
     let timer: NodeJS.Timeout | undefined;
     try {

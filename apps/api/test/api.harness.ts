@@ -6,6 +6,9 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
   const url = inject('databaseUrl');
   process.env.DATABASE_URL = url;
   process.env.DATA_DIR ??= `${__dirname}/../../../.data`;
+  // The first admin every test app creates; tests act as this admin unless they sign in otherwise.
+  process.env.ADMIN_EMAIL = TEST_ADMIN.email;
+  process.env.ADMIN_PASSWORD = TEST_ADMIN.password;
   Object.assign(process.env, extra);
   return url;
 }
@@ -17,14 +20,61 @@ export async function listen(app: INestApplication): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+export const TEST_ADMIN = { email: 'admin@test.local', password: 'test-admin-password' };
+
+/** Signs in with email and password; answers the session and CSRF cookies as request headers. */
+export async function signIn(base: string, who: { email: string; password: string } = TEST_ADMIN): Promise<{ cookie: string; csrf: string }> {
+  // The first admin is created in the background at start: give it a moment.
+  const res = await until(`sign-in of ${who.email}`, async () => {
+    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+    return r.status === 200 ? r : undefined;
+  }, 15_000);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('ts_csrf='))!.slice('ts_csrf='.length);
+  return { cookie: cookies.join('; '), csrf };
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** An API token of the test admin for this app (made once per base URL). */
+export function tokenFor(base: string): Promise<string> {
+  let token = tokens.get(base);
+  if (!token) {
+    token = (async () => {
+      const { cookie, csrf } = await signIn(base);
+      const r = await fetch(`${base}/api/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: JSON.stringify({ name: 'tests' }),
+      });
+      if (r.status !== 201) throw new Error(`creating a test token answered ${r.status}: ${await r.text()}`);
+      return ((await r.json()) as { token: string }).token;
+    })();
+    token.catch(() => tokens.delete(base));
+    tokens.set(base, token);
+  }
+  return token;
+}
+
+/** fetch with the test admin's token (for binary answers: PNGs, CSV, weights). */
+export async function authedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const base = new URL(url).origin;
+  return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${await tokenFor(base)}` } });
+}
+
+/**
+ * JSON request as the test admin (API token). `token: null` sends none (anonymous); a string
+ * sends that token instead.
+ */
 export async function http<T = unknown>(
   base: string,
   path: string,
-  init: { method?: string; body?: unknown; rawBody?: string } = {},
+  init: { method?: string; body?: unknown; rawBody?: string; token?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T }> {
+  const token = init.token === undefined ? await tokenFor(base) : init.token;
   const res = await fetch(base + path, {
     method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
     body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   const text = await res.text();

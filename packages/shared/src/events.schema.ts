@@ -13,6 +13,8 @@ export const ZBusEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ZRunProgress }),
   z.object({ type: z.literal('run.scalars'), runId: z.string(), points: z.array(ZTaggedScalar) }),
   z.object({ type: z.literal('run.cancel'), runId: z.string() }),
+  /** The run and everything it stored were deleted. */
+  z.object({ type: z.literal('run.deleted'), runId: z.string() }),
   /** Signal only: histograms for these tags were stored at `step`; clients refetch. */
   z.object({ type: z.literal('run.histograms'), runId: z.string(), step: z.number().int(), tags: z.array(z.string()) }),
   z.object({ type: z.literal('run.snapshot'), runId: z.string(), step: z.number().int() }),
@@ -40,6 +42,8 @@ export interface ServerToClientEvents {
   'run:histograms': (payload: { runId: string; step: number; tags: string[] }) => void;
   /** A weight snapshot was stored at `step` (run room only). */
   'run:snapshot': (payload: { runId: string; step: number }) => void;
+  /** The run was deleted: drop it from every view. */
+  'run:deleted': (payload: { runId: string }) => void;
   /** A visualization job changed (run room only); refetch it over REST. */
   'run:visualization': (payload: { runId: string; visualizationId: string }) => void;
 }

@@ -13,3 +13,4 @@ export * from './visualize.schema';
 export * from './class-palette';
 export * from './safe-text.schema';
 export * from './step.schema';
+export * from './auth.schema';

@@ -49,6 +49,10 @@ export const ZRun = z.object({
   interruption: z.string().nullable(),
   /** Step of the newest checkpoint: where the next attempt resumes (null: none yet). */
   checkpointStep: z.number().int().nullable(),
+  /** Who launched it (null: before accounts existed). Launchers may cancel, archive and delete their own runs. */
+  ownerId: z.string().nullable(),
+  /** When the run was archived (left out of the default list); null while it is not. */
+  archivedAt: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -67,6 +71,8 @@ export const ZRunListQuery = z.strictObject({
   /** Case-insensitive substring of the run name. */
   name: safeText('name').trim().max(120, 'name must be at most 120 characters').optional(),
   sweepId: safeText('sweepId').uuid('sweepId must be a UUID').optional(),
+  /** exclude (default): archived runs are left out; include: all runs; only: archived runs alone. */
+  archived: z.enum(['exclude', 'include', 'only'], { error: 'archived must be exclude, include or only' }).default('exclude'),
   page: queryInt(1, 1_000_000, 1),
   pageSize: queryInt(1, 200, 20),
 });
@@ -82,3 +88,9 @@ export type TRunList = z.infer<typeof ZRunList>;
 
 /** Path parameters stay non-strict objects: their keys come from the route, never from the client. */
 export const ZRunIdParam = z.object({ id: safeText('id').uuid('id must be a UUID') });
+
+/** PATCH /api/runs/:id: what an owner (or an admin) may change on a run. */
+export const ZRunUpdate = z
+  .strictObject({ archived: z.boolean({ error: 'archived must be true or false' }).optional() })
+  .refine((u) => u.archived !== undefined, { message: 'give at least one field to change (archived)' });
+export type TRunUpdate = z.infer<typeof ZRunUpdate>;

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ZApiError, ZFieldErrors, type TApiError, type TRun } from '@tensorscope/shared';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, useTestDatabase } from '../../test/api.harness';
+import { listen, tokenFor, useTestDatabase } from '../../test/api.harness';
 import { HostileRequestGenerator, percentEncode, type THostileRequest } from '../../test/hostile-request.generator';
 
 /*
@@ -62,11 +62,13 @@ describe('hostile input', () => {
   let db: Client;
   let before: TDatabaseState;
   const targets = { lenetRunId: '', lstmRunId: '' };
+  /** The test admin's API token: hostile input must be refused for what it is, not for lacking a sign-in. */
+  let token = '';
 
   async function send(request: Omit<THostileRequest, 'why'>): Promise<TAnswer> {
     const res = await fetch(base + request.url, {
       method: request.method,
-      headers: request.contentType ? { 'content-type': request.contentType } : {},
+      headers: { authorization: `Bearer ${token}`, ...(request.contentType ? { 'content-type': request.contentType } : {}) },
       body: request.body,
     });
     const text = await res.text();
@@ -101,6 +103,8 @@ describe('hostile input', () => {
     base = await listen(app);
     db = new Client({ connectionString: url });
     await db.connect();
+    // Signing in writes a session and a token row: done before the baseline is taken.
+    token = await tokenFor(base);
     // Rows for requests to reach past "not found"; created before the baseline is taken.
     const lenet = await postJson('/api/runs', JSON.stringify({ name: 'hostile-target-lenet', model: 'lenet5', variant: 'mnist', epochs: 1, trainSubset: 64 }));
     const lstm = await postJson('/api/runs', JSON.stringify({ name: 'hostile-target-lstm', model: 'lstm', epochs: 1, trainSubset: 64 }));

@@ -1,5 +1,5 @@
 import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import {
   RUN_LIST_ROOM,
   runRoom,
@@ -10,6 +10,11 @@ import {
 import type { Server, Socket } from 'socket.io';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
+import { AuthService } from '../auth/auth.service';
+import { readCredentials } from '../auth/credentials.read';
+import { isAllowedOrigin } from '../common/origin.policy';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { ENV, type TEnv } from '../env';
 import { toRun } from '../runs/run.mapper';
 import { RunRepository } from '../runs/run.repository';
 
@@ -21,7 +26,7 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  * the run's room only. Events only signal: the dashboard's cache is filled from REST.
  */
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
-export class RunGateway implements OnModuleInit, OnModuleDestroy {
+export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit {
   private readonly logger = new Logger('RunGateway');
   @WebSocketServer() private server!: IoServer;
   private unsubscribe: (() => void) | null = null;
@@ -30,7 +35,31 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly runs: RunRepository,
+    private readonly auth: AuthService,
+    @Inject(ENV) private readonly env: TEnv,
   ) {}
+
+  /**
+   * Sockets authenticate like REST: `auth: {token}` (or an Authorization header) with an API
+   * token, or the dashboard's session cookie, which only counts from the dashboard's own origin
+   * (a page elsewhere must not ride on the user's cookie). Every signed-in role may read every
+   * run, so each room is open to every authenticated socket.
+   */
+  afterInit(server: IoServer): void {
+    server.use((socket, next) => {
+      const { headers, auth } = socket.handshake;
+      const credentials = readCredentials(headers, (auth as { token?: unknown } | undefined)?.token);
+      if (!credentials.bearer && !isAllowedOrigin(headers.origin, headers.host, this.env)) return next(new Error('FORBIDDEN_ORIGIN'));
+      this.auth
+        .resolve(credentials)
+        .then((principal) => {
+          if (!principal) return next(new Error('UNAUTHENTICATED'));
+          socket.data.principal = principal;
+          next();
+        })
+        .catch((e: unknown) => next(new Error(e instanceof Error && isDatabaseUnavailable(e) ? 'DATABASE_UNAVAILABLE' : 'UNAUTHENTICATED')));
+    });
+  }
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((e) => void this.relay(e).catch((err: Error) => this.logger.warn(err.message)));
@@ -78,6 +107,9 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy {
         return;
       case 'run.visualization':
         this.server.to(runRoom(event.runId)).emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId });
+        return;
+      case 'run.deleted':
+        this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:deleted', { runId: event.runId });
         return;
       case 'run.cancel':
         return; // for workers only

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ZRunConfig,
   ZRunIdParam,
   ZRunListQuery,
   ZScalarQuery,
+  ZRunUpdate,
+  type TRunUpdate,
   type TRun,
   type TRunConfig,
   type TRunList,
@@ -12,6 +14,8 @@ import {
   type TScalarSeries,
 } from '@tensorscope/shared';
 import { ZodPipe } from '../common/zod.pipe';
+import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
+import type { TPrincipal } from '../auth/principal';
 import { RunService } from './run.service';
 
 const idPipe = new ZodPipe(ZRunIdParam, 'run id');
@@ -27,9 +31,29 @@ export class RunController {
   }
 
   @Post()
+  @RequireRole('launcher')
   @HttpCode(201)
-  create(@Body(new ZodPipe(ZRunConfig, 'run config')) config: TRunConfig): Promise<TRun> {
-    return this.runs.create(config);
+  create(@CurrentPrincipal() principal: TPrincipal, @Body(new ZodPipe(ZRunConfig, 'run config')) config: TRunConfig): Promise<TRun> {
+    return this.runs.create(config, principal);
+  }
+
+  /** Archive or restore (owner or admin). */
+  @Patch(':id')
+  @RequireRole('launcher')
+  update(
+    @CurrentPrincipal() principal: TPrincipal,
+    @Param(idPipe) params: { id: string },
+    @Body(new ZodPipe(ZRunUpdate, 'run update')) body: TRunUpdate,
+  ): Promise<TRun> {
+    return this.runs.update(params.id, body, principal);
+  }
+
+  /** Hard delete of a finished run with all it stored (owner or admin). */
+  @Delete(':id')
+  @RequireRole('launcher')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: TPrincipal, @Param(idPipe) params: { id: string }): Promise<void> {
+    await this.runs.delete(params.id, principal);
   }
 
   @Get(':id')
@@ -46,8 +70,9 @@ export class RunController {
   }
 
   @Post(':id/cancel')
+  @RequireRole('launcher')
   @HttpCode(200)
-  cancel(@Param(idPipe) params: { id: string }): Promise<TRun> {
-    return this.runs.cancel(params.id);
+  cancel(@CurrentPrincipal() principal: TPrincipal, @Param(idPipe) params: { id: string }): Promise<TRun> {
+    return this.runs.cancel(params.id, principal);
   }
 }

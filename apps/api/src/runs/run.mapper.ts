@@ -22,6 +22,8 @@ export function toRun(row: RunRow, now: Date): TRun {
     attempts: row.attempts,
     interruption: row.interruption,
     checkpointStep: row.checkpointStep,
+    ownerId: row.ownerId,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,

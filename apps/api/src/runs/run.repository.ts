@@ -22,8 +22,25 @@ export class RunRepository {
     return this.prisma.client;
   }
 
-  create(config: TRunConfig): Promise<RunRow> {
-    return this.db.run.create({ data: runData(config) });
+  create(config: TRunConfig, ownerId: string | null = null): Promise<RunRow> {
+    return this.db.run.create({ data: { ...runData(config), ownerId } });
+  }
+
+  /** Archives or restores a run; null when it does not exist. */
+  async setArchived(id: string, archived: boolean, now: Date): Promise<RunRow | null> {
+    const r = await this.db.run.updateMany({ where: { id }, data: { archivedAt: archived ? now : null } });
+    return r.count === 1 ? this.findById(id) : null;
+  }
+
+  /**
+   * Deletes a run that is not training, with everything it stored (points, rollups, overviews,
+   * histograms, snapshots, checkpoint, visualizations: foreign keys cascade) in one statement,
+   * so it is all gone or all there. 'active' when it is queued or running: cancel it first.
+   */
+  async deleteFinished(id: string): Promise<'deleted' | 'active' | 'missing'> {
+    const r = await this.db.run.deleteMany({ where: { id, status: { in: ['completed', 'failed', 'cancelled'] } } });
+    if (r.count === 1) return 'deleted';
+    return (await this.db.run.findUnique({ where: { id }, select: { id: true } })) ? 'active' : 'missing';
   }
 
   findById(id: string): Promise<RunRow | null> {
@@ -36,6 +53,7 @@ export class RunRepository {
       ...(query.model ? { model: query.model } : {}),
       ...(query.name ? { name: { contains: query.name, mode: 'insensitive' } } : {}),
       ...(query.sweepId ? { sweepId: query.sweepId } : {}),
+      ...(query.archived === 'exclude' ? { archivedAt: null } : query.archived === 'only' ? { archivedAt: { not: null } } : {}),
     };
     const [rows, total] = await this.db.$transaction([
       this.db.run.findMany({

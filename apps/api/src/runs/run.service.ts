@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TRun, TRunConfig, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
+import type { TRun, TRunConfig, TRunUpdate, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
+import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { assertMayManage } from './run-ownership';
 import { CompareService } from '../compare/compare.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRun } from './run.mapper';
@@ -19,9 +21,9 @@ export class RunService {
     private readonly compare: CompareService,
   ) {}
 
-  async create(config: TRunConfig): Promise<TRun> {
+  async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
     // The queued row is the job: idle workers claim it (this signal only wakes them early).
-    const row = await this.runs.create(config);
+    const row = await this.runs.create(config, principal.user.id);
     await this.bus.publish({ type: 'run.updated', runId: row.id });
     return toRun(row, this.clock.now());
   }
@@ -55,8 +57,9 @@ export class RunService {
   }
 
   /** Queued runs end at once; running ones are flagged and their worker stops at the next step. */
-  async cancel(id: string): Promise<TRun> {
+  async cancel(id: string, principal: TPrincipal): Promise<TRun> {
     const run = await this.get(id);
+    assertMayManage(principal, run, 'cancel');
     if (run.status === 'queued' && (await this.runs.cancelQueued(id, this.clock.now()))) {
       await this.bus.publish({ type: 'run.updated', runId: id });
     } else if (await this.runs.requestCancel(id)) {
@@ -69,5 +72,23 @@ export class RunService {
       });
     }
     return this.get(id);
+  }
+
+  async update(id: string, update: TRunUpdate, principal: TPrincipal): Promise<TRun> {
+    assertMayManage(principal, await this.get(id), update.archived ? 'archive' : 'restore');
+    const row = await this.runs.setArchived(id, update.archived === true, this.clock.now());
+    if (!row) throw ApiError.notFound('run', id);
+    await this.bus.publish({ type: 'run.updated', runId: id });
+    return toRun(row, this.clock.now());
+  }
+
+  /** Hard delete of a finished run and everything it stored; a queued or running run must be cancelled first. */
+  async delete(id: string, principal: TPrincipal): Promise<void> {
+    const run = await this.get(id);
+    assertMayManage(principal, run, 'delete');
+    const outcome = await this.runs.deleteFinished(id);
+    if (outcome === 'missing') throw ApiError.notFound('run', id);
+    if (outcome === 'active') throw ApiError.conflict(`run ${id} is ${(await this.get(id)).status}; cancel it before deleting it`, { status: run.status });
+    await this.bus.publish({ type: 'run.deleted', runId: id });
   }
 }

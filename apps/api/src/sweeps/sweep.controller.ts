@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ZSweepCreate, ZSweepIdParam, type TRun, type TSweep, type TSweepCreate, type TSweepList } from '@tensorscope/shared';
 import { ZodPipe } from '../common/zod.pipe';
+import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
+import type { TPrincipal } from '../auth/principal';
 import { SweepService } from './sweep.service';
 
 /** Thin: shared schemas validate, SweepService does the rest. A sweep's runs: GET /api/runs?sweepId=. */
@@ -14,9 +16,10 @@ export class SweepController {
   }
 
   @Post()
+  @RequireRole('launcher')
   @HttpCode(201)
-  create(@Body(new ZodPipe(ZSweepCreate, 'sweep')) body: TSweepCreate): Promise<{ sweep: TSweep; runs: TRun[] }> {
-    return this.sweeps.create(body);
+  create(@CurrentPrincipal() principal: TPrincipal, @Body(new ZodPipe(ZSweepCreate, 'sweep')) body: TSweepCreate): Promise<{ sweep: TSweep; runs: TRun[] }> {
+    return this.sweeps.create(body, principal.user.id);
   }
 
   @Get(':id')

@@ -22,11 +22,11 @@ export class SweepService {
    * the sweep with all its runs in one transaction (queued runs are the training queue: however
    * many workers exist claim them), then signals them.
    */
-  async create(input: TSweepCreate): Promise<{ sweep: TSweep; runs: TRun[] }> {
+  async create(input: TSweepCreate, ownerId: string): Promise<{ sweep: TSweep; runs: TRun[] }> {
     const expansion = expandSweep(input);
     if (!expansion.ok) throw ApiError.validation('sweep', expansion.errors);
     const { sweep, runs } = await this.sweeps.create(
-      { name: input.name, base: input.base, axes: input.axes },
+      { name: input.name, base: input.base, axes: input.axes, ownerId },
       expansion.runs.map((r) => r.config),
     );
     for (const run of runs) await this.bus.publish({ type: 'run.updated', runId: run.id });

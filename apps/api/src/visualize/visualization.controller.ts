@@ -10,6 +10,7 @@ import {
   type TVisualizationList,
 } from '@tensorscope/shared';
 import { ZodPipe } from '../common/zod.pipe';
+import { RequireRole } from '../auth/auth.decorators';
 import { VisualizationService } from './visualization.service';
 
 /** Thin: shared schemas validate; VisualizationService queues, caches and serves. */
@@ -18,6 +19,7 @@ export class VisualizationController {
   constructor(private readonly visualizations: VisualizationService) {}
 
   @Post('runs/:id/visualizations')
+  @RequireRole('launcher')
   @HttpCode(202)
   create(
     @Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string },

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, until, useTestDatabase } from '../../test/api.harness';
+import { authedFetch, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
 
 
@@ -50,7 +50,7 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
     if (v.result?.kind !== 'top9') throw new Error('expected a top-9 result');
     expect(v.result.featureMaps).toHaveLength(32);
     expect(v.result.imagesSearched).toBe(100);
-    const png = await fetch(`${base}/api/visualizations/${v.id}/images/deconv-3-0.png`);
+    const png = await authedFetch(`${base}/api/visualizations/${v.id}/images/deconv-3-0.png`);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -72,7 +72,7 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
     if (v.result?.kind !== 'image') throw new Error(`expected an image result, got ${v.status}: ${v.error}`);
     expect(v.result.occlusion.trueClassProbability).toHaveLength(49);
     for (const name of v.result.images) {
-      expect((await fetch(`${base}/api/visualizations/${v.id}/images/${name}.png`)).status, name).toBe(200);
+      expect((await authedFetch(`${base}/api/visualizations/${v.id}/images/${name}.png`)).status, name).toBe(200);
     }
   });
 

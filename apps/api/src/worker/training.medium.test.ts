@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, until, useTestDatabase } from '../../test/api.harness';
+import { authedFetch, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
 import { LeaseReaper } from '../runs/lease.reaper';
 import { PrismaService } from '../prisma/prisma.service';
 import { RunRepository } from '../runs/run.repository';
@@ -51,7 +51,7 @@ describe('training worker, end to end', () => {
     base = await listen(api);
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     await worker.init();
-    socket = io(base, { transports: ['websocket'] });
+    socket = io(base, { transports: ['websocket'], auth: { token: await tokenFor(base) } });
     await new Promise<void>((resolve, reject) => {
       socket.on('connect', resolve);
       socket.on('connect_error', reject);
@@ -98,7 +98,7 @@ describe('training worker, end to end', () => {
     expect(smooth.map((p) => p.step)).toEqual(trainLoss.map((p) => p.step));
     expect(smooth[0]!.value).toBeCloseTo(trainLoss[0]!.value, 9); // the debiased EMA starts at the first value
     expect(smooth[3]!.value).not.toBeCloseTo(trainLoss[3]!.value, 9);
-    const csv = await fetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv`);
+    const csv = await authedFetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv`);
     expect(csv.headers.get('content-disposition')).toContain(`${tag}-small-train_loss.csv`);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('wall_time,step,value');
@@ -171,14 +171,14 @@ describe('training worker, end to end', () => {
     expect(snaps[1]!.bytes).toBe(3_274_634 * 4);
     expect(snaps[1]!.tensors).toContainEqual({ layer: 'conv1', param: 'kernel', shape: [5, 5, 1, 32] });
 
-    const png = await fetch(`${base}/api/runs/${id}/snapshots/8/filters/conv1.png?scale=shared&zoom=4`);
+    const png = await authedFetch(`${base}/api/runs/${id}/snapshots/8/filters/conv1.png?scale=shared&zoom=4`);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(png.headers.get('cache-control')).toContain('immutable');
     const bytes = Buffer.from(await png.arrayBuffer());
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(0); // IHDR width
-    const conv2 = await fetch(`${base}/api/runs/${id}/snapshots/4/filters/conv2.png?zoom=2`);
+    const conv2 = await authedFetch(`${base}/api/runs/${id}/snapshots/4/filters/conv2.png?zoom=2`);
     expect(conv2.status).toBe(200);
     const conv2Bytes = Buffer.from(await conv2.arrayBuffer());
     // 32 input-channel columns × 64 filter rows of 10×10 tiles with 1-pixel separators.
@@ -190,7 +190,7 @@ describe('training worker, end to end', () => {
       `/api/runs/${id}/snapshots/8/model.json`,
     )).body;
     expect(modelJson.weightsManifest[0]!.weights.map((w) => w.name)).toContain('conv1/kernel');
-    const weightData = await (await fetch(`${base}/api/runs/${id}/snapshots/8/weights.bin`)).arrayBuffer();
+    const weightData = await (await authedFetch(`${base}/api/runs/${id}/snapshots/8/weights.bin`)).arrayBuffer();
     expect(weightData.byteLength).toBe(3_274_634 * 4);
     const model = await tf.loadLayersModel(
       tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0]!.weights, weightData }),
@@ -204,11 +204,11 @@ describe('training worker, end to end', () => {
     model.dispose();
 
     // One test image through the step-8 snapshot: conv1 gives 32 maps of 28×28 (6×6 grid).
-    const maps = await fetch(`${base}/api/runs/${id}/snapshots/8/activations/conv1.png?image=7&zoom=1`);
+    const maps = await authedFetch(`${base}/api/runs/${id}/snapshots/8/activations/conv1.png?image=7&zoom=1`);
     expect(maps.status).toBe(200);
     const mapBytes = Buffer.from(await maps.arrayBuffer());
     expect([mapBytes.readUInt32BE(16), mapBytes.readUInt32BE(20)]).toEqual([6 * 28 + 5, 6 * 28 + 5]);
-    const dense = await fetch(`${base}/api/runs/${id}/snapshots/8/activations/fc2.png?image=7&zoom=2`);
+    const dense = await authedFetch(`${base}/api/runs/${id}/snapshots/8/activations/fc2.png?image=7&zoom=2`);
     expect(dense.status).toBe(200);
     const denseBytes = Buffer.from(await dense.arrayBuffer());
     // Dense layers: one strip, one pixel (× zoom) per unit.

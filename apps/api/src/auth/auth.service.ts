@@ -1,0 +1,118 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { ApiToken as TokenRow, User as UserRow } from '@prisma/client';
+import type { TApiToken, TLoginBody, TTokenCreated, TUser } from '@tensorscope/shared';
+import { CLOCK, type Clock } from '../common/clock';
+import { ApiError } from '../common/api-error';
+import { ENV, type TEnv } from '../env';
+import { ApiTokenRepository } from './api-token.repository';
+import { LoginThrottle } from './login.throttle';
+import { verifyPassword } from './password.hasher';
+import type { TPrincipal } from './principal';
+import { API_TOKEN_PREFIX, csrfOf, hashSecret, newSecret } from './secret.token';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+export const toUser = (row: UserRow): TUser => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  disabled: row.disabledAt !== null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const toToken = (row: TokenRow): TApiToken => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+const principalOf = (user: UserRow, via: TPrincipal['via'], csrf?: string): TPrincipal => ({
+  user: { id: user.id, email: user.email, role: user.role },
+  via,
+  ...(csrf !== undefined ? { csrf } : {}),
+});
+
+/** Sign-in, sessions and API tokens: turns credentials into a principal, and back. */
+@Injectable()
+export class AuthService {
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: ApiTokenRepository,
+    @Inject(ENV) private readonly env: TEnv,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.throttle = new LoginThrottle(env.LOGIN_MAX_FAILURES, env.LOGIN_MAX_FAILURES * 4, env.LOGIN_WINDOW_SECONDS * 1000);
+  }
+
+  /** A new session for the right email and password; one message for every wrong combination. */
+  async login(body: TLoginBody, address: string): Promise<{ principal: TPrincipal; secret: string; expiresAt: Date }> {
+    const wait = this.throttle.retryAfter(body.email, address);
+    if (wait > 0) {
+      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, {
+        code: 'TOO_MANY_ATTEMPTS',
+        message: `Too many failed sign-ins for this account or from this address; try again in ${wait} s.`,
+        details: { retryAfterSeconds: wait },
+      });
+    }
+    const user = await this.users.findByEmail(body.email);
+    const ok = (await verifyPassword(user?.passwordHash, body.password)) && user !== null && user.disabledAt === null;
+    if (!ok || !user) {
+      this.throttle.fail(body.email, address);
+      throw new ApiError(HttpStatus.UNAUTHORIZED, { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password, or the account is disabled.' });
+    }
+    this.throttle.succeed(body.email);
+    const secret = newSecret();
+    const expiresAt = new Date(this.clock.now().getTime() + this.env.SESSION_DAYS * 86_400_000);
+    await this.sessions.create(user.id, hashSecret(secret), expiresAt);
+    return { principal: principalOf(user, 'session', csrfOf(secret)), secret, expiresAt };
+  }
+
+  async logout(sessionSecret: string | undefined): Promise<void> {
+    if (sessionSecret) await this.sessions.delete(hashSecret(sessionSecret));
+  }
+
+  /** The principal behind a bearer token or a session cookie; null when neither is valid. */
+  async resolve(credentials: { bearer?: string | undefined; session?: string | undefined }): Promise<TPrincipal | null> {
+    const now = this.clock.now();
+    if (credentials.bearer) {
+      const token = await this.tokens.find(hashSecret(credentials.bearer));
+      if (!token || token.user.disabledAt !== null) return null;
+      void this.tokens.touch(token.id, now).catch(() => undefined);
+      return principalOf(token.user, 'token');
+    }
+    if (credentials.session) {
+      const session = await this.sessions.find(hashSecret(credentials.session), now);
+      if (!session || session.user.disabledAt !== null) return null;
+      return principalOf(session.user, 'session', csrfOf(credentials.session));
+    }
+    return null;
+  }
+
+  async me(principal: TPrincipal): Promise<TUser> {
+    const row = await this.users.findById(principal.user.id);
+    if (!row) throw ApiError.notFound('user', principal.user.id);
+    return toUser(row);
+  }
+
+  async createToken(principal: TPrincipal, name: string): Promise<TTokenCreated> {
+    const token = newSecret(API_TOKEN_PREFIX);
+    const row = await this.tokens.create(principal.user.id, name, token.slice(0, API_TOKEN_PREFIX.length + 6), hashSecret(token));
+    return { ...toToken(row), token };
+  }
+
+  async listTokens(principal: TPrincipal): Promise<TApiToken[]> {
+    return (await this.tokens.listOf(principal.user.id)).map(toToken);
+  }
+
+  async revokeToken(principal: TPrincipal, id: string): Promise<TApiToken> {
+    const row = await this.tokens.revoke(id, principal.user.id, this.clock.now());
+    if (!row) throw ApiError.notFound('token', id);
+    return toToken(row);
+  }
+}

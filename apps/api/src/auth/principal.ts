@@ -1,0 +1,13 @@
+import type { TRole } from '@tensorscope/shared';
+
+/** Who a request or socket acts for, resolved by the AuthGuard / socket middleware. */
+export interface TPrincipal {
+  user: { id: string; email: string; role: TRole };
+  via: 'session' | 'token';
+  /** Session requests only: what the CSRF header must equal. */
+  csrf?: string;
+}
+
+/** Where the guard puts the principal on the express request. */
+export const PRINCIPAL = Symbol('principal');
+export type WithPrincipal = { [PRINCIPAL]?: TPrincipal };
