@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_PORT, PG_PORT, WEB_PORT } from './playwright.config';
+import { E2E_ADMIN, signInForE2e } from './api-auth';
+import { API_PORT, PG_PORT, STORAGE_STATE, WEB_PORT } from './playwright.config';
 
 /** Starts the real stack (API, worker, dashboard, fresh embedded Postgres) and stops it afterwards. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -16,6 +17,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = {
     ...process.env,
     TENSORSCOPE_STATE_FILE: stateFile,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
     // Durability tests kill processes mid-run: checkpoint often, notice dead leases soon.
     CHECKPOINT_SECONDS: '2',
     HEARTBEAT_SECONDS: '2',
@@ -42,6 +45,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     setTimeout(() => reject(new Error(`stack not ready after 180 s:\n${log.slice(-4000)}`)), 180_000).unref();
   });
   await ready;
+  // Every spec acts as the admin: the browser through the session cookies (storageState), REST
+  // calls through an API token. Cookies are per host, not per port: one set serves API and dashboard.
+  const { cookies, token } = await signInForE2e();
+  process.env.E2E_TOKEN = token;
+  const expires = Math.floor(Date.now() / 1000) + 86_400;
+  const state = { cookies: cookies.map((c) => ({ ...c, domain: '127.0.0.1', path: '/', expires, httpOnly: c.name === 'ts_session', secure: false, sameSite: 'Lax' as const })), origins: [] };
+  mkdirSync(join(STORAGE_STATE, '..'), { recursive: true });
+  writeFileSync(STORAGE_STATE, JSON.stringify(state));
   return async () => {
     const exited = new Promise((r) => stack.once('exit', r));
     stack.kill('SIGTERM');

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { API_PORT, PG_PORT } from '../playwright.config';
+import { apiFetch } from '../api-auth';
+import { PG_PORT } from '../playwright.config';
 
 /**
  * Issue 4's goal: compare-view request + first render of 100 runs × 100,000 points, seeded
@@ -20,13 +21,12 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
   }).toString();
   const { runIds, seedSeconds } = JSON.parse(seedOut.trim().split('\n').pop()!) as { runIds: string[]; seedSeconds: number };
   expect(runIds).toHaveLength(RUNS);
-  const api = `http://127.0.0.1:${API_PORT}`;
   // What the page asks for a single chart on a 1280-px window (one bucket per 2 px).
   const query = `runs=${runIds.join(',')}&tags=train/loss&smoothing=0.6&buckets=550`;
 
   const timeApi = async () => {
     const t0 = performance.now();
-    const res = await fetch(`${api}/api/compare?${query}`);
+    const res = await apiFetch(`/api/compare?${query}`);
     const text = await res.text();
     const body = JSON.parse(text) as { series: { totalPoints: number; steps: number[]; smoothedOn: string }[] };
     return { ms: performance.now() - t0, bytes: text.length, body };

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { apiFetch } from '../api-auth';
 import { API_PORT } from '../playwright.config';
 
 // Faults under the real start command (scripts/stack.mjs supervises the stack these tests run
@@ -31,7 +32,7 @@ const ALL_STEPS = Array.from({ length: 100 }, (_, i) => i + 1);
 type TRun = { id: string; status: string; attempts: number; interruption: string | null; checkpointStep: number | null };
 type TPoint = { step: number; wallTime: number; value: number };
 async function json<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(api + path, { ...init, headers: { 'content-type': 'application/json' } });
+  const res = await apiFetch(path, { ...init, headers: { 'content-type': 'application/json' } });
   return { status: res.status, body: (await res.json()) as T };
 }
 const points = async (id: string, tag = 'train/loss') => (await json<{ points: TPoint[] }>(`/api/runs/${id}/scalars?tag=${tag}`)).body.points;
@@ -104,7 +105,7 @@ test('database stopped (immediate shutdown) mid-run: 503 while it is away, recov
   process.kill(pg, 'SIGQUIT');
 
   const outage = await until('a 503 from GET /api/runs', async () => {
-    const res = await fetch(`${api}/api/runs`);
+    const res = await apiFetch('/api/runs');
     return res.status === 503 ? ((await res.json()) as { code: string; message: string }) : undefined;
   }, 10_000, 20);
   expect(outage.code).toBe('DATABASE_UNAVAILABLE');
@@ -113,7 +114,7 @@ test('database stopped (immediate shutdown) mid-run: 503 while it is away, recov
   if (health.status === 503) expect(((await health.json()) as { details: { database: string } }).details.database).toBe('down');
 
   const dbBackAt = await until('Postgres restarted', async () => (stack().postgres.pid !== pg ? Date.now() : undefined), 30_000, 20);
-  const recovered = await until('GET /api/runs 200', async () => ((await fetch(`${api}/api/runs`)).status === 200 ? Date.now() : undefined), 30_000, 50);
+  const recovered = await until('GET /api/runs 200', async () => ((await apiFetch('/api/runs')).status === 200 ? Date.now() : undefined), 30_000, 50);
   console.log(`API answered 200 again ${recovered - dbBackAt} ms after Postgres was back`);
   expect(recovered - dbBackAt).toBeLessThan(30_000);
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { API_PORT } from '../playwright.config';
+import { apiFetch } from '../api-auth';
 
 test('refuses an invalid config in the form, field by field', async ({ page }) => {
   await page.goto('/runs/new');
@@ -13,7 +13,7 @@ test('refuses an invalid config in the form, field by field', async ({ page }) =
   await expect(page.getByTestId('field-error-batchSize')).toBeVisible();
   // What was typed is still there.
   await expect(form.locator('[name="name"]')).toHaveValue('bad-values');
-  const list = await (await fetch(`http://127.0.0.1:${API_PORT}/api/runs?name=bad-values`)).json();
+  const list = (await (await apiFetch('/api/runs?name=bad-values')).json()) as { total: number };
   expect(list.total).toBe(0);
 });
 

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { API_PORT } from '../playwright.config';
-
-const api = `http://127.0.0.1:${API_PORT}`;
+import { apiFetch } from '../api-auth';
 
 test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, then one image’s occlusion and gradient maps', async ({ page }) => {
   // A small LeNet on MNIST, launched over REST (the form is covered by launch-run.spec.ts).
-  const res = await fetch(`${api}/api/runs`, {
+  const res = await apiFetch('/api/runs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: `e2e-zf-${Date.now()}`, model: 'lenet5', variant: 'mnist', batchSize: 64, trainSubset: 1920, evalSubset: 500, evalInterval: 10, logInterval: 5, statsInterval: 10, snapshotsPerEpoch: 1, learningRate: 0.002 }),
