@@ -2,8 +2,12 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { currentSection, NAV_SECTIONS } from '../lib/nav-sections';
+import { useSignedInUser } from '../hooks/use-me';
+import { isLoginPath } from '../lib/login-redirect';
+import { currentSection, visibleSections } from '../lib/nav-sections';
+import { canLaunch } from '../lib/permissions';
 import { useConnectionState } from '../socket/socket-provider';
+import { UserMenu } from './user-menu';
 
 const CONNECTION_LABEL = {
   connecting: 'connecting…',
@@ -12,8 +16,27 @@ const CONNECTION_LABEL = {
 } as const;
 
 export function AppHeader() {
+  const pathname = usePathname();
+  // The sign-in page has nothing to navigate to yet: the brand alone.
+  if (isLoginPath(pathname)) {
+    return (
+      <header className="app-header">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden>
+            ◧
+          </span>
+          Tensorscope
+        </span>
+      </header>
+    );
+  }
+  return <SignedInHeader pathname={pathname} />;
+}
+
+function SignedInHeader({ pathname }: { pathname: string }) {
   const connection = useConnectionState();
-  const current = currentSection(usePathname());
+  const user = useSignedInUser();
+  const current = currentSection(pathname);
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -23,7 +46,7 @@ export function AppHeader() {
         Tensorscope
       </Link>
       <nav className="app-nav">
-        {NAV_SECTIONS.map(({ href, label, testId }) => (
+        {visibleSections(canLaunch(user).ok).map(({ href, label, testId }) => (
           <Link
             key={href}
             href={href}
@@ -43,6 +66,7 @@ export function AppHeader() {
         <span className="connection-dot" aria-hidden />
         {CONNECTION_LABEL[connection]}
       </span>
+      {user && <UserMenu user={user} />}
     </header>
   );
 }

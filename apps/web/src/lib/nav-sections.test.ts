@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSection } from './nav-sections';
+import { currentSection, visibleSections } from './nav-sections';
 
 describe('currentSection', () => {
   it('matches a section and the pages below it', () => {
@@ -13,5 +13,12 @@ describe('currentSection', () => {
     expect(currentSection('/')).toBe('/');
     expect(currentSection('/runs/1234')).toBe('/');
     expect(currentSection('/sweepstakes')).toBe('/');
+  });
+});
+
+describe('visibleSections', () => {
+  it('hides "New run" from those who may not launch', () => {
+    expect(visibleSections(true).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare', '/runs/new']);
+    expect(visibleSections(false).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare']);
   });
 });

@@ -3,8 +3,13 @@ export const NAV_SECTIONS = [
   { href: '/', label: 'Runs', testId: 'nav-runs' },
   { href: '/sweeps', label: 'Sweeps', testId: 'nav-sweeps' },
   { href: '/compare', label: 'Compare', testId: 'nav-compare' },
-  { href: '/runs/new', label: 'New run', testId: 'nav-new-run' },
+  { href: '/runs/new', label: 'New run', testId: 'nav-new-run', launches: true },
 ] as const;
+
+/** The sections to show: "New run" only to those who may launch (viewers would meet a disabled form). */
+export function visibleSections(mayLaunch: boolean) {
+  return NAV_SECTIONS.filter((section) => mayLaunch || !('launches' in section && section.launches));
+}
 
 /**
  * The section a path belongs to, for highlighting it: the longest section href that is the

@@ -1,0 +1,26 @@
+'use client';
+
+import type { TUser } from '@tensorscope/shared';
+import Link from 'next/link';
+import { useSignOut } from '../hooks/use-me';
+
+/** Who is signed in, with which role; their settings (API tokens, users) and the way out. */
+export function UserMenu({ user }: { user: TUser }) {
+  const signOut = useSignOut();
+  return (
+    <span className="user-menu" data-testid="user-menu">
+      <span className="user-menu-email" data-testid="user-email">
+        {user.email}
+      </span>
+      <span className={`role-badge role-badge--${user.role}`} data-testid="user-role">
+        {user.role}
+      </span>
+      <Link href="/settings" data-testid="nav-settings">
+        Settings
+      </Link>
+      <button type="button" className="user-menu-button" data-testid="sign-out" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+        {signOut.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </span>
+  );
+}
