@@ -2,11 +2,16 @@
 
 import type { TRun } from '@tensorscope/shared';
 import { FINISHED_STATUSES } from '@tensorscope/shared';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCancelRun } from '../hooks/use-run-mutations';
 import { ApiError } from '../lib/api-client';
+import { canManageRun } from '../lib/permissions';
+import { PermissionNote } from './permission-note';
 
 export function CancelRunButton({ run }: { run: TRun }) {
   const cancel = useCancelRun(run.id);
+  // Viewers, and launchers on others' runs, see the button off and why.
+  const allowed = canManageRun(useSignedInUser(), run);
   const finished = FINISHED_STATUSES.includes(run.status);
   const label = cancel.isPending
     ? 'Cancelling…'
@@ -19,12 +24,14 @@ export function CancelRunButton({ run }: { run: TRun }) {
   const shown = !finished || !cancel.isIdle;
   return (
     <span className="cancel">
+      {shown && !finished && <PermissionNote verdict={allowed} />}
       {shown && (
         <button
           type="button"
           className="button button--danger"
           data-testid="cancel-run"
-          disabled={finished || cancel.isPending || run.cancelRequested}
+          disabled={finished || cancel.isPending || run.cancelRequested || !allowed.ok}
+          title={allowed.ok ? undefined : (allowed.reason ?? undefined)}
           onClick={() => cancel.mutate()}
         >
           {label}
@@ -41,7 +48,9 @@ export function CancelRunButton({ run }: { run: TRun }) {
         <span className="field-error" role="alert" data-testid="cancel-error">
           {cancel.error instanceof ApiError && cancel.error.status === 409
             ? 'The run had already finished.'
-            : cancel.error.message}
+            : cancel.error instanceof ApiError && cancel.error.status === 403
+              ? `Not allowed: ${cancel.error.message}`
+              : cancel.error.message}
         </span>
       )}
     </span>

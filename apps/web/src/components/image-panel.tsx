@@ -5,8 +5,10 @@ import { visualizationImageUrl } from '../lib/api-client';
 import { classLabel } from '../lib/class-labels';
 import { imagePanels, predictionSummary, valueRange } from '../lib/visualization-images';
 import { computeAction, findVisualization } from '../lib/visualization-match';
+import type { TVerdict } from '../lib/permissions';
 import { imageParams } from '../lib/visualize-params';
 import { ClassLegend } from './class-legend';
+import { PermissionNote } from './permission-note';
 import { PixelImage } from './pixel-image';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
@@ -36,6 +38,7 @@ export function ImagePanel({
   panelSize,
   createError,
   creating,
+  mayCompute,
   onCompute,
 }: {
   selection: TImageSelection;
@@ -45,6 +48,8 @@ export function ImagePanel({
   panelSize: number;
   createError: unknown;
   creating: boolean;
+  /** Whether this user may ask for the analysis (viewers see only what was computed). */
+  mayCompute: TVerdict;
   onCompute: (recompute: boolean) => void;
 }) {
   const match = findVisualization(items, selection.step, imageParams(selection.layer, selection.image, selection.featureMap));
@@ -62,14 +67,29 @@ export function ImagePanel({
           {selection.step.toLocaleString('en-US')}
         </span>
         {action !== 'busy' && !creating && (match.latest || createError !== null) && (
-          <button type="button" className="button" data-testid="image-recompute" onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}>
-            {action === 'recompute' ? 'Recompute' : 'Retry'}
-          </button>
+          <span className="cancel">
+            <PermissionNote verdict={mayCompute} />
+            <button
+              type="button"
+              className="button"
+              data-testid="image-recompute"
+              disabled={!mayCompute.ok}
+              title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
+              onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}
+            >
+              {action === 'recompute' ? 'Recompute' : 'Retry'}
+            </button>
+          </span>
         )}
       </div>
       <CreateError error={createError} />
       <VisualizationStatus viz={match.latest} testId="image-progress" what="image analysis" doing="occluding, projecting and back-propagating…" />
       {!match.latest && creating && <p className="muted">Asking the API…</p>}
+      {!match.latest && !creating && !mayCompute.ok && mayCompute.reason && (
+        <p className="muted" data-testid="image-not-computed">
+          Not computed yet for this image, and {mayCompute.reason}.
+        </p>
+      )}
       {shown && result && <ImageFigures vizId={shown.id} result={result} dataset={dataset} panelSize={panelSize} />}
     </div>
   );

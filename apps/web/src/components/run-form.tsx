@@ -3,10 +3,12 @@
 import { BACKENDS, DATASET_SIZES, MODEL_NAMES, ZLenet5Variant, ZOptimizer } from '@tensorscope/shared';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCreateRun } from '../hooks/use-run-mutations';
 import { useCreateSweep } from '../hooks/use-sweep-mutations';
 import { ApiError, ApiUnreachableError } from '../lib/api-client';
 import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesLabel, DATASET_LABELS } from '../lib/model-fields';
+import { canLaunch } from '../lib/permissions';
 import {
   defaultFormValues,
   formErrorsFromServer,
@@ -26,6 +28,7 @@ import {
 } from '../lib/sweep-form';
 import { ChoiceChecks } from './choice-checks';
 import { FormField } from './form-field';
+import { PermissionNote } from './permission-note';
 import { SweepPreview } from './sweep-preview';
 
 const MODEL_HINTS: Record<string, string> = {
@@ -74,6 +77,9 @@ export function RunForm() {
   const sweeping = mode === 'sweep';
   const draft = useMemo(() => (sweeping ? buildSweepDraft(values, choices) : null), [sweeping, values, choices]);
   const pending = createRun.isPending || createSweep.isPending;
+  // Viewers may fill the form in (to see what a run would be) but not start it.
+  const user = useSignedInUser();
+  const launch = canLaunch(user, sweeping ? 'sweeps' : 'runs');
 
   // Sweep mode validates live: the draft's messages show at once, the server's (until edited) win.
   const shown: TFormErrors = { ...errors };
@@ -113,6 +119,7 @@ export function RunForm() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!launch.ok) return;
     if (sweeping) {
       setTriedSweep(true);
       if (!draft?.ok) return;
@@ -275,11 +282,11 @@ export function RunForm() {
       )}
       <div className="form-actions">
         {sweeping ? (
-          <button type="submit" className="button button--primary" data-testid="submit-sweep" disabled={pending}>
+          <button type="submit" className="button button--primary" data-testid="submit-sweep" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
             {createSweep.isPending ? 'Starting…' : draft?.ok ? `Start ${draft.points.length} runs` : 'Start sweep'}
           </button>
         ) : (
-          <button type="submit" className="button button--primary" data-testid="submit-run" disabled={pending}>
+          <button type="submit" className="button button--primary" data-testid="submit-run" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
             {createRun.isPending ? 'Starting…' : 'Start run'}
           </button>
         )}
@@ -296,6 +303,7 @@ export function RunForm() {
         >
           Reset
         </button>
+        <PermissionNote verdict={launch} />
       </div>
     </form>
   );

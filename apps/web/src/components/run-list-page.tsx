@@ -5,9 +5,12 @@ import { ZRunStatus } from '@tensorscope/shared';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
+import { useSignedInUser } from '../hooks/use-me';
 import { useRunList } from '../hooks/use-run-queries';
 import { compareHref } from '../lib/compare-url';
+import { canLaunch } from '../lib/permissions';
 import { ApiErrorState } from './api-error-state';
+import { LaunchLink } from './launch-link';
 import { Pagination } from './pagination';
 import { RunFilters } from './run-filters';
 import { RunTable, type RunSelection } from './run-table';
@@ -33,6 +36,7 @@ export function RunListPage() {
   const pathname = usePathname();
   const query = useMemo(() => queryFromSearch(new URLSearchParams(search.toString())), [search]);
   const list = useRunList(query);
+  const launch = canLaunch(useSignedInUser());
 
   const setSearch = useCallback(
     (changes: { status?: TRunStatus | ''; name?: string; page?: number }, mode: 'push' | 'replace' = 'push') => {
@@ -85,9 +89,9 @@ export function RunListPage() {
               Compare (0)
             </button>
           )}
-          <Link href="/runs/new" className="button button--primary" data-testid="new-run">
+          <LaunchLink href="/runs/new" verdict={launch} testId="new-run">
             + New run
-          </Link>
+          </LaunchLink>
         </div>
       </div>
       <RunFilters
@@ -107,7 +111,12 @@ export function RunListPage() {
             <p>No run matches these filters.</p>
           ) : (
             <p>
-              No runs yet. <Link href="/runs/new">Start the first one</Link>.
+              No runs yet.{launch.ok && (
+                <>
+                  {' '}
+                  <Link href="/runs/new">Start the first one</Link>.
+                </>
+              )}
             </p>
           )}
         </div>

@@ -3,13 +3,20 @@
 import type { TRun } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useState } from 'react';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCancelRuns } from '../hooks/use-sweep-mutations';
+import { manageableRuns, othersRunsNote } from '../lib/permissions';
 import { cancellableRunIds, compareHref } from '../lib/sweep-results';
+import { PermissionNote } from './permission-note';
 
 /** Compare the sweep's runs side by side, or stop every run that hasn't finished. */
 export function SweepActions({ sweepId, runs }: { sweepId: string; runs: readonly TRun[] }) {
   const cancel = useCancelRuns(sweepId);
-  const open = cancellableRunIds(runs);
+  const user = useSignedInUser();
+  const unfinished = cancellableRunIds(runs);
+  // Only the runs this user may stop: all for an admin, their own for a launcher, none for a viewer.
+  const open = cancellableRunIds(manageableRuns(user, runs));
+  const note = othersRunsNote(user, unfinished.length - open.length);
   // Stopping many runs is worth a second click (inline, not window.confirm, which tests can't see).
   const [armed, setArmed] = useState(false);
   return (
@@ -19,6 +26,7 @@ export function SweepActions({ sweepId, runs }: { sweepId: string; runs: readonl
           Compare these runs
         </Link>
       )}
+      <PermissionNote verdict={note} />
       {armed && open.length > 0 ? (
         <>
           <button

@@ -1,24 +1,28 @@
 'use client';
 
 import Link from 'next/link';
+import { useSignedInUser } from '../hooks/use-me';
 import { useNow } from '../hooks/use-now';
 import { useSweepList } from '../hooks/use-sweep-queries';
 import { formatRelative, formatTimestamp } from '../lib/format';
+import { canLaunch } from '../lib/permissions';
 import { finishedCount } from '../lib/sweep-status';
 import { ApiErrorState } from './api-error-state';
+import { LaunchLink } from './launch-link';
 import { SweepStatusCounts } from './sweep-status-counts';
 
 /** Every sweep, newest first; the socket keeps the counts fresh (a run's update invalidates its sweep). */
 export function SweepListPage() {
   const list = useSweepList();
   const now = useNow(15_000);
+  const launch = canLaunch(useSignedInUser(), 'sweeps');
   return (
     <>
       <div className="page-head">
         <h1>Sweeps</h1>
-        <Link href="/runs/new?mode=sweep" className="button button--primary" data-testid="new-sweep">
+        <LaunchLink href="/runs/new?mode=sweep" verdict={launch} testId="new-sweep">
           + New sweep
-        </Link>
+        </LaunchLink>
       </div>
       {list.isError && !list.data ? (
         <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="sweeps" />
@@ -27,8 +31,14 @@ export function SweepListPage() {
       ) : list.data.items.length === 0 ? (
         <div className="state-box" data-testid="sweep-list-empty">
           <p>
-            No sweeps yet. A sweep launches one run per combination of values:{' '}
-            <Link href="/runs/new?mode=sweep">start the first one</Link>.
+            No sweeps yet. A sweep launches one run per combination of values
+            {launch.ok ? (
+              <>
+                : <Link href="/runs/new?mode=sweep">start the first one</Link>.
+              </>
+            ) : (
+              '.'
+            )}
           </p>
         </div>
       ) : (

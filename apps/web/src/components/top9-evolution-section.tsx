@@ -2,12 +2,15 @@
 
 import type { TVisualization } from '@tensorscope/shared';
 import { useState } from 'react';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCreateVisualization } from '../hooks/use-visualizations';
 import { visualizationImageUrl } from '../lib/api-client';
+import { canLaunch } from '../lib/permissions';
 import { missingSteps, top9Evolution } from '../lib/top9-evolution';
 import { isActive, progressPercent } from '../lib/visualization-match';
 import { top9Params } from '../lib/visualize-params';
 import { top9ImageName } from '../lib/visualization-images';
+import { PermissionNote } from './permission-note';
 import { PixelImage } from './pixel-image';
 import { CreateError } from './visualization-status';
 
@@ -40,6 +43,7 @@ export function Top9EvolutionSection({
   onFeatureMap: (map: number) => void;
 }) {
   const create = useCreateVisualization(runId);
+  const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
   const [queueing, setQueueing] = useState(false);
   const params = top9Params(layer, subset);
   const columns = top9Evolution(items, steps, params);
@@ -76,11 +80,13 @@ export function Top9EvolutionSection({
               ))}
             </select>
           </label>
+          {missing.length > 0 && <PermissionNote verdict={mayCompute} />}
           <button
             type="button"
             className="button"
             data-testid="evolution-compute"
-            disabled={missing.length === 0 || queueing}
+            disabled={missing.length === 0 || queueing || !mayCompute.ok}
+            title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
             onClick={() => void computeMissing()}
           >
             {queueing ? 'Queueing…' : `Compute missing (${missing.length})`}

@@ -2,10 +2,13 @@
 
 import type { TDatasetName, TTopActivation, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
 import { useState } from 'react';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCreateVisualization } from '../hooks/use-visualizations';
+import { canLaunch } from '../lib/permissions';
 import { autoZoom, patchSide, ZOOM_OPTIONS, type TTop9View } from '../lib/top9-layout';
 import { computeAction, findVisualization } from '../lib/visualization-match';
 import { FULL_SUBSET, paramsKey, top9Params } from '../lib/visualize-params';
+import { PermissionNote } from './permission-note';
 import { Top9Grid } from './top9-grid';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
@@ -46,6 +49,7 @@ export function Top9Section({
   onTrack: (featureMap: number) => void;
 }) {
   const create = useCreateVisualization(runId);
+  const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
   const [view, setView] = useState<TTop9View>('both');
   // null = pick from the patch size (the layers' receptive fields differ a lot).
   const [wantedZoom, setWantedZoom] = useState<number | null>(null);
@@ -74,15 +78,19 @@ export function Top9Section({
     <section className="card" data-testid="top9-section">
       <div className="section-head">
         <h2>Top-9 activations</h2>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="top9-compute"
-          disabled={action === 'busy' || asking}
-          onClick={compute}
-        >
-          {action === 'busy' || asking ? 'Computing…' : action === 'recompute' ? 'Recompute' : 'Compute top-9'}
-        </button>
+        <span className="cancel">
+          <PermissionNote verdict={mayCompute} />
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="top9-compute"
+            disabled={action === 'busy' || asking || !mayCompute.ok}
+            title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
+            onClick={compute}
+          >
+            {action === 'busy' || asking ? 'Computing…' : action === 'recompute' ? 'Recompute' : 'Compute top-9'}
+          </button>
+        </span>
       </div>
       <p className="muted small">
         For every feature map of <strong>{layer}</strong>, the 9 test images (of the first {subset.toLocaleString('en-US')}

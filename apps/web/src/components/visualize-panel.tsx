@@ -4,8 +4,10 @@ import type { TRun, TTopActivation } from '@tensorscope/shared';
 import { datasetOf } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSnapshots } from '../hooks/use-layer-queries';
+import { useSignedInUser } from '../hooks/use-me';
 import { useCreateVisualization, useVisualizations } from '../hooks/use-visualizations';
 import { inputSide } from '../lib/feature-maps';
+import { canLaunch } from '../lib/permissions';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { findVisualization } from '../lib/visualization-match';
 import { convLayerNames, featureMapCount, FULL_SUBSET, imageParams, SUBSET_OPTIONS } from '../lib/visualize-params';
@@ -31,6 +33,8 @@ export function VisualizePanel({ run }: { run: TRun }) {
   const snapshots = useSnapshots(run.id);
   const { list, items } = useVisualizations(run.id);
   const createImage = useCreateVisualization(run.id);
+  // Viewers see what was computed; asking for more takes a launcher.
+  const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
   // null = the newest snapshot, following new ones while the run trains (as the Layers slider does).
   const [pin, setPin] = useState<TSnapshotPin>(null);
   const [wantedLayer, setWantedLayer] = useState<string | null>(null);
@@ -55,10 +59,10 @@ export function VisualizePanel({ run }: { run: TRun }) {
     setSelection(next);
     createImage.reset();
     const params = imageParams(next.layer, next.image, next.featureMap);
-    if (!findVisualization(items, next.step, params).latest) createImage.mutate({ ...params, step: next.step });
+    if (mayCompute.ok && !findVisualization(items, next.step, params).latest) createImage.mutate({ ...params, step: next.step });
   };
   const computeImage = (recompute: boolean) => {
-    if (!selection) return;
+    if (!selection || !mayCompute.ok) return;
     createImage.reset();
     createImage.mutate({ ...imageParams(selection.layer, selection.image, selection.featureMap), step: selection.step, recompute });
   };
@@ -161,6 +165,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
                 panelSize={inputSide(variant) * PANEL_ZOOM}
                 createError={createImage.error}
                 creating={createImage.isPending}
+                mayCompute={mayCompute}
                 onCompute={computeImage}
               />
             ) : (

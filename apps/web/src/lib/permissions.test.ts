@@ -1,6 +1,6 @@
 import type { TRun, TRunStatus, TUser } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { canLaunch, canManageRun, canManageUsers, cancellableByUser } from './permissions';
+import { canLaunch, canManageRun, canManageUsers, manageableRuns, othersRunsNote } from './permissions';
 
 const user = (role: TUser['role'], id = `u-${role}`): TUser => ({ id, email: `${role}@example.com`, role, disabled: false, createdAt: '2025-01-01T00:00:00Z' });
 const viewer = user('viewer');
@@ -47,14 +47,24 @@ describe('canManageRun', () => {
   });
 });
 
-describe('cancellableByUser', () => {
-  const runs = [run('mine', launcher.id), run('theirs', 'other'), run('done', launcher.id, 'completed'), run('queued', launcher.id, 'queued')];
+describe('manageableRuns', () => {
+  const runs = [run('mine', launcher.id), run('theirs', 'other'), run('done', launcher.id, 'completed'), run('legacy', null)];
 
-  it('keeps the unfinished runs the user may cancel, in order', () => {
-    expect(cancellableByUser(launcher, runs).map((r) => r.id)).toEqual(['mine', 'queued']);
-    expect(cancellableByUser(admin, runs).map((r) => r.id)).toEqual(['mine', 'theirs', 'queued']);
-    expect(cancellableByUser(viewer, runs)).toEqual([]);
-    expect(cancellableByUser(undefined, runs)).toEqual([]);
+  it('keeps the runs the user may manage, in order', () => {
+    expect(manageableRuns(launcher, runs).map((r) => r.id)).toEqual(['mine', 'done']);
+    expect(manageableRuns(admin, runs).map((r) => r.id)).toEqual(['mine', 'theirs', 'done', 'legacy']);
+    expect(manageableRuns(viewer, runs)).toEqual([]);
+    expect(manageableRuns(undefined, runs)).toEqual([]);
+  });
+});
+
+describe('othersRunsNote', () => {
+  it('says why runs were left out of a bulk cancel, and nothing when none were', () => {
+    expect(othersRunsNote(launcher, 0)).toEqual({ ok: true });
+    expect(othersRunsNote(undefined, 3)).toEqual({ ok: true });
+    expect(othersRunsNote(viewer, 3)).toEqual({ ok: false, reason: 'viewers cannot cancel runs' });
+    expect(othersRunsNote(launcher, 1)).toEqual({ ok: false, reason: '1 unfinished run is not yours: only the owner or an admin can cancel it' });
+    expect(othersRunsNote(launcher, 2)).toEqual({ ok: false, reason: '2 unfinished runs are not yours: only the owner or an admin can cancel them' });
   });
 });
 

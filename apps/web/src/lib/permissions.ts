@@ -1,5 +1,5 @@
 import type { TRun, TUser } from '@tensorscope/shared';
-import { FINISHED_STATUSES, hasRole } from '@tensorscope/shared';
+import { hasRole } from '@tensorscope/shared';
 
 /*
  * What the signed-in user may do, so the dashboard can disable what the API would refuse and say
@@ -44,9 +44,20 @@ export function canManageRun(user: TUser | undefined, run: TRun, verb = 'cancel'
   return { ok: false, reason: `only the run's owner or an admin can ${verb} it` };
 }
 
-/** The unfinished runs among `runs` that this user may cancel, in their order. */
-export function cancellableByUser(user: TUser | undefined, runs: readonly TRun[]): TRun[] {
-  return runs.filter((run) => !FINISHED_STATUSES.includes(run.status) && canManageRun(user, run).ok);
+/** The runs among `runs` that this user may cancel (archive, delete), in their order. */
+export function manageableRuns(user: TUser | undefined, runs: readonly TRun[]): TRun[] {
+  return runs.filter((run) => canManageRun(user, run).ok);
+}
+
+/**
+ * Why a bulk action leaves `others` runs out (a sweep's "cancel unfinished"): viewers may touch
+ * none, launchers only their own. Nothing to say when none is left out or the user is unknown.
+ */
+export function othersRunsNote(user: TUser | undefined, others: number, verb = 'cancel'): TVerdict {
+  if (!user || others <= 0) return ALLOWED;
+  if (!hasRole(user.role, 'launcher')) return { ok: false, reason: `viewers cannot ${verb} runs` };
+  const one = others === 1;
+  return { ok: false, reason: `${others} unfinished run${one ? ' is' : 's are'} not yours: only the owner or an admin can ${verb} ${one ? 'it' : 'them'}` };
 }
 
 /** The users section of the settings page, and every /api/users call behind it. */
