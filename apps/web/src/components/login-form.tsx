@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useLogin, useSignedInUser } from '../hooks/use-me';
-import { ApiError, ApiUnreachableError } from '../lib/api-client';
+import { placeFieldErrors } from '../lib/field-errors';
 import { safeNextPath } from '../lib/login-redirect';
 
-type TLoginField = 'email' | 'password';
+const LOGIN_FIELDS = ['email', 'password'] as const;
+type TLoginField = (typeof LOGIN_FIELDS)[number];
 interface TLoginErrors {
   email?: string;
   password?: string;
@@ -91,18 +92,8 @@ export function LoginForm() {
 
 /** A refused sign-in as messages: per field from a 400, otherwise the API's message for the form. */
 function loginErrors(error: unknown): TLoginErrors {
-  if (error instanceof ApiUnreachableError) return { form: `${error.message}. Is the API running?` };
-  if (!(error instanceof ApiError)) return { form: error instanceof Error ? error.message : String(error) };
-  const result: TLoginErrors = {};
-  const other: string[] = [];
-  for (const { path, message } of error.fieldErrors) {
-    if (path === 'email' || path === 'password') result[path] ??= message;
-    else other.push(message);
-  }
+  const { fields, form } = placeFieldErrors(error, LOGIN_FIELDS);
   // Field messages sit by their fields; the alert above the button still says something went
   // wrong (and is what a screen reader announces). A 401 or 429 is the API's message as it is.
-  if (other.length > 0) result.form = other.join('; ');
-  else if (result.email || result.password) result.form = 'Sign-in refused: see the fields marked above.';
-  else result.form = error.message;
-  return result;
+  return { ...fields, form: form ?? 'Sign-in refused: see the fields marked above.' };
 }
