@@ -14,6 +14,12 @@ describe('currentSection', () => {
     expect(currentSection('/runs/1234')).toBe('/');
     expect(currentSection('/sweepstakes')).toBe('/');
   });
+
+  it('highlights no section on the account pages', () => {
+    expect(currentSection('/settings')).toBe('');
+    expect(currentSection('/login')).toBe('');
+    expect(currentSection('/settingsx')).toBe('/');
+  });
 });
 
 describe('visibleSections', () => {
