@@ -34,6 +34,8 @@ const ZEnv = z.object({
   CHECKPOINT_SECONDS: z.coerce.number().min(0).default(60),
   /** Starts of one run (first + resumes after lost workers) before an interrupted run is failed instead. */
   RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long a run's live events are kept for clients catching up after a reconnect. */
+  RUN_EVENT_RETENTION_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   /** How often an idle worker looks for queued runs (it also wakes on every run event). */
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });

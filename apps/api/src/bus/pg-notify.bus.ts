@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BUS_CHANNEL, ZBusEvent, type TBusEvent } from '@tensorscope/shared';
+import { BUS_CHANNEL, SEQUENCED_EVENTS, ZBusEvent, type TBusEvent } from '@tensorscope/shared';
 import { Client, Pool } from 'pg';
 import type { EventBus } from './event-bus.port';
 import { CONNECT_TIMEOUT_MS, KEEP_IDLE_CONNECTIONS } from '../db/prisma.factory';
@@ -34,12 +34,27 @@ export class PgNotifyBus implements EventBus {
     this.pool.on('error', (e) => this.logger.warn(`publish connection lost (${e.message})`));
   }
 
+  /**
+   * A run's live events are numbered and kept (RunEvent) in the same statement that notifies: the
+   * run row's counter is locked while it grows, so per run the numbers follow commit order, which
+   * is the order NOTIFY delivers in. A run that no longer exists gets no event.
+   */
   async publish(event: TBusEvent): Promise<void> {
     const payload = JSON.stringify(event);
-    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
+    // Room for the `"seq":N` the statement adds.
+    if (Buffer.byteLength(payload) + 24 > MAX_NOTIFY_BYTES) {
       throw new Error(`bus event ${event.type} is ${Buffer.byteLength(payload)} bytes; split it (max ${MAX_NOTIFY_BYTES})`);
     }
-    await this.pool.query('SELECT pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+    if (!SEQUENCED_EVENTS.has(event.type)) {
+      await this.pool.query('SELECT pg_notify($1, $2)', [BUS_CHANNEL, payload]);
+      return;
+    }
+    await this.pool.query(
+      `WITH s AS (UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE id = $1::uuid RETURNING "eventSeq" AS seq),
+            e AS (INSERT INTO "RunEvent" ("runId", seq, event) SELECT $1::uuid, seq, jsonb_set($2::jsonb, '{seq}', to_jsonb(seq)) FROM s RETURNING event)
+       SELECT pg_notify($3, event::text) FROM e`,
+      [event.runId, payload, BUS_CHANNEL],
+    );
   }
 
   subscribe(handler: (event: TBusEvent) => void): () => void {

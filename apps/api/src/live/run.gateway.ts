@@ -30,6 +30,7 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
   private readonly logger = new Logger('RunGateway');
   @WebSocketServer() private server!: IoServer;
   private unsubscribe: (() => void) | null = null;
+  private relaying: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -62,7 +63,11 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
   }
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.subscribe((e) => void this.relay(e).catch((err: Error) => this.logger.warn(err.message)));
+    // One at a time, in arrival order: run.updated reads the row first, and a later event must
+    // not overtake it (clients check that each run's sequence numbers follow on).
+    this.unsubscribe = this.bus.subscribe((e) => {
+      this.relaying = this.relaying.then(() => this.relay(e)).catch((err: Error) => this.logger.warn(err.message));
+    });
   }
 
   onModuleDestroy(): void {
@@ -90,23 +95,23 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
         const row = await this.runs.findById(event.runId);
         if (!row) return;
         const run = toRun(row, this.clock.now());
-        this.server.to([RUN_LIST_ROOM, runRoom(run.id)]).emit('run:updated', { run });
+        this.server.to([RUN_LIST_ROOM, runRoom(run.id)]).emit('run:updated', { run, ...seqOf(event) });
         return;
       }
       case 'run.progress':
-        this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:progress', event);
+        this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:progress', { runId: event.runId, progress: event.progress, ...seqOf(event) });
         return;
       case 'run.scalars':
-        this.server.to(runRoom(event.runId)).emit('run:scalars', { runId: event.runId, points: event.points });
+        this.server.to(runRoom(event.runId)).emit('run:scalars', { runId: event.runId, points: event.points, ...seqOf(event) });
         return;
       case 'run.histograms':
-        this.server.to(runRoom(event.runId)).emit('run:histograms', { runId: event.runId, step: event.step, tags: event.tags });
+        this.server.to(runRoom(event.runId)).emit('run:histograms', { runId: event.runId, step: event.step, tags: event.tags, ...seqOf(event) });
         return;
       case 'run.snapshot':
-        this.server.to(runRoom(event.runId)).emit('run:snapshot', { runId: event.runId, step: event.step });
+        this.server.to(runRoom(event.runId)).emit('run:snapshot', { runId: event.runId, step: event.step, ...seqOf(event) });
         return;
       case 'run.visualization':
-        this.server.to(runRoom(event.runId)).emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId });
+        this.server.to(runRoom(event.runId)).emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId, ...seqOf(event) });
         return;
       case 'run.deleted':
         this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:deleted', { runId: event.runId });
@@ -116,3 +121,6 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
     }
   }
 }
+
+/** The event's run sequence number, when it has one, as a payload field. */
+const seqOf = (event: { seq?: number | undefined }): { seq?: number } => (event.seq !== undefined ? { seq: event.seq } : {});

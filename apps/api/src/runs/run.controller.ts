@@ -5,6 +5,9 @@ import {
   ZRunListQuery,
   ZScalarQuery,
   ZRunUpdate,
+  ZRunEventsQuery,
+  type TRunEvents,
+  type TRunEventsQuery,
   type TRunUpdate,
   type TRun,
   type TRunConfig,
@@ -67,6 +70,12 @@ export class RunController {
     @Query(new ZodPipe(ZScalarQuery, 'query')) query: TScalarQuery,
   ): Promise<TScalarSeries> {
     return this.runs.scalarSeries(params.id, query);
+  }
+
+  /** The run's live events after a sequence number: what a reconnecting client missed. */
+  @Get(':id/events')
+  events(@Param(idPipe) params: { id: string }, @Query(new ZodPipe(ZRunEventsQuery, 'query')) query: TRunEventsQuery): Promise<TRunEvents> {
+    return this.runs.events(params.id, query.afterSeq);
   }
 
   @Post(':id/cancel')

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TRun, TRunConfig, TRunUpdate, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
+import type { TRun, TRunConfig, TRunEvents, TRunUpdate, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { assertMayManage } from './run-ownership';
+import { RunEventRepository } from './run-event.repository';
 import { CompareService } from '../compare/compare.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRun } from './run.mapper';
@@ -19,6 +20,7 @@ export class RunService {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly compare: CompareService,
+    private readonly runEvents: RunEventRepository,
   ) {}
 
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
@@ -80,6 +82,12 @@ export class RunService {
     if (!row) throw ApiError.notFound('run', id);
     await this.bus.publish({ type: 'run.updated', runId: id });
     return toRun(row, this.clock.now());
+  }
+
+  async events(id: string, afterSeq: number): Promise<TRunEvents> {
+    const answer = await this.runEvents.after(id, afterSeq);
+    if (!answer) throw ApiError.notFound('run', id);
+    return answer;
   }
 
   /** Hard delete of a finished run and everything it stored; a queued or running run must be cancelled first. */

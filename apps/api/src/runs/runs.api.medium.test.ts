@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { TApiError, TRun, TRunList } from '@tensorscope/shared';
+import type { TApiError, TRun, TRunEvents, TRunList } from '@tensorscope/shared';
+import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
+import { RunEventRepository } from './run-event.repository';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, listen, useTestDatabase } from '../../test/api.harness';
@@ -112,6 +114,37 @@ describe('runs REST API', () => {
     const bad = await http<TApiError>(base, `/api/runs/${created.body.id}/scalars?tag=a//b`);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('numbers each run\'s live events and answers what a reconnecting client missed', async () => {
+    const created = await http<TRun>(base, '/api/runs', { body: { ...valid, name: `${tag}-events` } });
+    const id = created.body.id;
+    const events = (after: number) => http<TRunEvents>(base, `/api/runs/${id}/events?afterSeq=${after}`);
+    const first = await events(0);
+    expect(first.body).toMatchObject({ lastSeq: 1, complete: true, events: [{ type: 'run.updated', runId: id, seq: 1 }] });
+
+    const bus = app.get<EventBus>(EVENT_BUS);
+    const progress = { epoch: 1, epochs: 1, step: 3, totalSteps: 10, imagesPerSec: 5, etaSeconds: 1 };
+    await bus.publish({ type: 'run.progress', runId: id, progress });
+    await bus.publish({ type: 'run.snapshot', runId: id, step: 3 });
+    await bus.publish({ type: 'run.cancel', runId: id }); // a control signal: not part of the stream
+    const later = await events(1);
+    expect(later.body).toEqual({
+      lastSeq: 3,
+      complete: true,
+      events: [
+        { type: 'run.progress', runId: id, progress, seq: 2 },
+        { type: 'run.snapshot', runId: id, step: 3, seq: 3 },
+      ],
+    });
+    expect((await events(3)).body).toEqual({ lastSeq: 3, complete: true, events: [] });
+
+    // Pruned events cannot be replayed: the answer says so, and the client refetches instead.
+    await app.get(RunEventRepository).prune(new Date(Date.now() + 60_000));
+    expect((await events(1)).body).toEqual({ lastSeq: 3, complete: false, events: [] });
+    expect((await events(3)).body.complete).toBe(true);
+    expect((await http<TApiError>(base, `/api/runs/${id}/events?afterSeq=-1`)).status).toBe(400);
+    expect((await http<TApiError>(base, `/api/runs/${randomUUID()}/events?afterSeq=0`)).status).toBe(404);
   });
 
   it('serves an OpenAPI document generated from the shared schemas', async () => {

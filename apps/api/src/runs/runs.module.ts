@@ -4,7 +4,9 @@ import { ExportController } from '../export/export.controller';
 import { ExportService } from '../export/export.service';
 import { RunGateway } from '../live/run.gateway';
 import { RunController } from './run.controller';
+import { RunEventPruner } from './run-event.pruner';
+import { RunEventRepository } from './run-event.repository';
 import { RunService } from './run.service';
 
-@Module({ imports: [CompareModule], controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService] })
+@Module({ imports: [CompareModule], controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService, RunEventRepository, RunEventPruner] })
 export class RunsModule {}
