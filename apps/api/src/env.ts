@@ -14,7 +14,8 @@ const ZEnv = z.object({
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The first admin of a fresh installation; without ADMIN_PASSWORD one is generated and printed once. */
   ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email('ADMIN_EMAIL must be an email address')).default('admin@tensorscope.local'),
-  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  // Empty counts as unset (compose passes `${ADMIN_PASSWORD:-}`).
+  ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional()),
   /** How long a dashboard sign-in lasts. */
   SESSION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
   /** Mark cookies Secure (set when the dashboard is served over HTTPS). */

@@ -20,6 +20,7 @@ import {
   ZVisualizationList,
 } from '@tensorscope/shared';
 import { z } from 'zod';
+import { accountPaths, accountSchemas, runManagementOperations, securitySchemes } from './openapi-accounts';
 
 /** The OpenAPI document is generated from the same zod schemas that validate requests, so it cannot drift. */
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
@@ -35,8 +36,10 @@ export function buildOpenApi(): OpenAPIObject {
     info: {
       title: 'Tensorscope API',
       version: '0.1.0',
-      description: 'Launch training runs, follow them, and read their history. Live updates: socket.io on the same port.',
+      description:
+        'Launch training runs, follow them, and read their history. Live updates: socket.io on the same port (auth: {token}). Every route but sign-in and health needs a bearer token or the session cookie.',
     },
+    security: [{ bearer: [] }, { session: [] }],
     paths: {
       '/api/runs': {
         get: {
@@ -63,7 +66,9 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [idParam],
           responses: { '200': { description: 'the run', content: json('Run') }, '400': error('malformed id'), '404': error('no such run') },
         },
+        ...runManagementOperations(),
       },
+      ...accountPaths(),
       '/api/runs/{id}/scalars': {
         get: {
           summary: 'A scalar series of a run, in step order',
@@ -277,7 +282,9 @@ export function buildOpenApi(): OpenAPIObject {
       },
     },
     components: {
+      securitySchemes,
       schemas: {
+        ...accountSchemas(schema),
         Run: schema(ZRun),
         RunList: schema(ZRunList),
         RunConfigInput: schema(ZRunConfig, 'input'),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Run as RunRow } from '@prisma/client';
 import { ZBestMetrics, ZFinalMetrics, ZRunConfig, type TBackendChoice, type TRunProgress } from '@tensorscope/shared';
-import { decodeCheckpoint, encodeCheckpoint, initBackend, trainRun, type TTrainCheckpoint } from '@tensorscope/ml';
+import { decodeCheckpoint, encodeCheckpoint, type TTrainCheckpoint } from '@tensorscope/ml';
 import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
@@ -15,6 +15,7 @@ import { RunRepository } from '../runs/run.repository';
 import { ScalarRepository } from '../runs/scalar.repository';
 import { ScalarRollupRepository } from '../compare/scalar-rollup.repository';
 import { ScalarWriter } from './scalar-writer';
+import { TrainerThread, type TrainerRun } from './trainer-thread.client';
 
 /** Minimum gap between two progress events on the bus. */
 const PROGRESS_EVERY_MS = 500;
@@ -42,6 +43,10 @@ export class TrainingWorker implements OnApplicationBootstrap {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly cancelled = new Set<string>();
+  /** Training happens here, off this process's event loop (see trainer.protocol.ts). */
+  private readonly trainer = new TrainerThread();
+  /** The run in the trainer thread now, to tell it to stop. */
+  private active: { runId: string; run: TrainerRun } | null = null;
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -56,7 +61,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.bus.subscribe((e) => {
-      if (e.type === 'run.cancel') this.cancelled.add(e.runId);
+      if (e.type === 'run.cancel') this.cancel(e.runId);
       if (e.type === 'run.updated') this.wake?.();
     });
     // Not awaited: the process is up (and can be stopped) even while the database is not.
@@ -67,8 +72,15 @@ export class TrainingWorker implements OnApplicationBootstrap {
   /** Suspends the current run (checkpoint, back to the queue) and stops taking new ones. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
+    this.active?.run.stop('suspend');
     this.wake?.();
     await this.loop;
+    await this.trainer.close();
+  }
+
+  private cancel(runId: string): void {
+    this.cancelled.add(runId);
+    if (this.active?.runId === runId) this.active.run.stop('cancel');
   }
 
   private async work(): Promise<void> {
@@ -141,9 +153,10 @@ export class TrainingWorker implements OnApplicationBootstrap {
       const { owned, cancelRequested } = await this.runs.heartbeat(runId, workerId, this.clock.now(), latest);
       if (!owned && !lost) {
         lost = true;
+        this.active?.run.stop('suspend');
         this.logger.warn(`run ${runId}: no longer owned by ${workerId} (lease lost or run ended elsewhere); stopping without writing more`);
       }
-      if (cancelRequested) this.cancelled.add(runId);
+      if (cancelRequested) this.cancel(runId);
     };
     const heartbeat = setInterval(
       () => void beat().catch((e: Error) => (isDatabaseUnavailable(e) ? undefined : this.logger.warn(e.message))),
@@ -153,8 +166,6 @@ export class TrainingWorker implements OnApplicationBootstrap {
     try {
       const config = ZRunConfig.parse(row.config);
       const choice: TBackendChoice = config.backend === 'auto' ? this.env.TENSORSCOPE_BACKEND : config.backend;
-      const backend = await initBackend(choice);
-      await this.durable(runId, 'recording the backend', () => this.runs.setBackend(runId, backend));
       const stored = await this.durable(runId, 'loading the checkpoint', () => this.checkpoints.load(runId));
       const resume: TTrainCheckpoint | undefined = stored ? decodeCheckpoint(stored.manifest, stored.data) : undefined;
       if (row.attempts > 1) {
@@ -165,12 +176,14 @@ export class TrainingWorker implements OnApplicationBootstrap {
           await this.durable(runId, 'noting the interruption', () => this.runs.noteInterruption(runId, note));
         }
       }
-      await this.signal({ type: 'run.updated', runId });
-      this.logger.log(`run ${runId} (${config.name}) training on ${backend}`);
-
-      const result = await trainRun(
-        config,
-        { cacheDir: join(this.env.DATA_DIR, 'cache') },
+      const run = this.trainer.start(
+        {
+          config,
+          backend: choice,
+          cacheDir: join(this.env.DATA_DIR, 'cache'),
+          ...(resume ? { resume } : {}),
+          checkpointEveryMs: this.env.CHECKPOINT_SECONDS * 1000,
+        },
         {
           onScalars: (points) => writer.add(points),
           onProgress: async (progress) => {
@@ -206,10 +219,19 @@ export class TrainingWorker implements OnApplicationBootstrap {
             const { manifest, data } = encodeCheckpoint(checkpoint);
             await this.durable(runId, 'storing a checkpoint', () => this.checkpoints.save(runId, checkpoint.step, manifest, data));
           },
-          shouldStop: () => (lost || this.shuttingDown ? 'suspend' : this.cancelled.has(runId)),
         },
-        { ...(resume ? { resume } : {}), checkpointEveryMs: this.env.CHECKPOINT_SECONDS * 1000 },
       );
+      this.active = { runId, run };
+      // Whatever arrived before the thread started (a shutdown, a cancel) applies at its first step.
+      if (this.shuttingDown || lost) run.stop('suspend');
+      else if (this.cancelled.has(runId)) run.stop('cancel');
+      const backend = await run.backend.catch(() => undefined);
+      if (backend !== undefined) {
+        await this.durable(runId, 'recording the backend', () => this.runs.setBackend(runId, backend));
+        await this.signal({ type: 'run.updated', runId });
+        this.logger.log(`run ${runId} (${config.name}) training on ${backend} in the trainer thread`);
+      }
+      const result = await run.result;
       await writer.flush();
       if (lost) return;
       if (result.suspended) {
@@ -241,6 +263,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
         finished = true;
       }
     } finally {
+      this.active = null;
       clearInterval(heartbeat);
       this.cancelled.delete(runId);
       if (finished) {

@@ -1,0 +1,119 @@
+import type { TBackendChoice, TBackendName, TRunConfig } from '@tensorscope/shared';
+import type { TrainCallbacks, TrainResult, TTrainCheckpoint } from '@tensorscope/ml';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TFromTrainer, TToTrainer } from './trainer.protocol';
+
+/**
+ * The compiled thread entry: beside this file in dist/, or in dist/ when this file runs from
+ * sources (tests through vitest; `npm test` builds first).
+ */
+function threadEntry(): string {
+  const sibling = join(__dirname, 'trainer.thread.js');
+  if (existsSync(sibling)) return sibling;
+  const built = join(__dirname, '..', '..', 'dist', 'worker', 'trainer.thread.js');
+  if (existsSync(built)) return built;
+  throw new Error(`trainer thread entry not found (${sibling}, ${built}); build apps/api first`);
+}
+
+export interface TrainerRun {
+  /** The backend the thread initialised. */
+  backend: Promise<TBackendName>;
+  result: Promise<TrainResult>;
+  stop(mode: 'cancel' | 'suspend'): void;
+}
+
+/**
+ * Runs training in a worker thread, one run at a time, and turns its messages back into the
+ * TrainCallbacks of the ml package (each awaited before the thread goes on). The thread is kept
+ * between runs (its datasets stay decoded); one that dies (a wasm abort, out of memory) fails its
+ * run with the reason and is replaced for the next.
+ */
+export class TrainerThread {
+  private worker: Worker | null = null;
+
+  start(
+    request: { config: TRunConfig; backend: TBackendChoice; cacheDir: string; resume?: TTrainCheckpoint; checkpointEveryMs: number },
+    callbacks: Omit<TrainCallbacks, 'shouldStop'>,
+  ): TrainerRun {
+    const worker = (this.worker ??= new Worker(threadEntry()));
+    let setBackend!: (b: TBackendName) => void;
+    let failBackend!: (e: Error) => void;
+    const backend = new Promise<TBackendName>((resolve, reject) => {
+      setBackend = resolve;
+      failBackend = reject;
+    });
+    backend.catch(() => undefined);
+    const result = new Promise<TrainResult>((resolve, reject) => {
+      const finish = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onError = (e: Error) => {
+        finish();
+        this.worker = null;
+        void worker.terminate();
+        failBackend(e);
+        reject(new Error(`the trainer thread crashed: ${e.message}`));
+      };
+      const onExit = (code: number) => {
+        finish();
+        this.worker = null;
+        const e = new Error(`the trainer thread exited (code ${code}) during training`);
+        failBackend(e);
+        reject(e);
+      };
+      const onMessage = (message: TFromTrainer) => {
+        if (message.type === 'backend') setBackend(message.backend);
+        else if (message.type === 'done') {
+          finish();
+          resolve(message.result);
+        } else if (message.type === 'failed') {
+          finish();
+          const e = Object.assign(new Error(message.message), message.stack ? { stack: message.stack } : {});
+          failBackend(e);
+          reject(e);
+        } else if (message.type === 'callback') {
+          const { id } = message;
+          const ack = (error?: unknown) =>
+            worker.postMessage({ type: 'ack', id, ...(error !== undefined ? { error: error instanceof Error ? error.message : String(error) } : {}) } satisfies TToTrainer);
+          let handled: void | Promise<void>;
+          try {
+            handled =
+              message.kind === 'scalars'
+                ? callbacks.onScalars?.(message.points)
+                : message.kind === 'histograms'
+                  ? callbacks.onHistograms?.(message.points)
+                  : message.kind === 'snapshot'
+                    ? callbacks.onSnapshot?.(message.snapshot)
+                    : message.kind === 'checkpoint'
+                      ? callbacks.onCheckpoint?.(message.checkpoint)
+                      : callbacks.onProgress?.(message.progress);
+          } catch (e) {
+            ack(e);
+            return;
+          }
+          Promise.resolve(handled).then(() => ack(), ack);
+        }
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+    worker.postMessage({ type: 'start', ...request } satisfies TToTrainer);
+    return {
+      backend,
+      result,
+      stop: (mode) => worker.postMessage({ type: 'stop', mode } satisfies TToTrainer),
+    };
+  }
+
+  /** Ends the thread (process shutdown). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+}

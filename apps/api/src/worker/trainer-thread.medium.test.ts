@@ -1,0 +1,76 @@
+import { ZRunConfig } from '@tensorscope/shared';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { TrainerThread } from './trainer-thread.client';
+
+const cacheDir = join(__dirname, '..', '..', '..', '..', '.data', 'cache');
+const config = ZRunConfig.parse({ name: 'thread', model: 'lenet5', variant: 'mnist', batchSize: 32, trainSubset: 640, evalSubset: 100, logInterval: 2, evalInterval: 10, statsInterval: 1000, snapshotsPerEpoch: 0, probeImages: 0 });
+
+describe('trainer thread', () => {
+  it('trains in a worker thread; the callbacks arrive in order, each acknowledged before the next step', async () => {
+    const thread = new TrainerThread();
+    const steps: number[] = [];
+    let inCallback = false;
+    const run = thread.start(
+      { config, backend: 'wasm', cacheDir, checkpointEveryMs: 60_000 },
+      {
+        onScalars: async (points) => {
+          expect(inCallback).toBe(false);
+          inCallback = true;
+          // A slow write (a database outage, say) holds the trainer: nothing else arrives meanwhile.
+          await new Promise((r) => setTimeout(r, 20));
+          inCallback = false;
+          for (const p of points) if (p.tag === 'train/loss') steps.push(p.step);
+        },
+      },
+    );
+    expect(await run.backend).toBe('wasm');
+    const result = await run.result;
+    expect(result).toMatchObject({ stopped: false, steps: 20 });
+    expect(steps).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    await thread.close();
+  });
+
+  it('a crashed thread fails its run with the reason, and the next run gets a new thread', async () => {
+    const thread = new TrainerThread();
+    const run = thread.start(
+      { config, backend: 'wasm', cacheDir, checkpointEveryMs: 60_000 },
+      {
+        onScalars: () => {
+          // Stands in for a wasm abort or an out-of-memory kill of the thread.
+          void (thread as unknown as { worker: Worker }).worker.terminate();
+        },
+      },
+    );
+    await expect(run.result).rejects.toThrow(/trainer thread exited/);
+    const again = thread.start({ config, backend: 'wasm', cacheDir, checkpointEveryMs: 60_000 }, {});
+    expect((await again.result).steps).toBe(20);
+    await thread.close();
+  });
+
+  it('suspend hands over a checkpoint instead of logging the open window', async () => {
+    const thread = new TrainerThread();
+    let saved = 0;
+    let scalarsAfterStop = 0;
+    let stopped = false;
+    const run = thread.start(
+      { config, backend: 'wasm', cacheDir, checkpointEveryMs: 60_000 },
+      {
+        onScalars: () => {
+          if (stopped) scalarsAfterStop++;
+          if (!stopped) {
+            stopped = true;
+            run.stop('suspend');
+          }
+        },
+        onCheckpoint: (c) => void (saved = c.step),
+      },
+    );
+    const result = await run.result;
+    expect(result).toMatchObject({ stopped: true, suspended: true });
+    expect(saved).toBe(result.steps);
+    expect(scalarsAfterStop).toBe(0);
+    await thread.close();
+  });
+});
