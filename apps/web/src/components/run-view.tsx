@@ -1,6 +1,7 @@
 'use client';
 
-import { useRun } from '../hooks/use-run-queries';
+import Link from 'next/link';
+import { useRun, useRunDeleted } from '../hooks/use-run-queries';
 import { useRunSubscription } from '../socket/socket-provider';
 import { ApiErrorState } from './api-error-state';
 import { LayersPanel } from './layers-panel';
@@ -15,9 +16,21 @@ import { VisualizePanel } from './visualize-panel';
 
 export function RunView({ id }: { id: string }) {
   useRunSubscription(id);
-  const run = useRun(id);
+  const deleted = useRunDeleted(id);
+  // A deleted run's queries were dropped; refetching them would only answer 404.
+  const run = useRun(id, !deleted);
   const wantedTab = useRunTab();
 
+  if (deleted) {
+    return (
+      <div className="state-box" role="status" data-testid="run-deleted">
+        <h2>This run was deleted</h2>
+        <p>
+          It and everything it logged are gone. <Link href="/">Back to the runs</Link>
+        </p>
+      </div>
+    );
+  }
   if (run.isPending) return <p className="muted">Loading run…</p>;
   if (run.isError && !run.data) return <ApiErrorState error={run.error} onRetry={() => void run.refetch()} what="run" />;
 

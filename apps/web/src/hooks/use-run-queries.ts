@@ -5,6 +5,7 @@ import type { TRunListQuery, TScalarTag } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { api } from '../lib/api-client';
 import { fetchScalarSeries } from '../lib/scalar-query';
+import { deletedRunKey } from '../lib/socket-cache';
 
 export function useRunList(query: Partial<TRunListQuery>) {
   return useQuery({
@@ -15,11 +16,25 @@ export function useRunList(query: Partial<TRunListQuery>) {
   });
 }
 
-export function useRun(id: string) {
+export function useRun(id: string, enabled = true) {
   return useQuery({
     queryKey: runKeys.detail(id),
     queryFn: ({ signal }) => api.getRun(id, signal),
+    enabled,
   });
+}
+
+/**
+ * Whether the API said this run was deleted (run:deleted, or our own DELETE; see applyRunDeleted).
+ * Nothing is fetched: the mark is only ever set, and false means "not that we know of".
+ */
+export function useRunDeleted(id: string): boolean {
+  const mark = useQuery({
+    queryKey: deletedRunKey(id),
+    queryFn: () => false,
+    staleTime: Infinity,
+  });
+  return mark.data === true;
 }
 
 /** One tag's series; see fetchScalarSeries for why refetches are incremental. */

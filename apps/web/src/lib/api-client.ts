@@ -4,14 +4,16 @@ import type {
   THistogramSeries,
   TRun,
   TRunConfigInput,
+  TRunEvents,
   TRunList,
   TRunListQuery,
   TRunTags,
+  TRunUpdate,
   TScalarSeries,
   TScalarTag,
   TSnapshotList,
 } from '@tensorscope/shared';
-import { ZApiError, ZFieldErrors } from '@tensorscope/shared';
+import { ZApiError, ZFieldErrors, ZRunEvents } from '@tensorscope/shared';
 import { apiBaseUrl } from './api-base-url';
 import { csrfHeaders } from './csrf-cookie';
 
@@ -128,6 +130,23 @@ export const api = {
     request<TRun>('/api/runs', { method: 'POST', body: JSON.stringify(config) }),
 
   cancelRun: (id: string) => request<TRun>(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+
+  /** Archive or restore (owner or admin); answers the updated run, `archivedAt` set or null. */
+  updateRun: (id: string, body: TRunUpdate) =>
+    request<TRun>(`/api/runs/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(body) }),
+
+  /** 204; 409 while the run is queued or running. */
+  deleteRun: (id: string) => request<void>(`/api/runs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+
+  /**
+   * What the run published after `afterSeq`, for a socket that missed some. Parsed, because its
+   * events are applied to the cache as they come: a malformed answer fails the catch-up, which
+   * then refetches the run instead.
+   */
+  getRunEvents: async (id: string, afterSeq: number, signal?: AbortSignal): Promise<TRunEvents> =>
+    ZRunEvents.parse(
+      await request<unknown>(`/api/runs/${encodeURIComponent(id)}/events?${new URLSearchParams({ afterSeq: String(afterSeq) })}`, { signal }),
+    ),
 };
 
 /**

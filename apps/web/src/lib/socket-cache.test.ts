@@ -1,8 +1,20 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList, TVisualization, TVisualizationList } from '@tensorscope/shared';
-import { ZRunConfig, runKeys, sweepKeys } from '@tensorscope/shared';
+import { ZRunConfig, compareKeys, runKeys, sweepKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRunHistograms, applyRunProgress, applyRunScalars, applyRunSnapshot, applyRunUpdated, applyRunVisualization } from './socket-cache';
+import {
+  applyReconnect,
+  applyRunDeleted,
+  applyRunEvents,
+  applyRunHistograms,
+  applyRunProgress,
+  applyRunResync,
+  applyRunScalars,
+  applyRunSnapshot,
+  applyRunUpdated,
+  applyRunVisualization,
+  deletedRunKey,
+} from './socket-cache';
 
 const run = (over: Partial<TRun> = {}): TRun => ({
   id: 'r1',
@@ -272,5 +284,122 @@ describe('applyRunVisualization', () => {
     expect(invalidated(runKeys.visualizations('r1'))).toBe(true);
     // The other job's cache is left alone.
     expect(invalidated(runKeys.visualization('r1', 'a'))).toBe(false);
+  });
+});
+
+describe('applyReconnect', () => {
+  const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+
+  it("refetches everything but the caught-up runs' data; lists and sweeps always", () => {
+    newClient();
+    client.setQueryData(runKeys.list({ page: 1 }), { items: [], total: 0, page: 1, pageSize: 20 });
+    client.setQueryData(runKeys.detail('r1'), run());
+    client.setQueryData(runKeys.scalar('r1', 'train/loss'), { points: [] });
+    client.setQueryData(runKeys.detail('r2'), run({ id: 'r2' }));
+    client.setQueryData(runKeys.scalar('r2', 'train/loss'), { points: [] });
+    client.setQueryData(sweepKeys.list(), { items: [] });
+    applyReconnect(client, new Set(['r1']));
+    expect(invalidated(runKeys.list({ page: 1 }))).toBe(true);
+    expect(invalidated(sweepKeys.list())).toBe(true);
+    expect(invalidated(runKeys.detail('r1'))).toBe(false);
+    expect(invalidated(runKeys.scalar('r1', 'train/loss'))).toBe(false);
+    expect(invalidated(runKeys.detail('r2'))).toBe(true);
+    expect(invalidated(runKeys.scalar('r2', 'train/loss'))).toBe(true);
+  });
+
+  it('refetches all run data when no run caught up (the first connect)', () => {
+    newClient();
+    client.setQueryData(runKeys.detail('r1'), run());
+    applyReconnect(client);
+    expect(invalidated(runKeys.detail('r1'))).toBe(true);
+  });
+});
+
+describe('applyRunEvents (a catch-up answer)', () => {
+  const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+
+  it('applies progress and points in order; run.updated refetches the row (once) and the lists', () => {
+    newClient();
+    client.setQueryData(runKeys.detail('r1'), run({ sweepId: 's1' }));
+    client.setQueryData<TScalarSeries>(runKeys.scalar('r1', 'train/loss'), { points: [{ step: 1, wallTime: 1, value: 1 }] });
+    client.setQueryData(runKeys.list({ page: 1 }), { items: [], total: 0, page: 1, pageSize: 20 });
+    client.setQueryData(sweepKeys.detail('s1'), { id: 's1' });
+    applyRunEvents(client, 'r1', [
+      { type: 'run.progress', runId: 'r1', progress: { ...progress, step: 10 }, seq: 5 },
+      { type: 'run.scalars', runId: 'r1', points: [point('train/loss', 2)], seq: 6 },
+      { type: 'run.updated', runId: 'r1', seq: 7 },
+      { type: 'run.progress', runId: 'r1', progress: { ...progress, step: 12 }, seq: 8 },
+      { type: 'run.updated', runId: 'r1', seq: 9 },
+    ]);
+    expect(client.getQueryData<TRun>(runKeys.detail('r1'))?.progress?.step).toBe(12);
+    expect(client.getQueryData<TScalarSeries>(runKeys.scalar('r1', 'train/loss'))?.points.map((p) => p.step)).toEqual([1, 2]);
+    expect(invalidated(runKeys.detail('r1'))).toBe(true);
+    expect(invalidated(runKeys.list({ page: 1 }))).toBe(true);
+    expect(invalidated(sweepKeys.detail('s1'))).toBe(true);
+    // The series got its points by merge: no refetch.
+    expect(invalidated(runKeys.scalar('r1', 'train/loss'))).toBe(false);
+  });
+
+  it('leaves the row alone without a run.updated, and ignores events of other runs', () => {
+    newClient();
+    client.setQueryData(runKeys.detail('r1'), run());
+    client.setQueryData(runKeys.detail('r2'), run({ id: 'r2' }));
+    applyRunEvents(client, 'r1', [
+      { type: 'run.progress', runId: 'r1', progress, seq: 2 },
+      { type: 'run.progress', runId: 'r2', progress: { ...progress, step: 99 }, seq: 3 },
+    ]);
+    expect(invalidated(runKeys.detail('r1'))).toBe(false);
+    expect(client.getQueryData<TRun>(runKeys.detail('r2'))?.progress).toBeNull();
+  });
+});
+
+describe('applyRunResync', () => {
+  it("refetches everything of the run (incomplete catch-up), and the lists, not other runs", () => {
+    newClient();
+    client.setQueryData(runKeys.detail('r1'), run());
+    client.setQueryData(runKeys.snapshots('r1'), { snapshots: [] });
+    client.setQueryData(runKeys.detail('r2'), run({ id: 'r2' }));
+    client.setQueryData(runKeys.list({ page: 1 }), { items: [], total: 0, page: 1, pageSize: 20 });
+    applyRunResync(client, 'r1');
+    expect(client.getQueryState(runKeys.detail('r1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(runKeys.snapshots('r1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(runKeys.list({ page: 1 }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(runKeys.detail('r2'))?.isInvalidated).toBe(false);
+  });
+});
+
+describe('applyRunDeleted', () => {
+  it("drops the run's caches, marks it deleted, and refetches lists, its sweep and comparisons holding it", () => {
+    newClient();
+    client.setQueryData(runKeys.detail('r1'), run({ sweepId: 's1' }));
+    client.setQueryData(runKeys.scalar('r1', 'train/loss'), { points: [] });
+    client.setQueryData(runKeys.detail('r2'), run({ id: 'r2' }));
+    client.setQueryData(runKeys.list({ page: 1 }), { items: [run()], total: 1, page: 1, pageSize: 20 });
+    client.setQueryData(sweepKeys.detail('s1'), { id: 's1' });
+    client.setQueryData(sweepKeys.detail('s2'), { id: 's2' });
+    const compareKey = compareKeys.series({ runs: ['r1', 'r2'], tags: ['train/loss'], smoother: 'ema', buckets: 100 } as never);
+    client.setQueryData(compareKey, { series: [] });
+    const otherCompareKey = compareKeys.series({ runs: ['r2'], tags: ['train/loss'], smoother: 'ema', buckets: 100 } as never);
+    client.setQueryData(otherCompareKey, { series: [] });
+    applyRunDeleted(client, 'r1');
+    expect(client.getQueryState(compareKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(otherCompareKey)?.isInvalidated).toBe(false);
+    expect(client.getQueryData(runKeys.detail('r1'))).toBeUndefined();
+    expect(client.getQueryState(runKeys.scalar('r1', 'train/loss'))).toBeUndefined();
+    expect(client.getQueryData(deletedRunKey('r1'))).toBe(true);
+    expect(client.getQueryData(runKeys.detail('r2'))).toBeDefined();
+    expect(client.getQueryState(runKeys.list({ page: 1 }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(sweepKeys.detail('s1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(sweepKeys.detail('s2'))?.isInvalidated).toBe(false);
+  });
+
+  it('finds the sweep in a cached list row when the detail is not cached', () => {
+    newClient();
+    client.setQueryData(runKeys.list({ page: 1 }), { items: [run({ sweepId: 's1' })], total: 1, page: 1, pageSize: 20 });
+    client.setQueryData(sweepKeys.detail('s1'), { id: 's1' });
+    client.setQueryData(sweepKeys.detail('s2'), { id: 's2' });
+    applyRunDeleted(client, 'r1');
+    expect(client.getQueryState(sweepKeys.detail('s1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(sweepKeys.detail('s2'))?.isInvalidated).toBe(false);
   });
 });

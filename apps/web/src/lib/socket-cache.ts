@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type {
+  TBusEvent,
   THistogramSeries,
   TRun,
   TRunList,
@@ -12,6 +13,7 @@ import type {
   TVisualizationList,
 } from '@tensorscope/shared';
 import { FINISHED_STATUSES, runKeys, sweepKeys } from '@tensorscope/shared';
+import { invalidateCompareForRuns } from './compare-live';
 import { lastHistogramStep } from './histogram-series';
 import { mergeScalarPoints } from './scalar-series';
 import { isActive } from './visualization-match';
@@ -150,8 +152,113 @@ export function applyRunVisualization(queryClient: QueryClient, runId: string, v
   void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
 }
 
-/** After a reconnect the socket may have missed events: everything refetches from REST. */
-export function applyReconnect(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: runKeys.all });
+/**
+ * After a reconnect the socket may have missed events: everything refetches from REST, except the
+ * joined runs in `caughtUp`, whose missed events are fetched and applied instead (see run-seq-gate).
+ * Lists always refetch: the list room's events aren't numbered per page.
+ */
+export function applyReconnect(queryClient: QueryClient, caughtUp: ReadonlySet<string> = new Set()): void {
+  void queryClient.invalidateQueries({
+    queryKey: runKeys.all,
+    predicate: (query) => {
+      const id = query.queryKey[1];
+      return !(typeof id === 'string' && caughtUp.has(id));
+    },
+  });
   void queryClient.invalidateQueries({ queryKey: sweepKeys.all });
+}
+
+/** The run's row as cached: its own query, or a row of a cached list. */
+function cachedRun(queryClient: QueryClient, runId: string): TRun | undefined {
+  const detail = queryClient.getQueryData<TRun>(runKeys.detail(runId));
+  if (detail) return detail;
+  for (const [, list] of queryClient.getQueriesData<TRunList>({ queryKey: runKeys.lists() })) {
+    const row = list?.items.find((run) => run.id === runId);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/**
+ * The run's row changed but isn't at hand (events over REST carry only the id): it refetches,
+ * with lists and its sweep; `everything` adds all the run's other queries (series, layers…).
+ */
+function invalidateRunRow(queryClient: QueryClient, runId: string, everything = false): void {
+  const sweepId = cachedRun(queryClient, runId)?.sweepId;
+  void queryClient.invalidateQueries({ queryKey: runKeys.detail(runId), exact: !everything });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  if (sweepId) {
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.detail(sweepId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.list(), exact: true });
+  }
+}
+
+/**
+ * Events a catch-up fetched (GET /api/runs/:id/events), oldest first, go through the same paths as
+ * live ones. run.updated carries no row there: the row refetches, once for the whole batch.
+ */
+export function applyRunEvents(queryClient: QueryClient, runId: string, events: readonly TBusEvent[]): void {
+  let rowChanged = false;
+  for (const event of events) {
+    if (event.runId !== runId) continue;
+    switch (event.type) {
+      case 'run.updated':
+        rowChanged = true;
+        break;
+      case 'run.progress':
+        applyRunProgress(queryClient, runId, event.progress);
+        break;
+      case 'run.scalars':
+        applyRunScalars(queryClient, runId, event.points);
+        break;
+      case 'run.histograms':
+        applyRunHistograms(queryClient, runId, event.step, event.tags);
+        break;
+      case 'run.snapshot':
+        applyRunSnapshot(queryClient, runId, event.step);
+        break;
+      case 'run.visualization':
+        applyRunVisualization(queryClient, runId, event.visualizationId);
+        break;
+      case 'run.deleted':
+        applyRunDeleted(queryClient, runId);
+        return;
+      case 'run.cancel':
+        break; // for workers only
+    }
+  }
+  // After the progress patches, so the refetched row has the last word.
+  if (rowChanged) invalidateRunRow(queryClient, runId);
+}
+
+/** The missed events can't be had (pruned, or too many): all of the run's queries refetch. */
+export function applyRunResync(queryClient: QueryClient, runId: string): void {
+  invalidateRunRow(queryClient, runId, true);
+}
+
+/**
+ * Marks a run known to be deleted, so its page can say so instead of "not found". Outside runKeys,
+ * so removing and invalidating the run's caches leaves it be; it goes when no page reads it.
+ */
+export const deletedRunKey = (runId: string) => ['deleted-runs', runId] as const;
+
+/**
+ * The run and all it logged are gone: its caches are dropped (not refetched: they would 404), and
+ * the lists, its sweep and comparisons holding it refetch.
+ */
+export function applyRunDeleted(queryClient: QueryClient, runId: string): void {
+  const run = cachedRun(queryClient, runId);
+  // First the mark, so an open run page knows why its run vanished before anything refetches.
+  queryClient.setQueryData(deletedRunKey(runId), true);
+  void queryClient.cancelQueries({ queryKey: runKeys.detail(runId) });
+  queryClient.removeQueries({ queryKey: runKeys.detail(runId) });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  if (run?.sweepId) {
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.detail(run.sweepId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.list(), exact: true });
+  } else if (!run) {
+    // Which sweep it was in isn't known here: every sweep's counts refetch (sweeps are few).
+    void queryClient.invalidateQueries({ queryKey: sweepKeys.all });
+  }
+  invalidateCompareForRuns(queryClient, new Set([runId]), true);
 }

@@ -1,15 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
 import { io, type Socket } from 'socket.io-client';
+import { api } from '../lib/api-client';
 import {
   applyReconnect,
+  applyRunDeleted,
+  applyRunEvents,
   applyRunHistograms,
   applyRunProgress,
+  applyRunResync,
   applyRunScalars,
   applyRunSnapshot,
   applyRunUpdated,
   applyRunVisualization,
 } from '../lib/socket-cache';
+import { createSeqGate } from './run-seq-gate';
 
 export type TConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -24,6 +29,8 @@ export interface RunSocket {
 /**
  * The dashboard's one socket. Its events go straight into the query cache; rooms are
  * re-joined on every (re)connect because the server forgets them with the old socket.
+ * Events of joined runs pass a sequence check first (see run-seq-gate): missed ones are
+ * fetched over REST and applied in order, so a run's page has no gaps.
  */
 export function createRunSocket(queryClient: QueryClient, url: string): RunSocket {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
@@ -33,6 +40,11 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
     withCredentials: true,
   });
   const runRefs = new Map<string, number>();
+  const gate = createSeqGate({
+    fetchEvents: (runId, afterSeq) => api.getRunEvents(runId, afterSeq),
+    applyEvents: (runId, events) => applyRunEvents(queryClient, runId, events),
+    resyncRun: (runId) => applyRunResync(queryClient, runId),
+  });
   const listeners = new Set<() => void>();
   let state: TConnectionState = 'connecting';
   const setState = (next: TConnectionState) => {
@@ -44,26 +56,39 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   socket.on('connect', () => {
     socket.emit('runs:subscribe');
     for (const runId of runRefs.keys()) socket.emit('run:subscribe', runId);
-    // Whatever happened while we weren't listening (before the first connect, too) is
-    // fetched again; scalar series fetch only the steps they lack.
-    applyReconnect(queryClient);
+    // Whatever happened while we weren't listening (before the first connect, too) is fetched
+    // again: joined runs whose last event number is known ask for just what they missed, the
+    // rest refetches (scalar series fetch only the steps they lack).
+    applyReconnect(queryClient, gate.reconnect());
     setState('connected');
   });
   socket.on('disconnect', () => setState('disconnected'));
   socket.on('connect_error', () => setState('disconnected'));
 
-  socket.on('run:updated', ({ run }) => applyRunUpdated(queryClient, run));
-  socket.on('run:progress', ({ runId, progress }) => applyRunProgress(queryClient, runId, progress));
-  socket.on('run:scalars', ({ runId, points }) => applyRunScalars(queryClient, runId, points));
-  socket.on('run:histograms', ({ runId, step, tags }) => applyRunHistograms(queryClient, runId, step, tags));
-  socket.on('run:snapshot', ({ runId, step }) => applyRunSnapshot(queryClient, runId, step));
-  socket.on('run:visualization', ({ runId, visualizationId }) => applyRunVisualization(queryClient, runId, visualizationId));
+  socket.on('run:updated', ({ run, seq }) => gate.receive(run.id, seq, () => applyRunUpdated(queryClient, run)));
+  socket.on('run:progress', ({ runId, progress, seq }) => gate.receive(runId, seq, () => applyRunProgress(queryClient, runId, progress)));
+  socket.on('run:scalars', ({ runId, points, seq }) => gate.receive(runId, seq, () => applyRunScalars(queryClient, runId, points)));
+  socket.on('run:histograms', ({ runId, step, tags, seq }) =>
+    gate.receive(runId, seq, () => applyRunHistograms(queryClient, runId, step, tags)),
+  );
+  socket.on('run:snapshot', ({ runId, step, seq }) => gate.receive(runId, seq, () => applyRunSnapshot(queryClient, runId, step)));
+  socket.on('run:visualization', ({ runId, visualizationId, seq }) =>
+    gate.receive(runId, seq, () => applyRunVisualization(queryClient, runId, visualizationId)),
+  );
+  socket.on('run:deleted', ({ runId }) => {
+    // The run's stream ended: nothing held or still being caught up applies any more.
+    gate.forget(runId);
+    applyRunDeleted(queryClient, runId);
+  });
 
   return {
     subscribeRun(runId) {
       const count = runRefs.get(runId) ?? 0;
       runRefs.set(runId, count + 1);
-      if (count === 0 && socket.connected) socket.emit('run:subscribe', runId);
+      if (count === 0) {
+        gate.track(runId);
+        if (socket.connected) socket.emit('run:subscribe', runId);
+      }
       let left = false;
       return () => {
         if (left) return;
@@ -74,6 +99,7 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
           return;
         }
         runRefs.delete(runId);
+        gate.untrack(runId);
         if (socket.connected) socket.emit('run:unsubscribe', runId);
       };
     },
@@ -84,6 +110,7 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
     },
     close() {
       listeners.clear();
+      gate.clear();
       socket.removeAllListeners();
       socket.close();
     },
