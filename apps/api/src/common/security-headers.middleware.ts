@@ -9,8 +9,10 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
-  // The dashboard (another port of the same site) shows the API's PNGs.
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-site');
+  // No Cross-Origin-Resource-Policy: the dashboard on another port shows the API's PNGs, and
+  // Chromium counts 127.0.0.1:3000 → :4000 as not same-site (ERR_BLOCKED_BY_RESPONSE.NotSameSite,
+  // seen). Another site's page gets no PNG anyway: the session cookie is SameSite=Lax, so its
+  // <img> requests arrive without it and answer 401.
   res.removeHeader('X-Powered-By');
   if (!req.path.startsWith('/api/docs')) {
     res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
