@@ -4,15 +4,20 @@ import type { TRunStatus } from '@tensorscope/shared';
 import { RUN_STATUSES } from '@tensorscope/shared';
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
+
+const ARCHIVED_LABELS: Record<TArchivedFilter, string> = { exclude: 'no', include: 'yes, with the others', only: 'only archived' };
 
 interface Props {
   status: TRunStatus | '';
   name: string;
+  archived: TArchivedFilter;
   onStatusChange(status: TRunStatus | ''): void;
+  onArchivedChange(archived: TArchivedFilter): void;
   onNameChange(name: string): void;
 }
 
-export function RunFilters({ status, name, onStatusChange, onNameChange }: Props) {
+export function RunFilters({ status, name, archived, onStatusChange, onArchivedChange, onNameChange }: Props) {
   // What the user is typing; the URL (and the request) follow once typing pauses.
   const [text, setText] = useState(name);
   const debounced = useDebouncedValue(text, 300);
@@ -40,6 +45,21 @@ export function RunFilters({ status, name, onStatusChange, onNameChange }: Props
           {RUN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>Show archived</span>
+        <select
+          name="archived"
+          data-testid="show-archived"
+          value={archived}
+          onChange={(event) => onArchivedChange(event.target.value as TArchivedFilter)}
+        >
+          {ARCHIVED_FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {ARCHIVED_LABELS[value]}
             </option>
           ))}
         </select>

@@ -6,6 +6,7 @@ import { useNow } from '../hooks/use-now';
 import { modelLabel } from '../lib/config-display';
 import { formatDuration, formatTimestamp, runDurationSeconds } from '../lib/format';
 import { CancelRunButton } from './cancel-run-button';
+import { RunLifecycleActions } from './run-lifecycle-actions';
 import { StatusBadge } from './status-badge';
 
 export function RunHeader({ run }: { run: TRun }) {
@@ -15,8 +16,14 @@ export function RunHeader({ run }: { run: TRun }) {
       <div className="run-title">
         <h1 data-testid="run-name">{run.name}</h1>
         <StatusBadge status={run.status} />
+        {run.archivedAt && (
+          <span className="archived-badge" data-testid="run-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
+            Archived
+          </span>
+        )}
         <span className="run-title-spacer" />
         <CancelRunButton run={run} />
+        <RunLifecycleActions run={run} />
       </div>
       <dl className="facts">
         <div>

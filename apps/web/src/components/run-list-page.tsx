@@ -1,7 +1,6 @@
 'use client';
 
-import type { TRunListQuery, TRunStatus } from '@tensorscope/shared';
-import { ZRunStatus } from '@tensorscope/shared';
+import type { TRunStatus } from '@tensorscope/shared';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
@@ -9,40 +8,28 @@ import { useSignedInUser } from '../hooks/use-me';
 import { useRunList } from '../hooks/use-run-queries';
 import { compareHref } from '../lib/compare-url';
 import { canLaunch } from '../lib/permissions';
+import { runListQueryFromSearch, type TArchivedFilter } from '../lib/run-list-query';
 import { ApiErrorState } from './api-error-state';
 import { LaunchLink } from './launch-link';
 import { Pagination } from './pagination';
 import { RunFilters } from './run-filters';
 import { RunTable, type RunSelection } from './run-table';
 
-const PAGE_SIZE = 20;
-
-/** Filters live in the URL so a filtered page can be bookmarked, shared and navigated back to. */
-function queryFromSearch(search: URLSearchParams): Partial<TRunListQuery> {
-  const status = ZRunStatus.safeParse(search.get('status'));
-  const name = search.get('name')?.trim();
-  const page = Number(search.get('page'));
-  const query: Partial<TRunListQuery> = {};
-  if (status.success) query.status = status.data;
-  if (name) query.name = name;
-  query.page = Number.isInteger(page) && page >= 1 ? page : 1;
-  query.pageSize = PAGE_SIZE;
-  return query;
-}
-
 export function RunListPage() {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const query = useMemo(() => queryFromSearch(new URLSearchParams(search.toString())), [search]);
+  // Filters live in the URL so a filtered page can be bookmarked, shared and navigated back to.
+  const query = useMemo(() => runListQueryFromSearch(new URLSearchParams(search.toString())), [search]);
   const list = useRunList(query);
   const launch = canLaunch(useSignedInUser());
 
   const setSearch = useCallback(
-    (changes: { status?: TRunStatus | ''; name?: string; page?: number }, mode: 'push' | 'replace' = 'push') => {
+    (changes: { status?: TRunStatus | ''; name?: string; archived?: TArchivedFilter; page?: number }, mode: 'push' | 'replace' = 'push') => {
       const next = new URLSearchParams(search.toString());
       for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key);
+        // Defaults are left out of the URL (see runListQueryFromSearch).
+        if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'archived' && value === 'exclude')) next.delete(key);
         else next.set(key, String(value));
       }
       // A new filter starts again from the first page.
@@ -69,7 +56,7 @@ export function RunListPage() {
     [picked],
   );
 
-  const filtered = Boolean(query.status || query.name);
+  const filtered = Boolean(query.status || query.name || query.archived === 'only');
   return (
     <>
       <div className="page-head">
@@ -97,7 +84,9 @@ export function RunListPage() {
       <RunFilters
         status={query.status ?? ''}
         name={query.name ?? ''}
+        archived={query.archived ?? 'exclude'}
         onStatusChange={(status) => setSearch({ status })}
+        onArchivedChange={(archived) => setSearch({ archived })}
         // Typing replaces the history entry: Back shouldn't replay every keystroke.
         onNameChange={(name) => setSearch({ name }, 'replace')}
       />

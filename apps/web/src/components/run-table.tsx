@@ -64,7 +64,13 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
         </thead>
         <tbody>
           {runs.map((run) => (
-            <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
+            <tr
+              key={run.id}
+              data-testid="run-row"
+              data-run-id={run.id}
+              data-archived={Boolean(run.archivedAt)}
+              className={run.archivedAt ? 'is-archived' : undefined}
+            >
               {selection && (
                 <td className="col-select">
                   <input
@@ -78,6 +84,11 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
               )}
               <td className="cell-name">
                 <Link href={`/runs/${run.id}`}>{run.name}</Link>
+                {run.archivedAt && (
+                  <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
+                    archived
+                  </span>
+                )}
               </td>
               <td>
                 {run.model}

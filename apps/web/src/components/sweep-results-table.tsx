@@ -4,7 +4,7 @@ import type { TRun, TSweep } from '@tensorscope/shared';
 import { FINISHED_STATUSES } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useMemo, useState, type ReactNode } from 'react';
-import { formatAccuracy, formatMetric } from '../lib/format';
+import { formatAccuracy, formatMetric, formatTimestamp } from '../lib/format';
 import { RESULT_COLUMNS, bestRunId, nextSort, sortSweepRows, sweepRows, type TSort, type TSortKey } from '../lib/sweep-results';
 import { RunProgress } from './run-progress';
 import { StatusBadge } from './status-badge';
@@ -66,11 +66,17 @@ export function SweepResultsTable({ sweep, runs }: { sweep: TSweep; runs: readon
                   data-run-id={run.id}
                   data-status={run.status}
                   data-best={isBest || undefined}
+                  data-archived={Boolean(run.archivedAt)}
                 >
                   <td className="cell-name">
                     <Link href={`/runs/${run.id}`} title={run.name}>
                       #{order + 1}
                     </Link>
+                    {run.archivedAt && (
+                      <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
+                        archived
+                      </span>
+                    )}
                   </td>
                   {sweep.axes.map(({ field }) => (
                     <td key={field} className="mono">

@@ -1,6 +1,6 @@
 import type { TRun, TRunStatus, TUser } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { canLaunch, canManageRun, canManageUsers, manageableRuns, othersRunsNote } from './permissions';
+import { canArchiveRun, canDeleteRun, canLaunch, canManageRun, canManageUsers, manageableRuns, othersRunsNote } from './permissions';
 
 const user = (role: TUser['role'], id = `u-${role}`): TUser => ({ id, email: `${role}@example.com`, role, disabled: false, createdAt: '2025-01-01T00:00:00Z' });
 const viewer = user('viewer');
@@ -74,5 +74,38 @@ describe('canManageUsers', () => {
     expect(canManageUsers(launcher)).toBe(false);
     expect(canManageUsers(viewer)).toBe(false);
     expect(canManageUsers(undefined)).toBe(false);
+  });
+});
+
+describe('canArchiveRun', () => {
+  it('lets the owner or an admin archive, and names restore for an archived run', () => {
+    expect(canArchiveRun(launcher, run('r', launcher.id)).ok).toBe(true);
+    expect(canArchiveRun(admin, run('r', 'someone-else')).ok).toBe(true);
+    expect(canArchiveRun(launcher, run('r', 'someone-else'))).toEqual({ ok: false, reason: "only the run's owner or an admin can archive it" });
+    const archived = { ...run('r', 'someone-else'), archivedAt: '2025-01-02T00:00:00Z' } as TRun;
+    expect(canArchiveRun(viewer, archived)).toEqual({ ok: false, reason: 'viewers cannot restore runs' });
+  });
+
+  it('allows nothing, silently, before the user is known', () => {
+    expect(canArchiveRun(undefined, run('r', null))).toEqual({ ok: false, reason: null });
+  });
+});
+
+describe('canDeleteRun', () => {
+  it('lets the owner or an admin delete a finished run', () => {
+    expect(canDeleteRun(launcher, run('r', launcher.id, 'completed')).ok).toBe(true);
+    expect(canDeleteRun(admin, run('r', null, 'failed')).ok).toBe(true);
+    expect(canDeleteRun(admin, run('r', null, 'cancelled')).ok).toBe(true);
+  });
+
+  it('refuses a queued or running run, saying why', () => {
+    expect(canDeleteRun(admin, run('r', null, 'running'))).toEqual({ ok: false, reason: 'a running run cannot be deleted: cancel it or let it finish first' });
+    expect(canDeleteRun(launcher, run('r', launcher.id, 'queued'))).toEqual({ ok: false, reason: 'a queued run cannot be deleted: cancel it or let it finish first' });
+  });
+
+  it('says who may before when: a viewer is told viewers cannot', () => {
+    expect(canDeleteRun(viewer, run('r', viewer.id, 'running'))).toEqual({ ok: false, reason: 'viewers cannot delete runs' });
+    expect(canDeleteRun(launcher, run('r', 'someone-else', 'completed'))).toEqual({ ok: false, reason: "only the run's owner or an admin can delete it" });
+    expect(canDeleteRun(undefined, run('r', null, 'completed'))).toEqual({ ok: false, reason: null });
   });
 });

@@ -1,5 +1,5 @@
 import type { TRun, TUser } from '@tensorscope/shared';
-import { hasRole } from '@tensorscope/shared';
+import { FINISHED_STATUSES, hasRole } from '@tensorscope/shared';
 
 /*
  * What the signed-in user may do, so the dashboard can disable what the API would refuse and say
@@ -42,6 +42,23 @@ export function canManageRun(user: TUser | undefined, run: TRun, verb = 'cancel'
   // An API that doesn't send owners yet decides alone: its 403, if any, is shown on click.
   if (owner === undefined || owner === user.id) return ALLOWED;
   return { ok: false, reason: `only the run's owner or an admin can ${verb} it` };
+}
+
+/** Archiving and restoring: the owner or an admin, at any status. */
+export function canArchiveRun(user: TUser | undefined, run: TRun): TVerdict {
+  return canManageRun(user, run, run.archivedAt ? 'restore' : 'archive');
+}
+
+/**
+ * Deleting: the owner or an admin, and only once the run has finished (the API answers 409 while
+ * it is queued or running, since a worker may still write to it). Who may comes first: a viewer
+ * is told that, not to wait for the run.
+ */
+export function canDeleteRun(user: TUser | undefined, run: TRun): TVerdict {
+  const who = canManageRun(user, run, 'delete');
+  if (!who.ok) return who;
+  if (!FINISHED_STATUSES.includes(run.status)) return { ok: false, reason: `a ${run.status} run cannot be deleted: cancel it or let it finish first` };
+  return ALLOWED;
 }
 
 /** The runs among `runs` that this user may cancel (archive, delete), in their order. */
