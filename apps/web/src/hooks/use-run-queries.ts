@@ -29,9 +29,11 @@ export function useRun(id: string, enabled = true) {
  * Nothing is fetched: the mark is only ever set, and false means "not that we know of".
  */
 export function useRunDeleted(id: string): boolean {
+  const queryClient = useQueryClient();
   const mark = useQuery({
     queryKey: deletedRunKey(id),
-    queryFn: () => false,
+    // A refetch (a broad invalidation, say) keeps a mark already set.
+    queryFn: () => queryClient.getQueryData(deletedRunKey(id)) === true,
     staleTime: Infinity,
   });
   return mark.data === true;
