@@ -23,7 +23,10 @@ export class BodyError extends Error {
 export function useJsonBodies(app: NestExpressApplication): void {
   app.use((req: Request, _res: Response, next: NextFunction) => {
     // null: the request has no body (a GET, or a POST like /cancel with none); false: not JSON.
-    if (req.is('application/json') === false) {
+    // A browser's fetch POST without a body still sends `Content-Length: 0` (and no type), which
+    // type-is counts as a body: an empty body is no body (sign-out, cancel answered 415 before).
+    const empty = req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
+    if (!empty && req.is('application/json') === false) {
       const type = req.headers['content-type'] ?? 'none';
       next(new BodyError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `request bodies must be JSON (content-type: application/json), not ${type}`));
       return;
