@@ -5,8 +5,9 @@ import { ZBusEvent } from './events.schema';
 
 describe('query schemas', () => {
   it('coerce query strings and apply paging defaults', () => {
-    expect(ZRunListQuery.parse({})).toEqual({ page: 1, pageSize: 20 });
+    expect(ZRunListQuery.parse({})).toEqual({ archived: 'exclude', page: 1, pageSize: 20 });
     expect(ZRunListQuery.parse({ page: '3', pageSize: '50', status: 'running' })).toEqual({
+      archived: 'exclude',
       page: 3,
       pageSize: 50,
       status: 'running',
@@ -38,6 +39,6 @@ describe('query schemas', () => {
 
   it('parse bus events by type', () => {
     expect(ZBusEvent.parse({ type: 'run.cancel', runId: 'r' })).toEqual({ type: 'run.cancel', runId: 'r' });
-    expect(ZBusEvent.safeParse({ type: 'run.deleted', runId: 'r' }).success).toBe(false);
+    expect(ZBusEvent.safeParse({ type: 'run.exploded', runId: 'r' }).success).toBe(false);
   });
 });

@@ -9,11 +9,20 @@ const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join
  * own detail, on the key's path, so a client can place it like any other field error.
  */
 export function toFieldErrors(error: z.ZodError): TFieldErrors {
-  return error.issues.flatMap((issue) =>
+  const all = error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `unknown field "${key}"` }))
-      : [{ path: joinPath(issue.path), message: issue.message }],
+      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `unknown field "${key}"`, specific: true }))
+      : [{ path: joinPath(issue.path), message: issue.message, specific: issue.code === 'custom' }],
   );
+  // One message per field: a schema-wide check knows more than a field's generic bound (CIFAR's
+  // "trainSubset must be at most 50000 (cifar10 has …)" beats the shared "at most 60000", which
+  // contradicted it), so a custom issue wins; otherwise the first one.
+  const byPath = new Map<string, { path: string; message: string; specific: boolean }>();
+  for (const e of all) {
+    const seen = byPath.get(e.path);
+    if (!seen || (e.specific && !seen.specific)) byPath.set(e.path, e);
+  }
+  return [...byPath.values()].map(({ path, message }) => ({ path, message }));
 }
 
 const TYPE_NAMES: Record<string, string> = {
