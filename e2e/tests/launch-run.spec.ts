@@ -5,6 +5,9 @@ test('refuses an invalid config in the form, field by field', async ({ page }) =
   await page.goto('/runs/new');
   const form = page.getByTestId('new-run-form');
   await expect(form).toBeVisible();
+  // Launching waits for the signed-in user (a viewer may not): the header shows who that is.
+  await expect(page.getByTestId('user-email')).toHaveText('admin@e2e.local');
+  await expect(page.getByTestId('submit-run')).toBeEnabled();
   await form.locator('[name="name"]').fill('bad-values');
   await form.locator('[name="learningRate"]').fill('-1');
   await form.locator('[name="batchSize"]').fill('0');

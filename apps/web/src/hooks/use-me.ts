@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TLoginBody, TUser, TWhoAmI } from '@tensorscope/shared';
-import { authApi, isUnauthenticated } from '../lib/api-client';
+import { ApiError, authApi, isUnauthenticated } from '../lib/api-client';
 import { authKeys } from '../lib/auth-keys';
 import { LOGIN_PATH } from '../lib/login-redirect';
 
@@ -13,6 +13,11 @@ export function useMe() {
     queryFn: ({ signal }) => authApi.me(signal),
     // Roles change rarely; a focus refetch still notices an expired session.
     staleTime: 60_000,
+    // Everything waits on this answer (buttons stay disabled, the socket stays closed until it
+    // comes), so an API that is restarting or a database that is away is waited out, however long;
+    // only a definite 4xx (401: sign in) ends the wait.
+    retry: (_count, error) => !(error instanceof ApiError && error.status < 500),
+    retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 5_000),
   });
 }
 
