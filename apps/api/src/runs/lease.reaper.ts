@@ -35,12 +35,13 @@ export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
   }
 
-  async sweep(): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' }>> {
+  async sweep(): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' | 'cancelled' }>> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.env.LEASE_SECONDS * 1000);
     const recovered = await this.runs.recoverExpired(cutoff, now, this.env.LEASE_SECONDS, this.env.RUN_MAX_ATTEMPTS);
     for (const { id, outcome } of recovered) {
-      this.logger.warn(`run ${id}: lease expired; ${outcome === 'requeued' ? 'queued to resume from its checkpoint' : 'out of attempts, marked failed'}`);
+      const what = { requeued: 'queued to resume from its checkpoint', failed: 'out of attempts, marked failed', cancelled: 'it had been asked to cancel: cancelled' }[outcome];
+      this.logger.warn(`run ${id}: lease expired; ${what}`);
       // run.updated also wakes idle workers, so a requeued run starts at once.
       await this.bus.publish({ type: 'run.updated', runId: id });
     }

@@ -187,16 +187,22 @@ export class RunRepository {
     now: Date,
     leaseSeconds: number,
     maxAttempts: number,
-  ): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' }>> {
+  ): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' | 'cancelled' }>> {
     const stale = await this.db.run.findMany({
       where: { status: 'running', heartbeatAt: { lt: cutoff } },
-      select: { id: true, workerId: true, attempts: true, checkpointStep: true },
+      select: { id: true, workerId: true, attempts: true, checkpointStep: true, cancelRequested: true },
     });
-    const done: Array<{ id: string; outcome: 'requeued' | 'failed' }> = [];
+    const done: Array<{ id: string; outcome: 'requeued' | 'failed' | 'cancelled' }> = [];
     for (const run of stale) {
       const lost = `worker ${run.workerId ?? '?'} stopped sending heartbeats for over ${leaseSeconds} s (crashed, or lost its machine or database connection)`;
       const where = { id: run.id, status: 'running' as const, heartbeatAt: { lt: cutoff } };
       const from = run.checkpointStep !== null ? `its checkpoint at step ${run.checkpointStep}` : 'the start (no checkpoint yet)';
+      if (run.cancelRequested) {
+        // Its owner wanted it stopped anyway: cancelled, not resumed.
+        const r = await this.db.run.updateMany({ where, data: { status: 'cancelled', finishedAt: now, interruption: `${lost}; it had been asked to cancel` } });
+        if (r.count === 1) done.push({ id: run.id, outcome: 'cancelled' });
+        continue;
+      }
       const requeue = run.attempts < maxAttempts;
       const r = await this.db.run.updateMany({
         where,

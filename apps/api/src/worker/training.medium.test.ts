@@ -335,6 +335,17 @@ describe('training worker, end to end', () => {
     expect(r.error).toMatch(/ghost-worker.*heartbeat.*all 5 attempts/);
   });
 
+  it('a run that lost its worker after its owner asked to cancel it ends cancelled, not resumed', async () => {
+    const runs = worker.get(RunRepository);
+    const row = await runs.create({ ...(small as never), name: `${tag}-ghost-cancel`, backend: 'auto' } as never);
+    expect(await runs.claim(row.id, 'ghost-worker', new Date(Date.now() - 60_000))).toBe(true);
+    expect(await runs.requestCancel(row.id)).toBe(true);
+    await worker.get(LeaseReaper).sweep();
+    const r = await get(row.id);
+    expect(r.status).toBe('cancelled');
+    expect(r.interruption).toMatch(/ghost-worker.*asked to cancel/);
+  });
+
   it('a worker shutting down mid-run checkpoints it and queues it again; the next worker resumes it exactly', async () => {
     const created = await http<TRun>(base, '/api/runs', {
       body: { ...small, name: `${tag}-shutdown`, trainSubset: 1600, logInterval: 1, evalInterval: 1000, statsInterval: 1000, snapshotsPerEpoch: 0 },

@@ -234,6 +234,12 @@ export class TrainingWorker implements OnApplicationBootstrap {
       const result = await run.result;
       await writer.flush();
       if (lost) return;
+      if (result.suspended && this.cancelled.has(runId)) {
+        // Asked to cancel and to shut down at once: the cancel wins (no resume of a cancelled run).
+        await this.durable(runId, 'cancelling the run', () => this.runs.finish(runId, workerId, 'cancelled', this.clock.now()));
+        finished = true;
+        return;
+      }
       if (result.suspended) {
         await beat().catch(() => undefined);
         const note = `worker ${workerId} shut down at step ${result.steps}; queued to resume from there`;
