@@ -22,6 +22,8 @@ export const ZBusEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.cancel'), runId: z.string() }),
   /** The run and everything it stored were deleted. */
   z.object({ type: z.literal('run.deleted'), runId: z.string() }),
+  /** Credentials stopped working (a user disabled or given a new password, a token revoked, a session ended): sockets on them close. */
+  z.object({ type: z.literal('auth.revoked'), userId: z.string().optional(), tokenId: z.string().optional(), sessionId: z.string().optional() }),
   /** Signal only: histograms for these tags were stored at `step`; clients refetch. */
   z.object({ type: z.literal('run.histograms'), runId: z.string(), step: z.number().int(), tags: z.array(z.string()), ...seq }),
   z.object({ type: z.literal('run.snapshot'), runId: z.string(), step: z.number().int(), ...seq }),

@@ -209,6 +209,30 @@ describe('accounts and roles', () => {
     socket.disconnect();
   });
 
+  it('closes open sockets whose token is revoked or whose user is disabled', async () => {
+    const { cookie, csrf } = await signIn(base, users.viewer);
+    const made = await http<TTokenCreated>(base, '/api/tokens', { body: { name: 'socket' }, token: null, headers: { cookie, 'x-csrf-token': csrf } });
+    const connect = async (token: string) => {
+      const socket = io(base, { transports: ['websocket'], auth: { token }, reconnection: false });
+      await new Promise<void>((resolve, reject) => {
+        socket.on('connect', resolve);
+        socket.on('connect_error', reject);
+      });
+      const closed = new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));
+      return { socket, closed };
+    };
+    const byToken = await connect(made.body.token);
+    const other = await connect(tokens.viewer);
+    expect((await http(base, `/api/tokens/${made.body.id}`, { method: 'DELETE', token: tokens.viewer })).status).toBe(200);
+    expect(await byToken.closed).toBe('io server disconnect');
+    expect(other.socket.connected).toBe(true);
+
+    const viewerId = (await http<TWhoAmI>(base, '/api/auth/me', { token: tokens.viewer })).body.user.id;
+    expect((await http(base, `/api/users/${viewerId}`, { method: 'PATCH', body: { disabled: true } })).status).toBe(200);
+    expect(await other.closed).toBe('io server disconnect');
+    expect((await http(base, `/api/users/${viewerId}`, { method: 'PATCH', body: { disabled: false } })).status).toBe(200);
+  });
+
   it('sends security headers and strict CORS', async () => {
     const res = await fetch(`${base}/api/health`, { headers: { origin: 'http://evil.example:3999' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

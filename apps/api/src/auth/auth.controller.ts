@@ -31,8 +31,8 @@ export class AuthController {
   @Post('logout')
   @RequireRole('viewer')
   @HttpCode(200)
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ ok: true }> {
-    await this.auth.logout(readCredentials(req.headers).session);
+  async logout(@CurrentPrincipal() principal: TPrincipal, @Res({ passthrough: true }) res: Response): Promise<{ ok: true }> {
+    await this.auth.logout(principal);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true };

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { ApiToken as TokenRow, User as UserRow } from '@prisma/client';
 import type { TApiToken, TLoginBody, TTokenCreated, TUser } from '@tensorscope/shared';
+import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
 import { ApiError } from '../common/api-error';
 import { ENV, type TEnv } from '../env';
@@ -29,9 +30,10 @@ const toToken = (row: TokenRow): TApiToken => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-const principalOf = (user: UserRow, via: TPrincipal['via'], csrf?: string): TPrincipal => ({
+const principalOf = (user: UserRow, via: TPrincipal['via'], credentialId: string, csrf?: string): TPrincipal => ({
   user: { id: user.id, email: user.email, role: user.role },
   via,
+  credentialId,
   ...(csrf !== undefined ? { csrf } : {}),
 });
 
@@ -46,6 +48,7 @@ export class AuthService {
     private readonly tokens: ApiTokenRepository,
     @Inject(ENV) private readonly env: TEnv,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
   ) {
     this.throttle = new LoginThrottle(env.LOGIN_MAX_FAILURES, env.LOGIN_MAX_FAILURES * 4, env.LOGIN_WINDOW_SECONDS * 1000);
   }
@@ -69,12 +72,19 @@ export class AuthService {
     this.throttle.succeed(body.email);
     const secret = newSecret();
     const expiresAt = new Date(this.clock.now().getTime() + this.env.SESSION_DAYS * 86_400_000);
-    await this.sessions.create(user.id, hashSecret(secret), expiresAt);
-    return { principal: principalOf(user, 'session', csrfOf(secret)), secret, expiresAt };
+    const session = await this.sessions.create(user.id, hashSecret(secret), expiresAt);
+    return { principal: principalOf(user, 'session', session.id, csrfOf(secret)), secret, expiresAt };
   }
 
-  async logout(sessionSecret: string | undefined): Promise<void> {
-    if (sessionSecret) await this.sessions.delete(hashSecret(sessionSecret));
+  async logout(principal: TPrincipal): Promise<void> {
+    if (principal.via !== 'session') return;
+    await this.sessions.deleteById(principal.credentialId);
+    await this.revoked({ sessionId: principal.credentialId });
+  }
+
+  /** Tells every API process to close sockets that ride on credentials that no longer work. */
+  async revoked(which: { userId?: string; tokenId?: string; sessionId?: string }): Promise<void> {
+    await this.bus.publish({ type: 'auth.revoked', ...which }).catch(() => undefined);
   }
 
   /** The principal behind a bearer token or a session cookie; null when neither is valid. */
@@ -84,12 +94,12 @@ export class AuthService {
       const token = await this.tokens.find(hashSecret(credentials.bearer));
       if (!token || token.user.disabledAt !== null) return null;
       void this.tokens.touch(token.id, now).catch(() => undefined);
-      return principalOf(token.user, 'token');
+      return principalOf(token.user, 'token', token.id);
     }
     if (credentials.session) {
       const session = await this.sessions.find(hashSecret(credentials.session), now);
       if (!session || session.user.disabledAt !== null) return null;
-      return principalOf(session.user, 'session', csrfOf(credentials.session));
+      return principalOf(session.user, 'session', session.id, csrfOf(credentials.session));
     }
     return null;
   }
@@ -113,6 +123,7 @@ export class AuthService {
   async revokeToken(principal: TPrincipal, id: string): Promise<TApiToken> {
     const row = await this.tokens.revoke(id, principal.user.id, this.clock.now());
     if (!row) throw ApiError.notFound('token', id);
+    await this.revoked({ tokenId: id });
     return toToken(row);
   }
 }

@@ -4,6 +4,8 @@ import type { TRole } from '@tensorscope/shared';
 export interface TPrincipal {
   user: { id: string; email: string; role: TRole };
   via: 'session' | 'token';
+  /** Which token or session this is, so an open socket can be closed when it is revoked or ends. */
+  credentialId: string;
   /** Session requests only: what the CSRF header must equal. */
   csrf?: string;
 }

@@ -17,8 +17,8 @@ export class SessionRepository {
     return row && row.expiresAt > now ? row : null;
   }
 
-  async delete(tokenHash: string): Promise<void> {
-    await this.prisma.client.session.deleteMany({ where: { tokenHash } });
+  async deleteById(id: string): Promise<void> {
+    await this.prisma.client.session.deleteMany({ where: { id } });
   }
 
   async deleteExpired(now: Date): Promise<void> {

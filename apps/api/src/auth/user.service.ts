@@ -1,14 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { TUser, TUserCreate, TUserUpdate } from '@tensorscope/shared';
 import { ApiError } from '../common/api-error';
-import { toUser } from './auth.service';
+import { AuthService, toUser } from './auth.service';
 import { hashPassword } from './password.hasher';
 import { UserRepository } from './user.repository';
 
 /** What admins do with accounts. */
 @Injectable()
 export class UserService {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly auth: AuthService,
+  ) {}
 
   async list(): Promise<TUser[]> {
     return (await this.users.list()).map(toUser);
@@ -33,6 +36,8 @@ export class UserService {
       ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
     });
     if (!row) throw ApiError.notFound('user', id);
+    // Sessions ended (repository) and tokens stop resolving: close their open sockets too.
+    if (input.disabled === true || input.password !== undefined || input.role !== undefined) await this.auth.revoked({ userId: id });
     return toUser(row);
   }
 }

@@ -45,7 +45,7 @@ export class PgNotifyBus implements EventBus {
     if (Buffer.byteLength(payload) + 24 > MAX_NOTIFY_BYTES) {
       throw new Error(`bus event ${event.type} is ${Buffer.byteLength(payload)} bytes; split it (max ${MAX_NOTIFY_BYTES})`);
     }
-    if (!SEQUENCED_EVENTS.has(event.type)) {
+    if (!SEQUENCED_EVENTS.has(event.type) || !('runId' in event)) {
       await this.pool.query('SELECT pg_notify($1, $2)', [BUS_CHANNEL, payload]);
       return;
     }

@@ -11,6 +11,7 @@ import type { Server, Socket } from 'socket.io';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
 import { AuthService } from '../auth/auth.service';
+import type { TPrincipal } from '../auth/principal';
 import { readCredentials } from '../auth/credentials.read';
 import { isAllowedOrigin } from '../common/origin.policy';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
@@ -115,6 +116,15 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
         return;
       case 'run.deleted':
         this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:deleted', { runId: event.runId });
+        return;
+      case 'auth.revoked':
+        // A socket keeps the principal it connected with: close those whose credentials ended
+        // (a role change too, so the socket reconnects with the new one).
+        for (const socket of this.server.sockets.sockets.values()) {
+          const p = socket.data.principal as TPrincipal | undefined;
+          if (!p) continue;
+          if (p.user.id === event.userId || p.credentialId === event.tokenId || p.credentialId === event.sessionId) socket.disconnect(true);
+        }
         return;
       case 'run.cancel':
         return; // for workers only

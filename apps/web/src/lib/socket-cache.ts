@@ -200,7 +200,7 @@ function invalidateRunRow(queryClient: QueryClient, runId: string, everything = 
 export function applyRunEvents(queryClient: QueryClient, runId: string, events: readonly TBusEvent[]): void {
   let rowChanged = false;
   for (const event of events) {
-    if (event.runId !== runId) continue;
+    if (!('runId' in event) || event.runId !== runId) continue;
     switch (event.type) {
       case 'run.updated':
         rowChanged = true;
