@@ -1,9 +1,11 @@
 'use client';
 
 import { ROLES, ZRole, type TUser, type TUserUpdate } from '@tensorscope/shared';
+import { useState } from 'react';
 import { useUpdateUser } from '../hooks/use-users';
 import { formatTimestamp } from '../lib/format';
 import { placeFieldErrors } from '../lib/field-errors';
+import { UserPasswordForm } from './user-password-form';
 
 /**
  * One account: its role as a select and a disable/enable toggle, each change sent at once. The
@@ -13,6 +15,7 @@ export function UserRow({ user, isMe }: { user: TUser; isMe: boolean }) {
   const update = useUpdateUser();
   const send = (body: TUserUpdate) => update.mutate({ id: user.id, body });
   const error = update.isError ? placeFieldErrors(update.error, [] as const).form : undefined;
+  const [settingPassword, setSettingPassword] = useState(false);
   return (
     <tr data-testid="user-row" data-user-id={user.id} data-email={user.email} data-disabled={user.disabled}>
       <td className="cell-name">
@@ -40,6 +43,9 @@ export function UserRow({ user, isMe }: { user: TUser; isMe: boolean }) {
       <td>{user.disabled ? <span className="muted">disabled</span> : 'active'}</td>
       <td>{formatTimestamp(user.createdAt)}</td>
       <td className="num">
+        {settingPassword ? (
+          <UserPasswordForm userId={user.id} email={user.email} isMe={isMe} onDone={() => setSettingPassword(false)} />
+        ) : (
         <span className="cancel">
           {error && (
             <span className="field-error" role="alert" data-testid="user-error">
@@ -55,7 +61,11 @@ export function UserRow({ user, isMe }: { user: TUser; isMe: boolean }) {
           >
             {user.disabled ? 'Enable' : 'Disable'}
           </button>
+          <button type="button" className="button" data-testid="user-set-password" disabled={update.isPending} onClick={() => setSettingPassword(true)}>
+            Set password
+          </button>
         </span>
+        )}
       </td>
     </tr>
   );
