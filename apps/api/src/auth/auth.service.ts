@@ -93,7 +93,9 @@ export class AuthService {
     if (credentials.bearer) {
       const token = await this.tokens.find(hashSecret(credentials.bearer));
       if (!token || token.user.disabledAt !== null) return null;
-      void this.tokens.touch(token.id, now).catch(() => undefined);
+      // Awaited (at most one write a minute per token): a fire-and-forget write could still be in
+      // flight when the app shuts down.
+      await this.tokens.touch(token.id, now).catch(() => undefined);
       return principalOf(token.user, 'token', token.id);
     }
     if (credentials.session) {

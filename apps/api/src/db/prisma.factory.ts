@@ -1,15 +1,23 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import { Pool } from 'pg';
 
 /**
  * The Prisma client of a process. The generator's `engineType = "client"` makes it the
  * Rust-free client: queries are planned by a wasm compiler and run through node-postgres via
  * this adapter, so no query-engine binary is needed (or downloaded).
  */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+export function createPrismaClient(databaseUrl: string, pool?: Pool): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+    adapter: pool
+      ? new PrismaPg(pool)
+      : new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
   });
+}
+
+/** The node-postgres pool under a process's Prisma client, owned by its PrismaService (see there). */
+export function createPrismaPool(databaseUrl: string): Pool {
+  return new Pool({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
 }
 
 /**
