@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { PeriodicTask } from '../common/periodic.task';
 import { ENV, type TEnv } from '../env';
 import { hashPassword } from './password.hasher';
 import { UserRepository } from './user.repository';
@@ -12,7 +13,11 @@ import { UserRepository } from './user.repository';
 @Injectable()
 export class FirstAdminBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Accounts');
-  private timer: NodeJS.Timeout | null = null;
+  /** Until it has run once against a reachable database. */
+  private readonly task = new PeriodicTask('checking for the first admin', this.logger, async () => {
+    await this.ensure();
+    return 'done';
+  });
 
   constructor(
     private readonly users: UserRepository,
@@ -20,31 +25,25 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.ensure();
+    this.task.start(2000);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.task.stop();
   }
 
   async ensure(): Promise<void> {
-    try {
-      if ((await this.users.count()) > 0) return;
-      const email = this.env.ADMIN_EMAIL;
-      const generated = this.env.ADMIN_PASSWORD === undefined;
-      const password = this.env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
-      const created = await this.users.create(email, await hashPassword(password), 'admin');
-      if (!created) return; // another API process created it first
-      if (generated) {
-        // The one time this password exists in the clear. Shown so the first person can sign in.
-        this.logger.warn(`created the first admin: ${email}  password: ${password}  (shown once; change it under Settings, or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)`);
-      } else {
-        this.logger.log(`created the first admin ${email} from ADMIN_EMAIL / ADMIN_PASSWORD`);
-      }
-    } catch (e) {
-      this.logger.warn(`cannot check for the first admin yet (${e instanceof Error ? e.message : String(e)}); retrying in 2 s`);
-      this.timer = setTimeout(() => void this.ensure(), 2000);
-      this.timer.unref();
+    if ((await this.users.count()) > 0) return;
+    const email = this.env.ADMIN_EMAIL;
+    const generated = this.env.ADMIN_PASSWORD === undefined;
+    const password = this.env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+    const created = await this.users.create(email, await hashPassword(password), 'admin');
+    if (!created) return; // another API process created it first
+    if (generated) {
+      // The one time this password exists in the clear. Shown so the first person can sign in.
+      this.logger.warn(`created the first admin: ${email}  password: ${password}  (shown once; change it under Settings, or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)`);
+    } else {
+      this.logger.log(`created the first admin ${email} from ADMIN_EMAIL / ADMIN_PASSWORD`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
-import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { PeriodicTask } from '../common/periodic.task';
 import { ENV, type TEnv } from '../env';
 import { RunRepository } from './run.repository';
 
@@ -14,7 +14,7 @@ import { RunRepository } from './run.repository';
 @Injectable()
 export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LeaseReaper');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly task = new PeriodicTask('lease sweep', this.logger, () => this.sweep());
 
   constructor(
     private readonly runs: RunRepository,
@@ -24,15 +24,11 @@ export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = Math.max(1000, (this.env.LEASE_SECONDS * 1000) / 4);
-    const sweep = () => void this.sweep().catch((e: Error) => (isDatabaseUnavailable(e) ? undefined : this.logger.warn(e.message)));
-    this.timer = setInterval(sweep, every);
-    this.timer.unref();
-    sweep();
+    this.task.start(Math.max(1000, (this.env.LEASE_SECONDS * 1000) / 4));
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.task.stop();
   }
 
   async sweep(): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' | 'cancelled' }>> {

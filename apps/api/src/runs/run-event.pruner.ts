@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { PeriodicTask } from '../common/periodic.task';
 import { ENV, type TEnv } from '../env';
 import { RunEventRepository } from './run-event.repository';
 
@@ -11,7 +11,7 @@ import { RunEventRepository } from './run-event.repository';
 @Injectable()
 export class RunEventPruner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RunEventPruner');
-  private timer: NodeJS.Timeout | null = null;
+  private readonly task = new PeriodicTask('pruning run events', this.logger, () => this.prune());
 
   constructor(
     private readonly events: RunEventRepository,
@@ -20,19 +20,14 @@ export class RunEventPruner implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune(), 60_000);
-    this.timer.unref();
+    this.task.start(60_000);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.task.stop();
   }
 
-  async prune(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - this.env.RUN_EVENT_RETENTION_MINUTES * 60_000);
-    return this.events.prune(cutoff).catch((e: unknown) => {
-      if (!isDatabaseUnavailable(e)) this.logger.warn(`pruning run events: ${String(e)}`);
-      return 0;
-    });
+  prune(): Promise<number> {
+    return this.events.prune(new Date(this.clock.now().getTime() - this.env.RUN_EVENT_RETENTION_MINUTES * 60_000));
   }
 }
