@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
+import { SessionPruner } from './session.pruner';
 import { SessionRepository } from './session.repository';
 import { TokenController } from './token.controller';
 import { UserController } from './user.controller';
@@ -15,7 +16,7 @@ import { UserService } from './user.service';
 @Global()
 @Module({
   controllers: [AuthController, TokenController, UserController],
-  providers: [UserRepository, SessionRepository, ApiTokenRepository, AuthService, UserService, FirstAdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UserRepository, SessionRepository, ApiTokenRepository, AuthService, UserService, FirstAdminBootstrap, SessionPruner, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

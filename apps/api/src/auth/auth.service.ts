@@ -54,7 +54,7 @@ export class AuthService {
   }
 
   /** A new session for the right email and password; one message for every wrong combination. */
-  async login(body: TLoginBody, address: string): Promise<{ principal: TPrincipal; secret: string; expiresAt: Date }> {
+  async login(body: TLoginBody, address: string): Promise<{ principal: TPrincipal; user: TUser; secret: string; expiresAt: Date }> {
     const wait = this.throttle.retryAfter(body.email, address);
     if (wait > 0) {
       throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, {
@@ -73,7 +73,7 @@ export class AuthService {
     const secret = newSecret();
     const expiresAt = new Date(this.clock.now().getTime() + this.env.SESSION_DAYS * 86_400_000);
     const session = await this.sessions.create(user.id, hashSecret(secret), expiresAt);
-    return { principal: principalOf(user, 'session', session.id, csrfOf(secret)), secret, expiresAt };
+    return { principal: principalOf(user, 'session', session.id, csrfOf(secret)), user: toUser(user), secret, expiresAt };
   }
 
   async logout(principal: TPrincipal): Promise<void> {
