@@ -1,4 +1,5 @@
 export * from './run-config.schema';
+export * from './run-config.fields';
 export * from './run.schema';
 export * from './scalar.schema';
 export * from './inspect.schema';

@@ -82,10 +82,6 @@ function checkSubsets(
     ctx.addIssue({ code: 'custom', path: ['evalSubset'], message: `evalSubset must be at most ${size.test} (${dataset} has ${size.test} test images)` });
 }
 
-/** Fields only LeNet-5 has, and fields only the recurrent cells have. */
-export const LENET5_ONLY_FIELDS = ['variant'] as const;
-export const RECURRENT_ONLY_FIELDS = ['hiddenSize', 'layers', 'dropout'] as const;
-
 /**
  * A field of the other model family. Configs are strict (an unknown key is a 400, not silently
  * dropped), and for these keys "unknown field" would mislead: the field exists, just not for this
@@ -142,13 +138,6 @@ export type TRunConfigInput = z.input<typeof ZRunConfig>;
 export const MODEL_NAMES = ['lenet5', ...RECURRENT_MODELS] as const;
 export const ZModelName = z.enum(MODEL_NAMES);
 export type TModelName = z.infer<typeof ZModelName>;
-
-/** Whether `field` is part of `model`'s config (a field of neither family belongs to every model). */
-export function fieldAppliesToModel(field: string, model: string): boolean {
-  if ((LENET5_ONLY_FIELDS as readonly string[]).includes(field)) return model === 'lenet5';
-  if ((RECURRENT_ONLY_FIELDS as readonly string[]).includes(field)) return (RECURRENT_MODELS as readonly string[]).includes(model);
-  return true;
-}
 
 export const isRecurrent = (config: TRunConfig): config is TRecurrentConfig =>
   (RECURRENT_MODELS as readonly string[]).includes(config.model);

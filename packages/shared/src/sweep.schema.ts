@@ -1,21 +1,18 @@
 import { z } from 'zod';
-import { MODEL_NAMES, ZRunConfig, fieldAppliesToModel, type TRunConfig } from './run-config.schema';
+import { MODEL_NAMES, ZRunConfig, type TRunConfig } from './run-config.schema';
+import { RUN_CONFIG_KEYS, fieldAppliesToModel, runConfigKeys, type TRunConfigKey, type TSweepableKey } from './run-config.fields';
 import { ZRunStatus } from './run.schema';
 import type { TFieldErrors } from './error.schema';
 import { isSafeText, safeText, unsafeTextMessage } from './safe-text.schema';
 import { fieldMessages, toFieldErrors } from './zod-errors';
 
-/** Config fields a sweep may vary (everything but the run name). */
-export const SWEEP_FIELDS = [
-  'model', 'variant', 'hiddenSize', 'layers', 'dropout', 'optimizer', 'learningRate', 'batchSize', 'epochs',
-  'gradClipNorm', 'trainSubset', 'evalSubset', 'evalInterval', 'logInterval', 'seed', 'statsInterval',
-  'snapshotsPerEpoch', 'probeImages', 'histogramBins', 'backend',
-] as const;
+/** Config fields a sweep may vary (the registry's `sweepable` ones). */
+export const SWEEP_FIELDS = runConfigKeys((spec) => spec.sweepable) as [TSweepableKey, ...TSweepableKey[]];
 export const ZSweepField = z.enum(SWEEP_FIELDS);
 export type TSweepField = z.infer<typeof ZSweepField>;
 
 /** Fields the base may set: every run-config field but the name, which the sweep gives each run. */
-export const SWEEP_BASE_FIELDS = [...SWEEP_FIELDS, 'snapshotLimit', 'snapshotKeepEvery'] as const;
+export const SWEEP_BASE_FIELDS = RUN_CONFIG_KEYS.filter((key) => key !== 'name') as Exclude<TRunConfigKey, 'name'>[];
 export type TSweepBaseField = (typeof SWEEP_BASE_FIELDS)[number];
 
 export const MAX_SWEEP_RUNS = 100;

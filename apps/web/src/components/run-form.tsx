@@ -1,8 +1,8 @@
 'use client';
 
-import { BACKENDS, DATASET_SIZES, MODEL_NAMES, ZLenet5Variant, ZOptimizer } from '@tensorscope/shared';
+import { DATASET_SIZES, FIELD_GROUPS, choiceOptions, fieldSpec, runConfigKeys, type TFieldGroup } from '@tensorscope/shared';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { useSignedInUser } from '../hooks/use-me';
 import { useCreateRun } from '../hooks/use-run-mutations';
 import { useCreateSweep } from '../hooks/use-sweep-mutations';
@@ -30,27 +30,6 @@ import { ChoiceChecks } from './choice-checks';
 import { FormField } from './form-field';
 import { PermissionNote } from './permission-note';
 import { SweepPreview } from './sweep-preview';
-
-const MODEL_HINTS: Record<string, string> = {
-  lenet5: 'LeNet-5 convolutional network',
-  rnn: 'simple RNN cell, reads MNIST digits row by row',
-  lstm: 'LSTM cell, reads MNIST digits row by row',
-  gru: 'GRU cell, reads MNIST digits row by row',
-};
-const VARIANT_HINTS: Record<string, string> = {
-  'cifar-gray28': 'CIFAR-10 as 28×28 grayscale',
-  'cifar-rgb32': 'CIFAR-10 as 32×32 RGB',
-  mnist: 'MNIST digits, 28×28',
-};
-const OPTIMIZER_LABELS: Record<string, string> = { adam: 'Adam', sgd: 'SGD', momentum: 'SGD + momentum' };
-const BACKEND_CHOICES = ['auto', ...BACKENDS] as const;
-const CHOICE_OPTIONS: Record<TSweepChoiceField, readonly string[]> = {
-  model: MODEL_NAMES,
-  variant: ZLenet5Variant.options,
-  optimizer: ZOptimizer.options,
-  backend: BACKEND_CHOICES,
-};
-const CHOICE_LABELS: Partial<Record<TSweepChoiceField, Record<string, string>>> = { optimizer: OPTIMIZER_LABELS };
 
 type TMode = 'run' | 'sweep';
 
@@ -113,7 +92,7 @@ export function RunForm() {
   };
 
   const toggle = (field: TSweepChoiceField, option: string) => {
-    setChoices((current) => ({ ...current, [field]: toggleChoice(CHOICE_OPTIONS[field], current[field], option) }));
+    setChoices((current) => ({ ...current, [field]: toggleChoice(choiceOptions(field), current[field], option) }));
     retire(field);
   };
 
@@ -145,7 +124,7 @@ export function RunForm() {
 
   // Which model-specific fields show: those of the chosen model, or of any ticked model in a sweep.
   const models = sweeping ? choices.model : [values.model];
-  const shows = (field: string) => models.some((m) => fieldAppliesTo(field, m));
+  const shows = (field: TFormField) => fieldSpec(field).models === 'all' || models.some((m) => fieldAppliesTo(field, m));
   // In a sweep mixing LeNet and recurrent cells, a model-specific field says whom it applies to.
   const hintFor = (field: TFormField, single?: string) => (sweeping ? modelSpecificNote(field, choices.model) : undefined) ?? single;
 
@@ -164,7 +143,7 @@ export function RunForm() {
     />
   );
 
-  const select = (name: TSweepChoiceField, labels: Record<string, string> = {}) => (
+  const select = (name: TSweepChoiceField, labels: Readonly<Record<string, string>> = {}) => (
     <select
       id={`run-${name}`}
       name={name}
@@ -172,7 +151,7 @@ export function RunForm() {
       onChange={(event) => setField(name, event.target.value)}
       aria-invalid={Boolean(shown[name])}
     >
-      {CHOICE_OPTIONS[name].map((option) => (
+      {choiceOptions(name).map((option) => (
         <option key={option} value={option}>
           {labels[option] ?? option}
         </option>
@@ -181,21 +160,21 @@ export function RunForm() {
   );
 
   /** A choice field: a select for one run, checkboxes in a sweep. */
-  const choice = (name: TSweepChoiceField, label: string, single?: string) =>
+  const choice = (name: TSweepChoiceField, label: string, labels: Readonly<Record<string, string>> | undefined, single?: string) =>
     sweeping ? (
       <FormField name={name} label={label} error={shown[name]} hint={hintFor(name, single)} labelFor={false}>
         <ChoiceChecks
           name={name}
-          options={CHOICE_OPTIONS[name]}
+          options={choiceOptions(name)}
           picked={choices[name]}
-          labels={CHOICE_LABELS[name]}
+          labels={labels}
           invalid={Boolean(shown[name])}
           onToggle={(option) => toggle(name, option)}
         />
       </FormField>
     ) : (
       <FormField name={name} label={label} error={shown[name]} hint={single}>
-        {select(name, CHOICE_LABELS[name])}
+        {select(name, labels)}
       </FormField>
     );
 
@@ -216,6 +195,32 @@ export function RunForm() {
       : `blank = the whole split (${splitSizesLabel(datasets, split)})`;
   const subsetPlaceholder = (split: 'train' | 'test') => (single ? `all ${DATASET_SIZES[single][split]}` : 'all');
 
+  /** One field as its registry entry describes it. */
+  const field = (name: TFormField) => {
+    const spec = fieldSpec(name);
+    if (spec.kind === 'text')
+      return (
+        <FormField
+          key={name}
+          name={name}
+          label={sweeping ? 'Sweep name' : spec.label}
+          error={shown[name]}
+          hint={sweeping ? 'runs are named "<sweep> · field=value …"' : spec.hint}
+        >
+          {text(name, { placeholder: sweeping ? spec.sweepPlaceholder : spec.placeholder })}
+        </FormField>
+      );
+    if (spec.kind === 'choice') {
+      // Per-option hints describe the one chosen option, so a sweep shows its own hint instead.
+      const single = sweeping ? (spec.sweepHint ?? (spec.optionHints ? undefined : spec.hint)) : (spec.optionHints?.[values[name]] ?? spec.hint);
+      return <Fragment key={name}>{choice(name as TSweepChoiceField, spec.label, spec.optionLabels, single)}</Fragment>;
+    }
+    const split = spec.unset === 'all-train' ? 'train' : spec.unset === 'all-test' ? 'test' : undefined;
+    const hint = split ? subsetHint(split) : spec.hint;
+    const placeholder = split ? subsetPlaceholder(split) : spec.unset;
+    return <Fragment key={name}>{number(name, spec.label, spec.kind === 'integer' ? 'numeric' : 'decimal', hint, placeholder)}</Fragment>;
+  };
+
   return (
     <form className="run-form" data-testid="new-run-form" data-mode={mode} onSubmit={onSubmit} noValidate>
       <div className="run-form-mode">
@@ -229,51 +234,14 @@ export function RunForm() {
             : 'Launch one run, or tick Sweep to launch one per combination of values.'}
         </span>
       </div>
-      <fieldset>
-        <legend>{sweeping ? 'Sweep' : 'Run'}</legend>
-        <FormField
-          name="name"
-          label={sweeping ? 'Sweep name' : 'Name'}
-          error={shown.name}
-          hint={sweeping ? 'runs are named "<sweep> · field=value …"' : undefined}
-        >
-          {text('name', { placeholder: sweeping ? 'e.g. lstm-sizes' : 'e.g. gray-adam' })}
-        </FormField>
-        {choice('model', 'Model', sweeping ? 'LeNet-5 trains on CIFAR-10 or MNIST; the recurrent cells read MNIST row by row' : MODEL_HINTS[values.model])}
-        {shows('variant') && choice('variant', 'Variant', sweeping ? undefined : VARIANT_HINTS[values.variant])}
-        {shows('hiddenSize') && number('hiddenSize', 'Hidden size', 'numeric', 'units per recurrent layer')}
-        {shows('layers') && number('layers', 'Layers', 'numeric', 'stacked recurrent layers (1–3)')}
-        {shows('dropout') && number('dropout', 'Dropout', 'decimal', 'on each recurrent layer’s output while training')}
-      </fieldset>
-      <fieldset>
-        <legend>Optimization</legend>
-        {choice('optimizer', 'Optimizer')}
-        {number('learningRate', 'Learning rate', 'decimal')}
-        {number('batchSize', 'Batch size', 'numeric')}
-        {number('epochs', 'Epochs', 'numeric')}
-        {number('gradClipNorm', 'Grad clip norm', 'decimal', 'rescale gradients to at most this global L2 norm; blank = off', 'off')}
-      </fieldset>
-      <fieldset>
-        <legend>Data</legend>
-        {number('trainSubset', 'Train subset', 'numeric', subsetHint('train'), subsetPlaceholder('train'))}
-        {number('evalSubset', 'Eval subset', 'numeric', subsetHint('test'), subsetPlaceholder('test'))}
-      </fieldset>
-      <fieldset>
-        <legend>Logging &amp; runtime</legend>
-        {number('evalInterval', 'Eval interval', 'numeric', 'steps between test evaluations')}
-        {number('logInterval', 'Log interval', 'numeric', 'steps between train points')}
-        {number('seed', 'Seed', 'numeric')}
-        {choice('backend', 'Backend', `auto tries ${BACKENDS.join(' → ')}`)}
-      </fieldset>
-      <fieldset>
-        <legend>Layer inspection</legend>
-        {number('statsInterval', 'Stats interval', 'numeric', 'steps between weight, gradient and activation statistics')}
-        {number('snapshotsPerEpoch', 'Snapshots / epoch', 'numeric', 'full weight snapshots per epoch, plus the final weights')}
-        {number('probeImages', 'Probe images', 'numeric', 'fixed test images for activation statistics')}
-        {number('histogramBins', 'Histogram bins', 'numeric')}
-        {number('snapshotLimit', 'Snapshot limit', 'numeric', 'past this many, older snapshots are thinned; 0 keeps all')}
-        {number('snapshotKeepEvery', 'Keep every', 'numeric', 'when thinning, keep every Nth older snapshot')}
-      </fieldset>
+      {(Object.keys(FIELD_GROUPS) as TFieldGroup[]).map((group) => (
+        <fieldset key={group}>
+          <legend>{group === 'run' && sweeping ? 'Sweep' : FIELD_GROUPS[group]}</legend>
+          {runConfigKeys((spec) => spec.group === group)
+            .filter(shows)
+            .map(field)}
+        </fieldset>
+      ))}
       {draft && <SweepPreview draft={draft} />}
       {shown.form && (
         <div className="form-error" role="alert" data-testid="form-error">

@@ -1,33 +1,12 @@
+import { RUN_CONFIG_KEYS } from '@tensorscope/shared';
+
 /*
  * Which config fields to show for a set of runs. Fields that differ between the runs are what a
  * comparison is about, so they come first; the rest (equal everywhere) only on request.
  */
 
-/** Reading order for known fields; unknown ones follow alphabetically. */
-const FIELD_ORDER = [
-  'model',
-  'variant',
-  'optimizer',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'hiddenSize',
-  'layers',
-  'dropout',
-  'gradClipNorm',
-  'trainSubset',
-  'evalSubset',
-  'seed',
-  'logInterval',
-  'evalInterval',
-  'statsInterval',
-  'snapshotsPerEpoch',
-  'probeImages',
-  'histogramBins',
-  'snapshotLimit',
-  'snapshotKeepEvery',
-  'backend',
-];
+/** Reading order: the registry's for known fields; unknown ones follow alphabetically. */
+const FIELD_ORDER: readonly string[] = RUN_CONFIG_KEYS;
 /** The name is the row's title already. */
 const HIDDEN_FIELDS = new Set(['name']);
 

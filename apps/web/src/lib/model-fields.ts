@@ -1,26 +1,15 @@
 import type { TDatasetName, TModelName } from '@tensorscope/shared';
-import { DATASET_SIZES, MODEL_NAMES, RECURRENT_MODELS } from '@tensorscope/shared';
-
-/*
- * Which config fields belong to which model family. The schema is a union on `model`: a field
- * of one family sent with another model is refused by the API, so the form hides it (single run)
- * or says so (sweep over several models, where each run takes only its own model's fields).
- */
-
-/** Fields only LeNet-5 has. */
-export const LENET_FIELDS = ['variant'] as const;
-/** Fields only the recurrent cells have. */
-export const RECURRENT_FIELDS = ['hiddenSize', 'layers', 'dropout'] as const;
+import { DATASET_SIZES, MODEL_NAMES, RECURRENT_MODELS, fieldAppliesToModel } from '@tensorscope/shared';
 
 export const isRecurrentModel = (model: string): boolean => (RECURRENT_MODELS as readonly string[]).includes(model);
 export const isModelName = (model: string): model is TModelName => (MODEL_NAMES as readonly string[]).includes(model);
 
-/** Whether `field` is part of `model`'s config (every field not model-specific belongs to all). */
-export function fieldAppliesTo(field: string, model: string): boolean {
-  if ((LENET_FIELDS as readonly string[]).includes(field)) return model === 'lenet5';
-  if ((RECURRENT_FIELDS as readonly string[]).includes(field)) return isRecurrentModel(model);
-  return true;
-}
+/**
+ * Whether `field` is part of `model`'s config (the registry's `models`). The schema is a union on
+ * `model`: a field of one family sent with another model is refused by the API, so the form hides
+ * it (single run) or says so (sweep over several models, where each run takes only its own fields).
+ */
+export const fieldAppliesTo = fieldAppliesToModel;
 
 /** Only LeNet-5 has convolutions; the Layers tab's filter grids and feature maps need them. */
 export const hasConvLayers = (model: string): boolean => model === 'lenet5';

@@ -1,63 +1,18 @@
-import type { TFieldErrors, TRunConfig } from '@tensorscope/shared';
-import { ZRunConfig, fieldMessages, toFieldErrors } from '@tensorscope/shared';
+import type { TFieldErrors, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
+import { RUN_CONFIG_KEYS, ZRunConfig, fieldMessages, isRunConfigKey, runConfigKeys, toFieldErrors } from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { parseNumberText } from './value-list';
 
 /** Form fields, named exactly like the config fields they fill (inputs use them as `name`). */
-export const CHOICE_FIELDS = ['name', 'model', 'variant', 'optimizer', 'backend'] as const;
-export const NUMBER_FIELDS = [
-  'hiddenSize',
-  'layers',
-  'dropout',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'gradClipNorm',
-  'trainSubset',
-  'evalSubset',
-  'evalInterval',
-  'logInterval',
-  'seed',
-  'statsInterval',
-  'snapshotsPerEpoch',
-  'probeImages',
-  'histogramBins',
-  'snapshotLimit',
-  'snapshotKeepEvery',
-] as const;
-export type TChoiceField = (typeof CHOICE_FIELDS)[number];
-export type TNumberField = (typeof NUMBER_FIELDS)[number];
-export type TFormField = TChoiceField | TNumberField;
+export type TFormField = TRunConfigKey;
+/** Fields typed as numbers (integer or decimal). */
+export const NUMBER_FIELDS = runConfigKeys((spec) => spec.kind === 'integer' || spec.kind === 'decimal');
 
 /** Number fields that may stay blank: unset means "off" (gradClipNorm) or "the whole split" (subsets). */
-export const OPTIONAL_FIELDS: readonly TNumberField[] = ['gradClipNorm', 'trainSubset', 'evalSubset'];
+export const OPTIONAL_FIELDS = runConfigKeys((spec) => (spec.kind === 'integer' || spec.kind === 'decimal') && spec.unset !== undefined);
 
 /** Every field in the order the form (and the run's config table) shows them. */
-export const FORM_FIELDS: readonly TFormField[] = [
-  'name',
-  'model',
-  'variant',
-  'hiddenSize',
-  'layers',
-  'dropout',
-  'optimizer',
-  'learningRate',
-  'batchSize',
-  'epochs',
-  'gradClipNorm',
-  'trainSubset',
-  'evalSubset',
-  'evalInterval',
-  'logInterval',
-  'seed',
-  'backend',
-  'statsInterval',
-  'snapshotsPerEpoch',
-  'probeImages',
-  'histogramBins',
-  'snapshotLimit',
-  'snapshotKeepEvery',
-];
+export const FORM_FIELDS: readonly TFormField[] = RUN_CONFIG_KEYS;
 
 /** What the inputs hold: raw text, so a half-typed "0." survives a failed submit. */
 export type TRunFormValues = Record<TFormField, string>;
@@ -67,8 +22,8 @@ export type TFormErrors = Partial<Record<TFormField | 'form', string>>;
 
 export type TParseResult = { ok: true; config: TRunConfig } | { ok: false; errors: TFormErrors };
 
-export const isFormField = (path: string): path is TFormField => (FORM_FIELDS as readonly string[]).includes(path);
-export const isNumberField = (field: string): field is TNumberField => (NUMBER_FIELDS as readonly string[]).includes(field);
+export const isFormField = isRunConfigKey;
+export const isNumberField = (field: string): boolean => (NUMBER_FIELDS as readonly string[]).includes(field);
 export const isOptionalField = (field: string): boolean => (OPTIONAL_FIELDS as readonly string[]).includes(field);
 
 /**

@@ -1,5 +1,5 @@
-import type { TFieldErrors, TSweepAxis, TSweepCreate, TSweepPoint } from '@tensorscope/shared';
-import { SWEEP_FIELDS, ZSweepCreate, expandSweep, fieldMessages, toFieldErrors } from '@tensorscope/shared';
+import type { TChoiceKey, TFieldErrors, TSweepAxis, TSweepCreate, TSweepPoint, TSweepableKey } from '@tensorscope/shared';
+import { SWEEP_FIELDS, ZSweepCreate, expandSweep, fieldMessages, runConfigKeys, toFieldErrors } from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { FORM_FIELDS, isFormField, isNumberField, isOptionalField, type TFormErrors, type TRunFormValues } from './run-form';
 import { parseNumberList, parseNumberText, splitList } from './value-list';
@@ -11,8 +11,9 @@ import { parseNumberList, parseNumberText, splitList } from './value-list';
  * `expandSweep`, so the preview and the field errors match what POST /api/sweeps would answer.
  */
 
-export const SWEEP_CHOICE_FIELDS = ['model', 'variant', 'optimizer', 'backend'] as const;
-export type TSweepChoiceField = (typeof SWEEP_CHOICE_FIELDS)[number];
+/** The choice fields, multi-selects in a sweep. */
+export type TSweepChoiceField = TChoiceKey & TSweepableKey;
+export const SWEEP_CHOICE_FIELDS = runConfigKeys((spec) => spec.kind === 'choice' && spec.sweepable) as TSweepChoiceField[];
 /** The ticked options of each multi-select. */
 export type TSweepChoices = Record<TSweepChoiceField, string[]>;
 
@@ -21,7 +22,7 @@ const isChoiceField = (field: string): field is TSweepChoiceField => (SWEEP_CHOI
 
 /** Entering sweep mode: each multi-select starts with the single run's choice. */
 export function choicesFromValues(values: TRunFormValues): TSweepChoices {
-  return { model: [values.model], variant: [values.variant], optimizer: [values.optimizer], backend: [values.backend] };
+  return Object.fromEntries(SWEEP_CHOICE_FIELDS.map((field) => [field, [values[field]]])) as TSweepChoices;
 }
 
 /**
