@@ -111,7 +111,7 @@ function service(name, args, cwd = root, extraEnv = {}) {
 }
 
 async function startDatabase(port) {
-  const { startEmbeddedPostgres } = require(join(root, 'apps/api/dist/db/embedded-postgres.js'));
+  const { startEmbeddedPostgres } = require(join(root, 'packages/embedded-pg/dist/index.js'));
   const dataDir = process.env.TENSORSCOPE_PG_DIR ?? join(root, '.data', 'postgres');
   // Postgres is chatty at LOG level (checkpoints, startup); show only what needs attention.
   const onLog = (line) => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { inject } from 'vitest';
 
 /** Points the env at the test database; must run before any Nest module reads ENV. */
@@ -11,6 +12,18 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
   process.env.ADMIN_PASSWORD = TEST_ADMIN.password;
   Object.assign(process.env, extra);
   return url;
+}
+
+/**
+ * The real HTTP app (same wiring as main.ts) on the test database, listening on a free port, with
+ * only errors and warnings logged. `extraEnv` as in useTestDatabase. Close `app` in afterAll.
+ */
+export async function startTestApi(extraEnv: Record<string, string> = {}): Promise<{ app: NestExpressApplication; base: string; databaseUrl: string }> {
+  const databaseUrl = useTestDatabase(extraEnv);
+  // Imported only now: the app's modules read the env when they load.
+  const { createApiApp } = await import('../src/api.factory');
+  const app = await createApiApp(['error', 'warn']);
+  return { app, base: await listen(app), databaseUrl };
 }
 
 /** Starts the real HTTP app on a free port and answers its base URL. */

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { dropDatabase, ensureDatabase } from '../src/db/pg-database.admin';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@tensorscope/embedded-pg';
 
 /**
  * A database for one test run: a throwaway database on DATABASE_URL's server when it is set (its

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { PeriodicTask } from '../common/periodic.task';
+import { PeriodicJob } from '../common/periodic.job';
 import { ENV, type TEnv } from '../env';
 import { hashPassword } from './password.hasher';
 import { UserRepository } from './user.repository';
@@ -11,25 +11,18 @@ import { UserRepository } from './user.repository';
  * exists. Retries in the background while the database is not reachable yet.
  */
 @Injectable()
-export class FirstAdminBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Accounts');
-  /** Until it has run once against a reachable database. */
-  private readonly task = new PeriodicTask('checking for the first admin', this.logger, async () => {
-    await this.ensure();
-    return 'done';
-  });
-
+export class FirstAdminBootstrap extends PeriodicJob {
   constructor(
     private readonly users: UserRepository,
     @Inject(ENV) private readonly env: TEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(2000);
+  ) {
+    super('checking for the first admin', new Logger('Accounts'), 2000);
   }
 
-  onApplicationShutdown(): void {
-    this.task.stop();
+  /** Until it has run once against a reachable database. */
+  protected async round(): Promise<'done'> {
+    await this.ensure();
+    return 'done';
   }
 
   async ensure(): Promise<void> {

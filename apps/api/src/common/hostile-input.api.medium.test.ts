@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ZApiError, ZFieldErrors, type TApiError, type TRun } from '@tensorscope/shared';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, tokenFor, useTestDatabase } from '../../test/api.harness';
+import { startTestApi, tokenFor } from '../../test/api.harness';
 import { HostileRequestGenerator, percentEncode, type THostileRequest } from '../../test/hostile-request.generator';
 
 /*
@@ -97,11 +97,9 @@ describe('hostile input', () => {
   }
 
   beforeAll(async () => {
-    const url = useTestDatabase();
-    const { createApiApp } = await import('../api.factory');
-    app = await createApiApp(['error', 'warn']);
-    base = await listen(app);
-    db = new Client({ connectionString: url });
+    let databaseUrl: string;
+    ({ app, base, databaseUrl } = await startTestApi());
+    db = new Client({ connectionString: databaseUrl });
     await db.connect();
     // Signing in writes a session and a token row: done before the baseline is taken.
     token = await tokenFor(base);

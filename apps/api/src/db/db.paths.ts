@@ -15,9 +15,6 @@ export const REPO_ROOT = path.resolve(API_DIR, '..', '..');
 /** The Prisma CLI config (engine "js" + patched pg adapter); see the comments inside it. */
 export const PRISMA_CONFIG_FILE = path.join(API_DIR, 'prisma.config.ts');
 
-/** Default cluster folder of the embedded Postgres; `.data/` is git-ignored. */
-export const DEFAULT_PG_DATA_DIR = path.join(REPO_ROOT, '.data', 'postgres');
-
 /** The committed migrations `prisma migrate deploy` applies, and the schema they must match. */
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma', 'migrations');
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'prisma', 'schema.prisma');

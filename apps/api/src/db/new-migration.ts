@@ -1,8 +1,9 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+// A development tool: @tensorscope/embedded-pg is a dev dependency, absent from the production image.
+import { startEmbeddedPostgres } from '@tensorscope/embedded-pg';
 import { MIGRATIONS_DIR, SCHEMA_FILE } from './db.paths';
-import { startEmbeddedPostgres } from './embedded-postgres';
 import { runPrismaCli } from './prisma-cli.runner';
 
 /**

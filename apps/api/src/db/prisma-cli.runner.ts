@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { API_DIR, PRISMA_CONFIG_FILE } from './db.paths';
-import { OutputTail } from './pg-output.tail';
+import { OutputTail } from './cli-output.tail';
 
 export interface PrismaCliOptions {
   /** Receives the CLI's output line by line. Default: this process's stdout and stderr. */

@@ -15,9 +15,7 @@ import {
 import type { z } from 'zod';
 
 type Schema = (s: z.ZodType, io?: 'input' | 'output') => Record<string, unknown>;
-const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: json('ApiError') });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+import { error, idParam, json } from './openapi.parts';
 
 /** Sign-in, tokens, users, run management and the live-event catch-up, for the OpenAPI document. */
 export function accountPaths(): Record<string, unknown> {

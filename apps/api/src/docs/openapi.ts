@@ -21,14 +21,25 @@ import {
 } from '@tensorscope/shared';
 import { z } from 'zod';
 import { accountPaths, accountSchemas, runManagementOperations, securitySchemes } from './openapi-accounts';
+import {
+  error,
+  exportFormatParam,
+  idParam,
+  json,
+  layerParam,
+  nameParam,
+  pngContent,
+  smootherParam,
+  smoothingParam,
+  stepParam,
+  stepRangeParams,
+  zoomParam,
+} from './openapi.parts';
 
 /** The OpenAPI document is generated from the same zod schemas that validate requests, so it cannot drift. */
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
 
-const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: json('ApiError') });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 export function buildOpenApi(): OpenAPIObject {
   return {
@@ -82,11 +93,10 @@ export function buildOpenApi(): OpenAPIObject {
               schema: { type: 'string' },
             },
             { name: 'afterStep', in: 'query', schema: { type: 'integer' }, description: 'only points after this step' },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 }, description: 'smoothing weight, applied to the full series first: same points, smoothed values' },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'], default: 'ema' }, description: "ema = TensorBoard's debiased EMA; twema = step-weighted EMA; sma = centred moving average" },
+            { ...smoothingParam, description: 'smoothing weight, applied to the full series first: same points, smoothed values' },
+            { ...smootherParam, description: "ema = TensorBoard's debiased EMA; twema = step-weighted EMA; sma = centred moving average" },
             { name: 'buckets', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 }, description: 'extremes-preserving downsampling: ≤ 4 points (first, last, min, max) per bucket' },
-            { name: 'fromStep', in: 'query', schema: { type: 'integer' } },
-            { name: 'toStep', in: 'query', schema: { type: 'integer' } },
+            ...stepRangeParams,
           ],
           responses: { '200': { description: 'points', content: json('ScalarSeries') }, '400': error('invalid tag'), '404': error('no such run') },
         },
@@ -97,9 +107,9 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+            exportFormatParam,
+            smoothingParam,
+            smootherParam,
           ],
           responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('no such run') },
         },
@@ -110,9 +120,9 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [
             { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
             { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+            exportFormatParam,
+            smoothingParam,
+            smootherParam,
           ],
           responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('a run does not exist') },
         },
@@ -145,14 +155,14 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/snapshots/{step}/model.json': {
         get: {
           summary: 'A snapshot as a TF.js layers model: tf.loadLayersModel(<this url>) also fetches weights.bin beside it',
-          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          parameters: [idParam, stepParam],
           responses: { '200': { description: 'model.json (topology + weights manifest)' }, '404': error('no such run or snapshot') },
         },
       },
       '/api/runs/{id}/snapshots/{step}/weights.bin': {
         get: {
           summary: "The snapshot's float32 weights, in model.json's manifest order",
-          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          parameters: [idParam, stepParam],
           responses: {
             '200': { description: 'binary weights', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
             '404': error('no such run or snapshot'),
@@ -164,13 +174,13 @@ export function buildOpenApi(): OpenAPIObject {
           summary: "What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)",
           parameters: [
             idParam,
-            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
-            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            stepParam,
+            layerParam,
             { name: 'image', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 }, description: "index into the run's CIFAR-10 test split" },
-            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+            zoomParam,
           ],
           responses: {
-            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '200': { description: 'PNG image', content: pngContent },
             '400': error('unknown layer, image out of range, or image too large'),
             '404': error('no such run or snapshot'),
           },
@@ -181,13 +191,13 @@ export function buildOpenApi(): OpenAPIObject {
           summary: "A conv layer's filters at a snapshot, as a PNG grid",
           parameters: [
             idParam,
-            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
-            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            stepParam,
+            layerParam,
             { name: 'scale', in: 'query', schema: { type: 'string', enum: ['per-filter', 'shared'], default: 'per-filter' } },
-            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+            zoomParam,
           ],
           responses: {
-            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '200': { description: 'PNG image', content: pngContent },
             '400': error('not a conv layer, or bad query'),
             '404': error('no such run, snapshot or layer'),
           },
@@ -255,9 +265,9 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/visualizations/{id}/images/{name}.png': {
         get: {
           summary: 'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam)',
-          parameters: [idParam, { name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [idParam, nameParam],
           responses: {
-            '200': { description: 'PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '200': { description: 'PNG', content: pngContent },
             '404': error('no such visualization or image'),
             '409': error('not completed yet'),
           },
@@ -271,11 +281,10 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [
             { name: 'runs', in: 'query', required: true, description: 'comma-separated run ids (≤ 200)', schema: { type: 'string' } },
             { name: 'tags', in: 'query', required: true, description: 'comma-separated tags (≤ 20)', schema: { type: 'string' } },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'], default: 'ema' } },
+            smoothingParam,
+            smootherParam,
             { name: 'buckets', in: 'query', description: 'about the chart width in pixels', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
-            { name: 'fromStep', in: 'query', schema: { type: 'integer' } },
-            { name: 'toStep', in: 'query', schema: { type: 'integer' } },
+            ...stepRangeParams,
           ],
           responses: { '200': { description: 'the series', content: json('CompareResult') }, '400': error('invalid query') },
         },

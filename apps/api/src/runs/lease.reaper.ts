@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
-import { PeriodicTask } from '../common/periodic.task';
+import { PeriodicJob } from '../common/periodic.job';
 import { ENV, type TEnv } from '../env';
 import { RunRepository } from './run.repository';
 
@@ -12,23 +12,18 @@ import { RunRepository } from './run.repository';
  * used RUN_MAX_ATTEMPTS starts. Conditional updates make concurrent sweeps harmless.
  */
 @Injectable()
-export class LeaseReaper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('LeaseReaper');
-  private readonly task = new PeriodicTask('lease sweep', this.logger, () => this.sweep());
-
+export class LeaseReaper extends PeriodicJob {
   constructor(
     private readonly runs: RunRepository,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: TEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(Math.max(1000, (this.env.LEASE_SECONDS * 1000) / 4));
+  ) {
+    super('lease sweep', new Logger('LeaseReaper'), Math.max(1000, (env.LEASE_SECONDS * 1000) / 4));
   }
 
-  onApplicationShutdown(): void {
-    this.task.stop();
+  protected round(): Promise<unknown> {
+    return this.sweep();
   }
 
   async sweep(): Promise<Array<{ id: string; outcome: 'requeued' | 'failed' | 'cancelled' }>> {

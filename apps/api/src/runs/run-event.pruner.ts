@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { PeriodicTask } from '../common/periodic.task';
+import { PeriodicJob } from '../common/periodic.job';
 import { ENV, type TEnv } from '../env';
 import { RunEventRepository } from './run-event.repository';
 
@@ -9,22 +9,17 @@ import { RunEventRepository } from './run-event.repository';
  * longer refetches the run's data instead (the answer says `complete: false`).
  */
 @Injectable()
-export class RunEventPruner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('RunEventPruner');
-  private readonly task = new PeriodicTask('pruning run events', this.logger, () => this.prune());
-
+export class RunEventPruner extends PeriodicJob {
   constructor(
     private readonly events: RunEventRepository,
     @Inject(ENV) private readonly env: TEnv,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(60_000);
+  ) {
+    super('pruning run events', new Logger('RunEventPruner'), 60_000);
   }
 
-  onApplicationShutdown(): void {
-    this.task.stop();
+  protected round(): Promise<unknown> {
+    return this.prune();
   }
 
   prune(): Promise<number> {

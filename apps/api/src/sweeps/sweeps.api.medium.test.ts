@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TRunList, TSweep, TSweepList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { http, startTestApi } from '../../test/api.harness';
 
 // No worker here: a sweep's runs stay queued, which is all the REST contract needs.
 describe('sweeps REST API', () => {
@@ -19,10 +19,7 @@ describe('sweeps REST API', () => {
   };
 
   beforeAll(async () => {
-    useTestDatabase();
-    const { createApiApp } = await import('../api.factory');
-    app = await createApiApp(['error', 'warn']);
-    base = await listen(app);
+    ({ app, base } = await startTestApi());
   });
   afterAll(async () => {
     await app?.close();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DEFAULT_PG_DATA_DIR } from './db.paths';
 import { findFreePort } from './free-port.finder';
 import { locatePgBinaries } from './pg-binaries.locator';
 import { ensureDatabase } from './pg-database.admin';
@@ -10,8 +9,11 @@ import { startPgServer } from './pg-server.process';
 import { recoverStalePostmaster } from './pg-stale-pid.recovery';
 
 export interface EmbeddedPostgresOptions {
-  /** Cluster folder: initialised on first start, reused afterwards. Default `<repo>/.data/postgres`. */
-  dataDir?: string;
+  /**
+   * Cluster folder: initialised on first start, reused afterwards. No default: where the data
+   * lives is the caller's choice (the stack keeps it in `<repo>/.data/postgres`, tests in a temp folder).
+   */
+  dataDir: string;
   /** TCP port on 127.0.0.1. Default 5433 (next to a system Postgres on 5432); 0 picks a free one. */
   port?: number;
   /** Database created if missing; `databaseUrl` points at it. Default `tensorscope`. */
@@ -45,8 +47,8 @@ const DEFAULT_PORT = 5433;
  * the cluster on first use and the database if missing. Data persists across restarts; a server
  * orphaned by a crashed run is shut down first (see recoverStalePostmaster).
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir ?? DEFAULT_PG_DATA_DIR);
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? 'tensorscope';
   const log = options.onLog ?? (() => undefined);
 

