@@ -9,7 +9,7 @@ import { buildLenet5 } from '../models/lenet5.model';
 import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
-import { computeChannelStats } from '../training/channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
 import { listParams } from './model-params.list';
 import { loadSnapshot } from './snapshot.load';
