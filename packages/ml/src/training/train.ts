@@ -12,7 +12,6 @@ import { createTrainStep } from './train-step';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
 import { yieldToEventLoop } from '../core/event-loop.yield';
 import { restoreCheckpointTensors, takeCheckpointTensors } from './checkpoint.take';
-import type { TTrainCheckpoint } from './checkpoint.types';
 
 /** Progress reports are throttled to about two per second. */
 const PROGRESS_INTERVAL_MS = 500;
