@@ -48,6 +48,7 @@ if (command === 'start') {
   process.on('SIGTERM', () => undefined);
   run(process.execPath, [join(root, 'scripts', 'stack.mjs')], { env });
 }
+// test:all fails on a lint error or an unformatted file before it runs any package's tests.
 else if (command === 'test') pnpm(['run', 'test:all'], env);
 // ml: training and inspection throughput; e2e: compare view of 100 runs × 100,000 points.
 else if (command === 'bench') pnpm(['-r', '--workspace-concurrency=1', 'bench'], env);

@@ -14,7 +14,7 @@ export { encodeCheckpoint, decodeCheckpoint, type TCheckpointManifest } from './
 export { trainRun, type TrainRunDurability, loadRunData, loadRunProbe, runDataset, runTestSet, type TrainRunEnv } from './run/train-run';
 export { runImagesOf, type TRunDataChoice, type TRunImages } from './run/run-images.select';
 export { clipByGlobalNorm, globalNorm } from './training/grad-clip.op';
-export { computeChannelStats, type ChannelStats } from './training/channel-stats.compute';
+export { computeChannelStats, type ChannelStats } from './core/channel-stats.compute';
 export { summarizeTensor, type TensorSummary, type SummaryHistogram, type SummaryOptions } from './inspect/tensor-summary.compute';
 export { percentilesFromHistogram } from './inspect/percentiles.interpolate';
 export { probeIndices, selectProbe } from './inspect/probe.select';

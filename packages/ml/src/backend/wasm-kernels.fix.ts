@@ -28,14 +28,17 @@ interface WasmBackendLike {
   disposeData(dataId: object, force?: boolean): boolean;
 }
 
+/** What tfjs hands a kernel as `backend`: its type is the untyped `{}`, named once here. */
+type KernelBackend = Parameters<tf.KernelFunc>[0]['backend'];
+
 interface KernelArgs {
   inputs: tf.NamedTensorInfoMap;
-  backend: {};
+  backend: KernelBackend;
   attrs?: Attrs;
 }
 
 /** Calls one of wasm's own registered kernels (looked up each time: cheap, and robust to re-registration). */
-function callWasm(kernelName: string, backend: {}, inputs: Record<string, Info>, attrs: Attrs = {}): Info {
+function callWasm(kernelName: string, backend: KernelBackend, inputs: Record<string, Info>, attrs: Attrs = {}): Info {
   const config = tf.getKernel(kernelName, BACKEND);
   if (config === undefined) throw new Error(`wasm kernel ${kernelName} is not registered`);
   const out = config.kernelFunc({ inputs, backend, attrs });
@@ -43,7 +46,7 @@ function callWasm(kernelName: string, backend: {}, inputs: Record<string, Info>,
   return out;
 }
 
-function dispose(backend: {}, ...infos: Info[]): void {
+function dispose(backend: KernelBackend, ...infos: Info[]): void {
   for (const info of infos) (backend as WasmBackendLike).disposeData(info.dataId);
 }
 
@@ -196,7 +199,7 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
 }
 
 /** Swaps the last two axes of a rank ≥ 2 tensor with wasm's Transpose. */
-function transposeLastTwo(backend: {}, t: Info): Info {
+function transposeLastTwo(backend: KernelBackend, t: Info): Info {
   const rank = t.shape.length;
   const perm = [...Array(rank).keys()];
   perm[rank - 2] = rank - 1;

@@ -10,8 +10,9 @@ import { snapshotBytes } from '../inspect/snapshot.types';
 import { buildLenet5 } from '../models/lenet5.model';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
-import { computeChannelStats } from '../training/channel-stats.compute';
-import { createTrainStep, type GradientHook } from '../training/train-step';
+import { computeChannelStats } from '../core/channel-stats.compute';
+import type { GradientHook } from '../core/gradient.hook';
+import { createTrainStep } from '../training/train-step';
 import { dataCacheDir } from './data-cache.dir';
 
 /**

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/backend.select';
 import { loadCifar10Split } from '../datasets/cifar10.loader';
 import { buildLenet5 } from '../models/lenet5.model';
-import { computeChannelStats } from '../training/channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { datasetImage } from '../visualize/dataset-image.select';
 import { deconvProject } from '../visualize/deconv.project';
 import { topActivations } from '../visualize/top-activations.compute';

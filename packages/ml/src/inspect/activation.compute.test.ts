@@ -6,7 +6,7 @@ import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { DatasetSplit } from '../datasets/dataset.types';
 import { buildLenet5 } from '../models/lenet5.model';
 import { BatchBuilder } from '../training/batch.build';
-import { computeChannelStats } from '../training/channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { activationOf } from './activation.compute';
 
 let data: DatasetSplit;

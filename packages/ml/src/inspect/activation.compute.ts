@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from '../datasets/dataset.types';
-import type { ChannelStats } from '../training/channel-stats.compute';
-import { ImageNormalizer } from '../training/image.normalize';
+import type { ChannelStats } from '../core/channel-stats.compute';
+import { ImageNormalizer } from '../core/image.normalize';
 import { walkLayerOutputs } from './layer-outputs.walk';
 
 /** One image's activation at one layer, without the batch axis: [h, w, c] for conv/pool layers, [units] for dense ones and a recurrent model's last cell, [steps, units] for a cell that returns sequences. */

@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from '../datasets/dataset.types';
-import type { ChannelStats } from '../training/channel-stats.compute';
-import { ImageNormalizer } from '../training/image.normalize';
-import type { GradientHook } from '../training/train-step';
+import type { ChannelStats } from '../core/channel-stats.compute';
+import { ImageNormalizer } from '../core/image.normalize';
+import type { GradientHook } from '../core/gradient.hook';
 import { collectActivationStats } from './activation-stats.collect';
 import { emptyPoints, type LayerStatsPoints } from './layer-stats.points';
 import { listParams, type ModelParam } from './model-params.list';

@@ -3,7 +3,7 @@ import { WEIGHT_STATS, gradientTag, weightTag, type TWeightStat } from '@tensors
 import type { ModelParam } from './model-params.list';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
-import { yieldToEventLoop } from '../training/event-loop.yield';
+import { yieldToEventLoop } from '../core/event-loop.yield';
 
 const weightStat = (s: TensorSummary, stat: TWeightStat): number => s[stat];
 

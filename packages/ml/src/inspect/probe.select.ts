@@ -1,5 +1,5 @@
 import type { ImageDataset } from '../datasets/dataset.types';
-import { mulberry32 } from '../training/seeded-shuffle.util';
+import { mulberry32 } from '../core/seeded.rng';
 
 /** Mixed into the run seed so the probe's random stream is not any epoch's shuffle stream. */
 const PROBE_STREAM = 0x70726f62; // 'prob'

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { ChannelStats } from '../training/channel-stats.compute';
+import type { ChannelStats } from '../core/channel-stats.compute';
 import { listParams } from './model-params.list';
 import type { TSnapshotTensorData, TWeightSnapshot } from './snapshot.types';
 

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
-import type { DatasetSplit } from '../datasets/dataset.types';
+import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { loadMnist } from '../datasets/mnist.loader';
 import { buildLenet5 } from '../models/lenet5.model';
 import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
-import { computeChannelStats } from '../training/channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
 import { listParams } from './model-params.list';
 import { loadSnapshot } from './snapshot.load';
@@ -20,6 +20,23 @@ import { snapshotBytes } from './snapshot.types';
 /** Bitwise equality of two float arrays (vitest's toEqual walks 4M elements one by one: tens of seconds). */
 const sameBytes = (a: ArrayLike<number> & ArrayBufferView, b: ArrayLike<number> & ArrayBufferView) =>
   a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+/**
+ * Three Adam steps of 32 images on the first 96 of `train`, so the weights are no longer the
+ * initial ones. Returns what the caller goes on with; the optimizer is the caller's to dispose.
+ */
+async function trainThreeSteps(model: tf.LayersModel, train: ImageDataset, learningRate: number) {
+  const optimizer = createOptimizer({ optimizer: 'adam', learningRate });
+  const stats = computeChannelStats(train);
+  const batches = new BatchBuilder(train, stats, 10);
+  const step = createTrainStep(model, optimizer);
+  for (let s = 0; s < 3; s++) {
+    const { x, y } = batches.build(s * 32, (s + 1) * 32);
+    await step(x, y);
+    tf.dispose([x, y]);
+  }
+  return { optimizer, stats, batches, step };
+}
 
 describe('snapshotSteps', () => {
   it('spaces snapshots evenly in every epoch, the last at the epoch end, plus the final step', () => {
@@ -45,15 +62,7 @@ describe('takeSnapshot / loadSnapshot', () => {
 
   it('round-trips a trained model: the restored model predicts exactly the same', async () => {
     const model = buildLenet5({ variant: 'cifar-rgb32', seed: 4 });
-    const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
-    const stats = computeChannelStats(data.train);
-    const train = new BatchBuilder(data.train, stats, 10);
-    const step = createTrainStep(model, optimizer);
-    for (let s = 0; s < 3; s++) {
-      const { x, y } = train.build(s * 32, (s + 1) * 32);
-      await step(x, y);
-      tf.dispose([x, y]);
-    }
+    const { optimizer, stats, batches: train, step } = await trainThreeSteps(model, data.train, 1e-3);
 
     const snapshot = await takeSnapshot(model, 3, stats);
     expect(snapshot.step).toBe(3);
@@ -117,15 +126,7 @@ describe.each(['lstm', 'gru'] as const)('takeSnapshot / loadSnapshot of a traine
     const h = 16;
     const gates = cell === 'lstm' ? 4 : 3;
     const model = buildModel({ model: cell, hiddenSize: h, layers: 2, dropout: 0.25, seed: 8 });
-    const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-2 });
-    const stats = computeChannelStats(mnist.train);
-    const batches = new BatchBuilder(mnist.train, stats, 10);
-    const step = createTrainStep(model, optimizer);
-    for (let s = 0; s < 3; s++) {
-      const { x, y } = batches.build(s * 32, (s + 1) * 32);
-      await step(x, y);
-      tf.dispose([x, y]);
-    }
+    const { optimizer, stats } = await trainThreeSteps(model, mnist.train, 1e-2);
 
     expect(listParams(model).map((p) => `${p.layer}/${p.param}`)).toEqual([
       `${cell}1/kernel`,

@@ -1,5 +1,5 @@
 import type { TParamKind } from '@tensorscope/shared';
-import type { ChannelStats } from '../training/channel-stats.compute';
+import type { ChannelStats } from '../core/channel-stats.compute';
 
 /**
  * One parameter tensor's values, row-major float32 (a conv kernel is [fh, fw, cin, cout];

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DISTRIBUTION_BASIS_POINTS } from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
-import { mulberry32 } from '../training/seeded-shuffle.util';
+import { mulberry32 } from '../core/seeded.rng';
 import { fineBinCount } from './histogram.bins';
 import { summarizeTensor } from './tensor-summary.compute';
 

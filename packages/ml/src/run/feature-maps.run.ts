@@ -3,7 +3,7 @@ import { featureMapsLayout, renderFeatureMaps } from '../inspect/feature-maps.re
 import { InspectInputError } from '../inspect/inspect-input.error';
 import { loadSnapshot } from '../inspect/snapshot.load';
 import type { TSnapshotTensorData } from '../inspect/snapshot.types';
-import type { ChannelStats } from '../training/channel-stats.compute';
+import type { ChannelStats } from '../core/channel-stats.compute';
 import type { TRunDataChoice } from './run-images.select';
 import { runTestSet, type TrainRunEnv } from './train-run';
 

@@ -9,6 +9,7 @@ import { activeBackend } from '../backend/backend.select';
 import { wasmMemoryProblem } from './wasm-memory.guard';
 import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
 import type { TTrainCheckpoint } from '../training/checkpoint.types';
+import { PromiseCache } from './promise.cache';
 import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
 
 export interface TrainRunEnv {
@@ -17,25 +18,14 @@ export interface TrainRunEnv {
 }
 
 /** Decoded datasets stay in memory for the worker's life: the next run on the same images starts at once. */
-const loaded = new Map<TRunImages, Promise<DatasetSplit>>();
-
-function dataset(images: TRunImages, env: TrainRunEnv): Promise<DatasetSplit> {
-  let split = loaded.get(images);
-  if (!split) {
-    split = loadRunImages(images, env.cacheDir);
-    // A failed load (e.g. a checksum mismatch) must not stick: the next run tries again.
-    split.catch(() => loaded.delete(images));
-    loaded.set(images, split);
-  }
-  return split;
-}
+const loaded = new PromiseCache<TRunImages, DatasetSplit>();
+const loadedTest = new PromiseCache<TRunImages, ImageDataset>();
 
 /** The whole dataset (both splits) a run uses: CIFAR-10 in its variant's form, or MNIST. Kept in memory for the process's life. */
 export function runDataset(config: TRunDataChoice, env: TrainRunEnv): Promise<DatasetSplit> {
-  return dataset(runImagesOf(config), env);
+  const images = runImagesOf(config);
+  return loaded.get(images, () => loadRunImages(images, env.cacheDir));
 }
-
-const loadedTest = new Map<TRunImages, Promise<ImageDataset>>();
 
 /**
  * Only the test images of a run's dataset: what inspection (feature maps) needs. Reuses a full
@@ -44,15 +34,9 @@ const loadedTest = new Map<TRunImages, Promise<ImageDataset>>();
  */
 export function runTestSet(config: TRunDataChoice, env: TrainRunEnv): Promise<ImageDataset> {
   const images = runImagesOf(config);
-  const full = loaded.get(images);
+  const full = loaded.peek(images);
   if (full) return full.then((split) => split.test);
-  let test = loadedTest.get(images);
-  if (!test) {
-    test = loadRunTestImages(images, env.cacheDir);
-    test.catch(() => loadedTest.delete(images));
-    loadedTest.set(images, test);
-  }
-  return test;
+  return loadedTest.get(images, () => loadRunTestImages(images, env.cacheDir));
 }
 
 /** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split, or the whole split when unset. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from '../datasets/dataset.types';
-import type { ChannelStats } from './channel-stats.compute';
-import { ImageNormalizer } from './image.normalize';
+import type { ChannelStats } from '../core/channel-stats.compute';
+import { ImageNormalizer } from '../core/image.normalize';
 
 export interface Batch {
   /** [n, height, width, channels] float32, standardised per channel. */

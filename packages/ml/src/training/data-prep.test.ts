@@ -5,7 +5,7 @@ import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import type { DatasetSplit } from '../datasets/dataset.types';
 import { BatchBuilder } from './batch.build';
-import { computeChannelStats } from './channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { subsetSplit, takeFirst } from './dataset-subset.util';
 import { shuffledIndices } from './seeded-shuffle.util';
 

@@ -6,7 +6,7 @@ import type { DatasetSplit } from '../datasets/dataset.types';
 import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from './batch.build';
-import { computeChannelStats } from './channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { takeFirst } from './dataset-subset.util';
 import { clipByGlobalNorm, globalNorm } from './grad-clip.op';
 import { createTrainStep } from './train-step';

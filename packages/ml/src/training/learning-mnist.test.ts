@@ -3,9 +3,8 @@ import { initBackend } from '../backend/backend.select';
 import type { DatasetSplit } from '../datasets/dataset.types';
 import { loadMnist } from '../datasets/mnist.loader';
 import { buildModel, type TModelConfig } from '../models/model.build';
-import { createOptimizer } from '../models/optimizer.factory';
 import { subsetSplit } from './dataset-subset.util';
-import { train } from './train';
+import { expectLearnsInOneEpoch } from './learning.test-util';
 
 /**
  * Do the MNIST models learn at all? First 2,000 real MNIST training images, 1 epoch (32
@@ -35,21 +34,6 @@ beforeAll(async () => {
 
 describe.each(CASES)('$label on MNIST', ({ label, config, learningRate, bound }) => {
   it(`beats chance clearly after one epoch on 2,000 images (bound ${bound})`, async () => {
-    const model = buildModel(config);
-    const result = await train(model, data, {
-      batchSize: 64,
-      epochs: 1,
-      evalInterval: 1000,
-      logInterval: 8,
-      seed: 1,
-      optimizer: createOptimizer({ optimizer: 'adam', learningRate }),
-    });
-    model.dispose();
-    expect(result.steps).toBe(32);
-    const accuracy = result.finalMetrics['test/accuracy'];
-    console.log(`learning test ${label}: test accuracy ${accuracy} (bound ${bound})`);
-    expect(accuracy).toBeGreaterThan(bound);
-    // Loss must have fallen below log(10) ≈ 2.303, the loss of a uniform guess.
-    expect(result.finalMetrics['test/loss']).toBeLessThan(Math.log(10));
+    await expectLearnsInOneEpoch(`learning test ${label}`, buildModel(config), data, { learningRate, bound });
   });
 });

@@ -3,9 +3,8 @@ import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import { buildLenet5 } from '../models/lenet5.model';
-import { createOptimizer } from '../models/optimizer.factory';
 import { subsetSplit } from './dataset-subset.util';
-import { train } from './train';
+import { expectLearnsInOneEpoch } from './learning.test-util';
 
 /**
  * Does LeNet learn at all? gray28 LeNet, first 2,000 real CIFAR-10 training images,
@@ -22,19 +21,5 @@ it('LeNet gray28 beats chance clearly after one epoch on 2,000 images', async ()
   expect(await initBackend('wasm')).toBe('wasm');
   const data = subsetSplit(await loadCifar10({ variant: 'gray28', cacheDir: dataCacheDir() }), { train: 2000, test: 1000 });
   const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
-  const result = await train(model, data, {
-    batchSize: 64,
-    epochs: 1,
-    evalInterval: 1000,
-    logInterval: 8,
-    seed: 1,
-    optimizer: createOptimizer({ optimizer: 'adam', learningRate: 1e-3 }),
-  });
-  model.dispose();
-  expect(result.steps).toBe(32);
-  const accuracy = result.finalMetrics['test/accuracy'];
-  console.log(`learning test: test accuracy ${accuracy} (bound ${BOUND})`);
-  expect(accuracy).toBeGreaterThan(BOUND);
-  // Loss must have fallen below log(10) ≈ 2.303, the loss of a uniform guess.
-  expect(result.finalMetrics['test/loss']).toBeLessThan(Math.log(10));
+  await expectLearnsInOneEpoch('learning test', model, data, { learningRate: 1e-3, bound: BOUND });
 });

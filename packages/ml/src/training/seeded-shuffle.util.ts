@@ -1,17 +1,4 @@
-/**
- * mulberry32: a tiny, fast 32-bit PRNG. Good enough to shuffle image order, and
- * (unlike Math.random) reproducible from a seed.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../core/seeded.rng';
 
 /**
  * A permutation of 0..count-1 for one epoch (Fisher–Yates). Each epoch gets its

@@ -15,7 +15,7 @@ import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
 import { buildLenet5 } from '../models/lenet5.model';
 import { BatchBuilder } from './batch.build';
-import { computeChannelStats } from './channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { shuffledIndices } from './seeded-shuffle.util';
 import { train } from './train';
 import { loadTrainFixture, trainOptions } from './train.fixture.test-util';

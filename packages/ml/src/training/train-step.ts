@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { GradientHook } from '../core/gradient.hook';
 import { clipByGlobalNorm } from './grad-clip.op';
 
 export interface StepResult {
@@ -7,12 +8,6 @@ export interface StepResult {
   /** Images whose arg-max logit is the labelled class. */
   correct: number;
 }
-
-/**
- * Sees one step's gradients of the loss, keyed by variable name, before they are
- * applied. They are the step's own tensors: read them, do not dispose or keep them.
- */
-export type GradientHook = (grads: tf.NamedTensorMap) => Promise<void>;
 
 /** argmax(logits) == argmax(oneHot), counted: a scalar. */
 export function countCorrect(logits: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {

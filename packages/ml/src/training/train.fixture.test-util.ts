@@ -1,3 +1,5 @@
+import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
@@ -6,7 +8,8 @@ import { loadMnist } from '../datasets/mnist.loader';
 import { selectProbe } from '../inspect/probe.select';
 import { createOptimizer } from '../models/optimizer.factory';
 import { subsetSplit } from './dataset-subset.util';
-import type { TrainData, TrainOptions } from './train.types';
+import { train } from './train';
+import type { TrainCallbacks, TrainData, TrainOptions } from './train.types';
 
 /**
  * Shared by the training-loop tests: 600 real 28×28×1 training images (10 steps of 64 per
@@ -35,4 +38,36 @@ export function trainOptions(overrides: Partial<TrainOptions> = {}): TrainOption
     optimizer: createOptimizer({ optimizer: 'adam', learningRate: 1e-3 }),
     ...overrides,
   };
+}
+
+/**
+ * Trains `model` on `data` and checks that nothing piles up: the live tensor count after the last
+ * step, and after training, equals the count after step 2 (Adam creates its moment variables
+ * during step 1). Evaluations fall in between, so they are covered. With `inspect`, statistics and
+ * snapshots are taken too (the loop inspects only when someone listens) and their steps returned.
+ */
+export async function expectNoTensorGrowth(
+  model: tf.LayersModel,
+  data: TrainData,
+  options: TrainOptions,
+  { inspect = false } = {},
+): Promise<{ statsSteps: number[]; snapshotSteps: number[] }> {
+  const tensorsAt = new Map<number, number>();
+  const statsSteps: number[] = [];
+  const snapshotSteps: number[] = [];
+  const callbacks: TrainCallbacks = {
+    onScalars: (p) => {
+      if (p[0]?.tag === 'train/loss') tensorsAt.set(p[0].step, tf.memory().numTensors);
+    },
+  };
+  if (inspect) {
+    callbacks.onHistograms = (h) => void statsSteps.push(h[0]!.step);
+    callbacks.onSnapshot = (s) => void snapshotSteps.push(s.step);
+  }
+  const result = await train(model, data, options, callbacks);
+  expect(result.steps).toBeGreaterThan(2);
+  expect(tensorsAt.get(2)).toBeDefined();
+  expect(tensorsAt.get(result.steps)).toBe(tensorsAt.get(2));
+  expect(tf.memory().numTensors).toBe(tensorsAt.get(2));
+  return { statsSteps, snapshotSteps };
 }

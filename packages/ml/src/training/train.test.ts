@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../datasets/dataset.types';
 import { buildLenet5 } from '../models/lenet5.model';
 import { train } from './train';
-import { loadTrainFixture, trainOptions } from './train.fixture.test-util';
+import { expectNoTensorGrowth, loadTrainFixture, trainOptions } from './train.fixture.test-util';
 import type { TrainData, TrainProgress } from './train.types';
 
 /** 600 real CIFAR-10 gray28 training images: 10 steps of 64 per epoch, the last one 24. */
@@ -59,37 +59,23 @@ describe('train', () => {
 
   it('does not grow the tensor count from step to step (wasm)', async () => {
     const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
-    const tensorsAt = new Map<number, number>();
-    await train(model, data, options({ evalInterval: 5 }), {
-      onScalars: (p) => {
-        if (p[0]?.tag === 'train/loss') tensorsAt.set(p[0].step, tf.memory().numTensors);
-      },
-    });
+    // Including across the evaluation at step 5 and the final one.
+    await expectNoTensorGrowth(model, data, options({ evalInterval: 5 }));
     expect(tf.getBackend()).toBe('wasm');
-    // Adam creates its moment variables during step 1; from then on nothing may pile up,
-    // including across the evaluation at step 5 and the final one.
-    expect(tensorsAt.get(10)).toBe(tensorsAt.get(2));
-    expect(tf.memory().numTensors).toBe(tensorsAt.get(2));
     model.dispose();
   });
 
   it('does not grow the tensor count across stats steps and snapshot steps either (wasm)', async () => {
     const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
-    const tensorsAt = new Map<number, number>();
-    const statsSteps: number[] = [];
-    const snapshotSteps: number[] = [];
-    await train(model, data, options({ evalInterval: 5, statsInterval: 3, histogramBins: 10, probe, snapshotsPerEpoch: 2 }), {
-      onScalars: (p) => {
-        if (p[0]?.tag === 'train/loss') tensorsAt.set(p[0].step, tf.memory().numTensors);
-      },
-      onHistograms: (h) => void statsSteps.push(h[0]!.step),
-      onSnapshot: (s) => void snapshotSteps.push(s.step),
-    });
+    const { statsSteps, snapshotSteps } = await expectNoTensorGrowth(
+      model,
+      data,
+      options({ evalInterval: 5, statsInterval: 3, histogramBins: 10, probe, snapshotsPerEpoch: 2 }),
+      { inspect: true },
+    );
     // Stats at 3, 6, 9 and the last step; snapshots at 5 and 10: all between the two counts.
     expect(statsSteps).toEqual([3, 6, 9, 10]);
     expect(snapshotSteps).toEqual([5, 10]);
-    expect(tensorsAt.get(10)).toBe(tensorsAt.get(2));
-    expect(tf.memory().numTensors).toBe(tensorsAt.get(2));
     model.dispose();
   });
 

@@ -4,14 +4,14 @@ import type { ImageDataset } from '../datasets/dataset.types';
 import { LayerInspector } from '../inspect/layer-stats.inspector';
 import { snapshotSteps } from '../inspect/snapshot-steps.plan';
 import { BatchBuilder } from './batch.build';
-import { computeChannelStats } from './channel-stats.compute';
+import { computeChannelStats } from '../core/channel-stats.compute';
 import { evaluate } from './evaluate.run';
 import { shuffledIndices } from './seeded-shuffle.util';
-import { createTrainStep, type GradientHook } from './train-step';
+import type { GradientHook } from '../core/gradient.hook';
+import { createTrainStep } from './train-step';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
-import { yieldToEventLoop } from './event-loop.yield';
+import { yieldToEventLoop } from '../core/event-loop.yield';
 import { restoreCheckpointTensors, takeCheckpointTensors } from './checkpoint.take';
-import type { TTrainCheckpoint } from './checkpoint.types';
 
 /** Progress reports are throttled to about two per second. */
 const PROGRESS_INTERVAL_MS = 500;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from '../datasets/dataset.types';
-import type { ChannelStats } from '../training/channel-stats.compute';
-import { ImageNormalizer } from '../training/image.normalize';
+import type { ChannelStats } from '../core/channel-stats.compute';
+import { ImageNormalizer } from '../core/image.normalize';
 import { checkIntegerIn } from './visual-input.check';
 import type { TVisualImage } from './visual.types';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { InspectInputError } from '../inspect/inspect-input.error';
 import { buildLenet5 } from '../models/lenet5.model';
-import { deconvProject } from './deconv.project';
+import { deconvProject, type TDeconvProjection } from './deconv.project';
 import {
   deconvFromConv1,
   deconvFromConv2,
@@ -13,6 +13,7 @@ import {
   tinyForward,
   tinyModel,
   tinyWeights,
+  type TinyForward,
   type Volume,
 } from './reference-net.test-util';
 import type { TVisualImage } from './visual.types';
@@ -37,46 +38,53 @@ describe('deconvProject against a loop reference (8×8×1 → conv 3×3×2 → p
   // Several images and every map: a wrong switch, a missed rectification or an unflipped kernel shows up in some of them.
   const images = [1, 2, 3, 4, 5].map((seed) => randomImage(seed, 64));
 
-  it('projects conv1 maps: the strongest activation only and the whole map', async () => {
+  /**
+   * Every image with every map of `layer`: `check` gets the image, the loop reference's forward
+   * pass, the map, and deconvProject's default projection (the strongest activation), whose
+   * position it has already checked against the reference's strongest one.
+   */
+  const forEachImageAndMap = async (
+    layer: 'conv1' | 'conv2',
+    check: (image: TVisualImage, f: TinyForward, ch: number, strongestOnly: TDeconvProjection) => Promise<void>,
+  ) => {
     for (const data of images) {
       const image: TVisualImage = { shape: [8, 8, 1], data };
       const f = tinyForward(weights, data);
       for (let ch = 0; ch < 2; ch++) {
-        const pos = strongest(f.a1, ch);
-        const p = await deconvProject(model, image, 'conv1', ch);
-        expect(p.position).toEqual(pos);
-        expect(p.activation).toBeCloseTo(f.a1.data[(pos.y * 8 + pos.x) * 2 + ch] as number, 5);
-        expect(p.projection.shape).toEqual([8, 8, 1]);
-        expect(maxAbsDiff(p.projection.data, deconvFromConv1(weights, keepOnly(f.a1, ch, pos)).data)).toBeLessThan(1e-5);
-
-        const whole = await deconvProject(model, image, 'conv1', ch, { keep: 'map' });
-        expect(maxAbsDiff(whole.projection.data, deconvFromConv1(weights, keepOnly(f.a1, ch, 'map')).data)).toBeLessThan(1e-5);
+        const p = await deconvProject(model, image, layer, ch);
+        expect(p.position).toEqual(strongest(layer === 'conv1' ? f.a1 : f.a2, ch));
+        await check(image, f, ch, p);
       }
     }
+  };
+
+  it('projects conv1 maps: the strongest activation only and the whole map', async () => {
+    await forEachImageAndMap('conv1', async (image, f, ch, p) => {
+      const pos = p.position;
+      expect(p.activation).toBeCloseTo(f.a1.data[(pos.y * 8 + pos.x) * 2 + ch] as number, 5);
+      expect(p.projection.shape).toEqual([8, 8, 1]);
+      expect(maxAbsDiff(p.projection.data, deconvFromConv1(weights, keepOnly(f.a1, ch, pos)).data)).toBeLessThan(1e-5);
+
+      const whole = await deconvProject(model, image, 'conv1', ch, { keep: 'map' });
+      expect(maxAbsDiff(whole.projection.data, deconvFromConv1(weights, keepOnly(f.a1, ch, 'map')).data)).toBeLessThan(1e-5);
+    });
   });
 
   it('projects conv2 maps through pool1 by its switches, rectifying on the way down', async () => {
     let nonZero = 0;
-    for (const data of images) {
-      const image: TVisualImage = { shape: [8, 8, 1], data };
-      const f = tinyForward(weights, data);
-      for (let ch = 0; ch < 2; ch++) {
-        const pos = strongest(f.a2, ch);
-        const p = await deconvProject(model, image, 'conv2', ch);
-        expect(p.position).toEqual(pos);
-        const want = deconvFromConv2(weights, f, keepOnly(f.a2, ch, pos));
-        expect(maxAbsDiff(p.projection.data, want.data)).toBeLessThan(1e-5);
-        if (want.data.some((v) => v !== 0)) nonZero++;
+    await forEachImageAndMap('conv2', async (image, f, ch, p) => {
+      const want = deconvFromConv2(weights, f, keepOnly(f.a2, ch, p.position));
+      expect(maxAbsDiff(p.projection.data, want.data)).toBeLessThan(1e-5);
+      if (want.data.some((v) => v !== 0)) nonZero++;
 
-        const whole = await deconvProject(model, image, 'conv2', ch, { keep: 'map' });
-        expect(maxAbsDiff(whole.projection.data, deconvFromConv2(weights, f, keepOnly(f.a2, ch, 'map')).data)).toBeLessThan(1e-5);
+      const whole = await deconvProject(model, image, 'conv2', ch, { keep: 'map' });
+      expect(maxAbsDiff(whole.projection.data, deconvFromConv2(weights, f, keepOnly(f.a2, ch, 'map')).data)).toBeLessThan(1e-5);
 
-        // Any one position, e.g. a corner one, whose receptive field is clipped.
-        const corner = await deconvProject(model, image, 'conv2', ch, { keep: { y: 3, x: 0 } });
-        expect(maxAbsDiff(corner.projection.data, deconvFromConv2(weights, f, keepOnly(f.a2, ch, { y: 3, x: 0 })).data)).toBeLessThan(1e-5);
-        expect(corner.box).toEqual({ top: 3, left: 0, height: 5, width: 5 });
-      }
-    }
+      // Any one position, e.g. a corner one, whose receptive field is clipped.
+      const corner = await deconvProject(model, image, 'conv2', ch, { keep: { y: 3, x: 0 } });
+      expect(maxAbsDiff(corner.projection.data, deconvFromConv2(weights, f, keepOnly(f.a2, ch, { y: 3, x: 0 })).data)).toBeLessThan(1e-5);
+      expect(corner.box).toEqual({ top: 3, left: 0, height: 5, width: 5 });
+    });
     // The comparison means something only if projections are not all zero.
     expect(nonZero).toBeGreaterThan(5);
   });

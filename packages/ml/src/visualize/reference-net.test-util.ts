@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from '../training/seeded-shuffle.util';
+import { mulberry32 } from '../core/seeded.rng';
 
 /**
  * An independent, loop-only reference for the tiny test network

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageDataset } from '../datasets/dataset.types';
 import { InspectInputError } from '../inspect/inspect-input.error';
-import type { ChannelStats } from '../training/channel-stats.compute';
-import { ImageNormalizer } from '../training/image.normalize';
+import type { ChannelStats } from '../core/channel-stats.compute';
+import { ImageNormalizer } from '../core/image.normalize';
 import { modelInputShape, readLayerSpecs } from './layer-specs.read';
 import { runLayers } from './layers.forward';
 import { receptiveField } from './receptive-field.compute';
