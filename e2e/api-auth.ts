@@ -8,7 +8,10 @@ export const API = `http://127.0.0.1:${API_PORT}`;
 export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
   const token = process.env.E2E_TOKEN;
   if (!token) throw new Error('E2E_TOKEN is not set: the global setup signs in and makes one');
-  return fetch(API + path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) } });
+  return fetch(API + path, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) },
+  });
 }
 
 /**
@@ -16,7 +19,11 @@ export function apiFetch(path: string, init: RequestInit = {}): Promise<Response
  * storageState) and an API token for the specs' own REST calls.
  */
 export async function signInForE2e(): Promise<{ cookies: Array<{ name: string; value: string }>; token: string }> {
-  const login = await fetch(`${API}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN) });
+  const login = await fetch(`${API}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(E2E_ADMIN),
+  });
   if (login.status !== 200) throw new Error(`e2e sign-in answered ${login.status}: ${await login.text()}`);
   const cookies = login.headers.getSetCookie().map((c) => {
     const [pair] = c.split(';');

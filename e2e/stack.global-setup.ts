@@ -50,7 +50,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { cookies, token } = await signInForE2e();
   process.env.E2E_TOKEN = token;
   const expires = Math.floor(Date.now() / 1000) + 86_400;
-  const state = { cookies: cookies.map((c) => ({ ...c, domain: '127.0.0.1', path: '/', expires, httpOnly: c.name === 'ts_session', secure: false, sameSite: 'Lax' as const })), origins: [] };
+  const state = {
+    cookies: cookies.map((c) => ({
+      ...c,
+      domain: '127.0.0.1',
+      path: '/',
+      expires,
+      httpOnly: c.name === 'ts_session',
+      secure: false,
+      sameSite: 'Lax' as const,
+    })),
+    origins: [],
+  };
   mkdirSync(join(STORAGE_STATE, '..'), { recursive: true });
   writeFileSync(STORAGE_STATE, JSON.stringify(state));
   return async () => {

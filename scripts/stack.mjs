@@ -80,7 +80,12 @@ function launch(name) {
   const svc = services.get(name);
   // Own process group: Ctrl-C reaches only this script, which then stops the children in order
   // (a child killed by the terminal's SIGINT first would look like a crash).
-  const child = spawn(process.execPath, svc.args, { cwd: svc.cwd, env: { ...env, ...svc.extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, svc.args, {
+    cwd: svc.cwd,
+    env: { ...env, ...svc.extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   svc.child = child;
   svc.startedAt = Date.now();
   prefixLines(child.stdout, process.stdout, name);
@@ -92,7 +97,9 @@ function launch(name) {
     const { delay, loop, recent } = nextBackoff(svc, Date.now() - svc.startedAt);
     const how = signal ?? `exit code ${code}`;
     if (loop) {
-      log(`\x1b[31mCRASH LOOP\x1b[0m: ${name} exited ${recent} times in ${CRASH_LOOP_WINDOW_MS / 1000} s (last: ${how}); restarting in ${delay / 1000} s. Its log above says why.`);
+      log(
+        `\x1b[31mCRASH LOOP\x1b[0m: ${name} exited ${recent} times in ${CRASH_LOOP_WINDOW_MS / 1000} s (last: ${how}); restarting in ${delay / 1000} s. Its log above says why.`,
+      );
     } else {
       log(`${name} exited (${how}); restarting in ${delay / 1000} s`);
     }
@@ -204,7 +211,9 @@ async function main() {
   for (let i = 1; i <= workers; i++) {
     const name = workers > 1 ? `worker${i}` : 'worker';
     // A stable id per worker slot: a restarted worker adopts the run its previous life was training.
-    service(name, [join(root, 'apps/api/dist/worker.main.js')], root, { WORKER_ID: process.env.WORKER_ID_PREFIX ? `${process.env.WORKER_ID_PREFIX}:${name}` : `${hostname()}:${apiPort}:${name}` });
+    service(name, [join(root, 'apps/api/dist/worker.main.js')], root, {
+      WORKER_ID: process.env.WORKER_ID_PREFIX ? `${process.env.WORKER_ID_PREFIX}:${name}` : `${hostname()}:${apiPort}:${name}`,
+    });
   }
   if (withWeb) {
     const nextBin = require.resolve('next/dist/bin/next', { paths: [join(root, 'apps/web')] });

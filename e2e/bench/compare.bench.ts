@@ -15,7 +15,12 @@ const POINTS = Number(process.env.BENCH_POINTS ?? 100_000);
 test('compare view: 100 runs × 100,000 points', async ({ page }) => {
   const root = join(__dirname, '..', '..');
   const seedOut = execFileSync(process.execPath, [join(root, 'apps/api/dist/bench/compare-seed.js')], {
-    env: { ...process.env, DATABASE_URL: `postgresql://tensorscope:tensorscope@127.0.0.1:${PG_PORT}/tensorscope`, BENCH_RUNS: String(RUNS), BENCH_POINTS: String(POINTS) },
+    env: {
+      ...process.env,
+      DATABASE_URL: `postgresql://tensorscope:tensorscope@127.0.0.1:${PG_PORT}/tensorscope`,
+      BENCH_RUNS: String(RUNS),
+      BENCH_POINTS: String(POINTS),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
   }).toString();
@@ -48,7 +53,10 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
     const pageMs = Date.now() - t0;
     // The first finished uPlot draw with every run's lines (raw + smoothed: 2 per run).
     const drawnAt = await page.evaluate(
-      (want) => (window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] }).__compareDraws?.find((d) => d.tag === 'train/loss' && d.series >= want)?.at,
+      (want) =>
+        (window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] }).__compareDraws?.find(
+          (d) => d.tag === 'train/loss' && d.series >= want,
+        )?.at,
       2 * RUNS,
     );
     expect(drawnAt).toBeDefined();
@@ -71,7 +79,11 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
     answerBytes: cold.bytes,
     apiColdMs: Math.round(cold.ms),
     apiWarmMedianMs: Math.round(warm[2]!),
-    browser: renders.map((r) => ({ requestMs: Math.round(r.requestMs), dataAndFirstRenderMs: Math.round(r.dataAndRenderMs), navigationToChartMs: r.pageMs })),
+    browser: renders.map((r) => ({
+      requestMs: Math.round(r.requestMs),
+      dataAndFirstRenderMs: Math.round(r.dataAndRenderMs),
+      navigationToChartMs: r.pageMs,
+    })),
   };
   console.log(`\ncompare bench (goal: data + first render < 1000 ms)\n${JSON.stringify(report, null, 2)}`);
 });

@@ -6,7 +6,11 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 test('a viewer signs in through the form, reads runs, cannot launch, and signs out', async ({ page }) => {
   const viewer = { email: `viewer-${Date.now()}@e2e.local`, password: 'viewer-password-e2e' };
-  const created = await apiFetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...viewer, role: 'viewer' }) });
+  const created = await apiFetch('/api/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...viewer, role: 'viewer' }),
+  });
   expect(created.status).toBe(201);
 
   await page.goto('/runs/new');

@@ -35,7 +35,8 @@ async function json<T>(path: string, init?: RequestInit): Promise<{ status: numb
   const res = await apiFetch(path, { ...init, headers: { 'content-type': 'application/json' } });
   return { status: res.status, body: (await res.json()) as T };
 }
-const points = async (id: string, tag = 'train/loss') => (await json<{ points: TPoint[] }>(`/api/runs/${id}/scalars?tag=${tag}`)).body.points;
+const points = async (id: string, tag = 'train/loss') =>
+  (await json<{ points: TPoint[] }>(`/api/runs/${id}/scalars?tag=${tag}`)).body.points;
 const getRun = async (id: string) => (await json<TRun>(`/api/runs/${id}`)).body;
 async function launch(name: string): Promise<string> {
   const created = await json<TRun>('/api/runs', { method: 'POST', body: JSON.stringify(run(name)) });
@@ -52,10 +53,14 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 
   }
 }
 const finished = (id: string) =>
-  until('the run to end', async () => {
-    const r = await getRun(id);
-    return ['completed', 'failed', 'cancelled'].includes(r.status) ? r : undefined;
-  }, 180_000);
+  until(
+    'the run to end',
+    async () => {
+      const r = await getRun(id);
+      return ['completed', 'failed', 'cancelled'].includes(r.status) ? r : undefined;
+    },
+    180_000,
+  );
 
 /** Every step exactly once, and each point stored before the fault unchanged (value and wall time). */
 async function expectNoGapNoDuplicate(id: string, before: TPoint[]): Promise<void> {
@@ -78,10 +83,15 @@ test('kill -9 of the worker mid-epoch: the product stays up, a worker is back in
   process.kill(victim, 'SIGKILL');
 
   expect((await fetch(`${api}/api/health`)).status).toBe(200);
-  const back = await until('a new worker', async () => {
-    const w = stack().children.worker!;
-    return w.pid !== victim && w.running ? Date.now() - killedAt : undefined;
-  }, 30_000, 50);
+  const back = await until(
+    'a new worker',
+    async () => {
+      const w = stack().children.worker!;
+      return w.pid !== victim && w.running ? Date.now() - killedAt : undefined;
+    },
+    30_000,
+    50,
+  );
   console.log(`worker back ${back} ms after kill -9`);
   expect((await fetch(`${api}/api/health`)).status).toBe(200);
   expect(stack().children.api!.pid).toBe(apiPid);
@@ -104,17 +114,27 @@ test('database stopped (immediate shutdown) mid-run: 503 while it is away, recov
   // SIGQUIT is Postgres's immediate shutdown: no checkpoint, every connection cut; the supervisor starts it again.
   process.kill(pg, 'SIGQUIT');
 
-  const outage = await until('a 503 from GET /api/runs', async () => {
-    const res = await apiFetch('/api/runs');
-    return res.status === 503 ? ((await res.json()) as { code: string; message: string }) : undefined;
-  }, 10_000, 20);
+  const outage = await until(
+    'a 503 from GET /api/runs',
+    async () => {
+      const res = await apiFetch('/api/runs');
+      return res.status === 503 ? ((await res.json()) as { code: string; message: string }) : undefined;
+    },
+    10_000,
+    20,
+  );
   expect(outage.code).toBe('DATABASE_UNAVAILABLE');
   expect(outage.message).toMatch(/database/i);
   const health = await fetch(`${api}/api/health`);
   if (health.status === 503) expect(((await health.json()) as { details: { database: string } }).details.database).toBe('down');
 
   const dbBackAt = await until('Postgres restarted', async () => (stack().postgres.pid !== pg ? Date.now() : undefined), 30_000, 20);
-  const recovered = await until('GET /api/runs 200', async () => ((await apiFetch('/api/runs')).status === 200 ? Date.now() : undefined), 30_000, 50);
+  const recovered = await until(
+    'GET /api/runs 200',
+    async () => ((await apiFetch('/api/runs')).status === 200 ? Date.now() : undefined),
+    30_000,
+    50,
+  );
   console.log(`API answered 200 again ${recovered - dbBackAt} ms after Postgres was back`);
   expect(recovered - dbBackAt).toBeLessThan(30_000);
 
@@ -126,14 +146,20 @@ test('database stopped (immediate shutdown) mid-run: 503 while it is away, recov
   expect(stack().children.worker!.pid).toBe(pids.worker);
 });
 
-test('SIGTERM to the API mid-run: it is restarted, the run completes, and the open dashboard reconnects and shows every point', async ({ page }) => {
+test('SIGTERM to the API mid-run: it is restarted, the run completes, and the open dashboard reconnects and shows every point', async ({
+  page,
+}) => {
   const id = await launch(`durable-api-${Date.now()}`);
   await page.goto(`/runs/${id}`);
   const loss = page.getByTestId('chart-loss');
   await expect.poll(async () => Number(await loss.getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(5);
   const apiPid = stack().children.api!.pid;
   process.kill(apiPid, 'SIGTERM');
-  await until('a new API', async () => (stack().children.api!.pid !== apiPid && (await fetch(`${api}/api/health`)).status === 200 ? true : undefined), 60_000);
+  await until(
+    'a new API',
+    async () => (stack().children.api!.pid !== apiPid && (await fetch(`${api}/api/health`)).status === 200 ? true : undefined),
+    60_000,
+  );
 
   const done = await finished(id);
   expect(done.status).toBe('completed');

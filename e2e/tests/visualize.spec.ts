@@ -1,12 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { apiFetch } from '../api-auth';
 
-test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, then one image’s occlusion and gradient maps', async ({ page }) => {
+test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, then one image’s occlusion and gradient maps', async ({
+  page,
+}) => {
   // A small LeNet on MNIST, launched over REST (the form is covered by launch-run.spec.ts).
   const res = await apiFetch('/api/runs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `e2e-zf-${Date.now()}`, model: 'lenet5', variant: 'mnist', batchSize: 64, trainSubset: 1920, evalSubset: 500, evalInterval: 10, logInterval: 5, statsInterval: 10, snapshotsPerEpoch: 1, learningRate: 0.002 }),
+    body: JSON.stringify({
+      name: `e2e-zf-${Date.now()}`,
+      model: 'lenet5',
+      variant: 'mnist',
+      batchSize: 64,
+      trainSubset: 1920,
+      evalSubset: 500,
+      evalInterval: 10,
+      logInterval: 5,
+      statsInterval: 10,
+      snapshotsPerEpoch: 1,
+      learningRate: 0.002,
+    }),
   });
   const run = (await res.json()) as { id: string };
   await page.goto(`/runs/${run.id}`);
@@ -22,7 +36,15 @@ test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, th
   await expect.poll(() => cell.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   // Every cell of the first rows drawn (not still loading) before the screenshot.
   await expect
-    .poll(() => page.getByTestId('top9-cell').evaluateAll((imgs) => imgs.slice(0, 72).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), { timeout: 60_000 })
+    .poll(
+      () =>
+        page
+          .getByTestId('top9-cell')
+          .evaluateAll((imgs) =>
+            imgs.slice(0, 72).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+          ),
+      { timeout: 60_000 },
+    )
     .toBe(true);
   await page.screenshot({ path: 'test-results/visualize-top9.png', fullPage: false });
 

@@ -16,8 +16,7 @@ describe('embedded PostgreSQL', () => {
   let dir = '';
   let dataDir = '';
   const logs: string[] = [];
-  const start = (): Promise<EmbeddedPostgres> =>
-    startEmbeddedPostgres({ dataDir, port: 0, onLog: (line) => logs.push(line) });
+  const start = (): Promise<EmbeddedPostgres> => startEmbeddedPostgres({ dataDir, port: 0, onLog: (line) => logs.push(line) });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tensorscope-pg-'));

@@ -39,9 +39,7 @@ async function assertReachable(dataDir: string, osUser: PgOsUser): Promise<void>
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     const s = await stat(dir);
     const searchable =
-      (s.uid === osUser.uid && (s.mode & 0o100) !== 0) ||
-      (s.gid === osUser.gid && (s.mode & 0o010) !== 0) ||
-      (s.mode & 0o001) !== 0;
+      (s.uid === osUser.uid && (s.mode & 0o100) !== 0) || (s.gid === osUser.gid && (s.mode & 0o010) !== 0) || (s.mode & 0o001) !== 0;
     if (!searchable) {
       throw new Error(
         `PostgreSQL runs as the "${osUser.name}" OS user (the process is root), which cannot enter ${dir} ` +

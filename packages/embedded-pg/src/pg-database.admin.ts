@@ -17,9 +17,7 @@ export async function ensureDatabase(connectUrl: string, name: string): Promise<
 
 /** DROP DATABASE … WITH (FORCE): also ends sessions a pool left open (PostgreSQL 13+). */
 export async function dropDatabase(connectUrl: string, name: string): Promise<void> {
-  await withClient(connectUrl, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-  );
+  await withClient(connectUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
 }
 
 async function withClient<T>(connectUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

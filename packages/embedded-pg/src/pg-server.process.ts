@@ -37,16 +37,22 @@ export async function startPgServer(p: PgServerParams): Promise<PgServerProcess>
   const child = spawn(
     p.postgres,
     [
-      '-D', p.dataDir,
-      '-p', String(p.port),
-      '-c', 'listen_addresses=127.0.0.1',
+      '-D',
+      p.dataDir,
+      '-p',
+      String(p.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: nothing needs it, and it avoids lock files in /tmp shared between users.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       // The API, each worker and pg-boss hold pools of their own; 100 runs out with a few workers.
-      '-c', 'max_connections=200',
+      '-c',
+      'max_connections=200',
       // A worker's event loop turns once per training step (seconds for big models), and a new
       // connection's handshake needs several turns: the default 60 s cut such handshakes off.
-      '-c', 'authentication_timeout=600s',
+      '-c',
+      'authentication_timeout=600s',
     ],
     {
       ...(p.osUser ? { uid: p.osUser.uid, gid: p.osUser.gid } : {}),
@@ -95,12 +101,7 @@ export async function startPgServer(p: PgServerParams): Promise<PgServerProcess>
   return { stop, pid: child.pid, exited: exited.then(() => exit ?? 'exited') };
 }
 
-async function waitUntilReady(
-  p: PgServerParams,
-  exitOf: () => string | undefined,
-  exited: Promise<void>,
-  tail: OutputTail,
-): Promise<void> {
+async function waitUntilReady(p: PgServerParams, exitOf: () => string | undefined, exited: Promise<void>, tail: OutputTail): Promise<void> {
   const where = `PostgreSQL (${p.dataDir}, port ${p.port})`;
   const failed = () => new Error(`${where} failed to start (${exitOf()}):\n${tail.toString()}`);
   const deadline = Date.now() + p.startTimeoutMs;

@@ -53,10 +53,7 @@ function isAlive(pid: number): boolean {
 
 async function readProc(pid: number): Promise<{ args: string[]; ppid: number } | undefined> {
   try {
-    const [cmdline, stat] = await Promise.all([
-      readFile(`/proc/${pid}/cmdline`, 'utf8'),
-      readFile(`/proc/${pid}/stat`, 'utf8'),
-    ]);
+    const [cmdline, stat] = await Promise.all([readFile(`/proc/${pid}/cmdline`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]);
     // stat is "pid (comm) state ppid …"; comm may contain spaces and parentheses.
     const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
     return { args: cmdline.split('\0').filter(Boolean), ppid };
@@ -74,7 +71,10 @@ function isPostmasterOf(args: string[], dataDir: string): boolean {
 
 /** Fast shutdown (SIGINT), then immediate shutdown (SIGQUIT) if it takes too long. */
 async function stopOrphan(pid: number): Promise<void> {
-  for (const [signal, waitMs] of [['SIGINT', 30_000], ['SIGQUIT', 10_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 10_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

@@ -22,7 +22,13 @@ export { snapshotBytes, type TWeightSnapshot, type TSnapshotTensorData } from '.
 export { takeSnapshot } from './inspect/snapshot.take';
 export { loadSnapshot } from './inspect/snapshot.load';
 export { activationOf, type Activation } from './inspect/activation.compute';
-export { renderFilterGrid, filterGridLayout, type FilterGridOptions, type FilterGridLayout, type KernelValues } from './inspect/filter-grid.render';
+export {
+  renderFilterGrid,
+  filterGridLayout,
+  type FilterGridOptions,
+  type FilterGridLayout,
+  type KernelValues,
+} from './inspect/filter-grid.render';
 export { renderFeatureMaps, featureMapsLayout, type FeatureMapValues } from './inspect/feature-maps.render';
 export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';

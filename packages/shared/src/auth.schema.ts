@@ -23,7 +23,9 @@ export const ZEmail = safeText('email')
   .max(254, 'email must be at most 254 characters')
   .pipe(z.email({ error: 'email must be an email address' }));
 /** A new password: long enough to resist guessing, bounded so hashing cannot be abused. */
-export const ZNewPassword = safeText('password').min(10, 'password must be at least 10 characters').max(256, 'password must be at most 256 characters');
+export const ZNewPassword = safeText('password')
+  .min(10, 'password must be at least 10 characters')
+  .max(256, 'password must be at most 256 characters');
 
 export const ZLoginBody = z.strictObject({
   email: ZEmail,
@@ -51,8 +53,14 @@ export type TWhoAmI = z.infer<typeof ZWhoAmI>;
 export const ZUserCreate = z.strictObject({ email: ZEmail, password: ZNewPassword, role: ZRole.default('viewer') });
 export type TUserCreate = z.input<typeof ZUserCreate>;
 export const ZUserUpdate = z
-  .strictObject({ role: ZRole.optional(), disabled: z.boolean({ error: 'disabled must be true or false' }).optional(), password: ZNewPassword.optional() })
-  .refine((u) => u.role !== undefined || u.disabled !== undefined || u.password !== undefined, { message: 'give role, disabled or password' });
+  .strictObject({
+    role: ZRole.optional(),
+    disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
+    password: ZNewPassword.optional(),
+  })
+  .refine((u) => u.role !== undefined || u.disabled !== undefined || u.password !== undefined, {
+    message: 'give role, disabled or password',
+  });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 export const ZUserList = z.object({ items: z.array(ZUser) });
 export type TUserList = z.infer<typeof ZUserList>;

@@ -1,16 +1,5 @@
 /** CIFAR-10's classes in label order (the dataset's batches.meta.txt; the loader checks it). */
-export const CIFAR10_CLASS_NAMES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-] as const;
+export const CIFAR10_CLASS_NAMES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;
 
 /**
  * Ten distinct colours (Tableau 10) for class labels: the worker paints occlusion label maps with

@@ -5,7 +5,14 @@ import { queryStep } from './step.schema';
 
 const commaList = (item: z.ZodString, max: number, what: string) =>
   safeText(what)
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).min(1, `${what}: give at least one`).max(max, `${what}: at most ${max}`));
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +30,12 @@ export const ZCompareQuery = z.strictObject({
   smoothing: ZScalarQuery.shape.smoothing,
   smoother: ZScalarQuery.shape.smoother,
   /** Buckets across the step range (≈ the chart's width in pixels). */
-  buckets: z.coerce.number().int('buckets must be an integer').min(1, 'buckets must be at least 1').max(10_000, 'buckets must be at most 10000').default(1000),
+  buckets: z.coerce
+    .number()
+    .int('buckets must be an integer')
+    .min(1, 'buckets must be at least 1')
+    .max(10_000, 'buckets must be at most 10000')
+    .default(1000),
   fromStep: queryStep('fromStep').optional(),
   toStep: queryStep('toStep').optional(),
 });

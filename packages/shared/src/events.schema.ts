@@ -23,7 +23,12 @@ export const ZBusEvent = z.discriminatedUnion('type', [
   /** The run and everything it stored were deleted. */
   z.object({ type: z.literal('run.deleted'), runId: z.string() }),
   /** Credentials stopped working (a user disabled or given a new password, a token revoked, a session ended): sockets on them close. */
-  z.object({ type: z.literal('auth.revoked'), userId: z.string().optional(), tokenId: z.string().optional(), sessionId: z.string().optional() }),
+  z.object({
+    type: z.literal('auth.revoked'),
+    userId: z.string().optional(),
+    tokenId: z.string().optional(),
+    sessionId: z.string().optional(),
+  }),
   /** Signal only: histograms for these tags were stored at `step`; clients refetch. */
   z.object({ type: z.literal('run.histograms'), runId: z.string(), step: z.number().int(), tags: z.array(z.string()), ...seq }),
   z.object({ type: z.literal('run.snapshot'), runId: z.string(), step: z.number().int(), ...seq }),
@@ -33,11 +38,22 @@ export const ZBusEvent = z.discriminatedUnion('type', [
 export type TBusEvent = z.infer<typeof ZBusEvent>;
 
 /** Events that belong to a run's live stream (numbered, kept for catch-up); the others are control signals. */
-export const SEQUENCED_EVENTS: ReadonlySet<TBusEvent['type']> = new Set(['run.updated', 'run.progress', 'run.scalars', 'run.histograms', 'run.snapshot', 'run.visualization']);
+export const SEQUENCED_EVENTS: ReadonlySet<TBusEvent['type']> = new Set([
+  'run.updated',
+  'run.progress',
+  'run.scalars',
+  'run.histograms',
+  'run.snapshot',
+  'run.visualization',
+]);
 
 /** GET /api/runs/:id/events?afterSeq=N: the run's events after N, oldest first. */
 export const ZRunEventsQuery = z.strictObject({
-  afterSeq: z.coerce.number({ error: 'afterSeq must be a number' }).int('afterSeq must be an integer').min(0, 'afterSeq must be at least 0').max(2_147_483_647, 'afterSeq must be at most 2147483647'),
+  afterSeq: z.coerce
+    .number({ error: 'afterSeq must be a number' })
+    .int('afterSeq must be an integer')
+    .min(0, 'afterSeq must be at least 0')
+    .max(2_147_483_647, 'afterSeq must be at most 2147483647'),
 });
 export type TRunEventsQuery = z.infer<typeof ZRunEventsQuery>;
 export const ZRunEvents = z.object({

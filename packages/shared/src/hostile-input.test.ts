@@ -66,19 +66,28 @@ describe('run config', () => {
   });
 
   it('says a field of the other model family does not apply, rather than calling it unknown', () => {
-    expect(errorsOf(ZRunConfig, { ...valid, variant: 'mnist' })).toEqual([{ path: 'variant', message: '"variant" does not apply to model lstm' }]);
-    expect(errorsOf(ZRunConfig, { name: 'ok', model: 'lenet5', layers: 2 })).toEqual([{ path: 'layers', message: '"layers" does not apply to model lenet5' }]);
+    expect(errorsOf(ZRunConfig, { ...valid, variant: 'mnist' })).toEqual([
+      { path: 'variant', message: '"variant" does not apply to model lstm' },
+    ]);
+    expect(errorsOf(ZRunConfig, { name: 'ok', model: 'lenet5', layers: 2 })).toEqual([
+      { path: 'layers', message: '"layers" does not apply to model lenet5' },
+    ]);
   });
 
   it('names the model field for an unknown model, and the root for a body that is not an object', () => {
-    expect(errorsOf(ZRunConfig, { ...valid, model: 'resnet' })).toEqual([{ path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru' }]);
+    expect(errorsOf(ZRunConfig, { ...valid, model: 'resnet' })).toEqual([
+      { path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru' },
+    ]);
     expect(errorsOf(ZRunConfig, [valid])[0]!.path).toBe('(root)');
     expect(errorsOf(ZRunConfig, null)[0]!.path).toBe('(root)');
   });
 
   it('a stored config (the parse output, through JSON) parses again under the strict schema, unchanged', () => {
     // The worker and the API mappers re-parse stored configs with ZRunConfig.
-    for (const input of [{ name: 'a', model: 'lenet5', variant: 'mnist', gradClipNorm: 1 }, { name: 'b', model: 'gru', trainSubset: 600 }]) {
+    for (const input of [
+      { name: 'a', model: 'lenet5', variant: 'mnist', gradClipNorm: 1 },
+      { name: 'b', model: 'gru', trainSubset: 600 },
+    ]) {
       const stored = JSON.parse(JSON.stringify(ZRunConfig.parse(input))) as unknown;
       expect(ZRunConfig.parse(stored)).toEqual(stored);
     }
@@ -100,53 +109,87 @@ describe('query strings', () => {
       expect(errorsOf(schema, { tag: `train/${NUL}` })).toEqual([{ path: 'tag', message: `tag ${UNSAFE}` }]);
       expect(errorsOf(schema, { tag: LONE })).toEqual([{ path: 'tag', message: `tag ${UNSAFE}` }]);
       expect(errorsOf(schema, { tag: 'train/loss', $where: '1' })).toEqual([{ path: '$where', message: 'unknown field "$where"' }]);
-      expect(errorsOf(schema, { tag: 'train/loss', afterStep: String(2 ** 31) })).toEqual([{ path: 'afterStep', message: 'afterStep must be at most 2147483647' }]);
-      expect(errorsOf(schema, { tag: 'train/loss', afterStep: 'NaN' })).toEqual([{ path: 'afterStep', message: 'afterStep must be a number' }]);
+      expect(errorsOf(schema, { tag: 'train/loss', afterStep: String(2 ** 31) })).toEqual([
+        { path: 'afterStep', message: 'afterStep must be at most 2147483647' },
+      ]);
+      expect(errorsOf(schema, { tag: 'train/loss', afterStep: 'NaN' })).toEqual([
+        { path: 'afterStep', message: 'afterStep must be a number' },
+      ]);
       expect(schema.parse({ tag: 'train/loss', afterStep: '-1' })).toMatchObject({ afterStep: -1 });
     }
-    expect(errorsOf(ZScalarQuery, { tag: 'train/loss', fromStep: '1e400' })).toEqual([{ path: 'fromStep', message: 'fromStep must be a number' }]);
+    expect(errorsOf(ZScalarQuery, { tag: 'train/loss', fromStep: '1e400' })).toEqual([
+      { path: 'fromStep', message: 'fromStep must be a number' },
+    ]);
   });
 
   it('compare and bulk export: unsafe run ids and tags, unknown parameters', () => {
     for (const schema of [ZCompareQuery, ZBulkExportQuery]) {
       expect(errorsOf(schema, { runs: NUL, tags: 'train/loss' })).toEqual([{ path: 'runs', message: `runs ${UNSAFE}` }]);
       expect(errorsOf(schema, { runs: RUN_ID, tags: `train/loss,${LONE}` })).toEqual([{ path: 'tags', message: `tags ${UNSAFE}` }]);
-      expect(errorsOf(schema, { runs: RUN_ID, tags: 'train/loss', unknownField: '1' })).toEqual([{ path: 'unknownField', message: 'unknown field "unknownField"' }]);
+      expect(errorsOf(schema, { runs: RUN_ID, tags: 'train/loss', unknownField: '1' })).toEqual([
+        { path: 'unknownField', message: 'unknown field "unknownField"' },
+      ]);
       expect(schema.safeParse({ runs: RUN_ID, tags: 'train/loss' }).success).toBe(true);
     }
-    expect(errorsOf(ZCompareQuery, { runs: RUN_ID, tags: 'train/loss', toStep: '99999999999' })).toEqual([{ path: 'toStep', message: 'toStep must be at most 2147483647' }]);
+    expect(errorsOf(ZCompareQuery, { runs: RUN_ID, tags: 'train/loss', toStep: '99999999999' })).toEqual([
+      { path: 'toStep', message: 'toStep must be at most 2147483647' },
+    ]);
   });
 
   it('filter grids and feature maps: unknown parameters', () => {
     expect(errorsOf(ZFilterGridQuery, { zoom: '4', scale: 'shared', x: '1' })).toEqual([{ path: 'x', message: 'unknown field "x"' }]);
-    expect(errorsOf(ZFeatureMapsQuery, { image: '3', constructor: '1' })).toEqual([{ path: 'constructor', message: 'unknown field "constructor"' }]);
+    expect(errorsOf(ZFeatureMapsQuery, { image: '3', constructor: '1' })).toEqual([
+      { path: 'constructor', message: 'unknown field "constructor"' },
+    ]);
   });
 });
 
 describe('path parameters', () => {
   it('refuse unsafe text with the safety message, not a pattern mismatch', () => {
     expect(errorsOf(ZRunIdParam, { id: '\u0000' })).toEqual([{ path: 'id', message: `id ${UNSAFE}` }]);
-    expect(errorsOf(ZSnapshotParams, { id: RUN_ID, step: '3', layer: `conv1${LONE}` })).toEqual([{ path: 'layer', message: `layer ${UNSAFE}` }]);
-    expect(errorsOf(ZSnapshotParams, { id: RUN_ID, step: '4294967296', layer: 'conv1' })).toEqual([{ path: 'step', message: 'step must be at most 2147483647' }]);
-    expect(errorsOf(ZVisualizationImageParam, { id: RUN_ID, name: 'a\u0000' })).toEqual([{ path: 'name', message: `image name ${UNSAFE}` }]);
+    expect(errorsOf(ZSnapshotParams, { id: RUN_ID, step: '3', layer: `conv1${LONE}` })).toEqual([
+      { path: 'layer', message: `layer ${UNSAFE}` },
+    ]);
+    expect(errorsOf(ZSnapshotParams, { id: RUN_ID, step: '4294967296', layer: 'conv1' })).toEqual([
+      { path: 'step', message: 'step must be at most 2147483647' },
+    ]);
+    expect(errorsOf(ZVisualizationImageParam, { id: RUN_ID, name: 'a\u0000' })).toEqual([
+      { path: 'name', message: `image name ${UNSAFE}` },
+    ]);
   });
 });
 
 describe('visualization body', () => {
   it('refuses unknown keys and keys of the other kind, but accepts step and recompute with either kind', () => {
-    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', learning_rate: 1 })).toEqual([{ path: 'learning_rate', message: 'unknown field "learning_rate"' }]);
-    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', occlusionSize: 4 })).toEqual([{ path: 'occlusionSize', message: 'unknown field "occlusionSize"' }]);
-    expect(ZVisualizationCreate.parse({ kind: 'image', layer: 'conv1', image: 3, step: 10, recompute: true })).toMatchObject({ step: 10, recompute: true, occlusionSize: 6 });
+    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', learning_rate: 1 })).toEqual([
+      { path: 'learning_rate', message: 'unknown field "learning_rate"' },
+    ]);
+    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', occlusionSize: 4 })).toEqual([
+      { path: 'occlusionSize', message: 'unknown field "occlusionSize"' },
+    ]);
+    expect(ZVisualizationCreate.parse({ kind: 'image', layer: 'conv1', image: 3, step: 10, recompute: true })).toMatchObject({
+      step: 10,
+      recompute: true,
+      occlusionSize: 6,
+    });
   });
 
   it('refuses unsafe layer names, unknown kinds and steps beyond int4', () => {
     expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: NUL })).toEqual([{ path: 'layer', message: `layer ${UNSAFE}` }]);
-    expect(errorsOf(ZVisualizationCreate, { kind: 'top10', layer: 'conv1' })).toEqual([{ path: 'kind', message: 'kind must be one of top9, image' }]);
-    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', step: 2 ** 40 })).toEqual([{ path: 'step', message: 'step must be at most 2147483647' }]);
+    expect(errorsOf(ZVisualizationCreate, { kind: 'top10', layer: 'conv1' })).toEqual([
+      { path: 'kind', message: 'kind must be one of top9, image' },
+    ]);
+    expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', step: 2 ** 40 })).toEqual([
+      { path: 'step', message: 'step must be at most 2147483647' },
+    ]);
   });
 
   it('stored params (the body without step and recompute) parse again under the strict schema', () => {
-    const { step: _step, recompute: _recompute, ...params } = ZVisualizationCreate.parse({ kind: 'image', layer: 'conv1', image: 3, step: 1 });
+    const {
+      step: _step,
+      recompute: _recompute,
+      ...params
+    } = ZVisualizationCreate.parse({ kind: 'image', layer: 'conv1', image: 3, step: 1 });
     expect(ZVisualizationParams.parse(JSON.parse(JSON.stringify(params)))).toEqual(params);
   });
 });
@@ -156,36 +199,62 @@ describe('sweep body', () => {
 
   it('refuses unsafe text in the name, base values and axis values', () => {
     expect(errorsOf(ZSweepCreate, { ...sweep, name: LONE })).toEqual([{ path: 'name', message: `name ${UNSAFE}` }]);
-    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, optimizer: NUL } })).toEqual([{ path: 'base.optimizer', message: `optimizer ${UNSAFE}` }]);
-    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ field: 'optimizer', values: ['adam', LONE] }] })).toEqual([{ path: 'axes.0.values.1', message: `values ${UNSAFE}` }]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, optimizer: NUL } })).toEqual([
+      { path: 'base.optimizer', message: `optimizer ${UNSAFE}` },
+    ]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ field: 'optimizer', values: ['adam', LONE] }] })).toEqual([
+      { path: 'axes.0.values.1', message: `values ${UNSAFE}` },
+    ]);
   });
 
   it('refuses unknown keys at every level, __proto__ included', () => {
     expect(errorsOf(ZSweepCreate, { ...sweep, priority: 1 })).toEqual([{ path: 'priority', message: 'unknown field "priority"' }]);
-    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, learning_rate: 0.1 } })).toEqual([{ path: 'base.learning_rate', message: 'unknown field "learning_rate"' }]);
-    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, name: 'x' } })).toEqual([{ path: 'base.name', message: 'unknown field "name"' }]);
-    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ ...sweep.axes[0], step: 2 }] })).toEqual([{ path: 'axes.0.step', message: 'unknown field "step"' }]);
-    const proto = JSON.parse('{"name":"s","base":{"model":"lstm","__proto__":{"x":1}},"axes":[{"field":"seed","values":[1,2]}]}') as unknown;
+    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, learning_rate: 0.1 } })).toEqual([
+      { path: 'base.learning_rate', message: 'unknown field "learning_rate"' },
+    ]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, name: 'x' } })).toEqual([
+      { path: 'base.name', message: 'unknown field "name"' },
+    ]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ ...sweep.axes[0], step: 2 }] })).toEqual([
+      { path: 'axes.0.step', message: 'unknown field "step"' },
+    ]);
+    const proto = JSON.parse(
+      '{"name":"s","base":{"model":"lstm","__proto__":{"x":1}},"axes":[{"field":"seed","values":[1,2]}]}',
+    ) as unknown;
     expect(errorsOf(ZSweepCreate, proto)).toEqual([{ path: 'base.__proto__', message: 'unknown field "__proto__"' }]);
   });
 
   it('refuses base values and axes that are neither numbers nor strings', () => {
-    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, epochs: { $gt: 1 } } })).toEqual([{ path: 'base.epochs', message: 'epochs must be a number or a string' }]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, base: { ...sweep.base, epochs: { $gt: 1 } } })).toEqual([
+      { path: 'base.epochs', message: 'epochs must be a number or a string' },
+    ]);
     expect(errorsOf(ZSweepCreate, { ...sweep, base: [] })[0]!.path).toBe('base');
-    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ field: 'seed', values: [null, 2] }] })).toEqual([{ path: 'axes.0.values.0', message: 'values must be a number or a string' }]);
+    expect(errorsOf(ZSweepCreate, { ...sweep, axes: [{ field: 'seed', values: [null, 2] }] })).toEqual([
+      { path: 'axes.0.values.0', message: 'values must be a number or a string' },
+    ]);
   });
 
   it('refuses a model-specific field that no model of the sweep has', () => {
     const lstmOnly = ZSweepCreate.parse({ ...sweep, base: { ...sweep.base, variant: 'mnist' } });
-    expect(expandSweep(lstmOnly)).toEqual({ ok: false, errors: [{ path: 'base.variant', message: '"variant" does not apply to model lstm' }] });
+    expect(expandSweep(lstmOnly)).toEqual({
+      ok: false,
+      errors: [{ path: 'base.variant', message: '"variant" does not apply to model lstm' }],
+    });
     const axis = ZSweepCreate.parse({ ...sweep, base: { model: 'lenet5' } });
-    expect(expandSweep(axis)).toMatchObject({ ok: false, errors: [{ path: 'axes.0.field', message: '"hiddenSize" does not apply to model lenet5' }] });
+    expect(expandSweep(axis)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'axes.0.field', message: '"hiddenSize" does not apply to model lenet5' }],
+    });
   });
 
   it('a sweep over several models gives each run only its own model’s fields (as the form builds it)', () => {
     const mixed = ZSweepCreate.parse({
-      name: 'mixed', base: { epochs: 1, variant: 'mnist' },
-      axes: [{ field: 'model', values: ['lenet5', 'lstm'] }, { field: 'hiddenSize', values: [32, 64] }],
+      name: 'mixed',
+      base: { epochs: 1, variant: 'mnist' },
+      axes: [
+        { field: 'model', values: ['lenet5', 'lstm'] },
+        { field: 'hiddenSize', values: [32, 64] },
+      ],
     });
     const result = expandSweep(mixed);
     expect(result.ok).toBe(true);

@@ -21,10 +21,8 @@ export type TActivationStat = (typeof ACTIVATION_STATS)[number];
 export const PARAM_KINDS = ['kernel', 'recurrent_kernel', 'bias'] as const;
 export type TParamKind = (typeof PARAM_KINDS)[number];
 
-export const weightTag = (layer: string, param: TParamKind, stat?: TWeightStat) =>
-  `weights/${layer}/${param}${stat ? `/${stat}` : ''}`;
-export const gradientTag = (layer: string, param: TParamKind, stat?: TWeightStat) =>
-  `gradients/${layer}/${param}${stat ? `/${stat}` : ''}`;
+export const weightTag = (layer: string, param: TParamKind, stat?: TWeightStat) => `weights/${layer}/${param}${stat ? `/${stat}` : ''}`;
+export const gradientTag = (layer: string, param: TParamKind, stat?: TWeightStat) => `gradients/${layer}/${param}${stat ? `/${stat}` : ''}`;
 export const activationTag = (layer: string, stat?: TActivationStat) => `activations/${layer}${stat ? `/${stat}` : ''}`;
 
 /** TensorBoard's distribution bands: percentiles at these basis points (0 … 10000 = 100 %). */

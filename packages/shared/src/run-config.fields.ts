@@ -66,7 +66,15 @@ const BACKEND_OPTIONS = ZBackendChoice.options;
 
 /** The registry; its key order is the reading order of the form, the config table and compare. */
 export const RUN_CONFIG_FIELDS = {
-  name: { group: 'run', label: 'Name', kind: 'text', models: 'all', sweepable: false, placeholder: 'e.g. gray-adam', sweepPlaceholder: 'e.g. lstm-sizes' },
+  name: {
+    group: 'run',
+    label: 'Name',
+    kind: 'text',
+    models: 'all',
+    sweepable: false,
+    placeholder: 'e.g. gray-adam',
+    sweepPlaceholder: 'e.g. lstm-sizes',
+  },
   model: {
     group: 'run',
     label: 'Model',
@@ -91,9 +99,23 @@ export const RUN_CONFIG_FIELDS = {
     options: ZLenet5Variant.options,
     optionHints: { 'cifar-gray28': 'CIFAR-10 as 28×28 grayscale', 'cifar-rgb32': 'CIFAR-10 as 32×32 RGB', mnist: 'MNIST digits, 28×28' },
   },
-  hiddenSize: { group: 'run', label: 'Hidden size', kind: 'integer', models: 'recurrent', sweepable: true, hint: 'units per recurrent layer' },
+  hiddenSize: {
+    group: 'run',
+    label: 'Hidden size',
+    kind: 'integer',
+    models: 'recurrent',
+    sweepable: true,
+    hint: 'units per recurrent layer',
+  },
   layers: { group: 'run', label: 'Layers', kind: 'integer', models: 'recurrent', sweepable: true, hint: 'stacked recurrent layers (1–3)' },
-  dropout: { group: 'run', label: 'Dropout', kind: 'decimal', models: 'recurrent', sweepable: true, hint: 'on each recurrent layer’s output while training' },
+  dropout: {
+    group: 'run',
+    label: 'Dropout',
+    kind: 'decimal',
+    models: 'recurrent',
+    sweepable: true,
+    hint: 'on each recurrent layer’s output while training',
+  },
   optimizer: {
     group: 'optimization',
     label: 'Optimizer',
@@ -117,8 +139,22 @@ export const RUN_CONFIG_FIELDS = {
   },
   trainSubset: { group: 'data', label: 'Train subset', kind: 'integer', models: 'all', sweepable: true, unset: 'all-train' },
   evalSubset: { group: 'data', label: 'Eval subset', kind: 'integer', models: 'all', sweepable: true, unset: 'all-test' },
-  evalInterval: { group: 'runtime', label: 'Eval interval', kind: 'integer', models: 'all', sweepable: true, hint: 'steps between test evaluations' },
-  logInterval: { group: 'runtime', label: 'Log interval', kind: 'integer', models: 'all', sweepable: true, hint: 'steps between train points' },
+  evalInterval: {
+    group: 'runtime',
+    label: 'Eval interval',
+    kind: 'integer',
+    models: 'all',
+    sweepable: true,
+    hint: 'steps between test evaluations',
+  },
+  logInterval: {
+    group: 'runtime',
+    label: 'Log interval',
+    kind: 'integer',
+    models: 'all',
+    sweepable: true,
+    hint: 'steps between train points',
+  },
   seed: { group: 'runtime', label: 'Seed', kind: 'integer', models: 'all', sweepable: true },
   backend: {
     group: 'runtime',
@@ -145,7 +181,14 @@ export const RUN_CONFIG_FIELDS = {
     sweepable: true,
     hint: 'full weight snapshots per epoch, plus the final weights',
   },
-  probeImages: { group: 'inspection', label: 'Probe images', kind: 'integer', models: 'all', sweepable: true, hint: 'fixed test images for activation statistics' },
+  probeImages: {
+    group: 'inspection',
+    label: 'Probe images',
+    kind: 'integer',
+    models: 'all',
+    sweepable: true,
+    hint: 'fixed test images for activation statistics',
+  },
   histogramBins: { group: 'inspection', label: 'Histogram bins', kind: 'integer', models: 'all', sweepable: true },
   snapshotLimit: {
     group: 'inspection',
@@ -155,7 +198,14 @@ export const RUN_CONFIG_FIELDS = {
     sweepable: false,
     hint: 'past this many, older snapshots are thinned; 0 keeps all',
   },
-  snapshotKeepEvery: { group: 'inspection', label: 'Keep every', kind: 'integer', models: 'all', sweepable: false, hint: 'when thinning, keep every Nth older snapshot' },
+  snapshotKeepEvery: {
+    group: 'inspection',
+    label: 'Keep every',
+    kind: 'integer',
+    models: 'all',
+    sweepable: false,
+    hint: 'when thinning, keep every Nth older snapshot',
+  },
 } as const satisfies { readonly [K in TRunConfigKey]-?: TFieldSpec };
 
 /** A field's spec, widened (the registry's own type keeps literal types for `TSweepableKey`). */

@@ -3,8 +3,18 @@ import { datasetOf, evalImagesOf, stepsPerEpoch, trainImagesOf, ZRunConfig } fro
 import { toFieldErrors } from './zod-errors';
 
 const contractExample = {
-  name: 'lstm-128', model: 'lstm', hiddenSize: 128, layers: 1, optimizer: 'adam', learningRate: 0.001,
-  batchSize: 128, epochs: 1, trainSubset: 6000, evalSubset: 2000, evalInterval: 10, seed: 2,
+  name: 'lstm-128',
+  model: 'lstm',
+  hiddenSize: 128,
+  layers: 1,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  batchSize: 128,
+  epochs: 1,
+  trainSubset: 6000,
+  evalSubset: 2000,
+  evalInterval: 10,
+  seed: 2,
 };
 
 describe('recurrent and MNIST run configs', () => {
@@ -60,6 +70,11 @@ describe('recurrent and MNIST run configs', () => {
     expect(trainImagesOf(cnn)).toBe(50_000);
     expect(stepsPerEpoch(cnn)).toBe(782);
     const mnistCnn = ZRunConfig.parse({ name: 'x', model: 'lenet5', variant: 'mnist', batchSize: 100 });
-    expect([datasetOf(mnistCnn), trainImagesOf(mnistCnn), evalImagesOf(mnistCnn), stepsPerEpoch(mnistCnn)]).toEqual(['mnist', 60_000, 10_000, 600]);
+    expect([datasetOf(mnistCnn), trainImagesOf(mnistCnn), evalImagesOf(mnistCnn), stepsPerEpoch(mnistCnn)]).toEqual([
+      'mnist',
+      60_000,
+      10_000,
+      600,
+    ]);
   });
 });

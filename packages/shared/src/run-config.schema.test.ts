@@ -29,8 +29,17 @@ describe('ZRunConfig', () => {
 
   it('accepts the contract example as is', () => {
     const example = {
-      name: 'gray-adam', model: 'lenet5', variant: 'cifar-gray28', optimizer: 'adam', learningRate: 0.001,
-      batchSize: 64, epochs: 1, trainSubset: 2000, evalSubset: 1000, evalInterval: 10, seed: 1,
+      name: 'gray-adam',
+      model: 'lenet5',
+      variant: 'cifar-gray28',
+      optimizer: 'adam',
+      learningRate: 0.001,
+      batchSize: 64,
+      epochs: 1,
+      trainSubset: 2000,
+      evalSubset: 1000,
+      evalInterval: 10,
+      seed: 1,
     };
     expect(ZRunConfig.parse(example)).toMatchObject(example);
   });

@@ -18,23 +18,21 @@ export const MNIST_TEST_SIZE = 10_000;
 
 /** Everything that sets how a run trains, shared by every model family. */
 const trainingFields = {
-  name: safeText('name')
-    .trim()
-    .min(1, 'name is required')
-    .max(120, 'name must be at most 120 characters'),
+  name: safeText('name').trim().min(1, 'name is required').max(120, 'name must be at most 120 characters'),
   optimizer: ZOptimizer.default('adam'),
-  learningRate: z
-    .number()
-    .gt(0, 'learningRate must be greater than 0')
-    .max(10, 'learningRate must be at most 10')
-    .default(0.001),
+  learningRate: z.number().gt(0, 'learningRate must be greater than 0').max(10, 'learningRate must be at most 10').default(0.001),
   batchSize: z.number().int('batchSize must be an integer').min(1).max(4096).default(64),
   epochs: z.number().int('epochs must be an integer').min(1).max(1000).default(1),
   /** Steps between two evaluations on the test set. */
   evalInterval: z.number().int('evalInterval must be an integer').min(1).max(1_000_000).default(100),
   /** Steps between two logged train loss/accuracy points. */
   logInterval: z.number().int('logInterval must be an integer').min(1).max(1_000_000).default(10),
-  seed: z.number().int('seed must be an integer').min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int('seed must be an integer')
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   /** Steps between two layer-statistics points (weights, gradients, activations, histograms). */
   statsInterval: z.number().int('statsInterval must be an integer').min(1).max(1_000_000).default(50),
   /** Full weight snapshots per epoch (evenly spaced); the final weights are always kept. 0 = final only. */
@@ -77,9 +75,17 @@ function checkSubsets(
 ): void {
   const size = DATASET_SIZES[dataset];
   if (config.trainSubset !== undefined && config.trainSubset > size.train)
-    ctx.addIssue({ code: 'custom', path: ['trainSubset'], message: `trainSubset must be at most ${size.train} (${dataset} has ${size.train} training images)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['trainSubset'],
+      message: `trainSubset must be at most ${size.train} (${dataset} has ${size.train} training images)`,
+    });
   if (config.evalSubset !== undefined && config.evalSubset > size.test)
-    ctx.addIssue({ code: 'custom', path: ['evalSubset'], message: `evalSubset must be at most ${size.test} (${dataset} has ${size.test} test images)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evalSubset'],
+      message: `evalSubset must be at most ${size.test} (${dataset} has ${size.test} test images)`,
+    });
 }
 
 /**
@@ -87,8 +93,7 @@ function checkSubsets(
  * dropped), and for these keys "unknown field" would mislead: the field exists, just not for this
  * model. Declared as never-present so zod reports it on its own path with that message.
  */
-const notFor = (model: string, field: string) =>
-  z.never({ error: `"${field}" does not apply to model ${model}` }).optional();
+const notFor = (model: string, field: string) => z.never({ error: `"${field}" does not apply to model ${model}` }).optional();
 
 export const ZLenet5Config = z
   .strictObject({
@@ -112,7 +117,12 @@ const recurrentFields = {
   ...trainingFields,
   ...subsetFields,
   /** Units per recurrent layer. */
-  hiddenSize: z.number().int('hiddenSize must be an integer').min(1, 'hiddenSize must be at least 1').max(2048, 'hiddenSize must be at most 2048').default(128),
+  hiddenSize: z
+    .number()
+    .int('hiddenSize must be an integer')
+    .min(1, 'hiddenSize must be at least 1')
+    .max(2048, 'hiddenSize must be at most 2048')
+    .default(128),
   /** Stacked recurrent layers. */
   layers: z.number().int('layers must be an integer').min(1, 'layers must be 1, 2 or 3').max(3, 'layers must be 1, 2 or 3').default(1),
   /** Dropout on the output of every recurrent layer during training. */

@@ -61,8 +61,7 @@ export const ZRun = z.object({
 });
 export type TRun = z.infer<typeof ZRun>;
 
-const queryInt = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const queryInt = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** Query strings are strict like bodies: a misspelt filter (`?stauts=`) is a 400, not a silently unfiltered list. */
 export const ZRunListQuery = z.strictObject({

@@ -13,8 +13,7 @@ const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 
 export const isSafeText = (text: string): boolean => !UNSAFE_TEXT.test(text);
 
-export const unsafeTextMessage = (field: string): string =>
-  `${field} must not contain NUL characters or unpaired UTF-16 surrogates`;
+export const unsafeTextMessage = (field: string): string => `${field} must not contain NUL characters or unpaired UTF-16 surrogates`;
 
 /**
  * A string field that is safe to store, with "<field> must …" messages. Further checks chain on

@@ -36,7 +36,12 @@ export const ZScalarQuery = z.strictObject({
   /** ema: TensorBoard's debiased EMA; twema: time(step)-weighted EMA; sma: centred moving average. */
   smoother: ZSmoother.default('ema'),
   /** Extremes-preserving downsampling to at most 4 points per bucket. */
-  buckets: z.coerce.number().int('buckets must be an integer').min(1, 'buckets must be at least 1').max(10_000, 'buckets must be at most 10000').optional(),
+  buckets: z.coerce
+    .number()
+    .int('buckets must be an integer')
+    .min(1, 'buckets must be at least 1')
+    .max(10_000, 'buckets must be at most 10000')
+    .optional(),
   fromStep: queryStep('fromStep').optional(),
   toStep: queryStep('toStep').optional(),
 });
@@ -58,7 +63,12 @@ export type TSeriesExportQuery = z.infer<typeof ZSeriesExportQuery>;
 
 const commaList = (item: z.ZodString, max: number, what: string) =>
   safeText(what)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, `${what}: give at least one`).max(max, `${what}: at most ${max}`));
 
 /** Many runs × tags in one file. */

@@ -14,8 +14,12 @@ const study = {
 describe('sweeps', () => {
   it('lists every combination, the first axis varying slowest', () => {
     expect(sweepPoints(ZSweepCreate.parse(study).axes)).toEqual([
-      { model: 'lstm', hiddenSize: 128 }, { model: 'lstm', hiddenSize: 256 }, { model: 'lstm', hiddenSize: 1024 },
-      { model: 'gru', hiddenSize: 128 }, { model: 'gru', hiddenSize: 256 }, { model: 'gru', hiddenSize: 1024 },
+      { model: 'lstm', hiddenSize: 128 },
+      { model: 'lstm', hiddenSize: 256 },
+      { model: 'lstm', hiddenSize: 1024 },
+      { model: 'gru', hiddenSize: 128 },
+      { model: 'gru', hiddenSize: 256 },
+      { model: 'gru', hiddenSize: 1024 },
     ]);
   });
 
@@ -32,18 +36,24 @@ describe('sweeps', () => {
     const bad = ZSweepCreate.parse({
       ...study,
       base: { ...study.base, learningRate: -1 },
-      axes: [{ field: 'model', values: ['lstm', 'gru'] }, { field: 'hiddenSize', values: [128, 4096] }],
+      axes: [
+        { field: 'model', values: ['lstm', 'gru'] },
+        { field: 'hiddenSize', values: [128, 4096] },
+      ],
     });
     const result = expandSweep(bad);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.path).sort()).toEqual(['axes.1.values.1', 'base.learningRate']);
-    expect(result.errors.find((e) => e.path === 'axes.1.values.1')!.message).toBe('(model=lstm, hiddenSize=4096) hiddenSize must be at most 2048');
+    expect(result.errors.find((e) => e.path === 'axes.1.values.1')!.message).toBe(
+      '(model=lstm, hiddenSize=4096) hiddenSize must be at most 2048',
+    );
   });
 
   it('rejects repeated fields, repeated values and more than 100 runs', () => {
     const r = ZSweepCreate.safeParse({
-      name: 's', base: {},
+      name: 's',
+      base: {},
       axes: [
         { field: 'seed', values: [1, 1] },
         { field: 'seed', values: [2] },
@@ -51,7 +61,11 @@ describe('sweeps', () => {
         { field: 'batchSize', values: Array.from({ length: 10 }, (_, i) => i + 1) },
       ],
     });
-    expect(toFieldErrors(r.error!).map((e) => e.path).sort()).toEqual(['axes', 'axes.0.values', 'axes.1.field']);
+    expect(
+      toFieldErrors(r.error!)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['axes', 'axes.0.values', 'axes.1.field']);
   });
 
   it('keeps run names within the 120-character limit', () => {

@@ -87,7 +87,9 @@ export type TSweepPoint = Record<string, number | string>;
 
 /** The run name of a combination: `<sweep> · field=value …`, cut to the run-name limit. */
 export function sweepRunName(sweepName: string, point: TSweepPoint): string {
-  const label = Object.entries(point).map(([k, v]) => `${k}=${v}`).join(' ');
+  const label = Object.entries(point)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   const name = `${sweepName} · ${label}`;
   if (name.length <= 120) return name;
   // Cutting between the halves of a surrogate pair (an emoji) would leave text Postgres refuses.
@@ -97,15 +99,10 @@ export function sweepRunName(sweepName: string, point: TSweepPoint): string {
 
 /** Every combination of the axes' values, the first axis varying slowest. */
 export function sweepPoints(axes: readonly TSweepAxis[]): TSweepPoint[] {
-  return axes.reduce<TSweepPoint[]>(
-    (points, axis) => points.flatMap((p) => axis.values.map((v) => ({ ...p, [axis.field]: v }))),
-    [{}],
-  );
+  return axes.reduce<TSweepPoint[]>((points, axis) => points.flatMap((p) => axis.values.map((v) => ({ ...p, [axis.field]: v }))), [{}]);
 }
 
-export type TSweepExpansion =
-  | { ok: true; runs: { point: TSweepPoint; config: TRunConfig }[] }
-  | { ok: false; errors: TFieldErrors };
+export type TSweepExpansion = { ok: true; runs: { point: TSweepPoint; config: TRunConfig }[] } | { ok: false; errors: TFieldErrors };
 
 /**
  * One validated run config per combination. Any invalid combination fails the whole sweep (nothing
@@ -124,7 +121,9 @@ export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
       runs.push({ point, config: parsed.data });
       continue;
     }
-    const label = Object.entries(point).map(([k, v]) => `${k}=${v}`).join(', ');
+    const label = Object.entries(point)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     for (const issue of toFieldErrors(parsed.error)) {
       const field = issue.path.split('.')[0] ?? '';
       const axisIndex = sweep.axes.findIndex((a) => a.field === field);

@@ -27,7 +27,12 @@ export const ZTop9Params = z.strictObject({
   kind: z.literal('top9'),
   layer: layerName,
   /** First N test images searched (default: all 10,000). */
-  subset: z.number().int('subset must be an integer').min(9, 'subset must be at least 9').max(10_000, 'subset must be at most 10000').optional(),
+  subset: z
+    .number()
+    .int('subset must be an integer')
+    .min(9, 'subset must be at least 9')
+    .max(10_000, 'subset must be at most 10000')
+    .optional(),
 });
 
 export const ZImageParams = z.strictObject({

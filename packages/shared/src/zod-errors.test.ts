@@ -41,9 +41,18 @@ describe('fieldMessages', () => {
 describe('toFieldErrors', () => {
   it('answers one message per field: a dataset-specific bound wins over the generic one it would contradict', async () => {
     const { ZRunConfig } = await import('./run-config.schema');
-    const parsed = ZRunConfig.safeParse({ name: 'x', model: 'lenet5', variant: 'cifar-gray28', trainSubset: 70_000 }, { error: fieldMessages });
-    expect(toFieldErrors(parsed.error!)).toEqual([{ path: 'trainSubset', message: 'trainSubset must be at most 50000 (cifar10 has 50000 training images)' }]);
+    const parsed = ZRunConfig.safeParse(
+      { name: 'x', model: 'lenet5', variant: 'cifar-gray28', trainSubset: 70_000 },
+      { error: fieldMessages },
+    );
+    expect(toFieldErrors(parsed.error!)).toEqual([
+      { path: 'trainSubset', message: 'trainSubset must be at most 50000 (cifar10 has 50000 training images)' },
+    ]);
     const mnist = ZRunConfig.safeParse({ name: 'x', model: 'lstm', trainSubset: 70_000, epochs: 0 }, { error: fieldMessages });
-    expect(toFieldErrors(mnist.error!).map((e) => e.path).sort()).toEqual(['epochs', 'trainSubset']);
+    expect(
+      toFieldErrors(mnist.error!)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['epochs', 'trainSubset']);
   });
 });

@@ -59,7 +59,9 @@ export const fieldMessages: z.core.$ZodErrorMap = (issue) => {
     case 'too_big':
       return `${field} must be ${bound(issue, false).replace('%', String(issue.maximum))}`;
     case 'invalid_value':
-      return issue.values.length === 1 ? `${field} must be ${String(issue.values[0])}` : `${field} must be one of ${issue.values.map(String).join(', ')}`;
+      return issue.values.length === 1
+        ? `${field} must be ${String(issue.values[0])}`
+        : `${field} must be one of ${issue.values.map(String).join(', ')}`;
     default:
       return undefined;
   }

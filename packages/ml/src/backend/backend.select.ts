@@ -31,7 +31,8 @@ function nativeAddonProblem(pkg: string): string | null {
     return `${pkg} is not installed`;
   }
   const lib = path.join(dir, 'lib');
-  const built = fs.existsSync(lib) && fs.readdirSync(lib).some((d) => d.startsWith('napi-v') && fs.existsSync(path.join(lib, d, 'tfjs_binding.node')));
+  const built =
+    fs.existsSync(lib) && fs.readdirSync(lib).some((d) => d.startsWith('napi-v') && fs.existsSync(path.join(lib, d, 'tfjs_binding.node')));
   return built ? null : `${pkg} is installed but its native addon (lib/napi-v<N>/tfjs_binding.node) was never built`;
 }
 

@@ -90,13 +90,25 @@ describe('wasm kernel fixes', () => {
 
     it('Conv2DBackpropFilter matches cpu', async () => {
       const run = () =>
-        tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, dyDims) }, { ...attrs, filterShape: c.filter }) as tf.Tensor;
+        tf
+          .engine()
+          .runKernel(
+            'Conv2DBackpropFilter',
+            { x: tf.tensor4d(x, c.x), dy: tf.tensor4d(dy, dyDims) },
+            { ...attrs, filterShape: c.filter },
+          ) as tf.Tensor;
       expectClose(await on('wasm', run), await on('cpu', run));
     });
 
     it('Conv2DBackpropInput matches cpu', async () => {
       const run = () =>
-        tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, dyDims), filter: tf.tensor4d(filter, c.filter) }, { ...attrs, inputShape: c.x }) as tf.Tensor;
+        tf
+          .engine()
+          .runKernel(
+            'Conv2DBackpropInput',
+            { dy: tf.tensor4d(dy, dyDims), filter: tf.tensor4d(filter, c.filter) },
+            { ...attrs, inputShape: c.x },
+          ) as tf.Tensor;
       expectClose(await on('wasm', run), await on('cpu', run));
     });
   });
@@ -109,7 +121,13 @@ describe('wasm kernel fixes', () => {
       tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] }),
     ).toThrow(/NHWC/);
     expect(() =>
-      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 1, dataFormat: 'NHWC', dimRoundingMode: 'ceil', filterShape: [3, 3, 2, 3] }),
+      tf
+        .engine()
+        .runKernel(
+          'Conv2DBackpropFilter',
+          { x, dy },
+          { strides: 1, pad: 1, dataFormat: 'NHWC', dimRoundingMode: 'ceil', filterShape: [3, 3, 2, 3] },
+        ),
     ).toThrow(/dimRoundingMode/);
     tf.dispose([x, dy]);
   });

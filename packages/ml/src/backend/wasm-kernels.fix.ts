@@ -118,12 +118,22 @@ function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): Info
 
   const xT = callWasm('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin,H,W,N]
   const dyT = callWasm('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho,Wo,N,Cout]
-  const conv = callWasm('Conv2D', backend, { x: xT, filter: dyT }, {
-    strides: [1, 1],
-    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-    dataFormat: 'NHWC',
-    dilations: [sh, sw],
-  }); // [Cin,outH,outW,Cout]
+  const conv = callWasm(
+    'Conv2D',
+    backend,
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+      dilations: [sh, sw],
+    },
+  ); // [Cin,outH,outW,Cout]
   dispose(backend, xT, dyT);
   let cropped = conv;
   if (outH !== fh || outW !== fw) {
@@ -175,10 +185,22 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
   if (sh > 1 || sw > 1) {
     // Zero-dilate: view dy as [N,Ho,1,Wo,1,C], pad each singleton to the stride, crop the tail.
     const r6 = callWasm('Reshape', backend, { x: dy }, { shape: [n, ho, 1, wo, 1, cout] });
-    const padded = callWasm('PadV2', backend, { x: r6 }, {
-      paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]],
-      constantValue: 0,
-    });
+    const padded = callWasm(
+      'PadV2',
+      backend,
+      { x: r6 },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, sh - 1],
+          [0, 0],
+          [0, sw - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     const r4 = callWasm('Reshape', backend, { x: padded }, { shape: [n, ho * sh, wo * sw, cout] });
     dyDil = callWasm('Slice', backend, { x: r4 }, { begin: [0, 0, 0, 0], size: [n, dilH, dilW, cout] });
     dispose(backend, r6, padded, r4);
@@ -187,12 +209,22 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
   const flipped = callWasm('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const swapped = callWasm('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [fh,fw,Cout,Cin]
   dispose(backend, flipped);
-  const dx = callWasm('Conv2D', backend, { x: dyDil, filter: swapped }, {
-    strides: [1, 1],
-    pad: [[0, 0], [padTop, padBottom], [padLeft, padRight], [0, 0]],
-    dataFormat: 'NHWC',
-    dilations: [1, 1],
-  });
+  const dx = callWasm(
+    'Conv2D',
+    backend,
+    { x: dyDil, filter: swapped },
+    {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [padTop, padBottom],
+        [padLeft, padRight],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+      dilations: [1, 1],
+    },
+  );
   dispose(backend, swapped);
   if (owned) dispose(backend, dyDil);
   return dx;

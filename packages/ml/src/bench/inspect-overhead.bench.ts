@@ -149,7 +149,18 @@ async function measure(variant: TLenet5Variant, split: DatasetSplit, rounds: num
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['variant', 'plain ms', 'stats-step ms', '(grad stats', 'weights+acts)', 'snapshot ms', 'bytes/snapshot', 'stats steps/epoch', 'snapshots/epoch', 'overhead'];
+  const header = [
+    'variant',
+    'plain ms',
+    'stats-step ms',
+    '(grad stats',
+    'weights+acts)',
+    'snapshot ms',
+    'bytes/snapshot',
+    'stats steps/epoch',
+    'snapshots/epoch',
+    'overhead',
+  ];
   const lines = rows.map((r) => [
     r.variant,
     r.plainMs.toFixed(1),
@@ -177,7 +188,9 @@ async function main(): Promise<void> {
   for (const variant of VARIANTS) {
     const split = await loadCifar10({ variant: DATA_VARIANT[variant], cacheDir: dataCacheDir() });
     const row = await measure(variant, split, rounds, plainPerRound);
-    console.log(`${variant}: plain ${row.plainMs.toFixed(1)} ms, stats step ${row.statsMs.toFixed(1)} ms, snapshot ${row.snapshotMs.toFixed(1)} ms`);
+    console.log(
+      `${variant}: plain ${row.plainMs.toFixed(1)} ms, stats step ${row.statsMs.toFixed(1)} ms, snapshot ${row.snapshotMs.toFixed(1)} ms`,
+    );
     rows.push(row);
   }
   const d = DEFAULTS;

@@ -111,7 +111,15 @@ async function timeSteps(backend: TBackendName, c: Case, train: ImageDataset): P
 
 function printTable(rows: Row[]): void {
   const header = ['backend', 'model', 'batch', 'params', 'steps', 'ms/step', 'images/s'];
-  const lines = rows.map((r) => [r.backend, r.label, String(r.batch), r.params.toLocaleString('en-US'), String(r.steps), r.msPerStep.toFixed(1), r.imagesPerSec.toFixed(1)]);
+  const lines = rows.map((r) => [
+    r.backend,
+    r.label,
+    String(r.batch),
+    r.params.toLocaleString('en-US'),
+    String(r.steps),
+    r.msPerStep.toFixed(1),
+    r.imagesPerSec.toFixed(1),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(fmt(header));

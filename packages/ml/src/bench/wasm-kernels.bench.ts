@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   const fc2W = r([1024, 10]);
   const fc2Dy = r([64, 10]);
   const cases: Array<[string, () => tf.Tensor]> = [
-    ['Conv2DBackpropInput conv2 (dy 64×14×14×64, W 5×5×32×64, same)', () => tf.conv2dTranspose(conv2Dy, conv2W, [64, 14, 14, 32], 1, 'same')],
+    [
+      'Conv2DBackpropInput conv2 (dy 64×14×14×64, W 5×5×32×64, same)',
+      () => tf.conv2dTranspose(conv2Dy, conv2W, [64, 14, 14, 32], 1, 'same'),
+    ],
     ['BatchMatMul fc1 dW = xᵀ·dy (3136×64 · 64×1024)', () => tf.matMul(fc1X, fc1Dy, true, false)],
     ['BatchMatMul fc1 dx = dy·Wᵀ (64×1024 · 1024×3136)', () => tf.matMul(fc1Dy, fc1W, false, true)],
     ['BatchMatMul fc2 dx = dy·Wᵀ (64×10 · 10×1024)', () => tf.matMul(fc2Dy, fc2W, false, true)],
@@ -60,9 +63,15 @@ async function main(): Promise<void> {
     console.log(`${label}: wasm ${before.toFixed(1)} ms → fix ${after.toFixed(1)} ms (${(before / after).toFixed(1)}×)`);
   }
   const filterGrad = (x: tf.Tensor4D, dy: tf.Tensor4D, shape: [number, number, number, number]) => () =>
-    tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: shape }) as tf.Tensor;
-  console.log(`Conv2DBackpropFilter conv1 (x 64×28×28×1): fix ${timeMs(filterGrad(conv1X, conv1Dy, [5, 5, 1, 32]), reps).toFixed(1)} ms (no wasm original)`);
-  console.log(`Conv2DBackpropFilter conv2 (x 64×14×14×32): fix ${timeMs(filterGrad(conv2X, conv2Dy, [5, 5, 32, 64]), reps).toFixed(1)} ms (no wasm original)`);
+    tf
+      .engine()
+      .runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: shape }) as tf.Tensor;
+  console.log(
+    `Conv2DBackpropFilter conv1 (x 64×28×28×1): fix ${timeMs(filterGrad(conv1X, conv1Dy, [5, 5, 1, 32]), reps).toFixed(1)} ms (no wasm original)`,
+  );
+  console.log(
+    `Conv2DBackpropFilter conv2 (x 64×14×14×32): fix ${timeMs(filterGrad(conv2X, conv2Dy, [5, 5, 32, 64]), reps).toFixed(1)} ms (no wasm original)`,
+  );
 }
 
 main().catch((e: unknown) => {

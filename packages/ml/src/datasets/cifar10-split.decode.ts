@@ -1,12 +1,6 @@
 import { readPinnedFile } from './checksum.verify';
 import { parseClassLabelsJson } from './class-labels.parse';
-import {
-  CIFAR10_CLASS_NAMES,
-  CIFAR10_IMAGES_PER_BATCH,
-  CIFAR10_REMEDY,
-  CIFAR10_SIDE,
-  type Cifar10SplitFiles,
-} from './cifar10.files';
+import { CIFAR10_CLASS_NAMES, CIFAR10_IMAGES_PER_BATCH, CIFAR10_REMEDY, CIFAR10_SIDE, type Cifar10SplitFiles } from './cifar10.files';
 import type { ImageDataset } from './dataset.types';
 import { decodeRgb8PngInto } from './rgb8-png.decode';
 

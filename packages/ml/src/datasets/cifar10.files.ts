@@ -38,9 +38,7 @@ export const CIFAR10_FILES: { readonly train: Cifar10SplitFiles; readonly test: 
     labels: { name: 'train_lables.json', bytes: 100001, sha256: 'a3a0d804911c71de4b73015af980e237de5f82da7b1482a8efaf7adcc1722f45' },
   },
   test: {
-    batches: [
-      { name: 'test_batch.png', bytes: 23141302, sha256: 'ca44572a4066ea28c710ad4dc633d2ce24469a5e869ede5cc69495b0ef4c7d09' },
-    ],
+    batches: [{ name: 'test_batch.png', bytes: 23141302, sha256: 'ca44572a4066ea28c710ad4dc633d2ce24469a5e869ede5cc69495b0ef4c7d09' }],
     labels: { name: 'test_lables.json', bytes: 20001, sha256: 'a5df9ed6f395827dd69906fe5ac740be70395ca9d841974d4351818628b48bb6' },
   },
 };

@@ -24,7 +24,12 @@ let warmEvents: Cifar10LoadEvent[];
 async function load(variant: 'rgb32' | 'gray28', options: { sourceDir?: string; cacheDir?: string } = {}) {
   const events: Cifar10LoadEvent[] = [];
   const started = performance.now();
-  const data = await loadCifar10({ variant, cacheDir: options.cacheDir ?? cacheDir, sourceDir: options.sourceDir, onEvent: (e) => events.push(e) });
+  const data = await loadCifar10({
+    variant,
+    cacheDir: options.cacheDir ?? cacheDir,
+    sourceDir: options.sourceDir,
+    onEvent: (e) => events.push(e),
+  });
   return { data, events, ms: performance.now() - started };
 }
 
@@ -133,7 +138,12 @@ describe('loadCifar10 source verification', () => {
     // A full copy of the package files with one flipped byte inside a sprite.
     corruptDir = join(workDir, 'corrupt-source');
     await mkdir(corruptDir);
-    const names = [...CIFAR10_FILES.train.batches, CIFAR10_FILES.train.labels, ...CIFAR10_FILES.test.batches, CIFAR10_FILES.test.labels].map((f) => f.name);
+    const names = [
+      ...CIFAR10_FILES.train.batches,
+      CIFAR10_FILES.train.labels,
+      ...CIFAR10_FILES.test.batches,
+      CIFAR10_FILES.test.labels,
+    ].map((f) => f.name);
     for (const name of names) await copyFile(join(packageDir, name), join(corruptDir, name));
     const sprite = await readFile(join(corruptDir, 'data_batch_1.png'));
     sprite[12_345_678] = sprite[12_345_678]! ^ 0x01;
@@ -190,30 +200,46 @@ describe('loadCifar10 cache integrity', () => {
     }
   }
 
-  it('detects a flipped byte in a cached image file and rebuilds it', async () => {
-    const bytes = await readFile(testImages());
-    bytes[1_000_000] = bytes[1_000_000]! ^ 0x80;
-    await writeFile(testImages(), bytes);
-    await expectTestSplitRebuilt(/corrupt images file: SHA-256/, true);
-  }, SLOW);
+  it(
+    'detects a flipped byte in a cached image file and rebuilds it',
+    async () => {
+      const bytes = await readFile(testImages());
+      bytes[1_000_000] = bytes[1_000_000]! ^ 0x80;
+      await writeFile(testImages(), bytes);
+      await expectTestSplitRebuilt(/corrupt images file: SHA-256/, true);
+    },
+    SLOW,
+  );
 
-  it('detects a half-written cached image file and rebuilds it', async () => {
-    await truncate(testImages(), 15_000_000);
-    await expectTestSplitRebuilt(/corrupt images file: 15000000 bytes/);
-    expect((await stat(testImages())).size).toBe(30_720_000);
-  }, SLOW);
+  it(
+    'detects a half-written cached image file and rebuilds it',
+    async () => {
+      await truncate(testImages(), 15_000_000);
+      await expectTestSplitRebuilt(/corrupt images file: 15000000 bytes/);
+      expect((await stat(testImages())).size).toBe(30_720_000);
+    },
+    SLOW,
+  );
 
-  it('treats a manifest built from other sources as stale and rebuilds', async () => {
-    const manifest = JSON.parse(await readFile(testManifest(), 'utf8')) as { sources: Record<string, string> };
-    manifest.sources['test_batch.png'] = '0'.repeat(64);
-    await writeFile(testManifest(), JSON.stringify(manifest));
-    await expectTestSplitRebuilt(/stale: built from different source files/);
-  }, SLOW);
+  it(
+    'treats a manifest built from other sources as stale and rebuilds',
+    async () => {
+      const manifest = JSON.parse(await readFile(testManifest(), 'utf8')) as { sources: Record<string, string> };
+      manifest.sources['test_batch.png'] = '0'.repeat(64);
+      await writeFile(testManifest(), JSON.stringify(manifest));
+      await expectTestSplitRebuilt(/stale: built from different source files/);
+    },
+    SLOW,
+  );
 
-  it('treats an unreadable manifest as a miss', async () => {
-    await writeFile(testManifest(), '{"format": "tensorscope-dataset-cache/1", ');
-    await expectTestSplitRebuilt(/manifest is not valid JSON/);
-  }, SLOW);
+  it(
+    'treats an unreadable manifest as a miss',
+    async () => {
+      await writeFile(testManifest(), '{"format": "tensorscope-dataset-cache/1", ');
+      await expectTestSplitRebuilt(/manifest is not valid JSON/);
+    },
+    SLOW,
+  );
 });
 
 describe('loadCifar10 gray28', () => {
@@ -245,25 +271,33 @@ describe('loadCifar10 gray28', () => {
     expect(Buffer.compare(gray.test.images, rgbToGray28(cold.test).images)).toBe(0);
   });
 
-  it('is cached separately and comes back identical', async () => {
-    const names = await readdir(cacheDir);
-    expect(names).toEqual(expect.arrayContaining(['cifar10-gray28-train.images.u8', 'cifar10-gray28-test.manifest.json']));
-    const again = await load('gray28');
-    expect(again.events).toEqual([
-      { type: 'cache-hit', variant: 'gray28', split: 'train' },
-      { type: 'cache-hit', variant: 'gray28', split: 'test' },
-    ]);
-    expect(Buffer.compare(again.data.train.images, gray.train.images)).toBe(0);
-    expect(Buffer.compare(again.data.test.images, gray.test.images)).toBe(0);
-  }, SLOW);
+  it(
+    'is cached separately and comes back identical',
+    async () => {
+      const names = await readdir(cacheDir);
+      expect(names).toEqual(expect.arrayContaining(['cifar10-gray28-train.images.u8', 'cifar10-gray28-test.manifest.json']));
+      const again = await load('gray28');
+      expect(again.events).toEqual([
+        { type: 'cache-hit', variant: 'gray28', split: 'train' },
+        { type: 'cache-hit', variant: 'gray28', split: 'test' },
+      ]);
+      expect(Buffer.compare(again.data.train.images, gray.train.images)).toBe(0);
+      expect(Buffer.compare(again.data.test.images, gray.test.images)).toBe(0);
+    },
+    SLOW,
+  );
 
-  it('rebuilds a corrupt gray28 entry from rgb32 without decoding PNGs', async () => {
-    const path = join(cacheDir, 'cifar10-gray28-test.images.u8');
-    const bytes = await readFile(path);
-    bytes[42] = bytes[42]! ^ 0xff;
-    await writeFile(path, bytes);
-    const again = await load('gray28');
-    expect(again.events.map((e) => e.type)).toEqual(['cache-hit', 'cache-miss', 'cache-hit']);
-    expect(Buffer.compare(again.data.test.images, gray.test.images)).toBe(0);
-  }, SLOW);
+  it(
+    'rebuilds a corrupt gray28 entry from rgb32 without decoding PNGs',
+    async () => {
+      const path = join(cacheDir, 'cifar10-gray28-test.images.u8');
+      const bytes = await readFile(path);
+      bytes[42] = bytes[42]! ^ 0xff;
+      await writeFile(path, bytes);
+      const again = await load('gray28');
+      expect(again.events.map((e) => e.type)).toEqual(['cache-hit', 'cache-miss', 'cache-hit']);
+      expect(Buffer.compare(again.data.test.images, gray.test.images)).toBe(0);
+    },
+    SLOW,
+  );
 });

@@ -50,7 +50,10 @@ describe('dataset cache', () => {
 
   it('misses when the recipe, the sources or the class names differ', async () => {
     const dir = await freshEntry();
-    expect(await readDatasetCache(dir, { ...identity, transform: 'idx-v2' })).toEqual({ hit: false, reason: 'stale: built by a different transform' });
+    expect(await readDatasetCache(dir, { ...identity, transform: 'idx-v2' })).toEqual({
+      hit: false,
+      reason: 'stale: built by a different transform',
+    });
     expect(await readDatasetCache(dir, { ...identity, sources: { other: 'f'.repeat(64) } })).toEqual({
       hit: false,
       reason: 'stale: built from different source files',

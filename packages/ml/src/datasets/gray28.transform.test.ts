@@ -108,9 +108,7 @@ describe('gray28 transform', () => {
     const images = 32;
     const luma = new Float32Array(images * 1024);
     for (let n = 0; n < images; n++) for (let p = 0; p < 1024; p++) luma[n * 1024 + p] = lumaAt(n, Math.floor(p / 32), p % 32);
-    const reference = tf.tidy(() =>
-      tf.image.resizeBilinear(tf.tensor4d(luma, [images, 32, 32, 1]), [28, 28], false, true).dataSync(),
-    );
+    const reference = tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(luma, [images, 32, 32, 1]), [28, 28], false, true).dataSync());
     let worst = 0;
     for (let i = 0; i < reference.length; i++) worst = Math.max(worst, Math.abs(gray.images[i]! - reference[i]!));
     // TF computes in float32; beyond that, ours is exactly TF's value rounded to the nearest integer.

@@ -49,7 +49,9 @@ describe('parseIdxUbyte', () => {
 
   it('rejects dims that disagree with the file length', () => {
     const file = altered(images, (b) => b.writeUInt32BE(9_999, 4));
-    expect(() => parseIdxUbyte(file, IDX_MAGIC_UBYTE_3D, 'f')).toThrow(/7840016 bytes, but header dims \[9999, 28, 28\] need exactly 7839232/);
+    expect(() => parseIdxUbyte(file, IDX_MAGIC_UBYTE_3D, 'f')).toThrow(
+      /7840016 bytes, but header dims \[9999, 28, 28\] need exactly 7839232/,
+    );
   });
 
   it('rejects a truncated file and a truncated header', () => {

@@ -24,7 +24,11 @@ export interface MnistSplitFiles {
 
 export const MNIST_FILES: { readonly train: MnistSplitFiles; readonly test: MnistSplitFiles } = {
   train: {
-    images: { name: 'train-images-idx3-ubyte', bytes: 47040016, sha256: 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db' },
+    images: {
+      name: 'train-images-idx3-ubyte',
+      bytes: 47040016,
+      sha256: 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
+    },
     labels: { name: 'train-labels-idx1-ubyte', bytes: 60008, sha256: '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5' },
     count: 60_000,
   },

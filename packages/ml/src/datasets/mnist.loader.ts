@@ -42,16 +42,8 @@ export function loadMnistSplit(options: LoadMnistOptions & { split: 'train' | 't
 }
 
 async function loadSplit(sourceDir: string, files: MnistSplitFiles): Promise<ImageDataset> {
-  const imageFile = parseIdxUbyte(
-    await readPinnedFile(sourceDir, files.images, MNIST_REMEDY),
-    IDX_MAGIC_UBYTE_3D,
-    files.images.name,
-  );
-  const labelFile = parseIdxUbyte(
-    await readPinnedFile(sourceDir, files.labels, MNIST_REMEDY),
-    IDX_MAGIC_UBYTE_1D,
-    files.labels.name,
-  );
+  const imageFile = parseIdxUbyte(await readPinnedFile(sourceDir, files.images, MNIST_REMEDY), IDX_MAGIC_UBYTE_3D, files.images.name);
+  const labelFile = parseIdxUbyte(await readPinnedFile(sourceDir, files.labels, MNIST_REMEDY), IDX_MAGIC_UBYTE_1D, files.labels.name);
 
   const [count, height, width] = imageFile.dims;
   if (imageFile.dims.length !== 3 || count !== files.count || height !== MNIST_SIDE || width !== MNIST_SIDE) {

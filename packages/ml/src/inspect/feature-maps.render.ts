@@ -15,7 +15,8 @@ function mapDims(activation: FeatureMapValues): [number, number, number] {
   if (activation.shape.length !== 3 || h === undefined || w === undefined || c === undefined || Math.min(h, w, c) < 1) {
     throw new InspectInputError(`feature maps are [h, w, c], got [${activation.shape.join(', ')}]`);
   }
-  if (activation.data.length !== h * w * c) throw new Error(`feature maps of shape [${activation.shape.join(', ')}] need ${h * w * c} values, got ${activation.data.length}`);
+  if (activation.data.length !== h * w * c)
+    throw new Error(`feature maps of shape [${activation.shape.join(', ')}] need ${h * w * c} values, got ${activation.data.length}`);
   return [h, w, c];
 }
 

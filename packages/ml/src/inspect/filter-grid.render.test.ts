@@ -7,7 +7,9 @@ import { GRID_BACKGROUND } from './rgb-image.canvas';
 function kernel(shape: [number, number, number, number], value: (i: number, j: number, c: number, f: number) => number) {
   const [fh, fw, cin, cout] = shape;
   const data = new Float32Array(fh * fw * cin * cout);
-  for (let i = 0; i < fh; i++) for (let j = 0; j < fw; j++) for (let c = 0; c < cin; c++) for (let f = 0; f < cout; f++) data[((i * fw + j) * cin + c) * cout + f] = value(i, j, c, f);
+  for (let i = 0; i < fh; i++)
+    for (let j = 0; j < fw; j++)
+      for (let c = 0; c < cin; c++) for (let f = 0; f < cout; f++) data[((i * fw + j) * cin + c) * cout + f] = value(i, j, c, f);
   return { shape: [...shape], data };
 }
 
@@ -54,7 +56,14 @@ describe('renderFilterGrid: one tile per filter (cin 1)', () => {
 describe('renderFilterGrid: RGB filters (cin 3)', () => {
   it('colours a tile from the filter’s three input channels on one per-filter scale', () => {
     // 1×1 filters. Filter 0: (r, g, b) = (1, 0, 0.5). Filter 1: (−2, −2, 2).
-    const k = kernel([1, 1, 3, 2], (_i, _j, c, f) => [[1, 0, 0.5], [-2, -2, 2]][f]![c]!);
+    const k = kernel(
+      [1, 1, 3, 2],
+      (_i, _j, c, f) =>
+        [
+          [1, 0, 0.5],
+          [-2, -2, 2],
+        ][f]![c]!,
+    );
     const img = decodePng(renderFilterGrid(k, { scale: 'per-filter', zoom: 3 }));
     expect(filterGridLayout(k.shape, 3)).toMatchObject({ mode: 'filters', rows: 1, cols: 2 });
     expect([img.width, img.height]).toEqual([7, 3]);
@@ -73,7 +82,16 @@ describe('renderFilterGrid: deep layers (cin 32, like conv2)', () => {
 
   it('gives one row per filter and one column per input channel', () => {
     const layout = filterGridLayout(k.shape, 2);
-    expect(layout).toEqual({ mode: 'channels', rows: 64, cols: 32, separator: 1, tileWidth: 10, tileHeight: 10, width: 32 * 10 + 31, height: 64 * 10 + 63 });
+    expect(layout).toEqual({
+      mode: 'channels',
+      rows: 64,
+      cols: 32,
+      separator: 1,
+      tileWidth: 10,
+      tileHeight: 10,
+      width: 32 * 10 + 31,
+      height: 64 * 10 + 63,
+    });
     const img = decodePng(renderFilterGrid(k, { scale: 'per-filter', zoom: 2 }));
     expect([img.width, img.height]).toEqual([351, 703]);
     // per-filter: one scale per row, so within every row channel 0 is white, 1 mid-gray, the rest black.
@@ -97,8 +115,12 @@ describe('renderFilterGrid: deep layers (cin 32, like conv2)', () => {
 
 describe('renderFilterGrid input checks', () => {
   it('rejects tensors that are not conv kernels and bad zooms', () => {
-    expect(() => renderFilterGrid({ shape: [3136, 1024], data: new Float32Array(1) }, { scale: 'shared', zoom: 1 })).toThrow(/fh, fw, cin, cout/);
-    expect(() => renderFilterGrid({ shape: [2, 2, 1, 1], data: new Float32Array(3) }, { scale: 'shared', zoom: 1 })).toThrow(/needs 4 values/);
+    expect(() => renderFilterGrid({ shape: [3136, 1024], data: new Float32Array(1) }, { scale: 'shared', zoom: 1 })).toThrow(
+      /fh, fw, cin, cout/,
+    );
+    expect(() => renderFilterGrid({ shape: [2, 2, 1, 1], data: new Float32Array(3) }, { scale: 'shared', zoom: 1 })).toThrow(
+      /needs 4 values/,
+    );
     expect(() => renderFilterGrid({ shape: [2, 2, 1, 1], data: new Float32Array(4) }, { scale: 'shared', zoom: 0 })).toThrow(/zoom/);
   });
 });

@@ -33,11 +33,21 @@ export interface FilterGridLayout extends TileGrid {
 
 function kernelDims(kernel: KernelValues): [number, number, number, number] {
   const [fh, fw, cin, cout] = kernel.shape;
-  if (kernel.shape.length !== 4 || fh === undefined || fw === undefined || cin === undefined || cout === undefined || Math.min(fh, fw, cin, cout) < 1) {
+  if (
+    kernel.shape.length !== 4 ||
+    fh === undefined ||
+    fw === undefined ||
+    cin === undefined ||
+    cout === undefined ||
+    Math.min(fh, fw, cin, cout) < 1
+  ) {
     // A dense or recurrent kernel is a matrix, not filters: asking for its grid is the caller's mistake.
-    throw new InspectInputError(`a conv kernel is [fh, fw, cin, cout], got [${kernel.shape.join(', ')}]; filter grids exist for conv layers only`);
+    throw new InspectInputError(
+      `a conv kernel is [fh, fw, cin, cout], got [${kernel.shape.join(', ')}]; filter grids exist for conv layers only`,
+    );
   }
-  if (kernel.data.length !== fh * fw * cin * cout) throw new Error(`kernel of shape [${kernel.shape.join(', ')}] needs ${fh * fw * cin * cout} values, got ${kernel.data.length}`);
+  if (kernel.data.length !== fh * fw * cin * cout)
+    throw new Error(`kernel of shape [${kernel.shape.join(', ')}] needs ${fh * fw * cin * cout} values, got ${kernel.data.length}`);
   return [fh, fw, cin, cout];
 }
 

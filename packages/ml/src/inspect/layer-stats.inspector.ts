@@ -34,7 +34,10 @@ export class LayerInspector {
     probe?: ImageDataset,
   ) {
     this.params = listParams(model);
-    this.probe = probe === undefined ? undefined : { normalizer: new ImageNormalizer(probe, channelStats), indices: Uint32Array.from({ length: probe.count }, (_, i) => i) };
+    this.probe =
+      probe === undefined
+        ? undefined
+        : { normalizer: new ImageNormalizer(probe, channelStats), indices: Uint32Array.from({ length: probe.count }, (_, i) => i) };
   }
 
   gradientHook(step: number): GradientHook {

@@ -30,6 +30,15 @@ export function appendSummary<S extends string>(
   }
   const h = summary.histogram;
   if (h !== null) {
-    into.histograms.push({ tag: base, step, wallTime, min: summary.min, max: summary.max, edges: h.edges, counts: h.counts, percentiles: h.percentiles });
+    into.histograms.push({
+      tag: base,
+      step,
+      wallTime,
+      min: summary.min,
+      max: summary.max,
+      edges: h.edges,
+      counts: h.counts,
+      percentiles: h.percentiles,
+    });
   }
 }

@@ -12,7 +12,13 @@ const weightStat = (s: TensorSummary, stat: TWeightStat): number => s[stat];
  * param, from the variables' current values. One tensor at a time, so only one
  * tensor's temporaries are alive.
  */
-export async function collectWeightStats(params: readonly ModelParam[], bins: number, step: number, wallTime: number, into: LayerStatsPoints): Promise<void> {
+export async function collectWeightStats(
+  params: readonly ModelParam[],
+  bins: number,
+  step: number,
+  wallTime: number,
+  into: LayerStatsPoints,
+): Promise<void> {
   for (const p of params) {
     appendSummary(into, weightTag(p.layer, p.param), await summarizeTensor(p.variable, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
     await yieldToEventLoop(); // big models: seconds of summaries; let heartbeats and I/O through

@@ -9,12 +9,7 @@
  * of it (plus float32 rounding of values right at a bin edge). With the ≥ 1024 fine
  * bins used for layer statistics that is ≤ 0.1 % of the value range.
  */
-export function percentilesFromHistogram(
-  counts: ArrayLike<number>,
-  min: number,
-  max: number,
-  basisPoints: readonly number[],
-): number[] {
+export function percentilesFromHistogram(counts: ArrayLike<number>, min: number, max: number, basisPoints: readonly number[]): number[] {
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i] as number;
   const width = (max - min) / counts.length;

@@ -24,7 +24,8 @@ export async function loadSnapshot(topology: unknown, tensors: readonly TSnapsho
         const key = `${layer.name}/${param ?? w.originalName}`;
         const t = byName.get(key);
         if (t === undefined) throw new Error(`snapshot has no tensor ${key}`);
-        if (shapeText(t.shape) !== shapeText(w.shape)) throw new Error(`snapshot tensor ${key} is ${shapeText(t.shape)}, the model needs ${shapeText(w.shape)}`);
+        if (shapeText(t.shape) !== shapeText(w.shape))
+          throw new Error(`snapshot tensor ${key} is ${shapeText(t.shape)}, the model needs ${shapeText(w.shape)}`);
         byName.delete(key);
         return t;
       });

@@ -109,7 +109,9 @@ describe('takeSnapshot / loadSnapshot', () => {
     const snapshot = await takeSnapshot(model, 0, { mean: [0.5], std: [0.25] });
     const before = tf.memory().numTensors;
     await expect(loadSnapshot(snapshot.topology, snapshot.tensors.slice(1))).rejects.toThrow(/no tensor conv1\/kernel/);
-    const wrongShape = snapshot.tensors.map((t) => (t.layer === 'fc2' && t.param === 'bias' ? { ...t, shape: [5], data: new Float32Array(5) } : t));
+    const wrongShape = snapshot.tensors.map((t) =>
+      t.layer === 'fc2' && t.param === 'bias' ? { ...t, shape: [5], data: new Float32Array(5) } : t,
+    );
     await expect(loadSnapshot(snapshot.topology, wrongShape)).rejects.toThrow(/fc2\/bias is \[5\], the model needs \[10\]/);
     const extra = [...snapshot.tensors, { layer: 'fc3', param: 'bias' as const, shape: [1], data: new Float32Array(1) }];
     await expect(loadSnapshot(snapshot.topology, extra)).rejects.toThrow(/fc3\/bias match no weight/);
@@ -161,9 +163,12 @@ describe.each(['lstm', 'gru'] as const)('takeSnapshot / loadSnapshot of a traine
 
     // A snapshot without the recurrent kernels does not fit.
     const before = tf.memory().numTensors;
-    await expect(loadSnapshot(topology, tensors.filter((t) => t.param !== 'recurrent_kernel'))).rejects.toThrow(
-      new RegExp(`no tensor ${cell}1/recurrent_kernel`),
-    );
+    await expect(
+      loadSnapshot(
+        topology,
+        tensors.filter((t) => t.param !== 'recurrent_kernel'),
+      ),
+    ).rejects.toThrow(new RegExp(`no tensor ${cell}1/recurrent_kernel`));
     expect(tf.memory().numTensors).toBe(before);
 
     tf.dispose([probe.x, probe.y, expected, predicted]);

@@ -68,7 +68,17 @@ export async function summarizeTensor(x: tf.Tensor, options: SummaryOptions): Pr
     const fineCounts = finite && max > min ? fineHistogram(values, min, max, fine) : undefined;
     const [d, c] = await Promise.all([deviations.data(), fineCounts?.data()]);
     tf.dispose([deviations, fineCounts ?? []]);
-    return assemble(count, min, max, mean, (d[0] as number) / count, z === undefined ? undefined : (z[0] as number) / count, finite, c, options.bins);
+    return assemble(
+      count,
+      min,
+      max,
+      mean,
+      (d[0] as number) / count,
+      z === undefined ? undefined : (z[0] as number) / count,
+      finite,
+      c,
+      options.bins,
+    );
   } finally {
     values.dispose();
   }

@@ -20,44 +20,47 @@ const GATES: Record<TRecurrentModel, number> = { rnn: 1, lstm: 4, gru: 3 };
 /** Parameters of one cell with `inputs` features and `units` units: gates · (units · (inputs + units) + units). */
 const cellParams = (model: TRecurrentModel, inputs: number, units: number) => GATES[model] * (units * (inputs + units) + units);
 
-describe.each(RECURRENT_MODELS.flatMap((model) => [1, 2, 3].map((layers) => ({ model, layers }))))('$model with $layers layer(s)', ({ model, layers }) => {
-  const hiddenSize = 24;
+describe.each(RECURRENT_MODELS.flatMap((model) => [1, 2, 3].map((layers) => ({ model, layers }))))(
+  '$model with $layers layer(s)',
+  ({ model, layers }) => {
+    const hiddenSize = 24;
 
-  it('reads [28, 28, 1] images as 28 rows and maps a batch to 10 logits', () => {
-    const m = buildRecurrentModel({ model, hiddenSize, layers, dropout: 0, seed: 1 });
-    expect(m.inputs[0]!.shape).toEqual([null, 28, 28, 1]);
-    expect(m.getLayer('rows').outputShape).toEqual([null, 28, 28]);
-    for (let i = 1; i <= layers; i++) {
-      // Every cell but the last hands its whole sequence on; the last only its final state.
-      expect(m.getLayer(`${model}${i}`).outputShape).toEqual(i < layers ? [null, 28, hiddenSize] : [null, hiddenSize]);
-    }
-    const out = tf.tidy(() => m.predict(tf.zeros([3, 28, 28, 1])) as tf.Tensor);
-    expect(out.shape).toEqual([3, 10]);
-    out.dispose();
-    m.dispose();
-  });
+    it('reads [28, 28, 1] images as 28 rows and maps a batch to 10 logits', () => {
+      const m = buildRecurrentModel({ model, hiddenSize, layers, dropout: 0, seed: 1 });
+      expect(m.inputs[0]!.shape).toEqual([null, 28, 28, 1]);
+      expect(m.getLayer('rows').outputShape).toEqual([null, 28, 28]);
+      for (let i = 1; i <= layers; i++) {
+        // Every cell but the last hands its whole sequence on; the last only its final state.
+        expect(m.getLayer(`${model}${i}`).outputShape).toEqual(i < layers ? [null, 28, hiddenSize] : [null, hiddenSize]);
+      }
+      const out = tf.tidy(() => m.predict(tf.zeros([3, 28, 28, 1])) as tf.Tensor);
+      expect(out.shape).toEqual([3, 10]);
+      out.dispose();
+      m.dispose();
+    });
 
-  it('has the formula’s number of parameters in the named layers', () => {
-    const m = buildRecurrentModel({ model, hiddenSize, layers, dropout: 0, seed: 1 });
-    expect(m.layers.map((l) => l.name)).toEqual(recurrentLayerNames({ model, layers, dropout: 0 }));
-    let total = 10 * hiddenSize + 10;
-    for (let i = 1; i <= layers; i++) {
-      const inputs = i === 1 ? 28 : hiddenSize;
-      const want = cellParams(model, inputs, hiddenSize);
-      expect(m.getLayer(`${model}${i}`).countParams()).toBe(want);
-      const [kernel, recurrent, bias] = m.getLayer(`${model}${i}`).weights;
-      expect([kernel!.shape, recurrent!.shape, bias!.shape]).toEqual([
-        [inputs, GATES[model] * hiddenSize],
-        [hiddenSize, GATES[model] * hiddenSize],
-        [GATES[model] * hiddenSize],
-      ]);
-      total += want;
-    }
-    expect(m.getLayer('fc').countParams()).toBe(10 * hiddenSize + 10);
-    expect(m.countParams()).toBe(total);
-    m.dispose();
-  });
-});
+    it('has the formula’s number of parameters in the named layers', () => {
+      const m = buildRecurrentModel({ model, hiddenSize, layers, dropout: 0, seed: 1 });
+      expect(m.layers.map((l) => l.name)).toEqual(recurrentLayerNames({ model, layers, dropout: 0 }));
+      let total = 10 * hiddenSize + 10;
+      for (let i = 1; i <= layers; i++) {
+        const inputs = i === 1 ? 28 : hiddenSize;
+        const want = cellParams(model, inputs, hiddenSize);
+        expect(m.getLayer(`${model}${i}`).countParams()).toBe(want);
+        const [kernel, recurrent, bias] = m.getLayer(`${model}${i}`).weights;
+        expect([kernel!.shape, recurrent!.shape, bias!.shape]).toEqual([
+          [inputs, GATES[model] * hiddenSize],
+          [hiddenSize, GATES[model] * hiddenSize],
+          [GATES[model] * hiddenSize],
+        ]);
+        total += want;
+      }
+      expect(m.getLayer('fc').countParams()).toBe(10 * hiddenSize + 10);
+      expect(m.countParams()).toBe(total);
+      m.dispose();
+    });
+  },
+);
 
 describe('buildRecurrentModel', () => {
   it('counts an LSTM-128 as the textbook 4·(h·(i + h) + h)', () => {
@@ -152,7 +155,11 @@ describe('buildModel', () => {
       { config: { model: 'lenet5', variant: 'mnist' }, input: [null, 28, 28, 1], names: [...LENET5_LAYER_NAMES] },
       { config: { model: 'lenet5', variant: 'cifar-rgb32' }, input: [null, 32, 32, 3], names: [...LENET5_LAYER_NAMES] },
       { config: { model: 'rnn', hiddenSize: 8 }, input: [null, 28, 28, 1], names: ['rows', 'rnn1', 'fc'] },
-      { config: { model: 'lstm', hiddenSize: 8, layers: 2, dropout: 0.2 }, input: [null, 28, 28, 1], names: ['rows', 'lstm1', 'dropout1', 'lstm2', 'dropout2', 'fc'] },
+      {
+        config: { model: 'lstm', hiddenSize: 8, layers: 2, dropout: 0.2 },
+        input: [null, 28, 28, 1],
+        names: ['rows', 'lstm1', 'dropout1', 'lstm2', 'dropout2', 'fc'],
+      },
       { config: { model: 'gru', hiddenSize: 8, layers: 3 }, input: [null, 28, 28, 1], names: ['rows', 'gru1', 'gru2', 'gru3', 'fc'] },
     ];
     for (const { config, input, names } of cases) {

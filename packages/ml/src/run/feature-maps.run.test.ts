@@ -57,9 +57,13 @@ describe('renderRunFeatureMaps on MNIST runs', () => {
       expect([png.width, png.height]).toEqual([width, height]);
     }
     for (const layer of ['rows', 'lstm1', 'dropout1']) {
-      expect(await inputError(renderRunFeatureMaps(config, env, lstm, layer, 0, 3))).toMatch(new RegExp(`layer ${layer} outputs a sequence of \\[28, (28|8)\\]`));
+      expect(await inputError(renderRunFeatureMaps(config, env, lstm, layer, 0, 3))).toMatch(
+        new RegExp(`layer ${layer} outputs a sequence of \\[28, (28|8)\\]`),
+      );
     }
-    expect(await inputError(renderRunFeatureMaps(config, env, lstm, 'conv1', 0, 3))).toMatch(/no layer 'conv1' \(layers: rows, lstm1, dropout1, lstm2, dropout2, fc\)/);
+    expect(await inputError(renderRunFeatureMaps(config, env, lstm, 'conv1', 0, 3))).toMatch(
+      /no layer 'conv1' \(layers: rows, lstm1, dropout1, lstm2, dropout2, fc\)/,
+    );
     expect(await inputError(renderRunFeatureMaps(config, env, lstm, 'fc', 10_000, 3))).toMatch(/0 to 9999/);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -73,6 +77,8 @@ describe('filter grids and feature maps of tensors that are not conv', () => {
     expect(() => filterGridLayout([8, 32], 1)).toThrow(InspectInputError);
     expect(() => renderFeatureMaps({ shape: [28, 8], data: new Float32Array(28 * 8) }, 1)).toThrow(InspectInputError);
     // A wrong value count is a bug, not a request to refuse: a plain Error.
-    expect(() => renderFilterGrid({ shape: [2, 2, 1, 1], data: new Float32Array(3) }, { scale: 'shared', zoom: 1 })).not.toThrow(InspectInputError);
+    expect(() => renderFilterGrid({ shape: [2, 2, 1, 1], data: new Float32Array(3) }, { scale: 'shared', zoom: 1 })).not.toThrow(
+      InspectInputError,
+    );
   });
 });

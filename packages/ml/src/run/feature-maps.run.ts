@@ -48,8 +48,11 @@ export async function renderRunFeatureMaps(
     const outputShape = found.outputShape;
     const rank = Array.isArray(outputShape[0]) ? -1 : outputShape.length;
     if (rank !== 4 && rank !== 2) {
-      const perImage = rank === 3 ? `a sequence of [${outputShape.slice(1).join(', ')}] (steps × features)` : `shape [${outputShape.join(', ')}]`;
-      throw new InspectInputError(`layer ${layer} outputs ${perImage}; feature maps exist for conv/pool layers (and flat outputs, drawn as one strip)`);
+      const perImage =
+        rank === 3 ? `a sequence of [${outputShape.slice(1).join(', ')}] (steps × features)` : `shape [${outputShape.join(', ')}]`;
+      throw new InspectInputError(
+        `layer ${layer} outputs ${perImage}; feature maps exist for conv/pool layers (and flat outputs, drawn as one strip)`,
+      );
     }
     const activation = await activationOf(model, layer, test, imageIndex, stored.channelStats);
     const shape = activation.shape.length === 3 ? activation.shape : [1, activation.data.length, 1];

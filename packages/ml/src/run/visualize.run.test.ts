@@ -26,9 +26,15 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
   it('top-9: every conv1 map’s 9 strongest images, strongest first, each with a projection and a patch', async () => {
     const before = tf.memory().numTensors;
     const progress: number[] = [];
-    const { result, images } = await computeVisualization(config, env, lenet, ZVisualizationParams.parse({ kind: 'top9', layer: 'conv1', subset: 60 }), (p) => {
-      progress.push(p);
-    });
+    const { result, images } = await computeVisualization(
+      config,
+      env,
+      lenet,
+      ZVisualizationParams.parse({ kind: 'top9', layer: 'conv1', subset: 60 }),
+      (p) => {
+        progress.push(p);
+      },
+    );
     expect(tf.memory().numTensors).toBe(before);
     const parsed = ZVisualizationResult.parse(result);
     if (parsed.kind !== 'top9') throw new Error('expected top9');
@@ -53,7 +59,12 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
   });
 
   it('one image: projection, occlusion maps and gradient maps, with the paper’s numbers', async () => {
-    const { result, images } = await computeVisualization(config, env, lenet, ZVisualizationParams.parse({ kind: 'image', layer: 'conv2', image: 7, occlusionSize: 6, occlusionStride: 4 }));
+    const { result, images } = await computeVisualization(
+      config,
+      env,
+      lenet,
+      ZVisualizationParams.parse({ kind: 'image', layer: 'conv2', image: 7, occlusionSize: 6, occlusionStride: 4 }),
+    );
     const parsed = ZVisualizationResult.parse(result);
     if (parsed.kind !== 'image') throw new Error('expected image');
     expect(parsed.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -64,7 +75,17 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
     expect(parsed.occlusion.trueClassProbability).toHaveLength(49);
     expect(parsed.occlusion.trueClassProbability.every((p) => p >= 0 && p <= 1)).toBe(true);
     expect(images.map((i) => i.name)).toEqual(parsed.images);
-    expect(parsed.images).toEqual(['input', 'deconv', 'patch', 'occlusion-probability', 'occlusion-activation', 'occlusion-label', 'saliency', 'guided-backprop', 'grad-cam']);
+    expect(parsed.images).toEqual([
+      'input',
+      'deconv',
+      'patch',
+      'occlusion-probability',
+      'occlusion-activation',
+      'occlusion-label',
+      'saliency',
+      'guided-backprop',
+      'grad-cam',
+    ]);
     for (const name of ['input', 'occlusion-probability', 'grad-cam', 'saliency', 'guided-backprop']) {
       const png = decodePng(images.find((i) => i.name === name)!.png);
       expect([png.width, png.height], name).toEqual([28, 28]);
@@ -72,6 +93,8 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
   });
 
   it('refuses a layer that is not a conv layer with an InspectInputError', async () => {
-    await expect(computeVisualization(config, env, lenet, ZVisualizationParams.parse({ kind: 'top9', layer: 'fc1' }))).rejects.toThrow(/not a conv layer|conv/);
+    await expect(computeVisualization(config, env, lenet, ZVisualizationParams.parse({ kind: 'top9', layer: 'fc1' }))).rejects.toThrow(
+      /not a conv layer|conv/,
+    );
   });
 });

@@ -60,11 +60,21 @@ export async function computeVisualization(
         }
         featureMaps.push({
           featureMap: map,
-          top: entries.map((e) => ({ image: e.image, activation: e.value, y: e.position.y, x: e.position.x, box: boxTuple(e.box), label: test.labels[e.image]! })),
+          top: entries.map((e) => ({
+            image: e.image,
+            activation: e.value,
+            y: e.position.y,
+            x: e.position.x,
+            box: boxTuple(e.box),
+            label: test.labels[e.image]!,
+          })),
         });
         await onProgress(0.4 + (0.6 * (map + 1)) / top.featureMaps.length);
       }
-      return { result: { kind: 'top9', layer: params.layer, imagesSearched: searched, featureMaps, seconds: (Date.now() - started) / 1000 }, images };
+      return {
+        result: { kind: 'top9', layer: params.layer, imagesSearched: searched, featureMaps, seconds: (Date.now() - started) / 1000 },
+        images,
+      };
     }
 
     if (params.image >= test.count) throw new InspectInputError(`image must be an index from 0 to ${test.count - 1}, got ${params.image}`);
@@ -102,7 +112,10 @@ export async function computeVisualization(
       png('deconv', projectionRgba(deconv.projection)),
       png('patch', inputPatch(test, params.image, deconv.box)),
       // A drop in the true class's probability lights up (reversed colormap), as in the paper's fig. 7.
-      png('occlusion-probability', overlayHeatmap(base, cellsToPixels(occ.probability, occ.stride, h!, w!), { range: { min: 0, max: 1 }, reverse: true, alpha: 0.6 })),
+      png(
+        'occlusion-probability',
+        overlayHeatmap(base, cellsToPixels(occ.probability, occ.stride, h!, w!), { range: { min: 0, max: 1 }, reverse: true, alpha: 0.6 }),
+      ),
       png('occlusion-activation', overlayHeatmap(base, cellsToPixels(occ.activation, occ.stride, h!, w!), { alpha: 0.6 })),
       png('occlusion-label', labelMapRgba(occ.topClass, occ.rows, occ.cols)),
       png('saliency', heatmapRgba(saliency.saliency, { colormap: 'viridis' })),

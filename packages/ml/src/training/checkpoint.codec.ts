@@ -16,7 +16,8 @@ export function encodeCheckpoint(checkpoint: TTrainCheckpoint): { manifest: TChe
   const data = Buffer.alloc(floats * 4);
   let offset = 0;
   for (const t of all) {
-    if (t.data.length !== sizeOf(t.shape)) throw new Error(`checkpoint tensor ${t.name}: ${t.data.length} values for shape ${t.shape.join('×')}`);
+    if (t.data.length !== sizeOf(t.shape))
+      throw new Error(`checkpoint tensor ${t.name}: ${t.data.length} values for shape ${t.shape.join('×')}`);
     Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength).copy(data, offset);
     offset += t.data.byteLength;
   }

@@ -27,7 +27,11 @@ export async function takeCheckpointTensors(
  * key their state by the order of the gradients, which the same config builds the same way),
  * so a count or shape mismatch is refused rather than applied to the wrong variable.
  */
-export async function restoreCheckpointTensors(model: tf.LayersModel, optimizer: tf.Optimizer, checkpoint: TTrainCheckpoint): Promise<void> {
+export async function restoreCheckpointTensors(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  checkpoint: TTrainCheckpoint,
+): Promise<void> {
   const weights = model.weights;
   if (weights.length !== checkpoint.weights.length) {
     throw new Error(`checkpoint has ${checkpoint.weights.length} weights, the model ${weights.length}: it belongs to another network`);

@@ -63,7 +63,9 @@ describe('checkpoints', () => {
       const restored = decodeCheckpoint(JSON.parse(JSON.stringify(manifest)), new Uint8Array(bytes));
       const second = buildLenet5({ variant: 'cifar-gray28', seed: 99 });
       const after: TTaggedScalar[] = [];
-      const resumed = await train(second, data, trainOptions({ ...run(optimizer), resume: restored }), { onScalars: (p) => void after.push(...p) });
+      const resumed = await train(second, data, trainOptions({ ...run(optimizer), resume: restored }), {
+        onScalars: (p) => void after.push(...p),
+      });
       expect(resumed).toMatchObject({ stopped: false, suspended: false, steps: 20 });
 
       // Every logged (tag, step) exactly once across both parts, with the uninterrupted values.
@@ -71,7 +73,12 @@ describe('checkpoints', () => {
       expect(combined.map(key)).toEqual(straight.map(key));
       // Same numbers to float tolerance: TF.js's Adam accumulates beta^t by multiplication each
       // step, and setWeights recomputes it as pow(beta, t) (measured: ~4e-8 relative apart).
-      expect(maxRelDiff(combined.map((p) => p.value), straight.map((p) => p.value))).toBeLessThan(1e-5);
+      expect(
+        maxRelDiff(
+          combined.map((p) => p.value),
+          straight.map((p) => p.value),
+        ),
+      ).toBeLessThan(1e-5);
       expect(after.every((p) => p.step > stoppedAt)).toBe(true);
       expect(maxRelDiff(weightsOf(second), weightsOf(straightModel))).toBeLessThan(1e-5);
       straightModel.dispose();

@@ -90,7 +90,11 @@ describe('createTrainStep with gradClipNorm', () => {
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     for (const start of [0, 64]) {
       const { x, y } = batches.build(start, start + 64);
-      const loss = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar, true, vars);
+      const loss = opt.minimize(
+        () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar,
+        true,
+        vars,
+      );
       tf.dispose([x, y, loss!]);
     }
     const reference = bytesOf(model);
@@ -114,7 +118,10 @@ describe('createTrainStep with gradClipNorm', () => {
     // Raw gradient of a fresh model with the same seed.
     const fresh = buildModel({ model: 'gru', hiddenSize: 16, layers: 2, dropout: 0, seed: 4 });
     const freshVars = fresh.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, fresh.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar, freshVars);
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.softmaxCrossEntropy(y, fresh.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar,
+      freshVars,
+    );
     const raw = freshVars.map((v) => grads[v.name]!.dataSync().slice());
     tf.dispose([value, grads]);
     fresh.dispose();

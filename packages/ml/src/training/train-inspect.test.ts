@@ -107,11 +107,18 @@ describe('layer statistics in the train loop', () => {
 
     const layerScalars = r.scalars.filter((p) => !p.tag.startsWith('train/') && !p.tag.startsWith('test/'));
     const expectedTags = [
-      ...PARAMS.flatMap(({ layer, param }) => WEIGHT_STATS.flatMap((stat) => [weightTag(layer, param, stat), gradientTag(layer, param, stat)])),
+      ...PARAMS.flatMap(({ layer, param }) =>
+        WEIGHT_STATS.flatMap((stat) => [weightTag(layer, param, stat), gradientTag(layer, param, stat)]),
+      ),
       ...ACTIVATION_LAYERS.flatMap((layer) => ACTIVATION_STATS.map((stat) => activationTag(layer, stat))),
     ].sort();
     for (const step of [4, 8, 10]) {
-      expect(layerScalars.filter((p) => p.step === step).map((p) => p.tag).sort()).toEqual(expectedTags);
+      expect(
+        layerScalars
+          .filter((p) => p.step === step)
+          .map((p) => p.tag)
+          .sort(),
+      ).toEqual(expectedTags);
     }
     expect([...new Set(layerScalars.map((p) => p.step))]).toEqual([4, 8, 10]);
     for (const p of layerScalars) expect(ZTaggedScalar.parse(p)).toEqual(p);
@@ -122,7 +129,13 @@ describe('layer statistics in the train loop', () => {
       ...PARAMS.flatMap(({ layer, param }) => [weightTag(layer, param), gradientTag(layer, param)]),
       ...ACTIVATION_LAYERS.map((layer) => activationTag(layer)),
     ].sort();
-    for (const step of [4, 8, 10]) expect(r.histograms.filter((h) => h.step === step).map((h) => h.tag).sort()).toEqual(expectedHistogramTags);
+    for (const step of [4, 8, 10])
+      expect(
+        r.histograms
+          .filter((h) => h.step === step)
+          .map((h) => h.tag)
+          .sort(),
+      ).toEqual(expectedHistogramTags);
     for (const h of r.histograms) {
       expect(ZTaggedHistogram.parse(h)).toEqual(h);
       expect(h.edges).toHaveLength(bins + 1);
@@ -200,7 +213,10 @@ describe('layer statistics in the train loop', () => {
     const fresh = buildLenet5({ variant: 'cifar-gray28', seed });
     const { x, y } = new BatchBuilder(data.train, stats, 10).build(0, 64, shuffledIndices(data.train.count, seed, 0));
     const vars = fresh.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, fresh.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar, vars);
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.softmaxCrossEntropy(y, fresh.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar,
+      vars,
+    );
     for (const [i, { layer, param }] of PARAMS.entries()) {
       const s = jsStats(grads[vars[i]!.name]!.dataSync());
       const scale = Math.max(Math.abs(s.min), Math.abs(s.max));

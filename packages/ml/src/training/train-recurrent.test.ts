@@ -1,5 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { ACTIVATION_STATS, WEIGHT_STATS, activationTag, gradientTag, weightTag, type TParamKind, type TTaggedHistogram, type TTaggedScalar } from '@tensorscope/shared';
+import {
+  ACTIVATION_STATS,
+  WEIGHT_STATS,
+  activationTag,
+  gradientTag,
+  weightTag,
+  type TParamKind,
+  type TTaggedHistogram,
+  type TTaggedScalar,
+} from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
@@ -87,7 +96,8 @@ describe('layer statistics of a recurrent model', () => {
       expect(h.counts.reduce((a, c) => a + c, 0)).toBe(sizes[key]! * perImage);
     }
     // Gradients reach the recurrent kernels of both cells.
-    for (const layer of ['lstm1', 'lstm2']) expect(scalars.find((p) => p.tag === gradientTag(layer, 'recurrent_kernel', 'std'))!.value).toBeGreaterThan(0);
+    for (const layer of ['lstm1', 'lstm2'])
+      expect(scalars.find((p) => p.tag === gradientTag(layer, 'recurrent_kernel', 'std'))!.value).toBeGreaterThan(0);
     // tanh-bounded cell outputs.
     for (const layer of ['lstm1', 'lstm2']) {
       const h = histograms.find((q) => q.tag === activationTag(layer))!;

@@ -16,7 +16,6 @@ import { restoreCheckpointTensors, takeCheckpointTensors } from './checkpoint.ta
 /** Progress reports are throttled to about two per second. */
 const PROGRESS_INTERVAL_MS = 500;
 
-
 function positiveInt(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
 }
@@ -26,7 +25,8 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
   const inputShape = model.inputs[0]?.shape;
   const outputShape = model.outputs[0]?.shape;
   const numClasses = outputShape?.[1];
-  if (inputShape === undefined || typeof numClasses !== 'number') throw new Error('model must have one image input and one [batch, classes] output');
+  if (inputShape === undefined || typeof numClasses !== 'number')
+    throw new Error('model must have one image input and one [batch, classes] output');
   const check = (split: string, ds: ImageDataset) => {
     if (ds.count < 1) throw new Error(`${split} set is empty`);
     const [, h, w, c] = inputShape;
@@ -110,9 +110,12 @@ export async function train(
 
   const statsInterval = callbacks.onScalars !== undefined || callbacks.onHistograms !== undefined ? options.statsInterval : undefined;
   const inspector =
-    statsInterval !== undefined || callbacks.onSnapshot !== undefined ? new LayerInspector(model, stats, histogramBins, options.probe) : undefined;
+    statsInterval !== undefined || callbacks.onSnapshot !== undefined
+      ? new LayerInspector(model, stats, histogramBins, options.probe)
+      : undefined;
   const isStatsStep = (at: number) => statsInterval !== undefined && (at % statsInterval === 0 || at === totalSteps);
-  const snapshotAt = callbacks.onSnapshot !== undefined ? snapshotSteps(stepsPerEpoch, options.epochs, options.snapshotsPerEpoch ?? 0) : new Set<number>();
+  const snapshotAt =
+    callbacks.onSnapshot !== undefined ? snapshotSteps(stepsPerEpoch, options.epochs, options.snapshotsPerEpoch ?? 0) : new Set<number>();
   let lastSnapshotStep = resume?.lastSnapshotStep ?? 0;
   const snapshot = async (at: number) => {
     if (inspector === undefined || callbacks.onSnapshot === undefined) return;

@@ -111,7 +111,10 @@ describe('deconvProject against a loop reference (8×8×1 → conv 3×3×2 → p
   it('refuses what it cannot project, with InspectInputError and a clear message', async () => {
     const image: TVisualImage = { shape: [8, 8, 1], data: images[0]! };
     const fails = async (p: Promise<unknown>, message: RegExp) => {
-      const e = await p.then(() => undefined, (err: unknown) => err);
+      const e = await p.then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(InspectInputError);
       expect((e as Error).message).toMatch(message);
     };
@@ -121,17 +124,31 @@ describe('deconvProject against a loop reference (8×8×1 → conv 3×3×2 → p
     await fails(deconvProject(model, image, 'conv2', 2), /feature map of layer 'conv2' must be an integer from 0 to 1, got 2/);
     await fails(deconvProject(model, image, 'conv2', -1), /from 0 to 1/);
     await fails(deconvProject(model, image, 'conv2', 0.5), /from 0 to 1/);
-    await fails(deconvProject(model, image, 'conv2', 0, { keep: { y: 4, x: 0 } }), /row \(y\) in layer 'conv2' must be an integer from 0 to 3, got 4/);
-    await fails(deconvProject(model, { shape: [8, 8, 3], data: new Float32Array(192) }, 'conv1', 0), /image is \[8, 8, 3\], the model takes \[8, 8, 1\]/);
+    await fails(
+      deconvProject(model, image, 'conv2', 0, { keep: { y: 4, x: 0 } }),
+      /row \(y\) in layer 'conv2' must be an integer from 0 to 3, got 4/,
+    );
+    await fails(
+      deconvProject(model, { shape: [8, 8, 3], data: new Float32Array(192) }, 'conv1', 0),
+      /image is \[8, 8, 3\], the model takes \[8, 8, 1\]/,
+    );
     await fails(deconvProject(model, { shape: [8, 8, 1], data: new Float32Array(63) }, 'conv1', 0), /needs 64 values, got 63/);
     await fails(deconvProject(model, { shape: [8, 8, 1], data: new Float32Array(64).fill(Number.NaN) }, 'conv1', 0), /finite/);
 
     const input = tf.input({ shape: [8, 8, 1] });
-    const functional = tf.model({ inputs: input, outputs: tf.layers.conv2d({ name: 'c', filters: 1, kernelSize: 3 }).apply(input) as tf.SymbolicTensor });
+    const functional = tf.model({
+      inputs: input,
+      outputs: tf.layers.conv2d({ name: 'c', filters: 1, kernelSize: 3 }).apply(input) as tf.SymbolicTensor,
+    });
     await fails(deconvProject(functional, image, 'c', 0), /need a Sequential model/);
     functional.dispose();
 
-    const tanh = tf.sequential({ layers: [tf.layers.conv2d({ name: 'c', inputShape: [8, 8, 1], filters: 1, kernelSize: 3, activation: 'tanh' }), tf.layers.conv2d({ name: 'd', filters: 1, kernelSize: 3 })] });
+    const tanh = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ name: 'c', inputShape: [8, 8, 1], filters: 1, kernelSize: 3, activation: 'tanh' }),
+        tf.layers.conv2d({ name: 'd', filters: 1, kernelSize: 3 }),
+      ],
+    });
     await fails(deconvProject(tanh, image, 'd', 0), /cannot go back through layer 'c': its activation is tanh/);
     tanh.dispose();
   });

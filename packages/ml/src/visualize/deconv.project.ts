@@ -64,7 +64,9 @@ async function filterDown(spec: TLayerSpec & { kind: 'conv2d' }, signal: Float32
   const [oh = 0, ow = 0, oc = 0] = spec.outShape ?? [];
   const [h = 0, w = 0, c = 0] = spec.inShape ?? [];
   const kernel = spec.layer.getWeights()[0] as tf.Tensor4D;
-  const down = tf.tidy(() => tf.conv2dTranspose(tf.tensor4d(signal, [1, oh, ow, oc]), kernel, [1, h, w, c], spec.geometry.strides, spec.padding));
+  const down = tf.tidy(() =>
+    tf.conv2dTranspose(tf.tensor4d(signal, [1, oh, ow, oc]), kernel, [1, h, w, c], spec.geometry.strides, spec.padding),
+  );
   try {
     return new Float32Array(await down.data<'float32'>());
   } finally {
@@ -93,7 +95,8 @@ export async function deconvProject(
   checkFeatureMap({ ...conv, outShape: convOut }, featureMap);
   const keep = opts.keep ?? 'strongest';
   if (typeof keep === 'object') checkPosition({ ...conv, outShape: convOut }, keep);
-  else if (keep !== 'strongest' && keep !== 'map') throw new InspectInputError(`keep must be 'strongest', 'map' or a position {y, x}, got ${String(keep)}`);
+  else if (keep !== 'strongest' && keep !== 'map')
+    throw new InspectInputError(`keep must be 'strongest', 'map' or a position {y, x}, got ${String(keep)}`);
   const top = rectifiedIndex(specs, conv);
   checkInvertible(specs, top);
 

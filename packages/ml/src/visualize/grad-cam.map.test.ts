@@ -40,7 +40,8 @@ function blobImage(): TVisualImage {
     [2, 5],
     [3, 4],
     [3, 5],
-  ]) data[y! * 8 + x!] = 3;
+  ])
+    data[y! * 8 + x!] = 3;
   data[6 * 8 + 0] = 1;
   data[0 * 8 + 7] = -2;
   data[5 * 8 + 2] = -1;
@@ -74,7 +75,12 @@ describe('gradCam on a constructed net with a known answer', () => {
     expect(g.classIndex).toBe(0);
     expect(Array.from(g.weights)).toEqual([1, 0]);
     const p = pooled(image);
-    expect(maxAbsDiff(g.cam.data, Float64Array.from({ length: 16 }, (_, i) => p[i * 2]!))).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff(
+        g.cam.data,
+        Float64Array.from({ length: 16 }, (_, i) => p[i * 2]!),
+      ),
+    ).toBeLessThan(1e-6);
     expect(g.cam.data[1 * 4 + 2]).toBe(3);
     // Bilinear with half-pixel centres, 4 → 8: the blob's pixels get 0.75 · 0.75 · 3, the peak, and only they.
     expect([g.heatmap.height, g.heatmap.width]).toEqual([8, 8]);
@@ -106,8 +112,15 @@ describe('gradCam on a constructed net with a known answer', () => {
 
     // At the conv layer (8×8) each pool cell's gradient lands on one pixel of its window: the sum is kept, the mean is a quarter.
     const c = await gradCam(model, image, 'conv', 1);
-    expect(maxAbsDiff(c.weights, alpha.map((a) => a / 4))).toBeLessThan(1e-6);
-    const wantConv = Float64Array.from({ length: 64 }, (_, i) => Math.max(0, (alpha[0]! / 4) * Math.max(0, image.data[i]!) + (alpha[1]! / 4) * Math.max(0, -image.data[i]!)));
+    expect(
+      maxAbsDiff(
+        c.weights,
+        alpha.map((a) => a / 4),
+      ),
+    ).toBeLessThan(1e-6);
+    const wantConv = Float64Array.from({ length: 64 }, (_, i) =>
+      Math.max(0, (alpha[0]! / 4) * Math.max(0, image.data[i]!) + (alpha[1]! / 4) * Math.max(0, -image.data[i]!)),
+    );
     expect(maxAbsDiff(c.cam.data, wantConv)).toBeLessThan(1e-5);
     // Same size: the upsampling is the identity.
     expect(maxAbsDiff(c.heatmap.data, c.cam.data)).toBeLessThan(1e-6);
@@ -117,7 +130,9 @@ describe('gradCam on a constructed net with a known answer', () => {
   it('checks its inputs and leaks no tensors on LeNet-5', async () => {
     const { model } = constructed();
     const image = blobImage();
-    await expect(gradCam(model, image, 'flat', 0)).rejects.toThrow(/layer 'flat' outputs \[32\], not feature maps \[h, w, c\] \(layers with feature maps: conv, pool\)/);
+    await expect(gradCam(model, image, 'flat', 0)).rejects.toThrow(
+      /layer 'flat' outputs \[32\], not feature maps \[h, w, c\] \(layers with feature maps: conv, pool\)/,
+    );
     await expect(gradCam(model, image, 'nope', 0)).rejects.toBeInstanceOf(InspectInputError);
     await expect(gradCam(model, image, 'conv', 2)).rejects.toThrow(/class must be an integer from 0 to 1/);
     model.dispose();

@@ -35,7 +35,9 @@ describe('saliency and guided backprop on a tiny 8×8×3 net', () => {
         const s = await saliencyMap(model, image, k);
         expect(s.classIndex).toBe(k);
         expect(maxAbsDiff(s.gradient.data, want)).toBeLessThan(1e-5);
-        const plane = Float32Array.from({ length: 64 }, (_, p) => Math.max(Math.abs(want[p * 3]!), Math.abs(want[p * 3 + 1]!), Math.abs(want[p * 3 + 2]!)));
+        const plane = Float32Array.from({ length: 64 }, (_, p) =>
+          Math.max(Math.abs(want[p * 3]!), Math.abs(want[p * 3 + 1]!), Math.abs(want[p * 3 + 2]!)),
+        );
         expect([s.saliency.height, s.saliency.width]).toEqual([8, 8]);
         expect(maxAbsDiff(s.saliency.data, plane)).toBeLessThan(1e-5);
         // …and it is the plain backward pass of the loop reference too.
@@ -81,7 +83,11 @@ describe('saliency and guided backprop on a tiny 8×8×3 net', () => {
 
   it('checks its inputs', async () => {
     const image = images[0]!;
-    for (const p of [saliencyMap(model, image, 3), guidedBackprop(model, image, -1), saliencyMap(model, { shape: [8, 8, 1], data: new Float32Array(64) }, 0)]) {
+    for (const p of [
+      saliencyMap(model, image, 3),
+      guidedBackprop(model, image, -1),
+      saliencyMap(model, { shape: [8, 8, 1], data: new Float32Array(64) }, 0),
+    ]) {
       await expect(p).rejects.toBeInstanceOf(InspectInputError);
     }
     await expect(saliencyMap(model, image, 3)).rejects.toThrow(/class must be an integer from 0 to 2, got 3/);

@@ -20,14 +20,19 @@ export function cellsToPixels(plane: TPlane, stride: number, height: number, wid
   }
   const data = new Float32Array(height * width);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) data[y * width + x] = plane.data[Math.floor(y / stride) * plane.width + Math.floor(x / stride)] as number;
+    for (let x = 0; x < width; x++)
+      data[y * width + x] = plane.data[Math.floor(y / stride) * plane.width + Math.floor(x / stride)] as number;
   }
   return { height, width, data };
 }
 
 function checkOptions(opts: HeatmapOptions): void {
-  if (opts.colormap !== undefined && !COLORMAPS.includes(opts.colormap)) throw new InspectInputError(`colormap must be one of ${COLORMAPS.join(', ')}, got ${String(opts.colormap)}`);
-  if (opts.range !== undefined && !(Number.isFinite(opts.range.min) && Number.isFinite(opts.range.max) && opts.range.min <= opts.range.max)) {
+  if (opts.colormap !== undefined && !COLORMAPS.includes(opts.colormap))
+    throw new InspectInputError(`colormap must be one of ${COLORMAPS.join(', ')}, got ${String(opts.colormap)}`);
+  if (
+    opts.range !== undefined &&
+    !(Number.isFinite(opts.range.min) && Number.isFinite(opts.range.max) && opts.range.min <= opts.range.max)
+  ) {
     throw new InspectInputError(`range must be finite with min ≤ max, got ${opts.range.min} … ${opts.range.max}`);
   }
 }
@@ -56,10 +61,16 @@ export function heatmapRgba(plane: TPlane, opts: HeatmapOptions = {}): TRgbaImag
  * when `weighByValue`, else a uniform blend (1 − alpha) · image + alpha · colormap(t).
  * Weighting by t (default) leaves cold regions showing the image, as Grad-CAM figures do.
  */
-export function overlayHeatmap(base: TRgbaImage, plane: TPlane, opts: HeatmapOptions & { alpha?: number; weighByValue?: boolean } = {}): TRgbaImage {
+export function overlayHeatmap(
+  base: TRgbaImage,
+  plane: TPlane,
+  opts: HeatmapOptions & { alpha?: number; weighByValue?: boolean } = {},
+): TRgbaImage {
   checkOptions(opts);
   if (plane.height !== base.height || plane.width !== base.width) {
-    throw new InspectInputError(`a ${plane.height}×${plane.width} heat-map cannot lie over a ${base.height}×${base.width} image (cellsToPixels first?)`);
+    throw new InspectInputError(
+      `a ${plane.height}×${plane.width} heat-map cannot lie over a ${base.height}×${base.width} image (cellsToPixels first?)`,
+    );
   }
   const alpha = opts.alpha ?? 0.5;
   if (!(alpha >= 0 && alpha <= 1)) throw new InspectInputError(`alpha must be in 0 … 1, got ${alpha}`);

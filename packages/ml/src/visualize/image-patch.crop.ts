@@ -20,7 +20,15 @@ export function datasetImageRgba(dataset: ImageDataset, index: number): TRgbaIma
 /** The part of an image inside `box` (a receptive field from deconvProject / topActivations). */
 export function cropRgba(image: TRgbaImage, box: TPixelBox): TRgbaImage {
   const { top, left, height, width } = box;
-  if (![top, left, height, width].every(Number.isInteger) || top < 0 || left < 0 || height < 1 || width < 1 || top + height > image.height || left + width > image.width) {
+  if (
+    ![top, left, height, width].every(Number.isInteger) ||
+    top < 0 ||
+    left < 0 ||
+    height < 1 ||
+    width < 1 ||
+    top + height > image.height ||
+    left + width > image.width
+  ) {
     throw new InspectInputError(`box ${width}×${height} at (${left}, ${top}) is not inside the ${image.width}×${image.height} image`);
   }
   const out = blankRgba(width, height);

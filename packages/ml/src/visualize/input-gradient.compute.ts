@@ -6,7 +6,12 @@ import type { ForwardMode } from './layers.forward';
 import type { TVisualImage } from './visual.types';
 
 /** d score(classIndex) / d input for one image, [h, w, c]; `mode.guided` swaps every ReLU's backward pass for guided backprop's. */
-export async function inputGradient(specs: readonly TLayerSpec[], image: TVisualImage, classIndex: number, mode: ForwardMode = {}): Promise<TVisualImage> {
+export async function inputGradient(
+  specs: readonly TLayerSpec[],
+  image: TVisualImage,
+  classIndex: number,
+  mode: ForwardMode = {},
+): Promise<TVisualImage> {
   const gradient = tf.tidy(() => {
     const x = imageTensor(image);
     return tf.grad((input: tf.Tensor) => classScore(specs, input, classIndex, 0, { ...mode, switchPools: true }))(x);

@@ -81,7 +81,14 @@ function specOf(layer: tf.layers.Layer, index: number, inShape: number[] | null)
       if (!size || !strides || !dilation || !channelsLast || (padding !== 'same' && padding !== 'valid')) return other();
       const geometry = geometryOf(inShape, size, strides, dilation, padding, false);
       if (!geometry) return other();
-      return { ...base, kind: 'conv2d', geometry, padding, activation: String(config['activation'] ?? 'linear'), useBias: config['useBias'] !== false };
+      return {
+        ...base,
+        kind: 'conv2d',
+        geometry,
+        padding,
+        activation: String(config['activation'] ?? 'linear'),
+        useBias: config['useBias'] !== false,
+      };
     }
     case 'MaxPooling2D': {
       const size = pairOf(config['poolSize']);
@@ -95,7 +102,9 @@ function specOf(layer: tf.layers.Layer, index: number, inShape: number[] | null)
       return { ...base, kind: 'activation', activation: String(config['activation']) };
     case 'ReLU':
       // The ReLU layer is a plain rectifier only without its options.
-      return config['maxValue'] === undefined || config['maxValue'] === null ? { ...base, kind: 'activation', activation: 'relu' } : other();
+      return config['maxValue'] === undefined || config['maxValue'] === null
+        ? { ...base, kind: 'activation', activation: 'relu' }
+        : other();
     case 'Dense':
       return { ...base, kind: 'dense', activation: String(config['activation'] ?? 'linear'), useBias: config['useBias'] !== false };
     case 'Flatten':

@@ -26,7 +26,8 @@ function linearPart(spec: TLayerSpec, x: tf.Tensor): tf.Tensor {
     case 'dense': {
       const [kernel, bias] = spec.layer.getWeights();
       if (kernel === undefined) throw new Error(`layer ${spec.name} has no kernel`);
-      if (x.rank !== 2) throw new InspectInputError(`dense layer ${spec.name} gets a rank-${x.rank} input; only flat inputs are supported here`);
+      if (x.rank !== 2)
+        throw new InspectInputError(`dense layer ${spec.name} gets a rank-${x.rank} input; only flat inputs are supported here`);
       const y = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
       return spec.useBias && bias !== undefined ? tf.add(y, bias) : y;
     }

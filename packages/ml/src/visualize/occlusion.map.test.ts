@@ -76,7 +76,8 @@ describe('occlusionMap', () => {
     for (let cell = 0; cell < 16; cell++) {
       const box = occluderBox(Math.floor(cell / 4), cell % 4, 3, 2, 8, 8);
       let hidden = 0;
-      for (let y = box.top; y < box.top + box.height; y++) for (let x = box.left; x < box.left + box.width; x++) hidden += image.data[y * 8 + x]! - 0.25;
+      for (let y = box.top; y < box.top + box.height; y++)
+        for (let x = box.left; x < box.left + box.width; x++) hidden += image.data[y * 8 + x]! - 0.25;
       expect(map.activation.data[cell]).toBeCloseTo(total - hidden, 4);
     }
     // Batching does not change anything.
@@ -111,7 +112,10 @@ describe('occlusionMap', () => {
       [{ size: 2, stride: 1, trueClass: 0, batchSize: 0 }, /batch size/],
     ];
     for (const [opts, message] of cases) {
-      const e = await occlusionMap(model, image, opts).then(() => undefined, (err: unknown) => err);
+      const e = await occlusionMap(model, image, opts).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(InspectInputError);
       expect((e as Error).message).toMatch(message);
     }

@@ -79,7 +79,8 @@ function defaultLayer(specs: readonly TLayerSpec[]): string {
 
 function fillValues(fill: number | readonly number[] | undefined, channels: number): Float32Array {
   const values = fill === undefined ? [0] : typeof fill === 'number' ? [fill] : [...fill];
-  if (values.length !== 1 && values.length !== channels) throw new InspectInputError(`fill needs 1 or ${channels} values, got ${values.length}`);
+  if (values.length !== 1 && values.length !== channels)
+    throw new InspectInputError(`fill needs 1 or ${channels} values, got ${values.length}`);
   if (!values.every(Number.isFinite)) throw new InspectInputError(`fill values must be finite, got [${values.join(', ')}]`);
   return Float32Array.from({ length: channels }, (_, ch) => values[values.length === 1 ? 0 : ch] as number);
 }

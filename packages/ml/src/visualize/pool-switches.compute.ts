@@ -7,7 +7,12 @@ import type { TWindowGeometry } from './layer-specs.read';
  * Ties go to the first position in row-major window order, so the choice is reproducible
  * (it matters: the signal unpooled through a window of equal ReLU zeros need not be zero).
  */
-export function poolSwitches(input: Float32Array, inShape: readonly number[], outShape: readonly number[], geometry: TWindowGeometry): Int32Array {
+export function poolSwitches(
+  input: Float32Array,
+  inShape: readonly number[],
+  outShape: readonly number[],
+  geometry: TWindowGeometry,
+): Int32Array {
   const [h = 0, w = 0, c = 0] = inShape;
   const [oh = 0, ow = 0] = outShape;
   const [kh, kw] = geometry.size;

@@ -19,7 +19,8 @@ export function maxAbs(image: TVisualImage): number {
 export function projectionRgba(image: TVisualImage, opts: { scale?: number } = {}): TRgbaImage {
   const [h, w, c] = image.shape;
   if (c !== 1 && c !== 3) throw new InspectInputError(`a projection is drawn with 1 or 3 channels, this one has ${c}`);
-  if (image.data.length !== h * w * c) throw new Error(`image of shape [${image.shape.join(', ')}] needs ${h * w * c} values, got ${image.data.length}`);
+  if (image.data.length !== h * w * c)
+    throw new Error(`image of shape [${image.shape.join(', ')}] needs ${h * w * c} values, got ${image.data.length}`);
   const scale = opts.scale ?? maxAbs(image);
   if (!(scale >= 0) || !Number.isFinite(scale)) throw new InspectInputError(`scale must be a finite number ≥ 0, got ${scale}`);
   const out = blankRgba(w, h);

@@ -39,7 +39,14 @@ export interface TinyWeights {
   classes: number;
 }
 
-export function tinyWeights(seed: number, inShape: [number, number, number] = [8, 8, 1], c1 = 2, c2 = 2, hidden = 4, classes = 3): TinyWeights {
+export function tinyWeights(
+  seed: number,
+  inShape: [number, number, number] = [8, 8, 1],
+  c1 = 2,
+  c2 = 2,
+  hidden = 4,
+  classes = 3,
+): TinyWeights {
   const rnd = seededRandom(seed);
   const fill = (n: number, scale = 1) => Float64Array.from({ length: n }, () => (rnd() * 2 - 1) * scale);
   const [h, w, cin] = inShape;
@@ -131,7 +138,8 @@ export function flippedConv3Same(s: Volume, k: Float64Array, cin: number): Volum
             const yy = y + i - 1;
             const xx = x + j - 1;
             if (yy < 0 || yy >= s.h || xx < 0 || xx >= s.w) continue;
-            for (let o = 0; o < s.c; o++) sum += (s.data[at(s, yy, xx, o)] as number) * (k[(((2 - i) * 3 + (2 - j)) * cin + c) * s.c + o] as number);
+            for (let o = 0; o < s.c; o++)
+              sum += (s.data[at(s, yy, xx, o)] as number) * (k[(((2 - i) * 3 + (2 - j)) * cin + c) * s.c + o] as number);
           }
         out.data[at(out, y, x, c)] = sum;
       }

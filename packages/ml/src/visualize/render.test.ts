@@ -12,7 +12,8 @@ import { projectionRgba } from './projection.render';
 import { blankRgba, rgbaToPng } from './rgba-image.png';
 import { tileRgba } from './tile-grid.render';
 
-const pixel = (img: { width: number; data: Uint8ClampedArray }, x: number, y: number) => Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
+const pixel = (img: { width: number; data: Uint8ClampedArray }, x: number, y: number) =>
+  Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
 
 /** 2 grey 3×4 images: image i's byte at (y, x) is 10·i + 4y + x. */
 const grayData: ImageDataset = {
@@ -136,6 +137,7 @@ describe('datasetImage', () => {
     const img = datasetImage(grayData, 1, { mean: [0.5], std: [0.25] });
     expect(img.shape).toEqual([3, 4, 1]);
     expect(img.data[11]).toBeCloseTo((21 / 255 - 0.5) / 0.25, 6);
-    for (const bad of [-1, 2, 0.5, Number.NaN]) expect(() => datasetImage(grayData, bad, { mean: [0], std: [1] })).toThrow(InspectInputError);
+    for (const bad of [-1, 2, 0.5, Number.NaN])
+      expect(() => datasetImage(grayData, bad, { mean: [0], std: [1] })).toThrow(InspectInputError);
   });
 });

@@ -10,7 +10,8 @@ export interface TRgbaImage {
 }
 
 export function blankRgba(width: number, height: number, [r, g, b]: readonly [number, number, number] = [0, 0, 0]): TRgbaImage {
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) throw new Error(`image size must be positive integers, got ${width}×${height}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+    throw new Error(`image size must be positive integers, got ${width}×${height}`);
   const data = new Uint8ClampedArray(width * height * 4);
   for (let o = 0; o < data.length; o += 4) {
     data[o] = r;

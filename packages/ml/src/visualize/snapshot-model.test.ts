@@ -38,12 +38,22 @@ describe('on a model loaded from a stored snapshot (the API’s path)', () => {
     for (const model of [original, loaded]) expect((await deconvProject(model, image, 'conv2', 3)).position).toBeDefined();
     const [a, b] = await Promise.all([deconvProject(original, image, 'conv2', 3), deconvProject(loaded, image, 'conv2', 3)]);
     expect(maxAbsDiff(a.projection.data, b.projection.data)).toBeLessThan(1e-6);
-    expect(maxAbsDiff((await gradCam(original, image, 'conv1', 2)).heatmap.data, (await gradCam(loaded, image, 'conv1', 2)).heatmap.data)).toBeLessThan(1e-6);
-    expect(maxAbsDiff((await guidedBackprop(original, image, 2)).gradient.data, (await guidedBackprop(loaded, image, 2)).gradient.data)).toBeLessThan(1e-6);
-    expect(maxAbsDiff((await saliencyMap(original, image, 2)).saliency.data, (await saliencyMap(loaded, image, 2)).saliency.data)).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff((await gradCam(original, image, 'conv1', 2)).heatmap.data, (await gradCam(loaded, image, 'conv1', 2)).heatmap.data),
+    ).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff((await guidedBackprop(original, image, 2)).gradient.data, (await guidedBackprop(loaded, image, 2)).gradient.data),
+    ).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff((await saliencyMap(original, image, 2)).saliency.data, (await saliencyMap(loaded, image, 2)).saliency.data),
+    ).toBeLessThan(1e-6);
     const occ = { size: 6, stride: 3, trueClass: 4 };
-    expect(maxAbsDiff((await occlusionMap(original, image, occ)).probability.data, (await occlusionMap(loaded, image, occ)).probability.data)).toBeLessThan(1e-6);
-    expect(await topActivations(loaded, data, 'conv1', 2, { channelStats })).toEqual(await topActivations(original, data, 'conv1', 2, { channelStats }));
+    expect(
+      maxAbsDiff((await occlusionMap(original, image, occ)).probability.data, (await occlusionMap(loaded, image, occ)).probability.data),
+    ).toBeLessThan(1e-6);
+    expect(await topActivations(loaded, data, 'conv1', 2, { channelStats })).toEqual(
+      await topActivations(original, data, 'conv1', 2, { channelStats }),
+    );
     expect(tf.memory().numTensors).toBe(before);
     original.dispose();
     loaded.dispose();

@@ -32,7 +32,12 @@ export function switchMaxPool(spec: PoolSpec, x: tf.Tensor): tf.Tensor {
         const gs = dy.dataSync() as Float32Array;
         const dx = new Float32Array(n * inSize);
         for (let b = 0; b < n; b++) {
-          const switches = poolSwitches(xs.subarray(b * inSize, (b + 1) * inSize), [h ?? 0, w ?? 0, c ?? 0], [oh ?? 0, ow ?? 0, c ?? 0], spec.geometry);
+          const switches = poolSwitches(
+            xs.subarray(b * inSize, (b + 1) * inSize),
+            [h ?? 0, w ?? 0, c ?? 0],
+            [oh ?? 0, ow ?? 0, c ?? 0],
+            spec.geometry,
+          );
           dx.set(unpool(gs.subarray(b * outSize, (b + 1) * outSize), switches, inSize), b * inSize);
         }
         return tf.tensor4d(dx, forward.shape as [number, number, number, number]);

@@ -21,7 +21,8 @@ export function tileRgba(images: readonly TRgbaImage[], cols = 3, separator = 1)
     const origin = tileOrigin(grid, Math.floor(n / used), n % used);
     const x0 = origin.x + Math.floor((tileWidth - image.width) / 2);
     const y0 = origin.y + Math.floor((tileHeight - image.height) / 2);
-    for (let y = 0; y < image.height; y++) out.data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), ((y0 + y) * grid.width + x0) * 4);
+    for (let y = 0; y < image.height; y++)
+      out.data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), ((y0 + y) * grid.width + x0) * 4);
   });
   return out;
 }

@@ -25,7 +25,14 @@ function probeModel(): tf.Sequential {
   m.add(tf.layers.conv2d({ name: 'conv2', filters: 1, kernelSize: 1, activation: 'relu' }));
   m.add(tf.layers.flatten({ name: 'flat' }));
   m.add(tf.layers.dense({ name: 'out', units: 2 }));
-  const w = [tf.tensor4d([1, -1], [1, 1, 1, 2]), tf.tensor1d([0, 255]), tf.tensor4d([1, 0], [1, 1, 2, 1]), tf.zeros([1]), tf.zeros([9, 2]), tf.zeros([2])];
+  const w = [
+    tf.tensor4d([1, -1], [1, 1, 1, 2]),
+    tf.tensor1d([0, 255]),
+    tf.tensor4d([1, 0], [1, 1, 2, 1]),
+    tf.zeros([1]),
+    tf.zeros([9, 2]),
+    tf.zeros([2]),
+  ];
   m.setWeights(w);
   tf.dispose(w);
   return m;
@@ -125,7 +132,10 @@ describe('topActivations on a synthetic set with a known order', () => {
     const maxima: { value: number; p: number }[][] = [];
     for (let i = 0; i < n; i++) {
       const act = tf.tidy(() => {
-        let x: tf.Tensor = tf.tensor4d(Float32Array.from(data.images.subarray(i * 784, (i + 1) * 784), (b) => (b / 255 - 0.5) / 0.29), [1, 28, 28, 1]);
+        let x: tf.Tensor = tf.tensor4d(
+          Float32Array.from(data.images.subarray(i * 784, (i + 1) * 784), (b) => (b / 255 - 0.5) / 0.29),
+          [1, 28, 28, 1],
+        );
         for (const name of ['conv1', 'pool1', 'conv2']) x = lenet.getLayer(name).apply(x) as tf.Tensor;
         return x.dataSync() as Float32Array;
       });
@@ -164,7 +174,10 @@ describe('topActivations on a synthetic set with a known order', () => {
       [topActivations(model, { ...data, height: 5, count: 1 }, 'conv1', 9, opts), /the images are 5×6×1, the model takes 6×6×1/],
     ];
     for (const [promise, message] of cases) {
-      const e = await promise.then(() => undefined, (err: unknown) => err);
+      const e = await promise.then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(InspectInputError);
       expect((e as Error).message).toMatch(message);
     }

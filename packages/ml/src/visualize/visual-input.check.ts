@@ -22,8 +22,13 @@ export function requireConvLayer(specs: readonly TLayerSpec[], layerName: string
   if (spec.kind === 'conv2d') return spec;
   const convs = specs.filter((s) => s.kind === 'conv2d').map((s) => s.name);
   const what = spec.kind === 'other' ? spec.className : spec.layer.getClassName();
-  const detail = spec.kind === 'other' && spec.className === 'Conv2D' ? ' with options these visualisations do not support (channels-first data or explicit padding)' : '';
-  throw new InspectInputError(`layer '${layerName}' is a ${what}${detail}, not a conv layer (conv layers: ${convs.length > 0 ? convs.join(', ') : 'none'})`);
+  const detail =
+    spec.kind === 'other' && spec.className === 'Conv2D'
+      ? ' with options these visualisations do not support (channels-first data or explicit padding)'
+      : '';
+  throw new InspectInputError(
+    `layer '${layerName}' is a ${what}${detail}, not a conv layer (conv layers: ${convs.length > 0 ? convs.join(', ') : 'none'})`,
+  );
 }
 
 /** A layer whose per-image output is a stack of feature maps [h, w, c] (conv, pool). */
@@ -45,14 +50,16 @@ export function checkImage(model: tf.LayersModel, image: TVisualImage): void {
     throw new InspectInputError(`image is [${image.shape.join(', ')}], the model takes [${want.join(', ')}]`);
   }
   const size = want.reduce((a, b) => a * b, 1);
-  if (image.data.length !== size) throw new InspectInputError(`image of shape [${image.shape.join(', ')}] needs ${size} values, got ${image.data.length}`);
+  if (image.data.length !== size)
+    throw new InspectInputError(`image of shape [${image.shape.join(', ')}] needs ${size} values, got ${image.data.length}`);
   for (let i = 0; i < size; i++) {
     if (!Number.isFinite(image.data[i])) throw new InspectInputError(`image value ${i} is ${image.data[i]}; images must be finite`);
   }
 }
 
 export function checkIntegerIn(what: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new InspectInputError(`${what} must be an integer from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new InspectInputError(`${what} must be an integer from ${min} to ${max}, got ${value}`);
 }
 
 export function checkFeatureMap(spec: TLayerSpec & { outShape: [number, number, number] }, featureMap: number): void {
@@ -69,7 +76,8 @@ export function checkPosition(spec: TLayerSpec & { outShape: [number, number, nu
 export function classCount(specs: readonly TLayerSpec[]): number {
   const last = specs[specs.length - 1];
   const [n, ...rest] = last?.outShape ?? [];
-  if (n === undefined || rest.length > 0) throw new InspectInputError(`the model's output is [${last?.outShape?.join(', ') ?? '?'}], not one score per class`);
+  if (n === undefined || rest.length > 0)
+    throw new InspectInputError(`the model's output is [${last?.outShape?.join(', ') ?? '?'}], not one score per class`);
   return n;
 }
 

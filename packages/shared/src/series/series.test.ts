@@ -42,7 +42,14 @@ describe('other smoothers', () => {
     const even = [1, 4, 2, 8].map((value, i) => ({ step: (i + 1) * 10, value }));
     const tw = smoothTimeWeightedEma(even, 0.6);
     smoothEma([1, 4, 2, 8], 0.6).forEach((v, i) => expect(tw[i]).toBeCloseTo(v, 12));
-    const gap = smoothTimeWeightedEma([{ step: 1, value: 0 }, { step: 2, value: 0 }, { step: 100, value: 10 }], 0.6);
+    const gap = smoothTimeWeightedEma(
+      [
+        { step: 1, value: 0 },
+        { step: 2, value: 0 },
+        { step: 100, value: 10 },
+      ],
+      0.6,
+    );
     const noGap = smoothEma([0, 0, 10], 0.6);
     expect(gap[2]!).toBeGreaterThan(noGap[2]!);
   });
