@@ -38,6 +38,14 @@ interface KernelArgs {
 }
 
 /** Calls one of wasm's own registered kernels (looked up each time: cheap, and robust to re-registration). */
+/** Wasm Conv2D's explicit NHWC padding: rows and columns only. */
+const spatialPad = (top: number, bottom: number, left: number, right: number) => [
+  [0, 0],
+  [top, bottom],
+  [left, right],
+  [0, 0],
+];
+
 function callWasm(kernelName: string, backend: KernelBackend, inputs: Record<string, Info>, attrs: Attrs = {}): Info {
   const config = tf.getKernel(kernelName, BACKEND);
   if (config === undefined) throw new Error(`wasm kernel ${kernelName} is not registered`);
@@ -124,12 +132,7 @@ function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): Info
     { x: xT, filter: dyT },
     {
       strides: [1, 1],
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
+      pad: spatialPad(top, bottom, left, right),
       dataFormat: 'NHWC',
       dilations: [sh, sw],
     },
@@ -215,12 +218,7 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
     { x: dyDil, filter: swapped },
     {
       strides: [1, 1],
-      pad: [
-        [0, 0],
-        [padTop, padBottom],
-        [padLeft, padRight],
-        [0, 0],
-      ],
+      pad: spatialPad(padTop, padBottom, padLeft, padRight),
       dataFormat: 'NHWC',
       dilations: [1, 1],
     },

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { WEIGHT_STATS, gradientTag, weightTag, type TWeightStat } from '@tensorscope/shared';
+import { WEIGHT_STATS, gradientTag, weightTag, type TParamKind, type TWeightStat } from '@tensorscope/shared';
 import type { ModelParam } from './model-params.list';
 import { appendSummary, type LayerStatsPoints } from './layer-stats.points';
 import { summarizeTensor, type TensorSummary } from './tensor-summary.compute';
@@ -19,9 +19,25 @@ export async function collectWeightStats(
   wallTime: number,
   into: LayerStatsPoints,
 ): Promise<void> {
+  await collectEach(params, (p) => p.variable, weightTag, bins, step, wallTime, into);
+}
+
+/**
+ * Summarises one tensor per param under `tagOf(layer, param)`. One tensor at a time, yielding
+ * between them: big models take seconds of summaries, and heartbeats and I/O must get through.
+ */
+async function collectEach(
+  params: readonly ModelParam[],
+  tensorOf: (p: ModelParam) => tf.Tensor,
+  tagOf: (layer: string, param: TParamKind) => string,
+  bins: number,
+  step: number,
+  wallTime: number,
+  into: LayerStatsPoints,
+): Promise<void> {
   for (const p of params) {
-    appendSummary(into, weightTag(p.layer, p.param), await summarizeTensor(p.variable, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
-    await yieldToEventLoop(); // big models: seconds of summaries; let heartbeats and I/O through
+    appendSummary(into, tagOf(p.layer, p.param), await summarizeTensor(tensorOf(p), { bins }), WEIGHT_STATS, weightStat, step, wallTime);
+    await yieldToEventLoop();
   }
 }
 
@@ -37,10 +53,10 @@ export async function collectGradientStats(
   wallTime: number,
   into: LayerStatsPoints,
 ): Promise<void> {
-  for (const p of params) {
+  const gradOf = (p: ModelParam) => {
     const grad = grads[p.variable.name];
     if (grad === undefined) throw new Error(`no gradient for ${p.variable.name}`);
-    appendSummary(into, gradientTag(p.layer, p.param), await summarizeTensor(grad, { bins }), WEIGHT_STATS, weightStat, step, wallTime);
-    await yieldToEventLoop();
-  }
+    return grad;
+  };
+  await collectEach(params, gradOf, gradientTag, bins, step, wallTime, into);
 }
