@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, listen, useTestDatabase } from '../../test/api.harness';
 import { PrismaService } from '../prisma/prisma.service';
-import { ScalarRepository } from '../runs/scalar.repository';
-import { CompareService } from './compare.service';
-import { ScalarRollupRepository } from './scalar-rollup.repository';
+import { DownsampledSeriesReader } from '../scalars/downsampled-series.reader';
+import { ScalarRollupRepository } from '../scalars/scalar-rollup.repository';
+import { ScalarStore } from '../scalars/scalar.store';
 
 /** A noisy falling curve with two spikes and a NaN, logged every `every` steps. */
 function series(tag: string, n: number, every: number): TTaggedScalar[] {
@@ -33,10 +33,10 @@ describe('compare REST API', () => {
     base = await listen(app);
     const create = (name: string) => http<TRun>(base, '/api/runs', { body: { name, model: 'lstm', trainSubset: 600, evalSubset: 200 } });
     runs = [(await create(`cmp-${randomUUID()}`)).body, (await create(`cmp-${randomUUID()}`)).body];
-    const scalars = app.get(ScalarRepository);
+    const scalars = app.get(ScalarStore);
     // In uneven batches, as a worker flushes: the rollups are maintained incrementally.
-    for (let i = 0; i < long.length; i += 977) await scalars.insertMany(runs[0]!.id, long.slice(i, i + 977));
-    await scalars.insertMany(runs[1]!.id, short);
+    for (let i = 0; i < long.length; i += 977) await scalars.append(runs[0]!.id, long.slice(i, i + 977));
+    await scalars.append(runs[1]!.id, short);
   });
   afterAll(async () => {
     await app?.close();
@@ -74,7 +74,7 @@ describe('compare REST API', () => {
   });
 
   it('serves long series from rollups: extremes kept, bounded size, smoothing close to exact', async () => {
-    const service = app.get(CompareService);
+    const service = app.get(DownsampledSeriesReader);
     const exactRes = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
     service.rawPointBudget = 0;
     try {
@@ -104,10 +104,10 @@ describe('compare REST API', () => {
       expect(diffs[Math.floor(diffs.length * 0.9)]).toBeLessThan(0.05);
       expect(diffs.at(-1)).toBeLessThan(5);
 
-      // Once the run is finished its rollups are read packed: the very same answer.
+      // Once the run is finished and sealed its rollups are read packed: the very same answer.
       const prisma = app.get(PrismaService).client;
       await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'completed' } });
-      await app.get(ScalarRollupRepository).refreshOverviews(runs[0]!.id);
+      await app.get(ScalarStore).seal(runs[0]!.id);
       expect(await prisma.scalarOverview.count({ where: { runId: runs[0]!.id } })).toBe(7);
       const packed = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
       expect(packed.body).toEqual(res.body);

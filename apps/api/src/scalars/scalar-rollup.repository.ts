@@ -3,7 +3,7 @@ import type { Prisma } from '@prisma/client';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { OVERVIEW_REFRESH_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
+import { OVERVIEW_PACK_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
 
 type Db = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 
@@ -58,8 +58,8 @@ export class ScalarRollupRepository {
   }
 
   /** Packs a finished run's rollups into overviews (one row per tag and level). */
-  async refreshOverviews(runId: string): Promise<void> {
-    await this.prisma.client.$executeRawUnsafe(OVERVIEW_REFRESH_SQL, runId);
+  async pack(runId: string): Promise<void> {
+    await this.prisma.client.$executeRawUnsafe(OVERVIEW_PACK_SQL, runId);
   }
 
   /** Packed overviews of these series at one level; series without one are absent. */
