@@ -5,7 +5,8 @@
  * ids as one JSON line last. Usage: DATABASE_URL=… node dist/bench/compare-seed.js
  */
 import { Client } from 'pg';
-import { OVERVIEW_PACK_SQL, ROLLUP_REFRESH_SQL } from '../scalars/scalar-rollup.sql';
+import { rebuildRollups } from '../scalars/scalar-history.backfill';
+import { OVERVIEW_PACK_SQL } from '../scalars/scalar-rollup.sql';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const POINTS = Number(process.env.BENCH_POINTS ?? 100_000);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
          FROM generate_series(0, $3::int - 1) AS s`,
         [id, i, POINTS],
       );
-      for (const sql of ROLLUP_REFRESH_SQL) await db.query(sql, [id, ['train/loss'], [-2147483648]]);
+      await rebuildRollups((sql, params) => db.query(sql, params), id);
       // A finished run's rollups are packed, as the worker does when a run ends.
       await db.query(OVERVIEW_PACK_SQL, [id]);
       ids.push(id);

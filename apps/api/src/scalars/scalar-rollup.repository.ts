@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { OVERVIEW_PACK_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
-
-type Db = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
+import { rebuildRollups } from './scalar-history.backfill';
+import { OVERVIEW_PACK_SQL } from './scalar-rollup.sql';
 
 /** Stored points of one series in a step range, as the coarsest rollup level counts them. */
 export interface SeriesExtent {
@@ -40,21 +38,9 @@ export class ScalarRollupRepository {
     private readonly pg: PgPoolService,
   ) {}
 
-  /** Rebuilds every level's buckets at or above each tag's lowest new step (a few rows per tag). */
-  async refresh(db: Db, runId: string, fromStepByTag: ReadonlyMap<string, number>): Promise<void> {
-    if (fromStepByTag.size === 0) return;
-    const tags = [...fromStepByTag.keys()];
-    const from = tags.map((t) => fromStepByTag.get(t)!);
-    for (const sql of ROLLUP_REFRESH_SQL) await db.$executeRawUnsafe(sql, runId, tags, from);
-  }
-
-  /** Rebuilds all rollups of a run from its points (backfill, and bench seeding). */
-  async rebuildRun(runId: string): Promise<void> {
-    const tags = await this.prisma.client.$queryRawUnsafe<{ tag: string }[]>(
-      `SELECT DISTINCT tag FROM "ScalarPoint" WHERE "runId" = $1::uuid`,
-      runId,
-    );
-    await this.refresh(this.prisma.client, runId, new Map(tags.map((t) => [t.tag, INT_MIN])));
+  /** Rebuilds all rollups of a run from its points. */
+  rebuildRun(runId: string): Promise<void> {
+    return rebuildRollups((sql, params) => this.pg.pool.query(sql, params), runId);
   }
 
   /** Packs a finished run's rollups into overviews (one row per tag and level). */
