@@ -7,27 +7,37 @@
  * Stored overviews are kept across upgrades, so the order and types here are a storage format:
  * changing them means re-packing every finished run (overview.layout.test.ts pins them).
  */
-const FIELDS = [
+type PointName = 'first' | 'last' | 'min' | 'max';
+type FieldName = 'bucket' | 'count' | 'finiteCount' | 'sum' | `${PointName}${'Step' | 'Wall' | 'Value'}`;
+interface Field {
+  name: FieldName;
+  type: 'int4' | 'float8';
+  /** Packed instead of a NULL column. */
+  ifNull?: string;
+}
+
+/**
+ * A point: step, wall time, value. A bucket without finite values has no min/max point (NULL
+ * columns): packed as step 0 with NaN wall time and value.
+ */
+const point = (p: PointName, nullable = false): Field[] => [
+  { name: `${p}Step`, type: 'int4', ...(nullable ? { ifNull: '0' } : {}) },
+  { name: `${p}Wall`, type: 'float8', ...(nullable ? { ifNull: `'NaN'` } : {}) },
+  { name: `${p}Value`, type: 'float8', ...(nullable ? { ifNull: `'NaN'` } : {}) },
+];
+
+/** Counts and the finite sum, then the first, last, min and max points. */
+const FIELDS: readonly Field[] = [
   { name: 'bucket', type: 'int4' },
   { name: 'count', type: 'int4' },
   { name: 'finiteCount', type: 'int4' },
   { name: 'sum', type: 'float8' },
-  { name: 'firstStep', type: 'int4' },
-  { name: 'firstWall', type: 'float8' },
-  { name: 'firstValue', type: 'float8' },
-  { name: 'lastStep', type: 'int4' },
-  { name: 'lastWall', type: 'float8' },
-  { name: 'lastValue', type: 'float8' },
-  // A bucket without finite values has no min/max (NULL columns): packed as step 0, NaN wall and value.
-  { name: 'minStep', type: 'int4', ifNull: '0' },
-  { name: 'minWall', type: 'float8', ifNull: `'NaN'` },
-  { name: 'minValue', type: 'float8', ifNull: `'NaN'` },
-  { name: 'maxStep', type: 'int4', ifNull: '0' },
-  { name: 'maxWall', type: 'float8', ifNull: `'NaN'` },
-  { name: 'maxValue', type: 'float8', ifNull: `'NaN'` },
-] as const satisfies readonly { name: string; type: 'int4' | 'float8'; ifNull?: string }[];
+  ...point('first'),
+  ...point('last'),
+  ...point('min', true),
+  ...point('max', true),
+];
 
-type FieldName = (typeof FIELDS)[number]['name'];
 const BYTES = { int4: 4, float8: 8 } as const;
 
 /** Byte offset of each field inside a record. */
@@ -42,5 +52,5 @@ export const OVERVIEW_RECORD_BYTES = end;
 /** SQL expression packing one ScalarRollup row (its columns are named like the fields) into a record. */
 export const OVERVIEW_RECORD_SQL = FIELDS.map((f) => {
   const column = `"${f.name}"`;
-  return `${f.type}send(${'ifNull' in f ? `coalesce(${column}, ${f.ifNull})` : column})`;
+  return `${f.type}send(${f.ifNull === undefined ? column : `coalesce(${column}, ${f.ifNull})`})`;
 }).join(' || ');
