@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { inject } from 'vitest';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Points the env at the test database; must run before any Nest module reads ENV. */
 export function useTestDatabase(extra: Record<string, string> = {}): string {
@@ -11,6 +12,25 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
   process.env.ADMIN_PASSWORD = TEST_ADMIN.password;
   Object.assign(process.env, extra);
   return url;
+}
+
+/**
+ * The real HTTP app for one test file, against the test database: started before the file's
+ * tests, closed after them. Read `api.app` and `api.base` in tests and later hooks.
+ */
+export function useTestApi(env: Record<string, string> = {}): { app: NestExpressApplication; base: string } {
+  const api = { app: undefined as unknown as NestExpressApplication, base: '' };
+  beforeAll(async () => {
+    useTestDatabase(env);
+    // Imported only now: Nest modules read ENV when they load.
+    const { createApiApp } = await import('../src/api.factory');
+    api.app = await createApiApp(['error', 'warn']);
+    api.base = await listen(api.app);
+  });
+  afterAll(async () => {
+    await api.app?.close();
+  });
+  return api;
 }
 
 /** Starts the real HTTP app on a free port and answers its base URL. */
