@@ -29,6 +29,16 @@ const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const error = (description: string) => ({ description, content: json('ApiError') });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const stepParam = { name: 'step', in: 'path', required: true, schema: { type: 'integer' } };
+const layerParam = { name: 'layer', in: 'path', required: true, schema: { type: 'string' } };
+const zoomParam = { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } };
+const png = { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } };
+/** The query of a download: file format and the same smoothing as a read. */
+const exportParams = [
+  { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
+  { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
+  { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+];
 
 export function buildOpenApi(): OpenAPIObject {
   return {
@@ -97,9 +107,7 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+            ...exportParams,
           ],
           responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('no such run') },
         },
@@ -110,9 +118,7 @@ export function buildOpenApi(): OpenAPIObject {
           parameters: [
             { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
             { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
-            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'json'], default: 'csv' } },
-            { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } },
-            { name: 'smoother', in: 'query', schema: { type: 'string', enum: ['ema', 'twema', 'sma'] } },
+            ...exportParams,
           ],
           responses: { '200': { description: 'attachment' }, '400': error('bad query'), '404': error('a run does not exist') },
         },
@@ -145,14 +151,14 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/snapshots/{step}/model.json': {
         get: {
           summary: 'A snapshot as a TF.js layers model: tf.loadLayersModel(<this url>) also fetches weights.bin beside it',
-          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          parameters: [idParam, stepParam],
           responses: { '200': { description: 'model.json (topology + weights manifest)' }, '404': error('no such run or snapshot') },
         },
       },
       '/api/runs/{id}/snapshots/{step}/weights.bin': {
         get: {
           summary: "The snapshot's float32 weights, in model.json's manifest order",
-          parameters: [idParam, { name: 'step', in: 'path', required: true, schema: { type: 'integer' } }],
+          parameters: [idParam, stepParam],
           responses: {
             '200': { description: 'binary weights', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
             '404': error('no such run or snapshot'),
@@ -164,13 +170,13 @@ export function buildOpenApi(): OpenAPIObject {
           summary: "What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)",
           parameters: [
             idParam,
-            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
-            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            stepParam,
+            layerParam,
             { name: 'image', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 }, description: "index into the run's CIFAR-10 test split" },
-            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+            zoomParam,
           ],
           responses: {
-            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '200': png,
             '400': error('unknown layer, image out of range, or image too large'),
             '404': error('no such run or snapshot'),
           },
@@ -181,13 +187,13 @@ export function buildOpenApi(): OpenAPIObject {
           summary: "A conv layer's filters at a snapshot, as a PNG grid",
           parameters: [
             idParam,
-            { name: 'step', in: 'path', required: true, schema: { type: 'integer' } },
-            { name: 'layer', in: 'path', required: true, schema: { type: 'string' } },
+            stepParam,
+            layerParam,
             { name: 'scale', in: 'query', schema: { type: 'string', enum: ['per-filter', 'shared'], default: 'per-filter' } },
-            { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } },
+            zoomParam,
           ],
           responses: {
-            '200': { description: 'PNG image', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } },
+            '200': png,
             '400': error('not a conv layer, or bad query'),
             '404': error('no such run, snapshot or layer'),
           },
