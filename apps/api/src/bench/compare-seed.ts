@@ -5,7 +5,7 @@
  * ids as one JSON line last. Usage: DATABASE_URL=… node dist/bench/compare-seed.js
  */
 import { Client } from 'pg';
-import { rebuildRollups } from '../scalars/scalar-history.backfill';
+import { rebuildRollups } from '../scalars/scalar-rollup.rebuild';
 import { OVERVIEW_PACK_SQL } from '../scalars/scalar-rollup.sql';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);

@@ -50,7 +50,7 @@ export class RunService {
         points: s.steps.map((step, i) => ({ step, wallTime: s.wallTimes[i]!, value: (s.smoothed ? s.smoothed[i] : s.values[i]) ?? Number.NaN })),
       };
     }
-    return { points: await this.scalars.readTransformed(id, query) };
+    return { points: await this.scalars.read(id, query) };
   }
 
   /** Queued runs end at once; running ones are flagged and their worker stops at the next step. */

@@ -1,23 +1,8 @@
 import { FINISHED_STATUSES } from '@tensorscope/shared';
 import { Client } from 'pg';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { OVERVIEW_PACK_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
-
-/** Runs a statement; a pg Pool or Client's `query` fits. */
-export type Exec = (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
-
-const INT_MIN = -2147483648;
-
-/**
- * Rebuilds every rollup level of a run from its points, finest first (each level from the one
- * below). Idempotent: a rebuild cut short is simply run again.
- */
-export async function rebuildRollups(exec: Exec, runId: string): Promise<void> {
-  const { rows } = await exec(`SELECT DISTINCT tag FROM "ScalarPoint" WHERE "runId" = $1::uuid`, [runId]);
-  const tags = (rows as { tag: string }[]).map((r) => r.tag);
-  if (tags.length === 0) return;
-  for (const sql of ROLLUP_REFRESH_SQL) await exec(sql, [runId, tags, tags.map(() => INT_MIN)]);
-}
+import { rebuildRollups, type Exec } from './scalar-rollup.rebuild';
+import { OVERVIEW_PACK_SQL } from './scalar-rollup.sql';
 
 /**
  * Runs whose stored series lack what the scalar store keeps beside the points: a finished run

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { rebuildRollups } from './scalar-history.backfill';
+import { rebuildRollups } from './scalar-rollup.rebuild';
 import { OVERVIEW_PACK_SQL } from './scalar-rollup.sql';
 
 /** Stored points of one series in a step range, as the coarsest rollup level counts them. */

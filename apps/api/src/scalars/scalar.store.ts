@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TCompareSeries, TScalarPoint, TScalarQuery, TScalarTag, TTaggedScalar } from '@tensorscope/shared';
+import type { TCompareSeries, TScalarPoint, TScalarQuery, TTaggedScalar } from '@tensorscope/shared';
 import { DownsampledSeriesReader, type TDownsampleOptions, type TSeriesRef } from './downsampled-series.reader';
 import { ScalarPointRepository } from './scalar-point.repository';
 import { ScalarRollupRepository } from './scalar-rollup.repository';
@@ -23,13 +23,8 @@ export class ScalarStore {
     return this.points.insertMany(runId, points);
   }
 
-  /** Points of one series with afterStep < step ≤ toStep, in step order. */
-  read(runId: string, tag: TScalarTag, afterStep?: number, toStep?: number): Promise<TScalarPoint[]> {
-    return this.points.read(runId, tag, afterStep, toStep);
-  }
-
-  /** One series as the single-series endpoint answers it: smoothed on the full series, windowed, downsampled. */
-  async readTransformed(runId: string, query: TScalarQuery): Promise<TScalarPoint[]> {
+  /** One series, exact: smoothed on the full series, then windowed, then downsampled (scalar-series.transform.ts). */
+  async read(runId: string, query: TScalarQuery): Promise<TScalarPoint[]> {
     return transformSeries(await this.points.read(runId, query.tag, needsFullSeries(query) ? undefined : query.afterStep), query);
   }
 
