@@ -30,7 +30,7 @@ const INT_MIN = -2147483648;
 const OVERVIEW_READ_PARALLEL = 4;
 const INT_MAX = 2147483647;
 
-/** The rollup table: kept in step with ScalarPoint on every insert, read by the compare view. */
+/** The rollup table: kept in step with ScalarPoint on every insert, read by downsampled reads. */
 @Injectable()
 export class ScalarRollupRepository {
   constructor(
