@@ -7,15 +7,11 @@ import { PrismaService } from './prisma/prisma.service';
 import { PgPoolService } from './prisma/pg-pool.service';
 import { JOB_QUEUE, type JobQueue } from './queue/job-queue.port';
 import { PgBossQueue } from './queue/pgboss.queue';
-import { InspectRepository } from './inspect/inspect.repository';
-import { CheckpointRepository } from './runs/checkpoint.repository';
-import { RunRepository } from './runs/run.repository';
-import { ScalarRepository } from './runs/scalar.repository';
-import { ScalarRollupRepository } from './compare/scalar-rollup.repository';
-import { SweepRepository } from './sweeps/sweep.repository';
-import { VisualizationRepository } from './visualize/visualization.repository';
 
-/** Process-wide adapters (env, clock, Prisma, queue, bus) shared by the API and the worker. */
+/**
+ * Process-wide adapters (env, clock, Prisma and the pg pool, queue, bus) shared by the API and
+ * the worker. Repositories live in the feature modules that own their tables.
+ */
 @Global()
 @Module({
   providers: [
@@ -25,15 +21,8 @@ import { VisualizationRepository } from './visualize/visualization.repository';
     PgPoolService,
     { provide: JOB_QUEUE, inject: [ENV], useFactory: (env: TEnv) => new PgBossQueue(env.DATABASE_URL) },
     { provide: EVENT_BUS, inject: [ENV], useFactory: (env: TEnv) => new PgNotifyBus(env.DATABASE_URL) },
-    RunRepository,
-    CheckpointRepository,
-    ScalarRepository,
-    ScalarRollupRepository,
-    InspectRepository,
-    SweepRepository,
-    VisualizationRepository,
   ],
-  exports: [ENV, CLOCK, PrismaService, JOB_QUEUE, EVENT_BUS, RunRepository, CheckpointRepository, ScalarRepository, ScalarRollupRepository, InspectRepository, SweepRepository, VisualizationRepository],
+  exports: [ENV, CLOCK, PrismaService, PgPoolService, JOB_QUEUE, EVENT_BUS],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(

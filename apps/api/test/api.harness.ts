@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Points the env at the test database; must run before any Nest module reads ENV. */
 export function useTestDatabase(extra: Record<string, string> = {}): string {
@@ -16,7 +16,7 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
 
 /**
  * The real HTTP app (same wiring as main.ts) on the test database, listening on a free port, with
- * only errors and warnings logged. `extraEnv` as in useTestDatabase. Close `app` in afterAll.
+ * only errors and warnings logged. `extraEnv` as in useTestDatabase. Close `app` when done.
  */
 export async function startTestApi(extraEnv: Record<string, string> = {}): Promise<{ app: NestExpressApplication; base: string; databaseUrl: string }> {
   const databaseUrl = useTestDatabase(extraEnv);
@@ -24,6 +24,21 @@ export async function startTestApi(extraEnv: Record<string, string> = {}): Promi
   const { createApiApp } = await import('../src/api.factory');
   const app = await createApiApp(['error', 'warn']);
   return { app, base: await listen(app), databaseUrl };
+}
+
+/**
+ * startTestApi for one test file: started before the file's tests, closed after them. Read
+ * `api.app` and `api.base` in tests and later hooks.
+ */
+export function useTestApi(env: Record<string, string> = {}): { app: NestExpressApplication; base: string } {
+  const api = { app: undefined as unknown as NestExpressApplication, base: '' };
+  beforeAll(async () => {
+    ({ app: api.app, base: api.base } = await startTestApi(env));
+  });
+  afterAll(async () => {
+    await api.app?.close();
+  });
+  return api;
 }
 
 /** Starts the real HTTP app on a free port and answers its base URL. */

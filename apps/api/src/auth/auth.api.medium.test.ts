@@ -5,7 +5,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, listen, signIn, tokenFor, useTestDatabase } from '../../test/api.harness';
 import { PrismaService } from '../prisma/prisma.service';
-import { ScalarRepository } from '../runs/scalar.repository';
+import { ScalarStore } from '../scalars/scalar.store';
 
 // Accounts, roles, sessions, tokens and sockets against the real app and Postgres (no worker: runs stay queued).
 describe('accounts and roles', () => {
@@ -128,7 +128,7 @@ describe('accounts and roles', () => {
     expect(await listed('&archived=include')).toEqual([mine.body.id]);
 
     // Delete removes the run and what it stored, in one statement.
-    await app.get(ScalarRepository).insertMany(mine.body.id, [{ tag: 'train/loss', step: 1, wallTime: Date.now(), value: 1 }]);
+    await app.get(ScalarStore).append(mine.body.id, [{ tag: 'train/loss', step: 1, wallTime: Date.now(), value: 1 }]);
     const prisma = app.get(PrismaService).client;
     expect(await prisma.scalarPoint.count({ where: { runId: mine.body.id } })).toBe(1);
     const deleted = await fetch(`${base}/api/runs/${mine.body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${t}` } });

@@ -5,7 +5,8 @@
  * ids as one JSON line last. Usage: DATABASE_URL=… node dist/bench/compare-seed.js
  */
 import { Client } from 'pg';
-import { OVERVIEW_REFRESH_SQL, ROLLUP_REFRESH_SQL } from '../compare/scalar-rollup.sql';
+import { rebuildRollups } from '../scalars/scalar-rollup.rebuild';
+import { OVERVIEW_PACK_SQL } from '../scalars/scalar-rollup.sql';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const POINTS = Number(process.env.BENCH_POINTS ?? 100_000);
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       );
       if (found.rows[0]?.n === POINTS) {
         const packed = await db.query(`SELECT 1 FROM "ScalarOverview" WHERE "runId" = $1 LIMIT 1`, [found.rows[0].id]);
-        if (packed.rowCount === 0) await db.query(OVERVIEW_REFRESH_SQL, [found.rows[0].id]);
+        if (packed.rowCount === 0) await db.query(OVERVIEW_PACK_SQL, [found.rows[0].id]);
         ids.push(found.rows[0].id);
         continue;
       }
@@ -48,9 +49,9 @@ async function main(): Promise<void> {
          FROM generate_series(0, $3::int - 1) AS s`,
         [id, i, POINTS],
       );
-      for (const sql of ROLLUP_REFRESH_SQL) await db.query(sql, [id, ['train/loss'], [-2147483648]]);
+      await rebuildRollups((sql, params) => db.query(sql, params), id);
       // A finished run's rollups are packed, as the worker does when a run ends.
-      await db.query(OVERVIEW_REFRESH_SQL, [id]);
+      await db.query(OVERVIEW_PACK_SQL, [id]);
       ids.push(id);
       process.stderr.write(`seeded ${name} (${i + 1}/${RUNS}) after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     }

@@ -1,12 +1,11 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { smoothEma, type TApiError, type TCompareResult, type TRun, type TTaggedScalar } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, useTestDatabase } from '../../test/api.harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { http, useTestApi } from '../../test/api.harness';
 import { PrismaService } from '../prisma/prisma.service';
-import { ScalarRepository } from '../runs/scalar.repository';
-import { CompareService } from './compare.service';
-import { ScalarRollupRepository } from './scalar-rollup.repository';
+import { DownsampledSeriesReader } from '../scalars/downsampled-series.reader';
+import { ScalarRollupRepository } from '../scalars/scalar-rollup.repository';
+import { ScalarStore } from '../scalars/scalar.store';
 
 /** A noisy falling curve with two spikes and a NaN, logged every `every` steps. */
 function series(tag: string, n: number, every: number): TTaggedScalar[] {
@@ -20,29 +19,21 @@ function series(tag: string, n: number, every: number): TTaggedScalar[] {
 }
 
 describe('compare REST API', () => {
-  let app: NestExpressApplication;
-  let base: string;
+  const api = useTestApi();
   let runs: TRun[];
   const long = series('train/loss', 30_000, 10);
   const short = series('train/loss', 900, 10);
 
   beforeAll(async () => {
-    useTestDatabase();
-    const { createApiApp } = await import('../api.factory');
-    app = await createApiApp(['error', 'warn']);
-    base = await listen(app);
-    const create = (name: string) => http<TRun>(base, '/api/runs', { body: { name, model: 'lstm', trainSubset: 600, evalSubset: 200 } });
+    const create = (name: string) => http<TRun>(api.base, '/api/runs', { body: { name, model: 'lstm', trainSubset: 600, evalSubset: 200 } });
     runs = [(await create(`cmp-${randomUUID()}`)).body, (await create(`cmp-${randomUUID()}`)).body];
-    const scalars = app.get(ScalarRepository);
+    const scalars = api.app.get(ScalarStore);
     // In uneven batches, as a worker flushes: the rollups are maintained incrementally.
-    for (let i = 0; i < long.length; i += 977) await scalars.insertMany(runs[0]!.id, long.slice(i, i + 977));
-    await scalars.insertMany(runs[1]!.id, short);
-  });
-  afterAll(async () => {
-    await app?.close();
+    for (let i = 0; i < long.length; i += 977) await scalars.append(runs[0]!.id, long.slice(i, i + 977));
+    await scalars.append(runs[1]!.id, short);
   });
 
-  const compare = (query: string) => http<TCompareResult>(base, `/api/compare?${query}`);
+  const compare = (query: string) => http<TCompareResult>(api.base, `/api/compare?${query}`);
 
   it('answers every run × tag, names missing runs, and is exact for a series that fits', async () => {
     const missing = randomUUID();
@@ -74,7 +65,7 @@ describe('compare REST API', () => {
   });
 
   it('serves long series from rollups: extremes kept, bounded size, smoothing close to exact', async () => {
-    const service = app.get(CompareService);
+    const service = api.app.get(DownsampledSeriesReader);
     const exactRes = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
     service.rawPointBudget = 0;
     try {
@@ -104,10 +95,10 @@ describe('compare REST API', () => {
       expect(diffs[Math.floor(diffs.length * 0.9)]).toBeLessThan(0.05);
       expect(diffs.at(-1)).toBeLessThan(5);
 
-      // Once the run is finished its rollups are read packed: the very same answer.
-      const prisma = app.get(PrismaService).client;
+      // Once the run is finished and sealed its rollups are read packed: the very same answer.
+      const prisma = api.app.get(PrismaService).client;
       await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'completed' } });
-      await app.get(ScalarRollupRepository).refreshOverviews(runs[0]!.id);
+      await api.app.get(ScalarStore).seal(runs[0]!.id);
       expect(await prisma.scalarOverview.count({ where: { runId: runs[0]!.id } })).toBe(7);
       const packed = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=200&smoothing=0.9`);
       expect(packed.body).toEqual(res.body);
@@ -129,20 +120,20 @@ describe('compare REST API', () => {
   });
 
   it('keeps incremental rollups equal to a rebuild from the points', async () => {
-    const prisma = app.get(PrismaService).client;
+    const prisma = api.app.get(PrismaService).client;
     const snapshot = () =>
       prisma.scalarRollup.findMany({ where: { runId: runs[0]!.id }, orderBy: [{ tag: 'asc' }, { width: 'asc' }, { bucket: 'asc' }] });
     const incremental = await snapshot();
     expect(incremental.length).toBeGreaterThan(4000);
     await prisma.scalarRollup.deleteMany({ where: { runId: runs[0]!.id } });
-    await app.get(ScalarRollupRepository).rebuildRun(runs[0]!.id);
+    await api.app.get(ScalarRollupRepository).rebuildRun(runs[0]!.id);
     const rebuilt = await snapshot();
     expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(incremental));
   });
 
   it('rejects malformed queries with the error shape', async () => {
     for (const q of ['tags=train/loss', `runs=${runs[0]!.id}`, `runs=nope&tags=train/loss`, `runs=${runs[0]!.id}&tags=..bad`, `runs=${runs[0]!.id}&tags=train/loss&smoothing=1`]) {
-      const res = await http<TApiError>(base, `/api/compare?${q}`);
+      const res = await http<TApiError>(api.base, `/api/compare?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }

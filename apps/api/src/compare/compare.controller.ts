@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ZCompareQuery, type TCompareQuery, type TCompareResult } from '@tensorscope/shared';
-import { ZodPipe } from '../common/zod.pipe';
+import { ValidQuery } from '../common/valid-query.param';
 import { CompareService } from './compare.service';
 
 /** Many runs × tags in one answer, downsampled (and smoothed) on the server. */
@@ -9,7 +9,7 @@ export class CompareController {
   constructor(private readonly compare: CompareService) {}
 
   @Get()
-  get(@Query(new ZodPipe(ZCompareQuery, 'query')) query: TCompareQuery): Promise<TCompareResult> {
+  get(@ValidQuery(ZCompareQuery) query: TCompareQuery): Promise<TCompareResult> {
     return this.compare.compare(query);
   }
 }

@@ -1,12 +1,15 @@
+import { backfillScalarHistoryAt } from '../scalars/scalar-history.backfill';
 import { runPrismaCli, type PrismaCliOptions } from './prisma-cli.runner';
 
 /**
  * Applies the committed migrations (prisma/migrations) to `databaseUrl` with
  * `prisma migrate deploy`; already applied ones are skipped. Rejects, quoting the CLI's output,
- * when anything fails.
+ * when anything fails. Then builds the scalar rollups/overviews stored points lack (data written
+ * before they existed), before any API or worker process starts writing.
  */
-export function migrateDatabase(databaseUrl: string, options: PrismaCliOptions = {}): Promise<void> {
-  return runPrismaCli(['migrate', 'deploy'], databaseUrl, options);
+export async function migrateDatabase(databaseUrl: string, options: PrismaCliOptions = {}): Promise<void> {
+  await runPrismaCli(['migrate', 'deploy'], databaseUrl, options);
+  await backfillScalarHistoryAt(databaseUrl, options.onOutput ?? ((line) => console.log(line)));
 }
 
 /** `node apps/api/dist/db/migrate.js`: migrates $DATABASE_URL; exit code 1 on any failure. */

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ZBulkExportQuery, ZRunIdParam, ZSeriesExportQuery, type TBulkExportQuery, type TSeriesExportQuery } from '@tensorscope/shared';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ZBulkExportQuery, ZSeriesExportQuery, type TBulkExportQuery, type TSeriesExportQuery } from '@tensorscope/shared';
 import type { Response } from 'express';
-import { ZodPipe } from '../common/zod.pipe';
+import { ValidQuery } from '../common/valid-query.param';
+import { RunId } from '../runs/run-id.param';
 import { ExportService, type TExportFile } from './export.service';
 
 function send(res: Response, file: TExportFile): void {
@@ -17,15 +18,15 @@ export class ExportController {
 
   @Get('runs/:id/scalars/export')
   async series(
-    @Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string },
-    @Query(new ZodPipe(ZSeriesExportQuery, 'query')) query: TSeriesExportQuery,
+    @RunId() id: string,
+    @ValidQuery(ZSeriesExportQuery) query: TSeriesExportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.exports.series(params.id, query));
+    send(res, await this.exports.series(id, query));
   }
 
   @Get('export')
-  async bulk(@Query(new ZodPipe(ZBulkExportQuery, 'query')) query: TBulkExportQuery, @Res() res: Response): Promise<void> {
+  async bulk(@ValidQuery(ZBulkExportQuery) query: TBulkExportQuery, @Res() res: Response): Promise<void> {
     send(res, await this.exports.bulk(query));
   }
 }

@@ -1,24 +1,27 @@
-import { Controller, Get, Header, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, HttpStatus, Param, StreamableFile } from '@nestjs/common';
 import {
   ERROR_CODES,
   ZFeatureMapsQuery,
   ZFilterGridQuery,
   ZHistogramQuery,
-  ZRunIdParam,
   ZSnapshotParams,
   type TFeatureMapsQuery,
   type TFilterGridQuery,
   type THistogramQuery,
-  type THistogramSeries,
-  type TRunTags,
-  type TSnapshotList,
 } from '@tensorscope/shared';
 import { ApiError } from '../common/api-error';
+import { ValidQuery } from '../common/valid-query.param';
 import { ZodPipe } from '../common/zod.pipe';
+import { RunId } from '../runs/run-id.param';
 import { InspectService } from './inspect.service';
 
-const idPipe = new ZodPipe(ZRunIdParam, 'run id');
 const stepPipe = new ZodPipe(ZSnapshotParams.omit({ layer: true }), 'snapshot path');
+
+/** A snapshot never changes once stored, so browsers may keep what is served from it for good. */
+const Immutable = () => Header('Cache-Control', 'public, max-age=31536000, immutable');
+
+/** GET `:id/snapshots/:step/<kind>/<layer>.png`: an image rendered from one layer of a snapshot. */
+const SnapshotPng = (kind: string) => applyDecorators(Get(`:id/snapshots/:step/${kind}/:file`), Header('Content-Type', 'image/png'), Immutable());
 
 /** `<layer>.png` path parts → validated (id, step, layer). */
 function pngParams(raw: { id: string; step: string; file: string }, what: string) {
@@ -34,58 +37,44 @@ export class InspectController {
   constructor(private readonly inspect: InspectService) {}
 
   @Get(':id/tags')
-  tags(@Param(idPipe) params: { id: string }): Promise<TRunTags> {
-    return this.inspect.tags(params.id);
+  tags(@RunId() id: string) {
+    return this.inspect.tags(id);
   }
 
   @Get(':id/histograms')
-  histograms(
-    @Param(idPipe) params: { id: string },
-    @Query(new ZodPipe(ZHistogramQuery, 'query')) query: THistogramQuery,
-  ): Promise<THistogramSeries> {
-    return this.inspect.histograms(params.id, query);
+  histograms(@RunId() id: string, @ValidQuery(ZHistogramQuery) query: THistogramQuery) {
+    return this.inspect.histograms(id, query);
   }
 
   @Get(':id/snapshots')
-  snapshots(@Param(idPipe) params: { id: string }): Promise<TSnapshotList> {
-    return this.inspect.snapshots(params.id);
+  snapshots(@RunId() id: string) {
+    return this.inspect.snapshots(id);
   }
 
   @Get(':id/snapshots/:step/model.json')
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  @Immutable()
   modelJson(@Param() raw: { id: string; step: string }): Promise<object> {
-    const params = stepPipe.transform(raw);
-    return this.inspect.modelJson(params.id, params.step);
+    const { id, step } = stepPipe.transform(raw);
+    return this.inspect.modelJson(id, step);
   }
 
   @Get(':id/snapshots/:step/weights.bin')
   @Header('Content-Type', 'application/octet-stream')
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  @Immutable()
   async modelWeights(@Param() raw: { id: string; step: string }): Promise<StreamableFile> {
-    const params = stepPipe.transform(raw);
-    return new StreamableFile(await this.inspect.modelWeights(params.id, params.step));
+    const { id, step } = stepPipe.transform(raw);
+    return new StreamableFile(await this.inspect.modelWeights(id, step));
   }
 
-  @Get(':id/snapshots/:step/activations/:file')
-  @Header('Content-Type', 'image/png')
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
-  async featureMaps(
-    @Param() raw: { id: string; step: string; file: string },
-    @Query(new ZodPipe(ZFeatureMapsQuery, 'query')) query: TFeatureMapsQuery,
-  ): Promise<StreamableFile> {
-    const params = pngParams(raw, 'feature maps');
-    return new StreamableFile(await this.inspect.featureMaps(params.id, params.step, params.layer, query));
+  @SnapshotPng('activations')
+  async featureMaps(@Param() raw: { id: string; step: string; file: string }, @ValidQuery(ZFeatureMapsQuery) query: TFeatureMapsQuery): Promise<StreamableFile> {
+    const { id, step, layer } = pngParams(raw, 'feature maps');
+    return new StreamableFile(await this.inspect.featureMaps(id, step, layer, query));
   }
 
-  @Get(':id/snapshots/:step/filters/:file')
-  @Header('Content-Type', 'image/png')
-  // A snapshot never changes once stored, so browsers may keep the image for good.
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
-  async filterGrid(
-    @Param() raw: { id: string; step: string; file: string },
-    @Query(new ZodPipe(ZFilterGridQuery, 'query')) query: TFilterGridQuery,
-  ): Promise<StreamableFile> {
-    const params = pngParams(raw, 'filter grids');
-    return new StreamableFile(await this.inspect.filterGrid(params.id, params.step, params.layer, query));
+  @SnapshotPng('filters')
+  async filterGrid(@Param() raw: { id: string; step: string; file: string }, @ValidQuery(ZFilterGridQuery) query: TFilterGridQuery): Promise<StreamableFile> {
+    const { id, step, layer } = pngParams(raw, 'filter grids');
+    return new StreamableFile(await this.inspect.filterGrid(id, step, layer, query));
   }
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RunDataModule } from '../runs/run-data.module';
 import { InspectController } from './inspect.controller';
+import { InspectDataModule } from './inspect-data.module';
 import { InspectService } from './inspect.service';
 
-@Module({ controllers: [InspectController], providers: [InspectService] })
+@Module({ imports: [RunDataModule, InspectDataModule], controllers: [InspectController], providers: [InspectService] })
 export class InspectModule {}

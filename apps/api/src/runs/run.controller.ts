@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   ZRunConfig,
-  ZRunIdParam,
   ZRunListQuery,
   ZScalarQuery,
   ZRunUpdate,
@@ -16,12 +15,12 @@ import {
   type TScalarQuery,
   type TScalarSeries,
 } from '@tensorscope/shared';
+import { ValidQuery } from '../common/valid-query.param';
 import { ZodPipe } from '../common/zod.pipe';
 import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
 import type { TPrincipal } from '../auth/principal';
+import { RunId } from './run-id.param';
 import { RunService } from './run.service';
-
-const idPipe = new ZodPipe(ZRunIdParam, 'run id');
 
 /** Thin: validation by shared schemas, everything else in RunService. */
 @Controller('api/runs')
@@ -29,7 +28,7 @@ export class RunController {
   constructor(private readonly runs: RunService) {}
 
   @Get()
-  list(@Query(new ZodPipe(ZRunListQuery, 'query')) query: TRunListQuery): Promise<TRunList> {
+  list(@ValidQuery(ZRunListQuery) query: TRunListQuery): Promise<TRunList> {
     return this.runs.list(query);
   }
 
@@ -45,43 +44,43 @@ export class RunController {
   @RequireRole('launcher')
   update(
     @CurrentPrincipal() principal: TPrincipal,
-    @Param(idPipe) params: { id: string },
+    @RunId() id: string,
     @Body(new ZodPipe(ZRunUpdate, 'run update')) body: TRunUpdate,
   ): Promise<TRun> {
-    return this.runs.update(params.id, body, principal);
+    return this.runs.update(id, body, principal);
   }
 
   /** Hard delete of a finished run with all it stored (owner or admin). */
   @Delete(':id')
   @RequireRole('launcher')
   @HttpCode(204)
-  async remove(@CurrentPrincipal() principal: TPrincipal, @Param(idPipe) params: { id: string }): Promise<void> {
-    await this.runs.delete(params.id, principal);
+  async remove(@CurrentPrincipal() principal: TPrincipal, @RunId() id: string): Promise<void> {
+    await this.runs.delete(id, principal);
   }
 
   @Get(':id')
-  get(@Param(idPipe) params: { id: string }): Promise<TRun> {
-    return this.runs.get(params.id);
+  get(@RunId() id: string): Promise<TRun> {
+    return this.runs.get(id);
   }
 
   @Get(':id/scalars')
   scalars(
-    @Param(idPipe) params: { id: string },
-    @Query(new ZodPipe(ZScalarQuery, 'query')) query: TScalarQuery,
+    @RunId() id: string,
+    @ValidQuery(ZScalarQuery) query: TScalarQuery,
   ): Promise<TScalarSeries> {
-    return this.runs.scalarSeries(params.id, query);
+    return this.runs.scalarSeries(id, query);
   }
 
   /** The run's live events after a sequence number: what a reconnecting client missed. */
   @Get(':id/events')
-  events(@Param(idPipe) params: { id: string }, @Query(new ZodPipe(ZRunEventsQuery, 'query')) query: TRunEventsQuery): Promise<TRunEvents> {
-    return this.runs.events(params.id, query.afterSeq);
+  events(@RunId() id: string, @ValidQuery(ZRunEventsQuery) query: TRunEventsQuery): Promise<TRunEvents> {
+    return this.runs.events(id, query.afterSeq);
   }
 
   @Post(':id/cancel')
   @RequireRole('launcher')
   @HttpCode(200)
-  cancel(@CurrentPrincipal() principal: TPrincipal, @Param(idPipe) params: { id: string }): Promise<TRun> {
-    return this.runs.cancel(params.id, principal);
+  cancel(@CurrentPrincipal() principal: TPrincipal, @RunId() id: string): Promise<TRun> {
+    return this.runs.cancel(id, principal);
   }
 }

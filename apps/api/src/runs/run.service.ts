@@ -1,25 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TRun, TRunConfig, TRunEvents, TRunUpdate, TRunList, TRunListQuery, TScalarQuery, TScalarSeries } from '@tensorscope/shared';
+import { FINISHED_STATUSES, type TRun, type TRunConfig, type TRunEvents, type TRunUpdate, type TRunList, type TRunListQuery, type TScalarQuery, type TScalarSeries } from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { assertMayManage } from './run-ownership';
 import { RunEventRepository } from './run-event.repository';
-import { CompareService } from '../compare/compare.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRun } from './run.mapper';
 import { RunRepository } from './run.repository';
-import { needsFullSeries, transformSeries } from './scalar-series.transform';
-import { ScalarRepository } from './scalar.repository';
+import { ScalarStore } from '../scalars/scalar.store';
 
 @Injectable()
 export class RunService {
   constructor(
     private readonly runs: RunRepository,
-    private readonly scalars: ScalarRepository,
+    private readonly scalars: ScalarStore,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly compare: CompareService,
     private readonly runEvents: RunEventRepository,
   ) {}
 
@@ -43,19 +40,17 @@ export class RunService {
   }
 
   async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {
-    await this.get(id);
+    const run = await this.get(id);
     if (query.buckets !== undefined && query.afterStep === undefined) {
-      // Downsampled reads go through the compare planner: a 1,000,000-point series is served from
-      // its rollups instead of being read in full (smoothing then runs over bucket means).
-      const { series } = await this.compare.compare({ ...query, runs: [id], tags: [query.tag], buckets: query.buckets });
-      const s = series[0];
+      // Downsampled reads as the compare view's: a 1,000,000-point series is served from its
+      // rollups instead of being read in full (smoothing then runs over bucket means).
+      const [s] = await this.scalars.readDownsampled([{ runId: id, tag: query.tag, finished: FINISHED_STATUSES.includes(run.status) }], { ...query, buckets: query.buckets });
       if (!s) return { points: [] };
       return {
         points: s.steps.map((step, i) => ({ step, wallTime: s.wallTimes[i]!, value: (s.smoothed ? s.smoothed[i] : s.values[i]) ?? Number.NaN })),
       };
     }
-    const points = await this.scalars.read(id, query.tag, needsFullSeries(query) ? undefined : query.afterStep);
-    return { points: transformSeries(points, query) };
+    return { points: await this.scalars.read(id, query) };
   }
 
   /** Queued runs end at once; running ones are flagged and their worker stops at the next step. */

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CompareModule } from '../compare/compare.module';
 import { ExportController } from '../export/export.controller';
 import { ExportService } from '../export/export.service';
-import { RunGateway } from '../live/run.gateway';
+import { ScalarsModule } from '../scalars/scalars.module';
 import { RunController } from './run.controller';
+import { RunDataModule } from './run-data.module';
 import { RunEventPruner } from './run-event.pruner';
 import { RunEventRepository } from './run-event.repository';
 import { RunService } from './run.service';
 
-@Module({ imports: [CompareModule], controllers: [RunController, ExportController], providers: [RunService, RunGateway, ExportService, RunEventRepository, RunEventPruner] })
+/** /api/runs: create, list, read series, cancel, archive, delete, live-event catch-up, export. */
+@Module({
+  imports: [RunDataModule, ScalarsModule],
+  controllers: [RunController, ExportController],
+  providers: [RunService, ExportService, RunEventRepository, RunEventPruner],
+})
 export class RunsModule {}

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  ZRunIdParam,
   ZVisualizationCreate,
   ZVisualizationIdParam,
   ZVisualizationImageParam,
@@ -11,6 +10,7 @@ import {
 } from '@tensorscope/shared';
 import { ZodPipe } from '../common/zod.pipe';
 import { RequireRole } from '../auth/auth.decorators';
+import { RunId } from '../runs/run-id.param';
 import { VisualizationService } from './visualization.service';
 
 /** Thin: shared schemas validate; VisualizationService queues, caches and serves. */
@@ -22,15 +22,15 @@ export class VisualizationController {
   @RequireRole('launcher')
   @HttpCode(202)
   create(
-    @Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string },
+    @RunId() id: string,
     @Body(new ZodPipe(ZVisualizationCreate, 'visualization')) body: TVisualizationCreate,
   ): Promise<TVisualization> {
-    return this.visualizations.create(params.id, body);
+    return this.visualizations.create(id, body);
   }
 
   @Get('runs/:id/visualizations')
-  list(@Param(new ZodPipe(ZRunIdParam, 'run id')) params: { id: string }): Promise<TVisualizationList> {
-    return this.visualizations.list(params.id);
+  list(@RunId() id: string): Promise<TVisualizationList> {
+    return this.visualizations.list(id);
   }
 
   @Get('visualizations/:id')

@@ -2,13 +2,13 @@ import type { TTaggedScalar } from '@tensorscope/shared';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
-import type { ScalarRepository } from '../runs/scalar.repository';
+import type { ScalarStore } from '../scalars/scalar.store';
 import { ScalarWriter } from './scalar-writer';
 
 const point = (step: number): TTaggedScalar => ({ tag: 'train/loss', step, wallTime: step, value: 1 / (step + 1) });
 
-function writer(insertMany: ScalarRepository['insertMany'], flushMs = 5) {
-  const scalars = { insertMany } as unknown as ScalarRepository;
+function writer(append: ScalarStore['append'], flushMs = 5) {
+  const scalars = { append };
   const runs = { setFinalMetrics: vi.fn(async () => undefined) } as unknown as RunRepository;
   const bus = { publish: vi.fn(async () => undefined) } as unknown as EventBus;
   return { w: new ScalarWriter('run', scalars, runs, bus, undefined, {}, { maxBuffered: 100, flushMs }), runs, bus };

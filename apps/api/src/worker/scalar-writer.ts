@@ -1,7 +1,7 @@
 import { betterDirection, SCALAR_TAGS, type TBestMetrics, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
-import type { ScalarRepository } from '../runs/scalar.repository';
+import type { ScalarStore } from '../scalars/scalar.store';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 
 /** Wraps each database write (the worker's waits out outages); identity by default. */
@@ -28,7 +28,7 @@ export class ScalarWriter {
 
   constructor(
     private readonly runId: string,
-    private readonly scalars: ScalarRepository,
+    private readonly scalars: Pick<ScalarStore, 'append'>,
     private readonly runs: RunRepository,
     private readonly bus: EventBus,
     private readonly guard: WriteGuard = unguarded,
@@ -67,7 +67,7 @@ export class ScalarWriter {
   private async write(batch: TTaggedScalar[]): Promise<void> {
     if (batch.length === 0) return;
     // Idempotent (keyed by run, tag, step), so a retried batch or a resumed run stores each point once.
-    await this.guard('storing scalars', () => this.scalars.insertMany(this.runId, batch));
+    await this.guard('storing scalars', () => this.scalars.append(this.runId, batch));
     // Only the core tags: layer statistics (100+ tags) would bloat every run row and list. A batch
     // of layer statistics alone leaves the row as it is (no UPDATE).
     const core = batch.filter((p) => CORE_TAGS.has(p.tag));

@@ -12,8 +12,7 @@ import { InspectRepository } from '../inspect/inspect.repository';
 import { snapshotsToDrop } from '../inspect/snapshot-retention';
 import { CheckpointRepository } from '../runs/checkpoint.repository';
 import { RunRepository } from '../runs/run.repository';
-import { ScalarRepository } from '../runs/scalar.repository';
-import { ScalarRollupRepository } from '../compare/scalar-rollup.repository';
+import { ScalarStore } from '../scalars/scalar.store';
 import { ScalarWriter } from './scalar-writer';
 import { TrainerThread, type TrainerRun } from './trainer-thread.client';
 
@@ -53,9 +52,8 @@ export class TrainingWorker implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: TEnv,
     private readonly runs: RunRepository,
-    private readonly scalars: ScalarRepository,
+    private readonly scalars: ScalarStore,
     private readonly inspect: InspectRepository,
-    private readonly rollups: ScalarRollupRepository,
     private readonly checkpoints: CheckpointRepository,
   ) {}
 
@@ -274,9 +272,9 @@ export class TrainingWorker implements OnApplicationBootstrap {
       this.cancelled.delete(runId);
       if (finished) {
         await this.checkpoints.delete(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: deleting its checkpoint failed: ${String(e)}`));
-        // The run's series are final now: pack them for fast compare reads (without them the reads
+        // The run's series are final now: seal them for fast compare reads (without that the reads
         // fall back to the row rollups, slower but the same answer).
-        await this.rollups.refreshOverviews(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: packing overviews failed: ${String(e)}`));
+        await this.scalars.seal(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: sealing its scalars failed: ${String(e)}`));
       }
       await this.signal({ type: 'run.updated', runId }).catch(() => undefined);
     }

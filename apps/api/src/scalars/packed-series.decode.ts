@@ -1,11 +1,5 @@
 import type { SmoothBucket } from './bucket-smooth';
-
-/**
- * Record layout written by OVERVIEW_REFRESH_SQL (Postgres int4send/float8send: big-endian):
- * bucket, count, finiteCount (int32), sum (float64), then first, last, min, max points as
- * step (int32), wall (float64), value (float64); min/max NaN when the bucket has no finite value.
- */
-export const OVERVIEW_RECORD_BYTES = 100;
+import { OVERVIEW_OFFSET as O, OVERVIEW_RECORD_BYTES } from './overview.layout';
 
 export interface PackedSeries {
   steps: number[];
@@ -63,10 +57,10 @@ export function decodePackedSeries(data: Uint8Array, shift: number, lo: number, 
   };
 
   for (let o = 0; o < data.byteLength; o += OVERVIEW_RECORD_BYTES) {
-    const bucket = view.getInt32(o);
+    const bucket = view.getInt32(o + O.bucket);
     if (bucket < fromBucket) continue;
     if (bucket > toBucket) break;
-    const firstStep = view.getInt32(o + 20);
+    const firstStep = view.getInt32(o + O.firstStep);
     const at = Math.min(buckets - 1, Math.max(0, Math.floor(((firstStep - lo) * buckets) / span)));
     if (at !== index) {
       flush();
@@ -75,29 +69,29 @@ export function decodePackedSeries(data: Uint8Array, shift: number, lo: number, 
       finite = 0;
       sum = 0;
       fStep = firstStep;
-      fWall = view.getFloat64(o + 24);
-      fValue = view.getFloat64(o + 32);
+      fWall = view.getFloat64(o + O.firstWall);
+      fValue = view.getFloat64(o + O.firstValue);
       minValue = Number.NaN;
       maxValue = Number.NaN;
     }
-    count += view.getInt32(o + 4);
-    finite += view.getInt32(o + 8);
-    sum += view.getFloat64(o + 12);
-    lStep = view.getInt32(o + 40);
-    lWall = view.getFloat64(o + 44);
-    lValue = view.getFloat64(o + 52);
-    const rMin = view.getFloat64(o + 72);
+    count += view.getInt32(o + O.count);
+    finite += view.getInt32(o + O.finiteCount);
+    sum += view.getFloat64(o + O.sum);
+    lStep = view.getInt32(o + O.lastStep);
+    lWall = view.getFloat64(o + O.lastWall);
+    lValue = view.getFloat64(o + O.lastValue);
+    const rMin = view.getFloat64(o + O.minValue);
     if (!Number.isNaN(rMin)) {
       if (Number.isNaN(minValue) || rMin < minValue) {
         minValue = rMin;
-        minStep = view.getInt32(o + 60);
-        minWall = view.getFloat64(o + 64);
+        minStep = view.getInt32(o + O.minStep);
+        minWall = view.getFloat64(o + O.minWall);
       }
-      const rMax = view.getFloat64(o + 92);
+      const rMax = view.getFloat64(o + O.maxValue);
       if (Number.isNaN(maxValue) || rMax > maxValue) {
         maxValue = rMax;
-        maxStep = view.getInt32(o + 80);
-        maxWall = view.getFloat64(o + 84);
+        maxStep = view.getInt32(o + O.maxStep);
+        maxWall = view.getFloat64(o + O.maxWall);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { OVERVIEW_RECORD_SQL } from './overview.layout';
 import { ROLLUP_SHIFTS } from './rollup-levels';
 
 /**
@@ -61,18 +62,11 @@ export const ROLLUP_REFRESH_SQL: readonly string[] = ROLLUP_SHIFTS.map((shift, i
 );
 
 /**
- * Packs every rollup level of a run into ScalarOverview rows, one per (tag, width), records of
- * OVERVIEW_RECORD_BYTES in bucket order (layout: packed-series.decode.ts). $1 run id. A missing
- * min/max (a bucket without finite values) is packed as NaN.
+ * Packs every rollup level of a run into ScalarOverview rows, one per (tag, width): its rows'
+ * records (overview.layout.ts) in bucket order. $1 run id.
  */
-export const OVERVIEW_REFRESH_SQL = `INSERT INTO "ScalarOverview" ("runId", tag, width, buckets, data)
-SELECT "runId", tag, width, count(*)::int, string_agg(
-  int4send(bucket) || int4send(count) || int4send("finiteCount") || float8send(sum)
-  || int4send("firstStep") || float8send("firstWall") || float8send("firstValue")
-  || int4send("lastStep") || float8send("lastWall") || float8send("lastValue")
-  || int4send(coalesce("minStep", 0)) || float8send(coalesce("minWall", 'NaN')) || float8send(coalesce("minValue", 'NaN'))
-  || int4send(coalesce("maxStep", 0)) || float8send(coalesce("maxWall", 'NaN')) || float8send(coalesce("maxValue", 'NaN')),
-  ''::bytea ORDER BY bucket)
+export const OVERVIEW_PACK_SQL = `INSERT INTO "ScalarOverview" ("runId", tag, width, buckets, data)
+SELECT "runId", tag, width, count(*)::int, string_agg(${OVERVIEW_RECORD_SQL}, ''::bytea ORDER BY bucket)
 FROM "ScalarRollup" WHERE "runId" = $1::uuid
 GROUP BY "runId", tag, width
 ON CONFLICT ("runId", tag, width) DO UPDATE SET buckets = EXCLUDED.buckets, data = EXCLUDED.data`;

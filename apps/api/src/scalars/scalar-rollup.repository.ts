@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 import { COARSEST_SHIFT } from './rollup-levels';
-import { OVERVIEW_REFRESH_SQL, ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
-
-type Db = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
+import { rebuildRollups } from './scalar-rollup.rebuild';
+import { OVERVIEW_PACK_SQL } from './scalar-rollup.sql';
 
 /** Stored points of one series in a step range, as the coarsest rollup level counts them. */
 export interface SeriesExtent {
@@ -32,7 +30,7 @@ const INT_MIN = -2147483648;
 const OVERVIEW_READ_PARALLEL = 4;
 const INT_MAX = 2147483647;
 
-/** The rollup table: kept in step with ScalarPoint on every insert, read by the compare view. */
+/** The rollup table: kept in step with ScalarPoint on every insert, read by downsampled reads. */
 @Injectable()
 export class ScalarRollupRepository {
   constructor(
@@ -40,26 +38,14 @@ export class ScalarRollupRepository {
     private readonly pg: PgPoolService,
   ) {}
 
-  /** Rebuilds every level's buckets at or above each tag's lowest new step (a few rows per tag). */
-  async refresh(db: Db, runId: string, fromStepByTag: ReadonlyMap<string, number>): Promise<void> {
-    if (fromStepByTag.size === 0) return;
-    const tags = [...fromStepByTag.keys()];
-    const from = tags.map((t) => fromStepByTag.get(t)!);
-    for (const sql of ROLLUP_REFRESH_SQL) await db.$executeRawUnsafe(sql, runId, tags, from);
-  }
-
-  /** Rebuilds all rollups of a run from its points (backfill, and bench seeding). */
-  async rebuildRun(runId: string): Promise<void> {
-    const tags = await this.prisma.client.$queryRawUnsafe<{ tag: string }[]>(
-      `SELECT DISTINCT tag FROM "ScalarPoint" WHERE "runId" = $1::uuid`,
-      runId,
-    );
-    await this.refresh(this.prisma.client, runId, new Map(tags.map((t) => [t.tag, INT_MIN])));
+  /** Rebuilds all rollups of a run from its points. */
+  rebuildRun(runId: string): Promise<void> {
+    return rebuildRollups((sql, params) => this.pg.pool.query(sql, params), runId);
   }
 
   /** Packs a finished run's rollups into overviews (one row per tag and level). */
-  async refreshOverviews(runId: string): Promise<void> {
-    await this.prisma.client.$executeRawUnsafe(OVERVIEW_REFRESH_SQL, runId);
+  async pack(runId: string): Promise<void> {
+    await this.prisma.client.$executeRawUnsafe(OVERVIEW_PACK_SQL, runId);
   }
 
   /** Packed overviews of these series at one level; series without one are absent. */

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { TScalarPoint, TScalarTag, TTaggedScalar } from '@tensorscope/shared';
-import { ROLLUP_REFRESH_SQL } from '../compare/scalar-rollup.sql';
-import { arrayLiteral, inlineParams, literal } from '../compare/sql-literal';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
+import { ROLLUP_REFRESH_SQL } from './scalar-rollup.sql';
+import { arrayLiteral, inlineParams, literal } from './sql-literal';
 
 /** Scalar points: batched inserts, index range reads on (runId, tag, step). */
 @Injectable()
-export class ScalarRepository {
+export class ScalarPointRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly pg: PgPoolService,
