@@ -38,13 +38,22 @@ interface KernelArgs {
 }
 
 /** Calls one of wasm's own registered kernels (looked up each time: cheap, and robust to re-registration). */
-/** Wasm Conv2D's explicit NHWC padding: rows and columns only. */
-const spatialPad = (top: number, bottom: number, left: number, right: number) => [
-  [0, 0],
-  [top, bottom],
-  [left, right],
-  [0, 0],
-];
+/** Wasm's forward Conv2D at stride 1 with explicit [top, bottom, left, right] padding: both gradients are built on it. */
+function stride1Conv(
+  backend: KernelBackend,
+  x: Info,
+  filter: Info,
+  [top, bottom, left, right]: readonly [number, number, number, number],
+  dilations: [number, number],
+): Info {
+  const pad = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
+  return callWasm('Conv2D', backend, { x, filter }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations });
+}
 
 function callWasm(kernelName: string, backend: KernelBackend, inputs: Record<string, Info>, attrs: Attrs = {}): Info {
   const config = tf.getKernel(kernelName, BACKEND);
@@ -126,17 +135,7 @@ function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): Info
 
   const xT = callWasm('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin,H,W,N]
   const dyT = callWasm('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho,Wo,N,Cout]
-  const conv = callWasm(
-    'Conv2D',
-    backend,
-    { x: xT, filter: dyT },
-    {
-      strides: [1, 1],
-      pad: spatialPad(top, bottom, left, right),
-      dataFormat: 'NHWC',
-      dilations: [sh, sw],
-    },
-  ); // [Cin,outH,outW,Cout]
+  const conv = stride1Conv(backend, xT, dyT, [top, bottom, left, right], [sh, sw]); // [Cin,outH,outW,Cout]
   dispose(backend, xT, dyT);
   let cropped = conv;
   if (outH !== fh || outW !== fw) {
@@ -212,17 +211,7 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
   const flipped = callWasm('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const swapped = callWasm('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [fh,fw,Cout,Cin]
   dispose(backend, flipped);
-  const dx = callWasm(
-    'Conv2D',
-    backend,
-    { x: dyDil, filter: swapped },
-    {
-      strides: [1, 1],
-      pad: spatialPad(padTop, padBottom, padLeft, padRight),
-      dataFormat: 'NHWC',
-      dilations: [1, 1],
-    },
-  );
+  const dx = stride1Conv(backend, dyDil, swapped, [padTop, padBottom, padLeft, padRight], [1, 1]);
   dispose(backend, swapped);
   if (owned) dispose(backend, dyDil);
   return dx;
