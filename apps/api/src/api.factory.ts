@@ -11,9 +11,7 @@ import { buildOpenApi } from './docs/openapi';
 import { ENV, type TEnv } from './env';
 
 /** Builds the HTTP app; shared by main.ts and the API tests so both run the same wiring. */
-export async function createApiApp(
-  logger: LogLevel[] = ['error', 'warn', 'log'],
-): Promise<NestExpressApplication> {
+export async function createApiApp(logger: LogLevel[] = ['error', 'warn', 'log']): Promise<NestExpressApplication> {
   // bodyParser: false, so that useJsonBodies' parser (JSON only, explicit limit) is the only one.
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
   const env = app.get<TEnv>(ENV);

@@ -15,11 +15,17 @@ const ZEnv = z.object({
   /** The first admin of a fresh installation; without ADMIN_PASSWORD one is generated and printed once. */
   ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email('ADMIN_EMAIL must be an email address')).default('admin@tensorscope.local'),
   // Empty counts as unset (compose passes `${ADMIN_PASSWORD:-}`).
-  ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional()),
+  ADMIN_PASSWORD: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  ),
   /** How long a dashboard sign-in lasts. */
   SESSION_DAYS: z.coerce.number().min(0.01).max(365).default(7),
   /** Mark cookies Secure (set when the dashboard is served over HTTPS). */
-  COOKIE_SECURE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Failed sign-ins per email (×4 per client address) within LOGIN_WINDOW_SECONDS before sign-in is refused for a while. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),

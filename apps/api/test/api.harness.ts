@@ -18,7 +18,9 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
  * The real HTTP app (same wiring as main.ts) on the test database, listening on a free port, with
  * only errors and warnings logged. `extraEnv` as in useTestDatabase. Close `app` when done.
  */
-export async function startTestApi(extraEnv: Record<string, string> = {}): Promise<{ app: NestExpressApplication; base: string; databaseUrl: string }> {
+export async function startTestApi(
+  extraEnv: Record<string, string> = {},
+): Promise<{ app: NestExpressApplication; base: string; databaseUrl: string }> {
   const databaseUrl = useTestDatabase(extraEnv);
   // Imported only now: the app's modules read the env when they load.
   const { createApiApp } = await import('../src/api.factory');
@@ -51,12 +53,23 @@ export async function listen(app: INestApplication): Promise<string> {
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'test-admin-password' };
 
 /** Signs in with email and password; answers the session and CSRF cookies as request headers. */
-export async function signIn(base: string, who: { email: string; password: string } = TEST_ADMIN): Promise<{ cookie: string; csrf: string }> {
+export async function signIn(
+  base: string,
+  who: { email: string; password: string } = TEST_ADMIN,
+): Promise<{ cookie: string; csrf: string }> {
   // The first admin is created in the background at start: give it a moment.
-  const res = await until(`sign-in of ${who.email}`, async () => {
-    const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
-    return r.status === 200 ? r : undefined;
-  }, 15_000);
+  const res = await until(
+    `sign-in of ${who.email}`,
+    async () => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(who),
+      });
+      return r.status === 200 ? r : undefined;
+    },
+    15_000,
+  );
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('ts_csrf='))!.slice('ts_csrf='.length);
   return { cookie: cookies.join('; '), csrf };

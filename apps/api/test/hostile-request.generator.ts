@@ -32,36 +32,121 @@ class RawJson {
 }
 
 const UNSAFE_TEXT = ['\u0000', 'a\u0000b', '\uD800', 'x\uDFFF', '\uDC00\uD800', 'run\u0000; DROP TABLE "Run"; --'];
-const SQLISH = ["'; DROP TABLE \"Run\"; --", "1' OR '1'='1", '" OR ""="', '1; SELECT pg_sleep(10)', '$where', '{"$gt":""}', "%' OR 1=1 --"];
+const SQLISH = ['\'; DROP TABLE "Run"; --', "1' OR '1'='1", '" OR ""="', '1; SELECT pg_sleep(10)', '$where', '{"$gt":""}', "%' OR 1=1 --"];
 const ODD_VALUES: unknown[] = [true, false, null, [], ['a'], {}, { $ne: null }, { $gt: '' }, 1, -1, 0];
 const UNKNOWN_KEYS = [
-  'learning_rate', '$where', 'unknownField', 'constructor', '__proto__', 'hidden_size', 'prototype', 'toString',
-  'hasOwnProperty', 'Name', 'name ', ' model', '', '\u0000', 'k\u0000', '\uD800', 'a.b', '$ne', 'id', 'status',
-  'sweepId', 'createdAt', "'; DROP TABLE \"Run\"; --", 'x'.repeat(300),
+  'learning_rate',
+  '$where',
+  'unknownField',
+  'constructor',
+  '__proto__',
+  'hidden_size',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'Name',
+  'name ',
+  ' model',
+  '',
+  '\u0000',
+  'k\u0000',
+  '\uD800',
+  'a.b',
+  '$ne',
+  'id',
+  'status',
+  'sweepId',
+  'createdAt',
+  '\'; DROP TABLE "Run"; --',
+  'x'.repeat(300),
 ];
-const INVALID_NAMES: unknown[] = [...UNSAFE_TEXT, '', '   ', 'x'.repeat(121), 'y'.repeat(100_000), 42, true, null, [], ['a'], {}, { $ne: null }];
+const INVALID_NAMES: unknown[] = [
+  ...UNSAFE_TEXT,
+  '',
+  '   ',
+  'x'.repeat(121),
+  'y'.repeat(100_000),
+  42,
+  true,
+  null,
+  [],
+  ['a'],
+  {},
+  { $ne: null },
+];
 /** Wrong for every number field of a run config: all have a minimum ≥ 0 and a maximum ≤ 1e6. */
 const INVALID_NUMBERS: unknown[] = [
-  '1', 'NaN', 'Infinity', '-Infinity', '', true, false, null, [], [1], {}, { $gt: 0 }, -1e9, 1e12, -1,
-  new RawJson('1e309'), new RawJson('-1e309'),
+  '1',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '',
+  true,
+  false,
+  null,
+  [],
+  [1],
+  {},
+  { $gt: 0 },
+  -1e9,
+  1e12,
+  -1,
+  new RawJson('1e309'),
+  new RawJson('-1e309'),
 ];
 const COMMON_NUMBER_FIELDS = [
-  'learningRate', 'batchSize', 'epochs', 'evalInterval', 'logInterval', 'seed', 'statsInterval', 'snapshotsPerEpoch',
-  'probeImages', 'histogramBins', 'snapshotLimit', 'snapshotKeepEvery', 'gradClipNorm', 'trainSubset', 'evalSubset',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'evalInterval',
+  'logInterval',
+  'seed',
+  'statsInterval',
+  'snapshotsPerEpoch',
+  'probeImages',
+  'histogramBins',
+  'snapshotLimit',
+  'snapshotKeepEvery',
+  'gradClipNorm',
+  'trainSubset',
+  'evalSubset',
 ];
 const INT_FIELDS = COMMON_NUMBER_FIELDS.filter((f) => !['learningRate', 'gradClipNorm'].includes(f));
 const INVALID_ENUM_VALUES: unknown[] = [...SQLISH, ...UNSAFE_TEXT, 'ADAM', '', ' adam', 'auto ', 1, null, true, [], {}];
 const INVALID_MODELS: unknown[] = ['resnet', 'LSTM', '', 'lenet', ...SQLISH, ...UNSAFE_TEXT, null, 1, [], {}];
 const INVALID_JSON_TEXTS = [
-  '{', '{"name":', "{'name':'x','model':'lstm'}", '{"name":"x","model":"lstm",}', '{"name":NaN,"model":"lstm"}',
-  '{"learningRate":Infinity}', '{"name":"x"}{"model":"lstm"}', '{"name":"a\u0000b","model":"lstm"}', '{"name":"\\ud800',
-  '{"name":"\\uZZZZ"}', '\u0000', '{"name":undefined}', '{"__proto__":', 'null', '"just a string"', '12', 'true',
-  '[', ']', '{"a":1]',
+  '{',
+  '{"name":',
+  "{'name':'x','model':'lstm'}",
+  '{"name":"x","model":"lstm",}',
+  '{"name":NaN,"model":"lstm"}',
+  '{"learningRate":Infinity}',
+  '{"name":"x"}{"model":"lstm"}',
+  '{"name":"a\u0000b","model":"lstm"}',
+  '{"name":"\\ud800',
+  '{"name":"\\uZZZZ"}',
+  '\u0000',
+  '{"name":undefined}',
+  '{"__proto__":',
+  'null',
+  '"just a string"',
+  '12',
+  'true',
+  '[',
+  ']',
+  '{"a":1]',
 ];
 /** Media types a JSON parser must not read. */
 const NON_JSON_TYPES = [
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/json',
-  'application/merge-patch+json', 'application/octet-stream', 'application/json; charset=utf-16', 'application/json; charset=latin-9',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'text/json',
+  'application/merge-patch+json',
+  'application/octet-stream',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin-9',
 ];
 
 /** A lone surrogate cannot be sent as UTF-8; its WTF-8 bytes are what a hostile client would send. */
@@ -94,7 +179,8 @@ export function toJsonText(value: unknown): string {
 /** A copy with `key` set as an own, enumerable property, `__proto__` included (`{...o, [k]: v}` would set the prototype). */
 function withKey(object: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(object)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(object))
+    Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
   Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
   return copy;
 }
@@ -105,7 +191,10 @@ const query = (params: [string, string][]): string =>
 export class HostileRequestGenerator {
   private readonly r: SeededRandom;
 
-  constructor(seed: number, private readonly targets: TFuzzTargets) {
+  constructor(
+    seed: number,
+    private readonly targets: TFuzzTargets,
+  ) {
     this.r = new SeededRandom(seed);
   }
 
@@ -135,7 +224,13 @@ export class HostileRequestGenerator {
       const nested = r.chance(0.5) ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
       const replacements = [[], [value], 'string', 123, true, new RawJson(nested)];
       const pickIndex = r.int(0, replacements.length - 1);
-      return { why: `body is not an object (#${pickIndex})`, method, url, contentType: 'application/json', body: toJsonText(replacements[pickIndex]) };
+      return {
+        why: `body is not an object (#${pickIndex})`,
+        method,
+        url,
+        contentType: 'application/json',
+        body: toJsonText(replacements[pickIndex]),
+      };
     }
     if (roll < 20) {
       const { value } = this.validBodyFor(url);
@@ -146,7 +241,13 @@ export class HostileRequestGenerator {
     }
     if (roll < 21) {
       const padding = ' '.repeat(1024 * 1024 + r.int(1, 100_000));
-      return { why: 'body over 1 MB', method, url, contentType: 'application/json', body: `${toJsonText(this.validBodyFor(url).value)}${padding}` };
+      return {
+        why: 'body over 1 MB',
+        method,
+        url,
+        contentType: 'application/json',
+        body: `${toJsonText(this.validBodyFor(url).value)}${padding}`,
+      };
     }
     const { why, value } = body();
     return { why, method, url, contentType: 'application/json', body: toJsonText(value) };
@@ -191,7 +292,14 @@ export class HostileRequestGenerator {
         config = withKey(config, key, value);
         whys.push(`unknown key ${show(key)}`);
       } else if (defect === 4) {
-        const [field, value] = config.model === 'lenet5' ? r.pick([['hiddenSize', 64], ['layers', 2], ['dropout', 0.1]] as const) : (['variant', 'mnist'] as const);
+        const [field, value] =
+          config.model === 'lenet5'
+            ? r.pick([
+                ['hiddenSize', 64],
+                ['layers', 2],
+                ['dropout', 0.1],
+              ] as const)
+            : (['variant', 'mnist'] as const);
         config = withKey(config, field, value);
         whys.push(`${field} on ${String(config.model)}`);
       } else {
@@ -204,7 +312,11 @@ export class HostileRequestGenerator {
   }
 
   private validSweep(): Record<string, unknown> {
-    return { name: 'fuzz sweep', base: { model: 'lstm', epochs: 1, trainSubset: 64, evalSubset: 64 }, axes: [{ field: 'seed', values: [1, 2] }] };
+    return {
+      name: 'fuzz sweep',
+      base: { model: 'lstm', epochs: 1, trainSubset: 64, evalSubset: 64 },
+      axes: [{ field: 'seed', values: [1, 2] }],
+    };
   }
 
   private sweepBody(): { why: string; value: unknown } {
@@ -231,15 +343,38 @@ export class HostileRequestGenerator {
     }
     if (defect === 4) {
       const axes = r.pick<unknown>([
-        [], 'seed', {}, [{}], null, [null], [{ field: 'learning_rate', values: [1, 2] }], [{ field: 'seed', values: [] }],
-        [{ field: 'seed', values: [1, 1] }], [{ field: 'seed', values: Array.from({ length: 51 }, (_, i) => i) }],
-        [{ field: 'seed', values: [1, 2], extra: 1 }], [{ field: 'seed', values: [null, 2] }], [{ field: 'seed', values: [{}, 2] }],
-        [{ field: 'seed', values: [1, 2] }, { field: 'seed', values: [3, 4] }],
-        Array.from({ length: 7 }, (_, i) => ({ field: ['seed', 'epochs', 'batchSize', 'optimizer', 'backend', 'dropout', 'layers'][i], values: [1, 2] })),
-        [{ field: 'seed', values: Array.from({ length: 50 }, (_, i) => i) }, { field: 'batchSize', values: [8, 16, 32] }],
-        [{ field: 'name', values: ['a', 'b'] }], [{ field: 'hiddenSize', values: [16, 4096] }], [{ field: 'variant', values: ['mnist', 'cifar-rgb32'] }],
-        [{ field: 'optimizer', values: ['adam', '\u0000'] }], [{ field: 'optimizer', values: ['adam', '\uD800'] }],
-        [{ field: 'optimizer', values: ['adam', "'; DROP TABLE \"Sweep\"; --"] }], [{ field: 'seed', values: [1, new RawJson('1e309')] }],
+        [],
+        'seed',
+        {},
+        [{}],
+        null,
+        [null],
+        [{ field: 'learning_rate', values: [1, 2] }],
+        [{ field: 'seed', values: [] }],
+        [{ field: 'seed', values: [1, 1] }],
+        [{ field: 'seed', values: Array.from({ length: 51 }, (_, i) => i) }],
+        [{ field: 'seed', values: [1, 2], extra: 1 }],
+        [{ field: 'seed', values: [null, 2] }],
+        [{ field: 'seed', values: [{}, 2] }],
+        [
+          { field: 'seed', values: [1, 2] },
+          { field: 'seed', values: [3, 4] },
+        ],
+        Array.from({ length: 7 }, (_, i) => ({
+          field: ['seed', 'epochs', 'batchSize', 'optimizer', 'backend', 'dropout', 'layers'][i],
+          values: [1, 2],
+        })),
+        [
+          { field: 'seed', values: Array.from({ length: 50 }, (_, i) => i) },
+          { field: 'batchSize', values: [8, 16, 32] },
+        ],
+        [{ field: 'name', values: ['a', 'b'] }],
+        [{ field: 'hiddenSize', values: [16, 4096] }],
+        [{ field: 'variant', values: ['mnist', 'cifar-rgb32'] }],
+        [{ field: 'optimizer', values: ['adam', '\u0000'] }],
+        [{ field: 'optimizer', values: ['adam', '\uD800'] }],
+        [{ field: 'optimizer', values: ['adam', '\'; DROP TABLE "Sweep"; --'] }],
+        [{ field: 'seed', values: [1, new RawJson('1e309')] }],
       ]);
       return { why: `axes ${toJsonText(axes).slice(0, 80)}`, value: { ...sweep, axes } };
     }
@@ -263,14 +398,21 @@ export class HostileRequestGenerator {
         return `${key} ${show(value)}`;
       };
       const why =
-        defect === 0 ? set(r.pick(UNKNOWN_KEYS), [1, 'x', null])
-        : defect === 1 ? set('kind', ['top10', '', null, 1, ...SQLISH, ...UNSAFE_TEXT])
-        : defect === 2 ? set('layer', ['', 'x'.repeat(65), 'conv 1', ...SQLISH, ...UNSAFE_TEXT, 1, null])
-        : defect === 3 ? set('step', [-1, 2 ** 31, 1.5, '1', null, new RawJson('1e309'), {}])
-        : defect === 4 ? set('recompute', ['yes', 1, null, 'true'])
-        : defect === 5 ? set('image', [-1, 10_000, 1.5, '3', null])
-        : defect === 6 ? set(body.kind === 'top9' ? 'occlusionSize' : 'subset', [4, 100])
-        : set('subset', [8, 10_001, 0.5, '100']);
+        defect === 0
+          ? set(r.pick(UNKNOWN_KEYS), [1, 'x', null])
+          : defect === 1
+            ? set('kind', ['top10', '', null, 1, ...SQLISH, ...UNSAFE_TEXT])
+            : defect === 2
+              ? set('layer', ['', 'x'.repeat(65), 'conv 1', ...SQLISH, ...UNSAFE_TEXT, 1, null])
+              : defect === 3
+                ? set('step', [-1, 2 ** 31, 1.5, '1', null, new RawJson('1e309'), {}])
+                : defect === 4
+                  ? set('recompute', ['yes', 1, null, 'true'])
+                  : defect === 5
+                    ? set('image', [-1, 10_000, 1.5, '3', null])
+                    : defect === 6
+                      ? set(body.kind === 'top9' ? 'occlusionSize' : 'subset', [4, 100])
+                      : set('subset', [8, 10_001, 0.5, '100']);
       // An existing run with a valid body is still refused (no snapshot; not a CNN): the defect decides anyway.
       return { why: `visualization ${idWhy}: ${why}`, value: body };
     });
@@ -282,11 +424,23 @@ export class HostileRequestGenerator {
   private runId({ allowExisting }: { allowExisting: boolean }): { id: string; why: string; existing: boolean } {
     const r = this.r;
     const roll = r.int(0, 9);
-    if (allowExisting && roll < 4) return { id: r.chance(0.5) ? this.targets.lenetRunId : this.targets.lstmRunId, why: 'existing run', existing: true };
+    if (allowExisting && roll < 4)
+      return { id: r.chance(0.5) ? this.targets.lenetRunId : this.targets.lstmRunId, why: 'existing run', existing: true };
     if (roll < 6) return { id: r.uuid(), why: 'missing run', existing: false };
     const bad = r.pick([
-      'not-a-uuid', '\u0000', '\uD800', "1' OR '1'='1", 'x'.repeat(3000), '7b0c3a52-7f5e-4a43-9f4c-6f0d2c1f2a1',
-      `${r.uuid()}\u0000`, '{{id}}', '../runs', '-1', 'null', `${r.uuid()}'--`, ' ',
+      'not-a-uuid',
+      '\u0000',
+      '\uD800',
+      "1' OR '1'='1",
+      'x'.repeat(3000),
+      '7b0c3a52-7f5e-4a43-9f4c-6f0d2c1f2a1',
+      `${r.uuid()}\u0000`,
+      '{{id}}',
+      '../runs',
+      '-1',
+      'null',
+      `${r.uuid()}'--`,
+      ' ',
     ]);
     return { id: bad, why: `id ${show(bad)}`, existing: false };
   }
@@ -318,12 +472,52 @@ export class HostileRequestGenerator {
 
   private get(): THostileRequest {
     const r = this.r;
-    const steps = ['NaN', 'Infinity', '-Infinity', '1e309', 'abc', '1.5', '2147483648', '-2147483649', '9007199254740993', '1e21', '\u0000', '\uD800'];
-    const tags = ['', 'a//b', '.hidden', '/lead', 'trail/', 'a b', "train/loss' OR '1'='1", 'x'.repeat(201), '\u0000', 'train/\u0000loss', '\uD800', '../../etc', 'train/loss;DROP'];
-    const uuids = ['not-a-uuid', '\u0000', '\uD800', "1' OR '1'='1", '', `${this.targets.lenetRunId}\u0000`, `${this.targets.lenetRunId},x`];
+    const steps = [
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e309',
+      'abc',
+      '1.5',
+      '2147483648',
+      '-2147483649',
+      '9007199254740993',
+      '1e21',
+      '\u0000',
+      '\uD800',
+    ];
+    const tags = [
+      '',
+      'a//b',
+      '.hidden',
+      '/lead',
+      'trail/',
+      'a b',
+      "train/loss' OR '1'='1",
+      'x'.repeat(201),
+      '\u0000',
+      'train/\u0000loss',
+      '\uD800',
+      '../../etc',
+      'train/loss;DROP',
+    ];
+    const uuids = [
+      'not-a-uuid',
+      '\u0000',
+      '\uD800',
+      "1' OR '1'='1",
+      '',
+      `${this.targets.lenetRunId}\u0000`,
+      `${this.targets.lenetRunId},x`,
+    ];
     const scalarInvalid = {
-      tag: tags, afterStep: steps, fromStep: steps, toStep: steps, smoothing: ['-0.1', '1', '0.9991', 'abc', 'Infinity', 'NaN'],
-      smoother: ['EMA', 'median', '', ...SQLISH], buckets: ['0', '10001', 'abc', '1.5', '-1', 'Infinity'],
+      tag: tags,
+      afterStep: steps,
+      fromStep: steps,
+      toStep: steps,
+      smoothing: ['-0.1', '1', '0.9991', 'abc', 'Infinity', 'NaN'],
+      smoother: ['EMA', 'median', '', ...SQLISH],
+      buckets: ['0', '10001', 'abc', '1.5', '-1', 'Infinity'],
     };
     const endpoint = r.int(0, 15);
     const run = this.runId({ allowExisting: true });
@@ -333,9 +527,13 @@ export class HostileRequestGenerator {
     switch (endpoint) {
       case 0: {
         const { q, why } = this.badQuery([], {
-          name: ['\u0000', 'a\u0000b', 'x'.repeat(121)], status: ['sleeping', 'RUNNING', '', 'queued ', ...SQLISH, ...UNSAFE_TEXT],
-          model: ['resnet', '', ...SQLISH], sweepId: uuids, page: ['0', '-1', '1000001', 'NaN', 'abc', '1.5', 'Infinity', '1e309', ''],
-          pageSize: ['0', '201', '-5', 'abc', '2.5'], 'name[$ne]': ['x'],
+          name: ['\u0000', 'a\u0000b', 'x'.repeat(121)],
+          status: ['sleeping', 'RUNNING', '', 'queued ', ...SQLISH, ...UNSAFE_TEXT],
+          model: ['resnet', '', ...SQLISH],
+          sweepId: uuids,
+          page: ['0', '-1', '1000001', 'NaN', 'abc', '1.5', 'Infinity', '1e309', ''],
+          pageSize: ['0', '201', '-5', 'abc', '2.5'],
+          'name[$ne]': ['x'],
         });
         return { why: `list runs: ${why}`, method: 'GET', url: `/api/runs${q}` };
       }
@@ -362,7 +560,11 @@ export class HostileRequestGenerator {
       case 7: {
         // No run has a snapshot, so even a well-formed step is a 404.
         const step = r.chance(0.5) ? r.pick(steps) : String(r.int(0, 1000));
-        return { why: `snapshot file (${run.why}) step ${show(step)}`, method: 'GET', url: `/api/runs/${id}/snapshots/${percentEncode(step)}/${r.pick(['model.json', 'weights.bin'])}` };
+        return {
+          why: `snapshot file (${run.why}) step ${show(step)}`,
+          method: 'GET',
+          url: `/api/runs/${id}/snapshots/${percentEncode(step)}/${r.pick(['model.json', 'weights.bin'])}`,
+        };
       }
       case 8:
       case 9: {
@@ -370,26 +572,50 @@ export class HostileRequestGenerator {
         const step = r.chance(0.3) ? r.pick(steps) : String(r.int(0, 1000));
         const layer = r.chance(0.3) ? r.pick(['conv-1', 'conv1\u0000', '\uD800', "x' OR 1=1", 'a b', '']) : 'conv1';
         const file = r.chance(0.1) ? `${layer}.jpg` : `${layer}.png`;
-        const invalid = kind === 'filters' ? { zoom: ['0', '33', 'abc', '1.5', '-1', '1e309'], scale: ['none', '', ...SQLISH] } : { zoom: ['0', '33', 'abc'], image: ['-1', '10000', 'abc', '1.5'] };
+        const invalid =
+          kind === 'filters'
+            ? { zoom: ['0', '33', 'abc', '1.5', '-1', '1e309'], scale: ['none', '', ...SQLISH] }
+            : { zoom: ['0', '33', 'abc'], image: ['-1', '10000', 'abc', '1.5'] };
         const { q, why } = r.chance(0.5) ? this.badQuery([], invalid) : { q: '', why: 'no snapshot' };
-        return { why: `${kind} (${run.why}) step ${show(step)} file ${show(file)}: ${why}`, method: 'GET', url: `/api/runs/${id}/snapshots/${percentEncode(step)}/${kind}/${percentEncode(file)}${q}` };
+        return {
+          why: `${kind} (${run.why}) step ${show(step)} file ${show(file)}: ${why}`,
+          method: 'GET',
+          url: `/api/runs/${id}/snapshots/${percentEncode(step)}/${kind}/${percentEncode(file)}${q}`,
+        };
       }
       case 10:
         return { why: `sweep: ${run.why === 'existing run' ? 'run id is no sweep' : run.why}`, method: 'GET', url: `/api/sweeps/${id}` };
       case 11:
-        return { why: `visualization: ${run.why === 'existing run' ? 'run id is no visualization' : run.why}`, method: 'GET', url: `/api/visualizations/${id}` };
+        return {
+          why: `visualization: ${run.why === 'existing run' ? 'run id is no visualization' : run.why}`,
+          method: 'GET',
+          url: `/api/visualizations/${id}`,
+        };
       case 12: {
         const name = r.pick(['deconv-0-0', 'UPPER', 'a_b', 'x'.repeat(65), '\u0000', '\uD800', "a' --"]);
-        return { why: `visualization image (no such visualization) ${show(name)}`, method: 'GET', url: `/api/visualizations/${id}/images/${percentEncode(name)}.png` };
+        return {
+          why: `visualization image (no such visualization) ${show(name)}`,
+          method: 'GET',
+          url: `/api/visualizations/${id}/images/${percentEncode(name)}.png`,
+        };
       }
       case 13:
       case 14: {
         const path = endpoint === 13 ? 'compare' : 'export';
         const invalid: Record<string, readonly string[]> = {
-          runs: uuids, tags, smoothing: scalarInvalid.smoothing, smoother: scalarInvalid.smoother,
+          runs: uuids,
+          tags,
+          smoothing: scalarInvalid.smoothing,
+          smoother: scalarInvalid.smoother,
           ...(path === 'compare' ? { buckets: scalarInvalid.buckets, fromStep: steps, toStep: steps } : { format: ['xml', ''] }),
         };
-        const { q, why } = this.badQuery([['runs', this.targets.lenetRunId], ['tags', 'train/loss']], invalid);
+        const { q, why } = this.badQuery(
+          [
+            ['runs', this.targets.lenetRunId],
+            ['tags', 'train/loss'],
+          ],
+          invalid,
+        );
         return { why: `${path}: ${why}`, method: 'GET', url: `/api/${path}${q}` };
       }
       default: {
@@ -404,10 +630,25 @@ export class HostileRequestGenerator {
     const r = this.r;
     if (r.chance(0.5)) {
       const method = r.pick(['PUT', 'PATCH', 'DELETE'] as const);
-      const url = r.pick(['/api/runs', `/api/runs/${this.targets.lenetRunId}`, '/api/sweeps', '/api/compare', `/api/runs/${this.targets.lstmRunId}/cancel`]);
+      const url = r.pick([
+        '/api/runs',
+        `/api/runs/${this.targets.lenetRunId}`,
+        '/api/sweeps',
+        '/api/compare',
+        `/api/runs/${this.targets.lstmRunId}/cancel`,
+      ]);
       return { why: `${method} has no route`, method, url, contentType: 'application/json', body: toJsonText(this.validRunConfig()) };
     }
-    const url = r.pick(['/api/runz', `/api/runs/${r.uuid()}/nope`, '/api/%00', '/api/runs/%ED%A0%80/tags', '/api/runs/%FF', '/api/%ED%A0%80', '/api/sweeps/x/y', '/api/visualizations']);
+    const url = r.pick([
+      '/api/runz',
+      `/api/runs/${r.uuid()}/nope`,
+      '/api/%00',
+      '/api/runs/%ED%A0%80/tags',
+      '/api/runs/%FF',
+      '/api/%ED%A0%80',
+      '/api/sweeps/x/y',
+      '/api/visualizations',
+    ]);
     return { why: `no such route ${url}`, method: 'GET', url };
   }
 }

@@ -29,7 +29,11 @@ describe('accounts and roles', () => {
       const created = await http<TUser>(base, '/api/users', { body: { ...who, role: role === 'viewer' ? 'viewer' : 'launcher' } });
       expect(created.status).toBe(201);
       const { cookie, csrf } = await signIn(base, who);
-      const t = await http<TTokenCreated>(base, '/api/tokens', { body: { name: 'mine' }, token: null, headers: { cookie, 'x-csrf-token': csrf } });
+      const t = await http<TTokenCreated>(base, '/api/tokens', {
+        body: { name: 'mine' },
+        token: null,
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
       expect(t.status).toBe(201);
       expect(t.body.token).toMatch(/^tsk_/);
       tokens[role] = t.body.token;
@@ -57,7 +61,11 @@ describe('accounts and roles', () => {
   });
 
   it('signs in with a session cookie (HTTP-only) and a CSRF cookie; wrong passwords get one message', async () => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(users.viewer) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(users.viewer),
+    });
     expect(res.status).toBe(200);
     const setCookies = res.headers.getSetCookie();
     expect(setCookies.find((c) => c.startsWith('ts_session='))).toMatch(/HttpOnly/i);
@@ -65,7 +73,10 @@ describe('accounts and roles', () => {
     expect(((await res.json()) as TWhoAmI).user).toMatchObject({ email: users.viewer.email, role: 'viewer' });
 
     const wrong = await http<TApiError>(base, '/api/auth/login', { body: { ...users.viewer, password: 'wrong-password' }, token: null });
-    const unknown = await http<TApiError>(base, '/api/auth/login', { body: { email: `nobody-${tag}@test.local`, password: 'whatever-pw' }, token: null });
+    const unknown = await http<TApiError>(base, '/api/auth/login', {
+      body: { email: `nobody-${tag}@test.local`, password: 'whatever-pw' },
+      token: null,
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     const bad = await http<TApiError>(base, '/api/auth/login', { body: { email: 'not an email', password: '', extra: 1 }, token: null });
@@ -76,7 +87,8 @@ describe('accounts and roles', () => {
   it('throttles sign-in after 5 failures for an email, even with the right password then', async () => {
     const victim = { email: `throttled-${tag}@test.local`, password: 'throttled-password' };
     expect((await http(base, '/api/users', { body: { ...victim, role: 'viewer' } })).status).toBe(201);
-    for (let i = 0; i < 5; i++) expect((await http(base, '/api/auth/login', { body: { ...victim, password: `guess-${i}` }, token: null })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await http(base, '/api/auth/login', { body: { ...victim, password: `guess-${i}` }, token: null })).status).toBe(401);
     const blocked = await http<TApiError>(base, '/api/auth/login', { body: victim, token: null });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
@@ -113,7 +125,9 @@ describe('accounts and roles', () => {
     const theirs = await http<TRun>(base, '/api/runs', { body: run('theirs'), token: tokens.other });
 
     expect((await http<TApiError>(base, `/api/runs/${theirs.body.id}/cancel`, { method: 'POST', token: t })).body.code).toBe('FORBIDDEN');
-    expect((await http<TApiError>(base, `/api/runs/${theirs.body.id}`, { method: 'PATCH', body: { archived: true }, token: t })).status).toBe(403);
+    expect(
+      (await http<TApiError>(base, `/api/runs/${theirs.body.id}`, { method: 'PATCH', body: { archived: true }, token: t })).status,
+    ).toBe(403);
     expect((await http(base, '/api/users', { token: t })).status).toBe(403);
 
     // A queued run must be cancelled before it can be deleted.
@@ -146,7 +160,11 @@ describe('accounts and roles', () => {
     const without = await http<TApiError>(base, '/api/runs', { body: run('csrf'), token: null, headers: { cookie } });
     expect(without.status).toBe(403);
     expect(without.body.code).toBe('CSRF_FAILED');
-    const wrong = await http<TApiError>(base, '/api/runs', { body: run('csrf'), token: null, headers: { cookie, 'x-csrf-token': csrf.slice(1) } });
+    const wrong = await http<TApiError>(base, '/api/runs', {
+      body: run('csrf'),
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf.slice(1) },
+    });
     expect(wrong.body.code).toBe('CSRF_FAILED');
     expect((await http(base, '/api/runs', { body: run('csrf'), token: null, headers: { cookie, 'x-csrf-token': csrf } })).status).toBe(201);
     expect((await http(base, '/api/runs', { token: null, headers: { cookie } })).status).toBe(200);
@@ -158,12 +176,19 @@ describe('accounts and roles', () => {
 
   it('a revoked token and a disabled user stop working at once', async () => {
     const { cookie, csrf } = await signIn(base, users.other);
-    const extra = await http<TTokenCreated>(base, '/api/tokens', { body: { name: 'to revoke' }, token: null, headers: { cookie, 'x-csrf-token': csrf } });
+    const extra = await http<TTokenCreated>(base, '/api/tokens', {
+      body: { name: 'to revoke' },
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect((await http(base, '/api/runs', { token: extra.body.token })).status).toBe(200);
     const list = await http<{ items: Array<{ id: string; prefix: string }> }>(base, '/api/tokens', { token: extra.body.token });
     expect(list.body.items.map((i) => i.id)).toContain(extra.body.id);
     expect(JSON.stringify(list.body)).not.toContain(extra.body.token);
-    const revoked = await http<{ revokedAt: string | null }>(base, `/api/tokens/${extra.body.id}`, { method: 'DELETE', token: tokens.other });
+    const revoked = await http<{ revokedAt: string | null }>(base, `/api/tokens/${extra.body.id}`, {
+      method: 'DELETE',
+      token: tokens.other,
+    });
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await http(base, '/api/runs', { token: extra.body.token })).status).toBe(401);
     // Someone else's token id is simply not found.
@@ -211,7 +236,11 @@ describe('accounts and roles', () => {
 
   it('closes open sockets whose token is revoked or whose user is disabled', async () => {
     const { cookie, csrf } = await signIn(base, users.viewer);
-    const made = await http<TTokenCreated>(base, '/api/tokens', { body: { name: 'socket' }, token: null, headers: { cookie, 'x-csrf-token': csrf } });
+    const made = await http<TTokenCreated>(base, '/api/tokens', {
+      body: { name: 'socket' },
+      token: null,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     const connect = async (token: string) => {
       const socket = io(base, { transports: ['websocket'], auth: { token }, reconnection: false });
       await new Promise<void>((resolve, reject) => {

@@ -18,7 +18,11 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  async login(@Body(new ZodPipe(ZLoginBody, 'sign-in')) body: TLoginBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TWhoAmI> {
+  async login(
+    @Body(new ZodPipe(ZLoginBody, 'sign-in')) body: TLoginBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TWhoAmI> {
     const { principal, user, secret, expiresAt } = await this.auth.login(body, req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const common = { sameSite: 'lax' as const, secure: this.env.COOKIE_SECURE, path: '/', expires: expiresAt };
     res.cookie(SESSION_COOKIE, secret, { ...common, httpOnly: true });

@@ -16,7 +16,16 @@ import { UserService } from './user.service';
 @Global()
 @Module({
   controllers: [AuthController, TokenController, UserController],
-  providers: [UserRepository, SessionRepository, ApiTokenRepository, AuthService, UserService, FirstAdminBootstrap, SessionPruner, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    UserRepository,
+    SessionRepository,
+    ApiTokenRepository,
+    AuthService,
+    UserService,
+    FirstAdminBootstrap,
+    SessionPruner,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -67,7 +67,10 @@ export class AuthService {
     const ok = (await verifyPassword(user?.passwordHash, body.password)) && user !== null && user.disabledAt === null;
     if (!ok || !user) {
       this.throttle.fail(body.email, address);
-      throw new ApiError(HttpStatus.UNAUTHORIZED, { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password, or the account is disabled.' });
+      throw new ApiError(HttpStatus.UNAUTHORIZED, {
+        code: 'INVALID_CREDENTIALS',
+        message: 'Wrong email or password, or the account is disabled.',
+      });
     }
     this.throttle.succeed(body.email);
     const secret = newSecret();

@@ -34,7 +34,9 @@ export class FirstAdminBootstrap extends PeriodicJob {
     if (!created) return; // another API process created it first
     if (generated) {
       // The one time this password exists in the clear. Shown so the first person can sign in.
-      this.logger.warn(`created the first admin: ${email}  password: ${password}  (shown once; change it under Settings, or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)`);
+      this.logger.warn(
+        `created the first admin: ${email}  password: ${password}  (shown once; change it under Settings, or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)`,
+      );
     } else {
       this.logger.log(`created the first admin ${email} from ADMIN_EMAIL / ADMIN_PASSWORD`);
     }

@@ -25,7 +25,8 @@ export class LoginThrottle {
   fail(email: string, address: string, now = Date.now()): void {
     for (const key of [`e:${email}`, `a:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
     // Bounded memory under a flood of distinct emails: drop keys whose failures all expired.
-    if (this.failures.size > 10_000) for (const k of [...this.failures.keys()]) if (this.recent(k, now).length === 0) this.failures.delete(k);
+    if (this.failures.size > 10_000)
+      for (const k of [...this.failures.keys()]) if (this.recent(k, now).length === 0) this.failures.delete(k);
   }
 
   /** A successful sign-in clears that email's failures (not the address's: one good account must not unlock guessing others). */

@@ -13,7 +13,10 @@ export class TokenController {
   @Post()
   @RequireRole('viewer')
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: TPrincipal, @Body(new ZodPipe(ZTokenCreate, 'token')) body: Required<TTokenCreate>): Promise<TTokenCreated> {
+  create(
+    @CurrentPrincipal() principal: TPrincipal,
+    @Body(new ZodPipe(ZTokenCreate, 'token')) body: Required<TTokenCreate>,
+  ): Promise<TTokenCreated> {
     return this.auth.createToken(principal, body.name);
   }
 
@@ -24,7 +27,10 @@ export class TokenController {
 
   @Delete(':id')
   @RequireRole('viewer')
-  revoke(@CurrentPrincipal() principal: TPrincipal, @Param(new ZodPipe(ZRunIdParam, 'token id')) params: { id: string }): Promise<TApiToken> {
+  revoke(
+    @CurrentPrincipal() principal: TPrincipal,
+    @Param(new ZodPipe(ZRunIdParam, 'token id')) params: { id: string },
+  ): Promise<TApiToken> {
     return this.auth.revokeToken(principal, params.id);
   }
 }

@@ -22,7 +22,10 @@ export class UserController {
   }
 
   @Patch(':id')
-  update(@Param(new ZodPipe(ZRunIdParam, 'user id')) params: { id: string }, @Body(new ZodPipe(ZUserUpdate, 'user')) body: TUserUpdate): Promise<TUser> {
+  update(
+    @Param(new ZodPipe(ZRunIdParam, 'user id')) params: { id: string },
+    @Body(new ZodPipe(ZUserUpdate, 'user')) body: TUserUpdate,
+  ): Promise<TUser> {
     return this.users.update(params.id, body);
   }
 }

@@ -26,9 +26,15 @@ export class UserService {
   async update(id: string, input: TUserUpdate): Promise<TUser> {
     const current = await this.users.findById(id);
     if (!current) throw ApiError.notFound('user', id);
-    const losesAdmin = current.role === 'admin' && current.disabledAt === null && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
+    const losesAdmin =
+      current.role === 'admin' &&
+      current.disabledAt === null &&
+      ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin && (await this.users.activeAdmins()) <= 1) {
-      throw new ApiError(HttpStatus.CONFLICT, { code: 'LAST_ADMIN', message: 'This is the last active admin; make another user admin first.' });
+      throw new ApiError(HttpStatus.CONFLICT, {
+        code: 'LAST_ADMIN',
+        message: 'This is the last active admin; make another user admin first.',
+      });
     }
     const row = await this.users.update(id, {
       ...(input.role !== undefined ? { role: input.role } : {}),

@@ -75,7 +75,11 @@ export class PgNotifyBus implements EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tensorscope-listen', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: 'tensorscope-listen',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== BUS_CHANNEL || !msg.payload) return;
       const parsed = ZBusEvent.safeParse(JSON.parse(msg.payload));

@@ -3,7 +3,10 @@ import { ERROR_CODES, type TApiError, type TFieldErrors } from '@tensorscope/sha
 
 /** An error that already knows its HTTP status and public `{code, message, details}`. */
 export class ApiError extends HttpException {
-  constructor(status: HttpStatus, public readonly body: TApiError) {
+  constructor(
+    status: HttpStatus,
+    public readonly body: TApiError,
+  ) {
     super(body, status);
   }
 

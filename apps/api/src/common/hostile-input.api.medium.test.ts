@@ -27,7 +27,9 @@ type TDatabaseState = Record<string, string>;
 /** Counts of every table, digests of the small ones a request could alter, pg-boss's jobs. */
 async function databaseState(db: Client): Promise<TDatabaseState> {
   const tables = (
-    await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)
+    await db.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+    )
   ).rows.map((r) => r.name);
   const state: TDatabaseState = {};
   for (const table of tables) state[table] = (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${table}"`)).rows[0]!.n;
@@ -104,7 +106,10 @@ describe('hostile input', () => {
     // Signing in writes a session and a token row: done before the baseline is taken.
     token = await tokenFor(base);
     // Rows for requests to reach past "not found"; created before the baseline is taken.
-    const lenet = await postJson('/api/runs', JSON.stringify({ name: 'hostile-target-lenet', model: 'lenet5', variant: 'mnist', epochs: 1, trainSubset: 64 }));
+    const lenet = await postJson(
+      '/api/runs',
+      JSON.stringify({ name: 'hostile-target-lenet', model: 'lenet5', variant: 'mnist', epochs: 1, trainSubset: 64 }),
+    );
     const lstm = await postJson('/api/runs', JSON.stringify({ name: 'hostile-target-lstm', model: 'lstm', epochs: 1, trainSubset: 64 }));
     expect([lenet.status, lstm.status]).toEqual([201, 201]);
     targets.lenetRunId = (lenet.json as TRun).id;
@@ -137,10 +142,32 @@ describe('hostile input', () => {
     });
 
     it.each([
-      ['sweep name', () => postJson('/api/sweeps', JSON.stringify({ name: 'a\u0000', base: { model: 'lstm' }, axes: [{ field: 'seed', values: [1, 2] }] })), 'name', `name ${UNSAFE}`],
-      ['sweep base value', () => postJson('/api/sweeps', '{"name":"s","base":{"model":"lstm","optimizer":"\\udc00"},"axes":[{"field":"seed","values":[1,2]}]}'), 'base.optimizer', `optimizer ${UNSAFE}`],
-      ['sweep axis value', () => postJson('/api/sweeps', '{"name":"s","base":{"model":"lstm"},"axes":[{"field":"optimizer","values":["adam","\\ud800"]}]}'), 'axes.0.values.1', `values ${UNSAFE}`],
-      ['visualization layer', () => postJson(`/api/runs/${targets.lenetRunId}/visualizations`, JSON.stringify({ kind: 'top9', layer: 'conv\u0000' })), 'layer', `layer ${UNSAFE}`],
+      [
+        'sweep name',
+        () =>
+          postJson('/api/sweeps', JSON.stringify({ name: 'a\u0000', base: { model: 'lstm' }, axes: [{ field: 'seed', values: [1, 2] }] })),
+        'name',
+        `name ${UNSAFE}`,
+      ],
+      [
+        'sweep base value',
+        () =>
+          postJson('/api/sweeps', '{"name":"s","base":{"model":"lstm","optimizer":"\\udc00"},"axes":[{"field":"seed","values":[1,2]}]}'),
+        'base.optimizer',
+        `optimizer ${UNSAFE}`,
+      ],
+      [
+        'sweep axis value',
+        () => postJson('/api/sweeps', '{"name":"s","base":{"model":"lstm"},"axes":[{"field":"optimizer","values":["adam","\\ud800"]}]}'),
+        'axes.0.values.1',
+        `values ${UNSAFE}`,
+      ],
+      [
+        'visualization layer',
+        () => postJson(`/api/runs/${targets.lenetRunId}/visualizations`, JSON.stringify({ kind: 'top9', layer: 'conv\u0000' })),
+        'layer',
+        `layer ${UNSAFE}`,
+      ],
       ['scalar tag', () => get(`/api/runs/${targets.lenetRunId}/scalars?tag=train%2F%00`), 'tag', `tag ${UNSAFE}`],
       ['histogram tag', () => get(`/api/runs/${targets.lenetRunId}/histograms?tag=%00`), 'tag', `tag ${UNSAFE}`],
       ['series export tag', () => get(`/api/runs/${targets.lenetRunId}/scalars/export?tag=%00`), 'tag', `tag ${UNSAFE}`],
@@ -148,7 +175,12 @@ describe('hostile input', () => {
       ['export tags', () => get(`/api/export?runs=${targets.lenetRunId}&tags=train/loss,%00`), 'tags', `tags ${UNSAFE}`],
       ['run list sweepId', () => get('/api/runs?sweepId=%00'), 'sweepId', `sweepId ${UNSAFE}`],
       ['run id path parameter', () => get('/api/runs/%00'), 'id', `id ${UNSAFE}`],
-      ['snapshot layer path parameter', () => get(`/api/runs/${targets.lenetRunId}/snapshots/0/filters/conv1%00.png`), 'layer', `layer ${UNSAFE}`],
+      [
+        'snapshot layer path parameter',
+        () => get(`/api/runs/${targets.lenetRunId}/snapshots/0/filters/conv1%00.png`),
+        'layer',
+        `layer ${UNSAFE}`,
+      ],
     ])('%s: 400 naming the field', async (_what, request, path, message) => {
       expectFieldErrors(await request(), [{ path, message }]);
       await expectDatabaseUnchanged();
@@ -165,7 +197,9 @@ describe('hostile input', () => {
       expectFieldErrors(await get(`/api/runs/${targets.lenetRunId}/scalars?tag=train/loss&afterStep=2147483648`), [
         { path: 'afterStep', message: 'afterStep must be at most 2147483647' },
       ]);
-      expectFieldErrors(await get(`/api/runs/${targets.lenetRunId}/snapshots/99999999999/model.json`), [{ path: 'step', message: 'step must be at most 2147483647' }]);
+      expectFieldErrors(await get(`/api/runs/${targets.lenetRunId}/snapshots/99999999999/model.json`), [
+        { path: 'step', message: 'step must be at most 2147483647' },
+      ]);
       await expectDatabaseUnchanged();
     });
   });
@@ -188,20 +222,28 @@ describe('hostile input', () => {
     });
 
     it('POST /api/sweeps with an unknown base field: 400 naming it', async () => {
-      const answer = await postJson('/api/sweeps', JSON.stringify({ name: 's', base: { model: 'lstm', learning_rate: 0.1 }, axes: [{ field: 'seed', values: [1, 2] }] }));
+      const answer = await postJson(
+        '/api/sweeps',
+        JSON.stringify({ name: 's', base: { model: 'lstm', learning_rate: 0.1 }, axes: [{ field: 'seed', values: [1, 2] }] }),
+      );
       expectFieldErrors(answer, [{ path: 'base.learning_rate', message: 'unknown field "learning_rate"' }]);
       await expectDatabaseUnchanged();
     });
 
     it('POST a visualization with an unknown field: 400 naming it, before any lookup', async () => {
-      const answer = await postJson(`/api/runs/${targets.lenetRunId}/visualizations`, JSON.stringify({ kind: 'top9', layer: 'conv1', priority: 'high' }));
+      const answer = await postJson(
+        `/api/runs/${targets.lenetRunId}/visualizations`,
+        JSON.stringify({ kind: 'top9', layer: 'conv1', priority: 'high' }),
+      );
       expectFieldErrors(answer, [{ path: 'priority', message: 'unknown field "priority"' }]);
       await expectDatabaseUnchanged();
     });
 
     it('GET with an unknown query parameter: 400 naming it (a misspelt filter no longer lists everything)', async () => {
       expectFieldErrors(await get('/api/runs?stauts=running'), [{ path: 'stauts', message: 'unknown field "stauts"' }]);
-      expectFieldErrors(await get(`/api/compare?runs=${targets.lenetRunId}&tags=train/loss&__proto__=1`), [{ path: '__proto__', message: 'unknown field "__proto__"' }]);
+      expectFieldErrors(await get(`/api/compare?runs=${targets.lenetRunId}&tags=train/loss&__proto__=1`), [
+        { path: '__proto__', message: 'unknown field "__proto__"' },
+      ]);
       await expectDatabaseUnchanged();
     });
   });
@@ -233,7 +275,12 @@ describe('hostile input', () => {
     });
 
     it('a form post (urlencoded) is a 415, not a run', async () => {
-      const answer = await send({ method: 'POST', url: '/api/runs', contentType: 'application/x-www-form-urlencoded', body: 'name=form&model=lstm' });
+      const answer = await send({
+        method: 'POST',
+        url: '/api/runs',
+        contentType: 'application/x-www-form-urlencoded',
+        body: 'name=form&model=lstm',
+      });
       expect(refusalProblem(answer)).toBeUndefined();
       expect(answer.status).toBe(415);
       expect((answer.json as TApiError).code).toBe('UNSUPPORTED_MEDIA_TYPE');

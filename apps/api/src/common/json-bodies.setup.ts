@@ -10,7 +10,10 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** An error the ErrorFilter turns into `{code, message}` with this status, like body-parser's own. */
 export class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -41,7 +44,9 @@ export function useJsonBodies(app: NestExpressApplication): void {
 
 function toBodyError(error: unknown): unknown {
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return new BodyError(HttpStatus.PAYLOAD_TOO_LARGE, `request body must be at most ${BODY_LIMIT_BYTES} bytes (1 MB)`);
-  if (type === 'entity.parse.failed') return new BodyError(HttpStatus.BAD_REQUEST, `request body is not valid JSON: ${(error as Error).message}`);
+  if (type === 'entity.too.large')
+    return new BodyError(HttpStatus.PAYLOAD_TOO_LARGE, `request body must be at most ${BODY_LIMIT_BYTES} bytes (1 MB)`);
+  if (type === 'entity.parse.failed')
+    return new BodyError(HttpStatus.BAD_REQUEST, `request body is not valid JSON: ${(error as Error).message}`);
   return error;
 }

@@ -1,7 +1,8 @@
+import type { Logger } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
 import { PeriodicTask } from './periodic.task';
 
-const logger = () => ({ warn: vi.fn() }) as unknown as import('@nestjs/common').Logger & { warn: ReturnType<typeof vi.fn> };
+const logger = () => ({ warn: vi.fn() }) as unknown as Logger & { warn: ReturnType<typeof vi.fn> };
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('PeriodicTask', () => {

@@ -15,7 +15,14 @@ function refusal(pipe: { transform(value: unknown): unknown }, value: unknown): 
 
 describe('ZodPipe', () => {
   it('answers 400 VALIDATION_FAILED with one "<field> must …" detail per problem, unknown keys each on their own path', () => {
-    const error = refusal(new ZodPipe(ZRunConfig, 'run config'), { name: 'x', model: 'lstm', batchSize: 0, optimizer: 'ADAM', $where: '1', variant: 'mnist' });
+    const error = refusal(new ZodPipe(ZRunConfig, 'run config'), {
+      name: 'x',
+      model: 'lstm',
+      batchSize: 0,
+      optimizer: 'ADAM',
+      $where: '1',
+      variant: 'mnist',
+    });
     expect(error.getStatus()).toBe(400);
     expect(error.body.code).toBe('VALIDATION_FAILED');
     const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);

@@ -25,7 +25,8 @@ describe('compare REST API', () => {
   const short = series('train/loss', 900, 10);
 
   beforeAll(async () => {
-    const create = (name: string) => http<TRun>(api.base, '/api/runs', { body: { name, model: 'lstm', trainSubset: 600, evalSubset: 200 } });
+    const create = (name: string) =>
+      http<TRun>(api.base, '/api/runs', { body: { name, model: 'lstm', trainSubset: 600, evalSubset: 200 } });
     runs = [(await create(`cmp-${randomUUID()}`)).body, (await create(`cmp-${randomUUID()}`)).body];
     const scalars = api.app.get(ScalarStore);
     // In uneven batches, as a worker flushes: the rollups are maintained incrementally.
@@ -53,7 +54,10 @@ describe('compare REST API', () => {
     const s = res.body.series[0]!;
     expect(s.smoothedOn).toBe('full');
     expect(s.downsampled).toBe(true);
-    const exact = smoothEma(short.map((p) => p.value), 0.6);
+    const exact = smoothEma(
+      short.map((p) => p.value),
+      0.6,
+    );
     const byStep = new Map(short.map((p, i) => [p.step, exact[i]!]));
     s.steps.forEach((step, i) => {
       const want = byStep.get(step)!;
@@ -105,7 +109,9 @@ describe('compare REST API', () => {
       const packedZoom = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`);
       const packedSma = await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=150&smoothing=0.8&smoother=sma`);
       await prisma.run.update({ where: { id: runs[0]!.id }, data: { status: 'queued' } });
-      expect(packedZoom.body).toEqual((await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`)).body);
+      expect(packedZoom.body).toEqual(
+        (await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=100&fromStep=100000&toStep=160000`)).body,
+      );
       expect(packedSma.body).toEqual((await compare(`runs=${runs[0]!.id}&tags=train/loss&buckets=150&smoothing=0.8&smoother=sma`)).body);
 
       // A window: only that range, with detail again.
@@ -132,7 +138,13 @@ describe('compare REST API', () => {
   });
 
   it('rejects malformed queries with the error shape', async () => {
-    for (const q of ['tags=train/loss', `runs=${runs[0]!.id}`, `runs=nope&tags=train/loss`, `runs=${runs[0]!.id}&tags=..bad`, `runs=${runs[0]!.id}&tags=train/loss&smoothing=1`]) {
+    for (const q of [
+      'tags=train/loss',
+      `runs=${runs[0]!.id}`,
+      `runs=nope&tags=train/loss`,
+      `runs=${runs[0]!.id}&tags=..bad`,
+      `runs=${runs[0]!.id}&tags=train/loss&smoothing=1`,
+    ]) {
       const res = await http<TApiError>(api.base, `/api/compare?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');

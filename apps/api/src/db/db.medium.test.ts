@@ -45,7 +45,23 @@ describe('database layer', () => {
     const tables = await query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['ApiToken', 'HistogramPoint', 'Run', 'RunCheckpoint', 'RunEvent', 'ScalarOverview', 'ScalarPoint', 'ScalarRollup', 'Session', 'Sweep', 'User', 'Visualization', 'VisualizationImage', 'WeightSnapshot', '_prisma_migrations']);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'ApiToken',
+      'HistogramPoint',
+      'Run',
+      'RunCheckpoint',
+      'RunEvent',
+      'ScalarOverview',
+      'ScalarPoint',
+      'ScalarRollup',
+      'Session',
+      'Sweep',
+      'User',
+      'Visualization',
+      'VisualizationImage',
+      'WeightSnapshot',
+      '_prisma_migrations',
+    ]);
     const applied = await query<{ migration_name: string }>(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
     );
@@ -147,9 +163,13 @@ describe('database layer', () => {
       const output: string[] = [];
       await runPrismaCli(
         [
-          'migrate', 'diff', '--exit-code',
-          '--from-migrations', path.join(REPO_ROOT, 'prisma', 'migrations'),
-          '--to-schema-datamodel', path.join(REPO_ROOT, 'prisma', 'schema.prisma'),
+          'migrate',
+          'diff',
+          '--exit-code',
+          '--from-migrations',
+          path.join(REPO_ROOT, 'prisma', 'migrations'),
+          '--to-schema-datamodel',
+          path.join(REPO_ROOT, 'prisma', 'schema.prisma'),
         ],
         databaseUrl,
         { onOutput: (line) => output.push(line) },

@@ -14,14 +14,27 @@ import { runPrismaCli } from './prisma-cli.runner';
  * needs a dev database, prompts, and in 6.19.3 exits 1 after writing its file.)
  */
 export async function createMigration(name: string, log: (line: string) => void = console.log): Promise<string | undefined> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!slug) throw new Error(`"${name}" is not a usable migration name`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'tensorscope-migration-'));
   await chmod(scratch, 0o755); // as root, Postgres runs as the `postgres` account
   const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 0 });
   try {
     const draft = path.join(scratch, 'migration.sql');
-    const args = ['migrate', 'diff', '--from-migrations', MIGRATIONS_DIR, '--to-schema-datamodel', SCHEMA_FILE, '--script', '--output', draft];
+    const args = [
+      'migrate',
+      'diff',
+      '--from-migrations',
+      MIGRATIONS_DIR,
+      '--to-schema-datamodel',
+      SCHEMA_FILE,
+      '--script',
+      '--output',
+      draft,
+    ];
     await runPrismaCli(args, db.databaseUrl, { onOutput: log });
     const sql = await readFile(draft, 'utf8');
     if (sql.trim() === '-- This is an empty migration.') return undefined;
@@ -50,7 +63,11 @@ async function main(): Promise<void> {
   }
   try {
     const dir = await createMigration(name, () => undefined);
-    console.log(dir ? `created ${path.relative(process.cwd(), dir)}/migration.sql; review it, then commit it` : 'schema.prisma matches the migrations: nothing to create');
+    console.log(
+      dir
+        ? `created ${path.relative(process.cwd(), dir)}/migration.sql; review it, then commit it`
+        : 'schema.prisma matches the migrations: nothing to create',
+    );
   } catch (e) {
     console.error(`[new-migration] ${(e as Error).message}`);
     process.exitCode = 1;

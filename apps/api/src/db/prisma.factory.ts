@@ -11,7 +11,11 @@ export function createPrismaClient(databaseUrl: string, pool?: Pool): PrismaClie
   return new PrismaClient({
     adapter: pool
       ? new PrismaPg(pool)
-      : new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+      : new PrismaPg({
+          connectionString: databaseUrl,
+          idleTimeoutMillis: KEEP_IDLE_CONNECTIONS,
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        }),
   });
 }
 

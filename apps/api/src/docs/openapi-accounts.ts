@@ -34,7 +34,12 @@ export function accountPaths(): Record<string, unknown> {
       },
     },
     '/api/auth/logout': { post: { summary: 'End this session (cookie)', responses: { '200': { description: 'signed out' } } } },
-    '/api/auth/me': { get: { summary: 'Who is calling, and how', responses: { '200': { description: 'the caller', content: json('WhoAmI') }, '401': error('not signed in') } } },
+    '/api/auth/me': {
+      get: {
+        summary: 'Who is calling, and how',
+        responses: { '200': { description: 'the caller', content: json('WhoAmI') }, '401': error('not signed in') },
+      },
+    },
     '/api/tokens': {
       get: { summary: 'Your API tokens (never the secrets)', responses: { '200': { description: 'tokens', content: json('TokenList') } } },
       post: {
@@ -44,10 +49,17 @@ export function accountPaths(): Record<string, unknown> {
       },
     },
     '/api/tokens/{id}': {
-      delete: { summary: 'Revoke one of your tokens', parameters: [idParam], responses: { '200': { description: 'revoked', content: json('ApiToken') }, '404': error('no such token of yours') } },
+      delete: {
+        summary: 'Revoke one of your tokens',
+        parameters: [idParam],
+        responses: { '200': { description: 'revoked', content: json('ApiToken') }, '404': error('no such token of yours') },
+      },
     },
     '/api/users': {
-      get: { summary: 'Users (admin)', responses: { '200': { description: 'users', content: json('UserList') }, '403': error('not an admin') } },
+      get: {
+        summary: 'Users (admin)',
+        responses: { '200': { description: 'users', content: json('UserList') }, '403': error('not an admin') },
+      },
       post: {
         summary: 'Add a user (admin)',
         requestBody: { required: true, content: json('UserCreate') },
@@ -66,7 +78,10 @@ export function accountPaths(): Record<string, unknown> {
       get: {
         summary: "A run's live events after a sequence number (what a reconnecting client missed)",
         parameters: [idParam, { name: 'afterSeq', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } }],
-        responses: { '200': { description: 'events; complete: false when some were already pruned', content: json('RunEvents') }, '404': error('no such run') },
+        responses: {
+          '200': { description: 'events; complete: false when some were already pruned', content: json('RunEvents') },
+          '404': error('no such run'),
+        },
       },
     },
   };
@@ -84,7 +99,12 @@ export function runManagementOperations(): Record<string, unknown> {
     delete: {
       summary: 'Delete a finished run and everything it stored, in one transaction (its owner or an admin)',
       parameters: [idParam],
-      responses: { '204': { description: 'deleted' }, '403': error('not the owner'), '404': error('no such run'), '409': error('queued or running: cancel it first') },
+      responses: {
+        '204': { description: 'deleted' },
+        '403': error('not the owner'),
+        '404': error('no such run'),
+        '409': error('queued or running: cancel it first'),
+      },
     },
   };
 }

@@ -40,7 +40,6 @@ import {
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
 
-
 export function buildOpenApi(): OpenAPIObject {
   return {
     openapi: '3.1.0',
@@ -68,7 +67,10 @@ export function buildOpenApi(): OpenAPIObject {
         post: {
           summary: 'Create a run and queue it for training',
           requestBody: { required: true, content: json('RunConfigInput') },
-          responses: { '201': { description: 'the queued run', content: json('Run') }, '400': error('invalid config, one message per field in details') },
+          responses: {
+            '201': { description: 'the queued run', content: json('Run') },
+            '400': error('invalid config, one message per field in details'),
+          },
         },
       },
       '/api/runs/{id}': {
@@ -95,15 +97,25 @@ export function buildOpenApi(): OpenAPIObject {
             { name: 'afterStep', in: 'query', schema: { type: 'integer' }, description: 'only points after this step' },
             { ...smoothingParam, description: 'smoothing weight, applied to the full series first: same points, smoothed values' },
             { ...smootherParam, description: "ema = TensorBoard's debiased EMA; twema = step-weighted EMA; sma = centred moving average" },
-            { name: 'buckets', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 }, description: 'extremes-preserving downsampling: ≤ 4 points (first, last, min, max) per bucket' },
+            {
+              name: 'buckets',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 10000 },
+              description: 'extremes-preserving downsampling: ≤ 4 points (first, last, min, max) per bucket',
+            },
             ...stepRangeParams,
           ],
-          responses: { '200': { description: 'points', content: json('ScalarSeries') }, '400': error('invalid tag'), '404': error('no such run') },
+          responses: {
+            '200': { description: 'points', content: json('ScalarSeries') },
+            '400': error('invalid tag'),
+            '404': error('no such run'),
+          },
         },
       },
       '/api/runs/{id}/scalars/export': {
         get: {
-          summary: "One series as a file, in TensorBoard's layouts (CSV wall_time,step,value or JSON [[wall_time, step, value]]; wall time in seconds)",
+          summary:
+            "One series as a file, in TensorBoard's layouts (CSV wall_time,step,value or JSON [[wall_time, step, value]]; wall time in seconds)",
           parameters: [
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
@@ -139,10 +151,20 @@ export function buildOpenApi(): OpenAPIObject {
           summary: 'Histograms (with distribution percentiles) of one tensor over steps',
           parameters: [
             idParam,
-            { name: 'tag', in: 'query', required: true, schema: { type: 'string' }, description: 'weights/<layer>/<param>, gradients/<layer>/<param> or activations/<layer>' },
+            {
+              name: 'tag',
+              in: 'query',
+              required: true,
+              schema: { type: 'string' },
+              description: 'weights/<layer>/<param>, gradients/<layer>/<param> or activations/<layer>',
+            },
             { name: 'afterStep', in: 'query', schema: { type: 'integer' } },
           ],
-          responses: { '200': { description: 'histograms in step order', content: json('HistogramSeries') }, '400': error('invalid tag'), '404': error('no such run') },
+          responses: {
+            '200': { description: 'histograms in step order', content: json('HistogramSeries') },
+            '400': error('invalid tag'),
+            '404': error('no such run'),
+          },
         },
       },
       '/api/runs/{id}/snapshots': {
@@ -164,19 +186,27 @@ export function buildOpenApi(): OpenAPIObject {
           summary: "The snapshot's float32 weights, in model.json's manifest order",
           parameters: [idParam, stepParam],
           responses: {
-            '200': { description: 'binary weights', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+            '200': {
+              description: 'binary weights',
+              content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            },
             '404': error('no such run or snapshot'),
           },
         },
       },
       '/api/runs/{id}/snapshots/{step}/activations/{layer}.png': {
         get: {
-          summary: "What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)",
+          summary: 'What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)',
           parameters: [
             idParam,
             stepParam,
             layerParam,
-            { name: 'image', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 }, description: "index into the run's CIFAR-10 test split" },
+            {
+              name: 'image',
+              in: 'query',
+              schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
+              description: "index into the run's CIFAR-10 test split",
+            },
             zoomParam,
           ],
           responses: {
@@ -207,7 +237,11 @@ export function buildOpenApi(): OpenAPIObject {
         post: {
           summary: 'Cancel a queued or running run (what was logged stays)',
           parameters: [idParam],
-          responses: { '200': { description: 'the run after the request', content: json('Run') }, '404': error('no such run'), '409': error('run already finished') },
+          responses: {
+            '200': { description: 'the run after the request', content: json('Run') },
+            '404': error('no such run'),
+            '409': error('run already finished'),
+          },
         },
       },
       '/api/sweeps': {
@@ -223,7 +257,17 @@ export function buildOpenApi(): OpenAPIObject {
           responses: {
             '201': {
               description: 'the sweep and its queued runs',
-              content: { 'application/json': { schema: { type: 'object', properties: { sweep: { $ref: '#/components/schemas/Sweep' }, runs: { type: 'array', items: { $ref: '#/components/schemas/Run' } } } } } },
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      sweep: { $ref: '#/components/schemas/Sweep' },
+                      runs: { type: 'array', items: { $ref: '#/components/schemas/Run' } },
+                    },
+                  },
+                },
+              },
             },
             '400': error('invalid sweep or combination'),
           },
@@ -233,7 +277,11 @@ export function buildOpenApi(): OpenAPIObject {
         get: {
           summary: 'One sweep (its runs: GET /api/runs?sweepId=…)',
           parameters: [idParam],
-          responses: { '200': { description: 'the sweep', content: json('Sweep') }, '400': error('malformed id'), '404': error('no such sweep') },
+          responses: {
+            '200': { description: 'the sweep', content: json('Sweep') },
+            '400': error('malformed id'),
+            '404': error('no such sweep'),
+          },
         },
       },
       '/api/runs/{id}/visualizations': {
@@ -264,7 +312,8 @@ export function buildOpenApi(): OpenAPIObject {
       },
       '/api/visualizations/{id}/images/{name}.png': {
         get: {
-          summary: 'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam)',
+          summary:
+            'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam)',
           parameters: [idParam, nameParam],
           responses: {
             '200': { description: 'PNG', content: pngContent },
@@ -283,7 +332,12 @@ export function buildOpenApi(): OpenAPIObject {
             { name: 'tags', in: 'query', required: true, description: 'comma-separated tags (≤ 20)', schema: { type: 'string' } },
             smoothingParam,
             smootherParam,
-            { name: 'buckets', in: 'query', description: 'about the chart width in pixels', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+            {
+              name: 'buckets',
+              in: 'query',
+              description: 'about the chart width in pixels',
+              schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+            },
             ...stepRangeParams,
           ],
           responses: { '200': { description: 'the series', content: json('CompareResult') }, '400': error('invalid query') },

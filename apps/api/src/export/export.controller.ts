@@ -17,11 +17,7 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   @Get('runs/:id/scalars/export')
-  async series(
-    @RunId() id: string,
-    @ValidQuery(ZSeriesExportQuery) query: TSeriesExportQuery,
-    @Res() res: Response,
-  ): Promise<void> {
+  async series(@RunId() id: string, @ValidQuery(ZSeriesExportQuery) query: TSeriesExportQuery, @Res() res: Response): Promise<void> {
     send(res, await this.exports.series(id, query));
   }
 

@@ -21,7 +21,8 @@ const stepPipe = new ZodPipe(ZSnapshotParams.omit({ layer: true }), 'snapshot pa
 const Immutable = () => Header('Cache-Control', 'public, max-age=31536000, immutable');
 
 /** GET `:id/snapshots/:step/<kind>/<layer>.png`: an image rendered from one layer of a snapshot. */
-const SnapshotPng = (kind: string) => applyDecorators(Get(`:id/snapshots/:step/${kind}/:file`), Header('Content-Type', 'image/png'), Immutable());
+const SnapshotPng = (kind: string) =>
+  applyDecorators(Get(`:id/snapshots/:step/${kind}/:file`), Header('Content-Type', 'image/png'), Immutable());
 
 /** `<layer>.png` path parts → validated (id, step, layer). */
 function pngParams(raw: { id: string; step: string; file: string }, what: string) {
@@ -67,13 +68,19 @@ export class InspectController {
   }
 
   @SnapshotPng('activations')
-  async featureMaps(@Param() raw: { id: string; step: string; file: string }, @ValidQuery(ZFeatureMapsQuery) query: TFeatureMapsQuery): Promise<StreamableFile> {
+  async featureMaps(
+    @Param() raw: { id: string; step: string; file: string },
+    @ValidQuery(ZFeatureMapsQuery) query: TFeatureMapsQuery,
+  ): Promise<StreamableFile> {
     const { id, step, layer } = pngParams(raw, 'feature maps');
     return new StreamableFile(await this.inspect.featureMaps(id, step, layer, query));
   }
 
   @SnapshotPng('filters')
-  async filterGrid(@Param() raw: { id: string; step: string; file: string }, @ValidQuery(ZFilterGridQuery) query: TFilterGridQuery): Promise<StreamableFile> {
+  async filterGrid(
+    @Param() raw: { id: string; step: string; file: string },
+    @ValidQuery(ZFilterGridQuery) query: TFilterGridQuery,
+  ): Promise<StreamableFile> {
     const { id, step, layer } = pngParams(raw, 'filter grids');
     return new StreamableFile(await this.inspect.filterGrid(id, step, layer, query));
   }

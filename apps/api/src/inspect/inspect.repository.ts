@@ -119,10 +119,7 @@ export class InspectRepository {
   }
 
   /** Every tensor of one snapshot, in a stable (layer, param) order, and the run's topology. */
-  async readSnapshot(
-    runId: string,
-    step: number,
-  ): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
+  async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
     const [run, rows] = await Promise.all([
       this.db.run.findUnique({ where: { id: runId }, select: { topology: true, inputStats: true } }),
       this.db.weightSnapshot.findMany({

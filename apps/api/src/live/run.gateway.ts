@@ -1,12 +1,6 @@
 import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
-import {
-  RUN_LIST_ROOM,
-  runRoom,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type TBusEvent,
-} from '@tensorscope/shared';
+import { RUN_LIST_ROOM, runRoom, type ClientToServerEvents, type ServerToClientEvents, type TBusEvent } from '@tensorscope/shared';
 import type { Server, Socket } from 'socket.io';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { CLOCK, type Clock } from '../common/clock';
@@ -59,7 +53,9 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
           socket.data.principal = principal;
           next();
         })
-        .catch((e: unknown) => next(new Error(e instanceof Error && isDatabaseUnavailable(e) ? 'DATABASE_UNAVAILABLE' : 'UNAUTHENTICATED')));
+        .catch((e: unknown) =>
+          next(new Error(e instanceof Error && isDatabaseUnavailable(e) ? 'DATABASE_UNAVAILABLE' : 'UNAUTHENTICATED')),
+        );
     });
   }
 
@@ -100,19 +96,25 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
         return;
       }
       case 'run.progress':
-        this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:progress', { runId: event.runId, progress: event.progress, ...seqOf(event) });
+        this.server
+          .to([RUN_LIST_ROOM, runRoom(event.runId)])
+          .emit('run:progress', { runId: event.runId, progress: event.progress, ...seqOf(event) });
         return;
       case 'run.scalars':
         this.server.to(runRoom(event.runId)).emit('run:scalars', { runId: event.runId, points: event.points, ...seqOf(event) });
         return;
       case 'run.histograms':
-        this.server.to(runRoom(event.runId)).emit('run:histograms', { runId: event.runId, step: event.step, tags: event.tags, ...seqOf(event) });
+        this.server
+          .to(runRoom(event.runId))
+          .emit('run:histograms', { runId: event.runId, step: event.step, tags: event.tags, ...seqOf(event) });
         return;
       case 'run.snapshot':
         this.server.to(runRoom(event.runId)).emit('run:snapshot', { runId: event.runId, step: event.step, ...seqOf(event) });
         return;
       case 'run.visualization':
-        this.server.to(runRoom(event.runId)).emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId, ...seqOf(event) });
+        this.server
+          .to(runRoom(event.runId))
+          .emit('run:visualization', { runId: event.runId, visualizationId: event.visualizationId, ...seqOf(event) });
         return;
       case 'run.deleted':
         this.server.to([RUN_LIST_ROOM, runRoom(event.runId)]).emit('run:deleted', { runId: event.runId });

@@ -13,7 +13,12 @@ export class PgPoolService implements OnModuleDestroy {
   readonly pool: Pool;
 
   constructor(@Inject(ENV) env: TEnv) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: 4, idleTimeoutMillis: KEEP_IDLE_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    this.pool = new Pool({
+      connectionString: env.DATABASE_URL,
+      max: 4,
+      idleTimeoutMillis: KEEP_IDLE_CONNECTIONS,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }

@@ -24,7 +24,10 @@ export class PrismaService implements OnModuleDestroy {
    */
   async onModuleDestroy(): Promise<void> {
     await this.client.$disconnect();
-    const ended = await Promise.race([this.pool.end().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 5000).unref())]);
+    const ended = await Promise.race([
+      this.pool.end().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 5000).unref()),
+    ]);
     if (!ended) new Logger('PrismaService').warn('database connections still busy after 5 s; leaving them to the process exit');
   }
 }

@@ -31,7 +31,11 @@ export class LeaseReaper extends PeriodicJob {
     const cutoff = new Date(now.getTime() - this.env.LEASE_SECONDS * 1000);
     const recovered = await this.runs.recoverExpired(cutoff, now, this.env.LEASE_SECONDS, this.env.RUN_MAX_ATTEMPTS);
     for (const { id, outcome } of recovered) {
-      const what = { requeued: 'queued to resume from its checkpoint', failed: 'out of attempts, marked failed', cancelled: 'it had been asked to cancel: cancelled' }[outcome];
+      const what = {
+        requeued: 'queued to resume from its checkpoint',
+        failed: 'out of attempts, marked failed',
+        cancelled: 'it had been asked to cancel: cancelled',
+      }[outcome];
       this.logger.warn(`run ${id}: lease expired; ${what}`);
       // run.updated also wakes idle workers, so a requeued run starts at once.
       await this.bus.publish({ type: 'run.updated', runId: id });

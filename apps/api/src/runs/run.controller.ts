@@ -64,10 +64,7 @@ export class RunController {
   }
 
   @Get(':id/scalars')
-  scalars(
-    @RunId() id: string,
-    @ValidQuery(ZScalarQuery) query: TScalarQuery,
-  ): Promise<TScalarSeries> {
+  scalars(@RunId() id: string, @ValidQuery(ZScalarQuery) query: TScalarQuery): Promise<TScalarSeries> {
     return this.runs.scalarSeries(id, query);
   }
 

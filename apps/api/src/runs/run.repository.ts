@@ -163,13 +163,7 @@ export class RunRepository {
   }
 
   /** running → a final status, only while this worker still owns the run. */
-  async finish(
-    id: string,
-    workerId: string,
-    status: FinishStatus,
-    now: Date,
-    error: string | null = null,
-  ): Promise<boolean> {
+  async finish(id: string, workerId: string, status: FinishStatus, now: Date, error: string | null = null): Promise<boolean> {
     const r = await this.db.run.updateMany({
       where: { id, status: 'running', workerId },
       data: { status, finishedAt: now, error },
@@ -199,7 +193,10 @@ export class RunRepository {
       const from = run.checkpointStep !== null ? `its checkpoint at step ${run.checkpointStep}` : 'the start (no checkpoint yet)';
       if (run.cancelRequested) {
         // Its owner wanted it stopped anyway: cancelled, not resumed.
-        const r = await this.db.run.updateMany({ where, data: { status: 'cancelled', finishedAt: now, interruption: `${lost}; it had been asked to cancel` } });
+        const r = await this.db.run.updateMany({
+          where,
+          data: { status: 'cancelled', finishedAt: now, interruption: `${lost}; it had been asked to cancel` },
+        });
         if (r.count === 1) done.push({ id: run.id, outcome: 'cancelled' });
         continue;
       }
@@ -207,7 +204,12 @@ export class RunRepository {
       const r = await this.db.run.updateMany({
         where,
         data: requeue
-          ? { status: 'queued', workerId: null, heartbeatAt: null, interruption: `${lost}; queued to resume from ${from} (attempt ${run.attempts + 1} of ${maxAttempts})` }
+          ? {
+              status: 'queued',
+              workerId: null,
+              heartbeatAt: null,
+              interruption: `${lost}; queued to resume from ${from} (attempt ${run.attempts + 1} of ${maxAttempts})`,
+            }
           : {
               status: 'failed',
               finishedAt: now,

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FINISHED_STATUSES, type TRun, type TRunConfig, type TRunEvents, type TRunUpdate, type TRunList, type TRunListQuery, type TScalarQuery, type TScalarSeries } from '@tensorscope/shared';
+import {
+  FINISHED_STATUSES,
+  type TRun,
+  type TRunConfig,
+  type TRunEvents,
+  type TRunUpdate,
+  type TRunList,
+  type TRunListQuery,
+  type TScalarQuery,
+  type TScalarSeries,
+} from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -44,10 +54,17 @@ export class RunService {
     if (query.buckets !== undefined && query.afterStep === undefined) {
       // Downsampled reads as the compare view's: a 1,000,000-point series is served from its
       // rollups instead of being read in full (smoothing then runs over bucket means).
-      const [s] = await this.scalars.readDownsampled([{ runId: id, tag: query.tag, finished: FINISHED_STATUSES.includes(run.status) }], { ...query, buckets: query.buckets });
+      const [s] = await this.scalars.readDownsampled([{ runId: id, tag: query.tag, finished: FINISHED_STATUSES.includes(run.status) }], {
+        ...query,
+        buckets: query.buckets,
+      });
       if (!s) return { points: [] };
       return {
-        points: s.steps.map((step, i) => ({ step, wallTime: s.wallTimes[i]!, value: (s.smoothed ? s.smoothed[i] : s.values[i]) ?? Number.NaN })),
+        points: s.steps.map((step, i) => ({
+          step,
+          wallTime: s.wallTimes[i]!,
+          value: (s.smoothed ? s.smoothed[i] : s.values[i]) ?? Number.NaN,
+        })),
       };
     }
     return { points: await this.scalars.read(id, query) };
@@ -91,7 +108,8 @@ export class RunService {
     assertMayManage(principal, run, 'delete');
     const outcome = await this.runs.deleteFinished(id);
     if (outcome === 'missing') throw ApiError.notFound('run', id);
-    if (outcome === 'active') throw ApiError.conflict(`run ${id} is ${(await this.get(id)).status}; cancel it before deleting it`, { status: run.status });
+    if (outcome === 'active')
+      throw ApiError.conflict(`run ${id} is ${(await this.get(id)).status}; cancel it before deleting it`, { status: run.status });
     await this.bus.publish({ type: 'run.deleted', runId: id });
   }
 }

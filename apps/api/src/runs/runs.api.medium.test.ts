@@ -94,7 +94,7 @@ describe('runs REST API', () => {
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it('numbers each run\'s live events and answers what a reconnecting client missed', async () => {
+  it("numbers each run's live events and answers what a reconnecting client missed", async () => {
     const created = await http<TRun>(api.base, '/api/runs', { body: { ...valid, name: `${tag}-events` } });
     const id = created.body.id;
     const events = (after: number) => http<TRunEvents>(api.base, `/api/runs/${id}/events?afterSeq=${after}`);

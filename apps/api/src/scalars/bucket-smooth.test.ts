@@ -15,7 +15,13 @@ describe('bucketed smoothing', () => {
 
   it('a bucket of c points moves the EMA as c equal points would', () => {
     // Buckets: 3 points of mean 2, then 2 points of mean 10. Equivalent series [2,2,2,10,10].
-    const got = smoothBucketsEma([{ finiteCount: 3, sum: 6 }, { finiteCount: 2, sum: 20 }], 0.5).values;
+    const got = smoothBucketsEma(
+      [
+        { finiteCount: 3, sum: 6 },
+        { finiteCount: 2, sum: 20 },
+      ],
+      0.5,
+    ).values;
     const series = smoothEma([2, 2, 2, 10, 10], 0.5);
     expect(got[0]).toBeCloseTo(series[2]!, 12);
     expect(got[1]).toBeCloseTo(series[4]!, 12);
@@ -24,7 +30,14 @@ describe('bucketed smoothing', () => {
   });
 
   it('empty buckets give null and do not move the state; a prefix carries into the range', () => {
-    const { values } = smoothBucketsEma([{ finiteCount: 1, sum: 4 }, { finiteCount: 0, sum: 0 }, { finiteCount: 1, sum: 4 }], 0.9);
+    const { values } = smoothBucketsEma(
+      [
+        { finiteCount: 1, sum: 4 },
+        { finiteCount: 0, sum: 0 },
+        { finiteCount: 1, sum: 4 },
+      ],
+      0.9,
+    );
     expect(values).toEqual([4, null, expect.closeTo(4, 12)]);
     const whole = smoothBuckets(ones([1, 2, 3, 4]), 0.7, 'ema');
     const split = smoothBuckets(ones([3, 4]), 0.7, 'ema', ones([1, 2]));
@@ -36,7 +49,16 @@ describe('bucketed smoothing', () => {
     // w = 0.5 → ±1 point. One-point buckets: [(1+2)/2, (1+2+3)/3, (2+3+4)/3, (3+4)/2].
     expect(smoothBucketsCentred(ones([1, 2, 3, 4]), 0.5)).toEqual([1.5, 2, 3, 3.5]);
     // A 4-point bucket (mean 1) and 1-point buckets of 5: with ±1 the wide bucket stands alone.
-    expect(smoothBucketsCentred([{ finiteCount: 4, sum: 4 }, { finiteCount: 1, sum: 5 }, { finiteCount: 1, sum: 5 }], 0.5)).toEqual([1, 5, 5]);
+    expect(
+      smoothBucketsCentred(
+        [
+          { finiteCount: 4, sum: 4 },
+          { finiteCount: 1, sum: 5 },
+          { finiteCount: 1, sum: 5 },
+        ],
+        0.5,
+      ),
+    ).toEqual([1, 5, 5]);
     expect(smoothBucketsCentred([{ finiteCount: 0, sum: 0 }, ...ones([2])], 0.5)).toEqual([null, 2]);
   });
 });

@@ -22,7 +22,11 @@ export const EMPTY_EMA: EmaState = { last: 0, n: 0 };
  * buckets of one point this is TensorBoard's formula. A bucket without finite values yields null
  * and leaves the state alone. Answers the smoothed value after each bucket and the final state.
  */
-export function smoothBucketsEma(buckets: readonly SmoothBucket[], w: number, start: EmaState = EMPTY_EMA): { values: (number | null)[]; state: EmaState } {
+export function smoothBucketsEma(
+  buckets: readonly SmoothBucket[],
+  w: number,
+  start: EmaState = EMPTY_EMA,
+): { values: (number | null)[]; state: EmaState } {
   let { last, n } = start;
   const values = buckets.map(({ finiteCount: c, sum }) => {
     if (c === 0) return null;
@@ -70,7 +74,12 @@ export function smoothBucketsCentred(buckets: readonly SmoothBucket[], w: number
  * buckets it is the count-weighted EMA (its decay per point already follows the point count when
  * steps are even, the common case for long series).
  */
-export function smoothBuckets(buckets: readonly SmoothBucket[], w: number, smoother: TSmoother, prefix: readonly SmoothBucket[] = []): (number | null)[] {
+export function smoothBuckets(
+  buckets: readonly SmoothBucket[],
+  w: number,
+  smoother: TSmoother,
+  prefix: readonly SmoothBucket[] = [],
+): (number | null)[] {
   if (smoother === 'sma') return smoothBucketsCentred(buckets, w);
   const { state } = smoothBucketsEma(prefix, w);
   return smoothBucketsEma(buckets, w, state).values;

@@ -48,7 +48,9 @@ export class DownsampledSeriesReader {
     const inRange = new Map((await this.rollups.extents(refs, q.fromStep, q.toStep)).map((e) => [key(e), e]));
     // Smoothing reads from the first point, whatever the window: count what that costs.
     const fromStart =
-      smoothing && q.fromStep !== undefined ? new Map((await this.rollups.extents(refs, undefined, q.toStep)).map((e) => [key(e), e])) : inRange;
+      smoothing && q.fromStep !== undefined
+        ? new Map((await this.rollups.extents(refs, undefined, q.toStep)).map((e) => [key(e), e]))
+        : inRange;
 
     let budget = this.rawPointBudget;
     const plans = refs
@@ -92,7 +94,9 @@ export class DownsampledSeriesReader {
     const smoothing = (q.smoothing ?? 0) > 0;
     const after = !smoothing && q.fromStep !== undefined ? q.fromStep - 1 : undefined;
     const points = await this.scalars.read(runId, tag, after, q.toStep);
-    const windowed = points.filter((p) => (q.fromStep === undefined || p.step >= q.fromStep) && (q.toStep === undefined || p.step <= q.toStep));
+    const windowed = points.filter(
+      (p) => (q.fromStep === undefined || p.step >= q.fromStep) && (q.toStep === undefined || p.step <= q.toStep),
+    );
     if (windowed.length === 0) return undefined;
     const raw = transformSeries(points, { ...q, smoothing: undefined, tag, buckets: q.buckets });
     const smoothed = smoothing ? transformSeries(points, { ...q, tag, buckets: undefined }) : undefined;
@@ -109,12 +113,20 @@ export class DownsampledSeriesReader {
   }
 
   /** A finished run's long series straight from its packed overview (one pass, no per-record objects). */
-  private async fromPacked(runId: string, tag: string, extent: SeriesExtent, shift: number, data: Uint8Array, q: TDownsampleOptions): Promise<TCompareSeries | undefined> {
+  private async fromPacked(
+    runId: string,
+    tag: string,
+    extent: SeriesExtent,
+    shift: number,
+    data: Uint8Array,
+    q: TDownsampleOptions,
+  ): Promise<TCompareSeries | undefined> {
     const { lo, hi } = rangeOf(extent, q);
     const decoded = decodePackedSeries(data, shift, lo, hi, q.buckets);
     if (decoded.steps.length === 0) return undefined;
     const w = q.smoothing ?? 0;
-    const perBucket = w > 0 ? smoothBuckets(decoded.buckets, w, q.smoother, await this.prefixOf(runId, tag, extent, shift, lo, q)) : undefined;
+    const perBucket =
+      w > 0 ? smoothBuckets(decoded.buckets, w, q.smoother, await this.prefixOf(runId, tag, extent, shift, lo, q)) : undefined;
     return {
       runId,
       tag,
@@ -134,12 +146,19 @@ export class DownsampledSeriesReader {
    */
   private prefixOf(runId: string, tag: string, extent: SeriesExtent, shift: number, lo: number, q: TDownsampleOptions) {
     if (lo <= extent.firstStep || q.smoother === 'sma') return Promise.resolve([]);
-    const prefixShift = ROLLUP_SHIFTS.find((s) => (lo - extent.firstStep) / 2 ** s <= 4 * q.buckets) ?? ROLLUP_SHIFTS[ROLLUP_SHIFTS.length - 1]!;
+    const prefixShift =
+      ROLLUP_SHIFTS.find((s) => (lo - extent.firstStep) / 2 ** s <= 4 * q.buckets) ?? ROLLUP_SHIFTS[ROLLUP_SHIFTS.length - 1]!;
     return this.rollups.prefix(runId, tag, Math.max(prefixShift, shift), lo);
   }
 
   /** A live run's long series: rollup rows merged in SQL; extremes exact, smoothing over bucket means. */
-  private async fromBuckets(runId: string, tag: string, extent: SeriesExtent, shift: number, q: TDownsampleOptions): Promise<TCompareSeries | undefined> {
+  private async fromBuckets(
+    runId: string,
+    tag: string,
+    extent: SeriesExtent,
+    shift: number,
+    q: TDownsampleOptions,
+  ): Promise<TCompareSeries | undefined> {
     const { lo, hi } = rangeOf(extent, q);
     const buckets = await this.rollups.merged(runId, tag, shift, lo, hi, q.buckets);
     if (buckets.length === 0) return undefined;

@@ -5,11 +5,22 @@ describe('packed overview layout', () => {
   it('keeps the stored format: existing overviews in a database are read with these offsets', () => {
     expect(OVERVIEW_RECORD_BYTES).toBe(100);
     expect(OVERVIEW_OFFSET).toEqual({
-      bucket: 0, count: 4, finiteCount: 8, sum: 12,
-      firstStep: 20, firstWall: 24, firstValue: 32,
-      lastStep: 40, lastWall: 44, lastValue: 52,
-      minStep: 60, minWall: 64, minValue: 72,
-      maxStep: 80, maxWall: 84, maxValue: 92,
+      bucket: 0,
+      count: 4,
+      finiteCount: 8,
+      sum: 12,
+      firstStep: 20,
+      firstWall: 24,
+      firstValue: 32,
+      lastStep: 40,
+      lastWall: 44,
+      lastValue: 52,
+      minStep: 60,
+      minWall: 64,
+      minValue: 72,
+      maxStep: 80,
+      maxWall: 84,
+      maxValue: 92,
     });
   });
 

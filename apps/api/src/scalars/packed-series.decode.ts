@@ -20,7 +20,8 @@ export interface PackedSeries {
  * records (measured: 550 → 350 ms for the whole answer).
  */
 export function decodePackedSeries(data: Uint8Array, shift: number, lo: number, hi: number, buckets: number): PackedSeries {
-  if (data.byteLength % OVERVIEW_RECORD_BYTES !== 0) throw new Error(`overview of ${data.byteLength} bytes is not a whole number of ${OVERVIEW_RECORD_BYTES}-byte records`);
+  if (data.byteLength % OVERVIEW_RECORD_BYTES !== 0)
+    throw new Error(`overview of ${data.byteLength} bytes is not a whole number of ${OVERVIEW_RECORD_BYTES}-byte records`);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const span = hi - lo + 1;
   const fromBucket = lo >> shift;
@@ -32,8 +33,18 @@ export function decodePackedSeries(data: Uint8Array, shift: number, lo: number, 
   let count = 0;
   let finite = 0;
   let sum = 0;
-  let fStep = 0, fWall = 0, fValue = 0, lStep = 0, lWall = 0, lValue = 0;
-  let minStep = 0, minWall = 0, minValue = Number.NaN, maxStep = 0, maxWall = 0, maxValue = Number.NaN;
+  let fStep = 0,
+    fWall = 0,
+    fValue = 0,
+    lStep = 0,
+    lWall = 0,
+    lValue = 0;
+  let minStep = 0,
+    minWall = 0,
+    minValue = Number.NaN,
+    maxStep = 0,
+    maxWall = 0,
+    maxValue = Number.NaN;
   const pts: [number, number, number][] = [];
 
   const flush = () => {

@@ -36,7 +36,7 @@ describe('scalar history backfill at migrate', () => {
     output.length = 0;
     await migrateDatabase(databaseUrl, { onOutput: (line) => output.push(line) });
   };
-  const sql = async <T,>(text: string, params: unknown[] = []) => (await pool.pool.query(text, params)).rows as T[];
+  const sql = async <T>(text: string, params: unknown[] = []) => (await pool.pool.query(text, params)).rows as T[];
 
   beforeAll(async () => {
     ({ databaseUrl, cleanup } = await createThrowawayDatabase());
@@ -55,7 +55,11 @@ describe('scalar history backfill at migrate', () => {
 
   const createRun = async (status: string) => {
     const id = randomUUID();
-    await sql(`INSERT INTO "Run" (id, name, model, config, status) VALUES ($1, $2, 'lenet5', '{}', $3::"RunStatus")`, [id, `backfill-${id}`, status]);
+    await sql(`INSERT INTO "Run" (id, name, model, config, status) VALUES ($1, $2, 'lenet5', '{}', $3::"RunStatus")`, [
+      id,
+      `backfill-${id}`,
+      status,
+    ]);
     return id;
   };
   /** Points as they were stored before rollups existed: no rollup rows. */
@@ -76,9 +80,12 @@ describe('scalar history backfill at migrate', () => {
       [runId],
     );
   const overviewRows = async (runId: string) =>
-    (await sql<{ tag: string; width: number; buckets: number; data: Buffer }>(`SELECT tag, width, buckets, data FROM "ScalarOverview" WHERE "runId" = $1 ORDER BY tag, width`, [runId])).map(
-      (r) => ({ ...r, data: r.data.toString('hex') }),
-    );
+    (
+      await sql<{ tag: string; width: number; buckets: number; data: Buffer }>(
+        `SELECT tag, width, buckets, data FROM "ScalarOverview" WHERE "runId" = $1 ORDER BY tag, width`,
+        [runId],
+      )
+    ).map((r) => ({ ...r, data: r.data.toString('hex') }));
 
   it('leaves a database that applied the old migration alone: deploy skips applied migrations whatever their file says', async () => {
     // What such a database holds: the checksum of the migration file as it was then (it had the backfill SQL).
@@ -104,7 +111,10 @@ describe('scalar history backfill at migrate', () => {
     const straddling = await createRun('running');
     const half = long.filter((p) => p.step < 15000);
     await insertBare(straddling, half);
-    await append(straddling, long.filter((p) => p.step >= 15000));
+    await append(
+      straddling,
+      long.filter((p) => p.step >= 15000),
+    );
     const unsealed = await createRun('failed');
     await append(unsealed, long);
     const untouched = await createRun('completed');

@@ -38,7 +38,9 @@ export async function backfillScalarHistory(exec: Exec, log: (line: string) => v
       if (finished) await exec(OVERVIEW_PACK_SQL, [runId]);
       done.push(runId);
     } catch (e) {
-      log(`[scalars] run ${runId}: building its rollups failed (${e instanceof Error ? e.message : String(e)}); the next migrate tries again`);
+      log(
+        `[scalars] run ${runId}: building its rollups failed (${e instanceof Error ? e.message : String(e)}); the next migrate tries again`,
+      );
     }
   }
   if (done.length > 0) log(`[scalars] built the rollups and overviews of ${done.length} run(s) stored without them`);

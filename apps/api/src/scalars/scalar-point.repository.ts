@@ -27,12 +27,31 @@ export class ScalarPointRepository {
     // Values travel as text: Postgres parses NaN/±Infinity (a diverged loss) and JavaScript's
     // round-trip decimals exactly.
     const insert = `INSERT INTO "ScalarPoint" ("runId", tag, step, "wallTime", value)
-      SELECT ${literal(runId)}::uuid, t, s, w, v FROM unnest(${arrayLiteral(points.map((p) => p.tag), 'text[]')},
-        ${arrayLiteral(points.map((p) => p.step), 'int[]')}, ${arrayLiteral(points.map((p) => p.wallTime), 'float8[]')},
-        ${arrayLiteral(points.map((p) => p.value), 'float8[]')}) AS u(t, s, w, v)
+      SELECT ${literal(runId)}::uuid, t, s, w, v FROM unnest(${arrayLiteral(
+        points.map((p) => p.tag),
+        'text[]',
+      )},
+        ${arrayLiteral(
+          points.map((p) => p.step),
+          'int[]',
+        )}, ${arrayLiteral(
+          points.map((p) => p.wallTime),
+          'float8[]',
+        )},
+        ${arrayLiteral(
+          points.map((p) => p.value),
+          'float8[]',
+        )}) AS u(t, s, w, v)
       ON CONFLICT DO NOTHING`;
     const tags = [...fromStep.keys()];
-    const params = [`${literal(runId)}`, arrayLiteral(tags, 'text[]'), arrayLiteral(tags.map((t) => fromStep.get(t)!), 'int[]')];
+    const params = [
+      `${literal(runId)}`,
+      arrayLiteral(tags, 'text[]'),
+      arrayLiteral(
+        tags.map((t) => fromStep.get(t)!),
+        'int[]',
+      ),
+    ];
     const rollups = ROLLUP_REFRESH_SQL.map((sql) => inlineParams(sql, params));
     await this.pg.pool.query([insert, ...rollups].join(';\n'));
   }

@@ -71,7 +71,9 @@ export class ScalarRollupRepository {
   /** Counts and step extents of many series at once, from the coarsest level (whole buckets). */
   async extents(pairs: readonly { runId: string; tag: string }[], fromStep = INT_MIN, toStep = INT_MAX): Promise<SeriesExtent[]> {
     if (pairs.length === 0) return [];
-    const rows = await this.prisma.client.$queryRawUnsafe<{ runId: string; tag: string; count: number; firstStep: number; lastStep: number }[]>(
+    const rows = await this.prisma.client.$queryRawUnsafe<
+      { runId: string; tag: string; count: number; firstStep: number; lastStep: number }[]
+    >(
       `SELECT r."runId"::text AS "runId", r.tag, sum(r.count)::int AS count, min(r."firstStep") AS "firstStep", max(r."lastStep") AS "lastStep"
        FROM "ScalarRollup" r
        JOIN unnest($1::uuid[], $2::text[]) AS f("runId", tag) ON f."runId" = r."runId" AND f.tag = r.tag
@@ -105,7 +107,12 @@ export class ScalarRollupRepository {
        WHERE "runId" = $1::uuid AND tag = $2 AND width = ${2 ** shift} AND bucket BETWEEN ($3::int >> ${shift}) AND ($4::int >> ${shift})
        GROUP BY ob
        ORDER BY ob`,
-      runId, tag, lo, hi, buckets, span,
+      runId,
+      tag,
+      lo,
+      hi,
+      buckets,
+      span,
     );
     const point = (r: Record<string, number | null>, prefix: string): [number, number, number] | null =>
       r[`${prefix}Step`] === null || r[`${prefix}Step`] === undefined
@@ -128,7 +135,9 @@ export class ScalarRollupRepository {
       `SELECT "finiteCount", sum FROM "ScalarRollup"
        WHERE "runId" = $1::uuid AND tag = $2 AND width = ${2 ** shift} AND bucket < ($3::int >> ${shift})
        ORDER BY bucket`,
-      runId, tag, step,
+      runId,
+      tag,
+      step,
     );
   }
 }

@@ -9,7 +9,10 @@ describe('transformSeries', () => {
   it('smooths with the same steps as the raw answer', () => {
     const out = transformSeries(points, q({ smoothing: '0.6' }));
     expect(out.map((p) => p.step)).toEqual(points.map((p) => p.step));
-    const expected = smoothEma(points.map((p) => p.value), 0.6);
+    const expected = smoothEma(
+      points.map((p) => p.value),
+      0.6,
+    );
     out.forEach((p, i) => expect(p.value).toBeCloseTo(expected[i]!, 12));
   });
 

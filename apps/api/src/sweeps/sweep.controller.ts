@@ -18,7 +18,10 @@ export class SweepController {
   @Post()
   @RequireRole('launcher')
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: TPrincipal, @Body(new ZodPipe(ZSweepCreate, 'sweep')) body: TSweepCreate): Promise<{ sweep: TSweep; runs: TRun[] }> {
+  create(
+    @CurrentPrincipal() principal: TPrincipal,
+    @Body(new ZodPipe(ZSweepCreate, 'sweep')) body: TSweepCreate,
+  ): Promise<{ sweep: TSweep; runs: TRun[] }> {
     return this.sweeps.create(body, principal.user.id);
   }
 

@@ -19,14 +19,23 @@ export class SweepRepository {
   }
 
   /** A sweep and all its runs in one transaction: either the whole sweep exists or none of it. */
-  create(sweep: { name: string; base: Record<string, unknown>; axes: TSweepAxis[]; ownerId: string }, configs: readonly TRunConfig[]): Promise<{ sweep: SweepRow; runs: RunRow[] }> {
+  create(
+    sweep: { name: string; base: Record<string, unknown>; axes: TSweepAxis[]; ownerId: string },
+    configs: readonly TRunConfig[],
+  ): Promise<{ sweep: SweepRow; runs: RunRow[] }> {
     return this.db.$transaction(async (tx) => {
       const row = await tx.sweep.create({
-        data: { name: sweep.name, base: sweep.base as Prisma.InputJsonValue, axes: sweep.axes as unknown as Prisma.InputJsonValue, ownerId: sweep.ownerId },
+        data: {
+          name: sweep.name,
+          base: sweep.base as Prisma.InputJsonValue,
+          axes: sweep.axes as unknown as Prisma.InputJsonValue,
+          ownerId: sweep.ownerId,
+        },
       });
       const runs: RunRow[] = [];
       // One by one, so createdAt orders the runs as the combinations were listed.
-      for (const config of configs) runs.push(await tx.run.create({ data: { ...runData(config), sweepId: row.id, ownerId: sweep.ownerId } }));
+      for (const config of configs)
+        runs.push(await tx.run.create({ data: { ...runData(config), sweepId: row.id, ownerId: sweep.ownerId } }));
       return { sweep: row, runs };
     });
   }

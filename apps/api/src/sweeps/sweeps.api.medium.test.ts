@@ -21,7 +21,12 @@ describe('sweeps REST API', () => {
     expect(res.status).toBe(201);
     expect(res.body.sweep).toMatchObject({ name, runCount: 6, statusCounts: { queued: 6 }, axes: study.axes });
     expect(res.body.runs.map((r) => [r.config.model, 'hiddenSize' in r.config ? r.config.hiddenSize : null])).toEqual([
-      ['lstm', 128], ['lstm', 256], ['lstm', 1024], ['gru', 128], ['gru', 256], ['gru', 1024],
+      ['lstm', 128],
+      ['lstm', 256],
+      ['lstm', 1024],
+      ['gru', 128],
+      ['gru', 256],
+      ['gru', 1024],
     ]);
     expect(res.body.runs.every((r) => r.sweepId === res.body.sweep.id && r.status === 'queued')).toBe(true);
     expect(res.body.runs[0]!.name).toBe(`${name} · model=lstm hiddenSize=128`);
@@ -55,7 +60,17 @@ describe('sweeps REST API', () => {
     const cases: [string, unknown, number][] = [
       ['/api/sweeps', { ...study, axes: [] }, 400],
       ['/api/sweeps', { ...study, axes: [{ field: 'name', values: ['a'] }] }, 400],
-      ['/api/sweeps', { ...study, axes: [{ field: 'seed', values: Array.from({ length: 50 }, (_, i) => i) }, { field: 'learningRate', values: [0.1, 0.01, 0.001] }] }, 400],
+      [
+        '/api/sweeps',
+        {
+          ...study,
+          axes: [
+            { field: 'seed', values: Array.from({ length: 50 }, (_, i) => i) },
+            { field: 'learningRate', values: [0.1, 0.01, 0.001] },
+          ],
+        },
+        400,
+      ],
     ];
     for (const [path, body, status] of cases) {
       const res = await http<TApiError>(api.base, path, { body });

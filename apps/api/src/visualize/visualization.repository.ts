@@ -62,11 +62,17 @@ export class VisualizationRepository {
   }
 
   fail(id: string, error: string): Promise<unknown> {
-    return this.db.visualization.updateMany({ where: { id }, data: { status: 'failed', error: error.slice(0, 2000), finishedAt: new Date() } });
+    return this.db.visualization.updateMany({
+      where: { id },
+      data: { status: 'failed', error: error.slice(0, 2000), finishedAt: new Date() },
+    });
   }
 
   async image(id: string, name: string): Promise<Buffer | null> {
-    const row = await this.db.visualizationImage.findUnique({ where: { visualizationId_name: { visualizationId: id, name } }, select: { png: true } });
+    const row = await this.db.visualizationImage.findUnique({
+      where: { visualizationId_name: { visualizationId: id, name } },
+      select: { png: true },
+    });
     return row ? Buffer.from(row.png) : null;
   }
 }

@@ -36,18 +36,27 @@ export class VisualizationService {
     if (!run) throw ApiError.notFound('run', runId);
     const config = ZRunConfig.parse(run.config);
     if (config.model !== 'lenet5')
-      throw ApiError.validation('visualization', [{ path: 'kind', message: `run ${runId} is a ${config.model}; these visualisations need conv layers (LeNet-5 runs)` }]);
+      throw ApiError.validation('visualization', [
+        { path: 'kind', message: `run ${runId} is a ${config.model}; these visualisations need conv layers (LeNet-5 runs)` },
+      ]);
     const steps = await this.inspect.snapshotSteps(runId);
-    if (steps.length === 0) throw ApiError.validation('visualization', [{ path: 'step', message: `run ${runId} has no weight snapshot yet` }]);
+    if (steps.length === 0)
+      throw ApiError.validation('visualization', [{ path: 'step', message: `run ${runId} has no weight snapshot yet` }]);
     const step = input.step ?? steps[steps.length - 1]!;
     if (!steps.includes(step))
-      throw ApiError.validation('visualization', [{ path: 'step', message: `no snapshot at step ${step}; snapshots: ${steps.join(', ')}` }]);
+      throw ApiError.validation('visualization', [
+        { path: 'step', message: `no snapshot at step ${step}; snapshots: ${steps.join(', ')}` },
+      ]);
     const kernel = await this.inspect.readTensor(runId, step, input.layer, 'kernel');
     if (!kernel || kernel.shape.length !== 4)
-      throw ApiError.validation('visualization', [{ path: 'layer', message: `${input.layer} is not a conv layer of this run (conv layers have 4-D kernels)` }]);
+      throw ApiError.validation('visualization', [
+        { path: 'layer', message: `${input.layer} is not a conv layer of this run (conv layers have 4-D kernels)` },
+      ]);
     const maps = kernel.shape[3]!;
     if (input.kind === 'image' && input.featureMap !== undefined && input.featureMap >= maps)
-      throw ApiError.validation('visualization', [{ path: 'featureMap', message: `${input.layer} has ${maps} feature maps (0–${maps - 1})` }]);
+      throw ApiError.validation('visualization', [
+        { path: 'featureMap', message: `${input.layer} has ${maps} feature maps (0–${maps - 1})` },
+      ]);
 
     const { step: _step, recompute, ...params } = input;
     const key = paramsKey(params);
@@ -81,7 +90,10 @@ export class VisualizationService {
     const row = await this.visualizations.findById(id);
     if (!row) throw ApiError.notFound('visualization', id);
     if (row.status !== 'completed')
-      throw new ApiError(HttpStatus.CONFLICT, { code: ERROR_CODES.conflict, message: `visualization ${id} is ${row.status}; its images exist once it completes` });
+      throw new ApiError(HttpStatus.CONFLICT, {
+        code: ERROR_CODES.conflict,
+        message: `visualization ${id} is ${row.status}; its images exist once it completes`,
+      });
     throw ApiError.notFound('visualization image', `${name} of ${id}`);
   }
 }

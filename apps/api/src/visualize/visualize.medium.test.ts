@@ -4,9 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authedFetch, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
+import { authedFetch, http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
-
 
 // API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations.
 describe('Zeiler & Fergus visualisations, end to end', () => {
@@ -23,7 +22,18 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
     await worker.init();
     const run = await http<TRun>(base, '/api/runs', {
-      body: { name: `viz-${randomUUID().slice(0, 8)}`, model: 'lenet5', variant: 'mnist', batchSize: 32, trainSubset: 128, evalSubset: 100, evalInterval: 4, snapshotsPerEpoch: 1, probeImages: 16, statsInterval: 4 },
+      body: {
+        name: `viz-${randomUUID().slice(0, 8)}`,
+        model: 'lenet5',
+        variant: 'mnist',
+        batchSize: 32,
+        trainSubset: 128,
+        evalSubset: 100,
+        evalInterval: 4,
+        snapshotsPerEpoch: 1,
+        probeImages: 16,
+        statsInterval: 4,
+      },
     });
     runId = run.body.id;
     await until('training', async () => ((await http<TRun>(base, `/api/runs/${runId}`)).body.status === 'completed' ? true : undefined));
@@ -53,7 +63,11 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
     const png = await authedFetch(`${base}/api/visualizations/${v.id}/images/deconv-3-0.png`);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG');
 
     // Same snapshot and params: the cached result at once; key order does not matter.
     const again = await create({ subset: 100, layer: 'conv1', kind: 'top9' });
@@ -77,7 +91,9 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
   });
 
   it('refuses what a worker could not do, field by field, and answers 404/409 with the error shape', async () => {
-    const lstm = await http<TRun>(base, '/api/runs', { body: { name: `viz-lstm-${randomUUID().slice(0, 8)}`, model: 'lstm', trainSubset: 64 } });
+    const lstm = await http<TRun>(base, '/api/runs', {
+      body: { name: `viz-lstm-${randomUUID().slice(0, 8)}`, model: 'lstm', trainSubset: 64 },
+    });
     const cases: [string, unknown, string][] = [
       [runId, { kind: 'top9', layer: 'fc1' }, 'layer'],
       [runId, { kind: 'image', layer: 'conv1', image: 1, featureMap: 32 }, 'featureMap'],

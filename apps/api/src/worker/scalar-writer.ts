@@ -56,9 +56,11 @@ export class ScalarWriter {
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.flushing.then(() => (this.failure === undefined ? this.write(batch) : undefined)).catch((e: unknown) => {
-      this.failure ??= e;
-    });
+    this.flushing = this.flushing
+      .then(() => (this.failure === undefined ? this.write(batch) : undefined))
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      });
     return this.flushing.then(() => {
       if (this.failure !== undefined) throw this.failure;
     });
@@ -74,7 +76,8 @@ export class ScalarWriter {
     for (const p of core) {
       this.last[p.tag] = p.value;
       const best = this.best[p.tag];
-      const better = betterDirection(p.tag) === 'max' ? best === undefined || p.value > best.value : best === undefined || p.value < best.value;
+      const better =
+        betterDirection(p.tag) === 'max' ? best === undefined || p.value > best.value : best === undefined || p.value < best.value;
       // NaN never counts as best (every comparison with it is false).
       if (Number.isFinite(p.value) && better) this.best[p.tag] = { value: p.value, step: p.step };
     }
@@ -85,9 +88,11 @@ export class ScalarWriter {
     }
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
       // Signals are best effort: a client that missed one refetches from REST on reconnect.
-      await this.bus.publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) }).catch((e: unknown) => {
-        if (!isDatabaseUnavailable(e)) throw e;
-      });
+      await this.bus
+        .publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) })
+        .catch((e: unknown) => {
+          if (!isDatabaseUnavailable(e)) throw e;
+        });
     }
   }
 }

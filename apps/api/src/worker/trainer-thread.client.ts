@@ -78,7 +78,11 @@ export class TrainerThread {
         } else if (message.type === 'callback') {
           const { id } = message;
           const ack = (error?: unknown) =>
-            worker.postMessage({ type: 'ack', id, ...(error !== undefined ? { error: error instanceof Error ? error.message : String(error) } : {}) } satisfies TToTrainer);
+            worker.postMessage({
+              type: 'ack',
+              id,
+              ...(error !== undefined ? { error: error instanceof Error ? error.message : String(error) } : {}),
+            } satisfies TToTrainer);
           let handled: void | Promise<void>;
           try {
             handled =

@@ -1,11 +1,23 @@
 import { ZRunConfig } from '@tensorscope/shared';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { TrainerThread } from './trainer-thread.client';
 
 const cacheDir = join(__dirname, '..', '..', '..', '..', '.data', 'cache');
-const config = ZRunConfig.parse({ name: 'thread', model: 'lenet5', variant: 'mnist', batchSize: 32, trainSubset: 640, evalSubset: 100, logInterval: 2, evalInterval: 10, statsInterval: 1000, snapshotsPerEpoch: 0, probeImages: 0 });
+const config = ZRunConfig.parse({
+  name: 'thread',
+  model: 'lenet5',
+  variant: 'mnist',
+  batchSize: 32,
+  trainSubset: 640,
+  evalSubset: 100,
+  logInterval: 2,
+  evalInterval: 10,
+  statsInterval: 1000,
+  snapshotsPerEpoch: 0,
+  probeImages: 0,
+});
 
 describe('trainer thread', () => {
   it('trains in a worker thread; the callbacks arrive in order, each acknowledged before the next step', async () => {

@@ -41,7 +41,11 @@ async function run(start: Extract<TToTrainer, { type: 'start' }>): Promise<void>
     );
     send({ type: 'done', result });
   } catch (e) {
-    send({ type: 'failed', message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) });
+    send({
+      type: 'failed',
+      message: e instanceof Error ? e.message : String(e),
+      ...(e instanceof Error && e.stack ? { stack: e.stack } : {}),
+    });
   }
 }
 

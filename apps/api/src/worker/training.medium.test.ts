@@ -15,7 +15,6 @@ import { WorkerModule } from './worker.module';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-
 // API + a real worker (in this process) + a real socket.io client, on real CIFAR-10 and Postgres.
 describe('training worker, end to end', () => {
   let api: NestExpressApplication;
@@ -94,7 +93,8 @@ describe('training worker, end to end', () => {
     const testAcc = await series('test/accuracy');
     expect(testAcc.map((p) => p.step)).toEqual([4, 8]);
     expect(testAcc.every((p) => p.value >= 0 && p.value <= 1)).toBe(true);
-    const smooth = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&smoothing=0.6`)).body.points;
+    const smooth = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&smoothing=0.6`))
+      .body.points;
     expect(smooth.map((p) => p.step)).toEqual(trainLoss.map((p) => p.step));
     expect(smooth[0]!.value).toBeCloseTo(trainLoss[0]!.value, 9); // the debiased EMA starts at the first value
     expect(smooth[3]!.value).not.toBeCloseTo(trainLoss[3]!.value, 9);
@@ -103,11 +103,16 @@ describe('training worker, end to end', () => {
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toBe('wall_time,step,value');
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual([2, 4, 6, 8]);
-    const bulk = (await http<{ series: { runId: string; tag: string; points: [number, number, number][] }[] }>(
-      base,
-      `/api/export?runs=${id}&tags=train/loss,test/accuracy&format=json&smoothing=0.6`,
-    )).body.series;
-    expect(bulk.map((s) => [s.tag, s.points.length])).toEqual([['train/loss', 4], ['test/accuracy', 2]]);
+    const bulk = (
+      await http<{ series: { runId: string; tag: string; points: [number, number, number][] }[] }>(
+        base,
+        `/api/export?runs=${id}&tags=train/loss,test/accuracy&format=json&smoothing=0.6`,
+      )
+    ).body.series;
+    expect(bulk.map((s) => [s.tag, s.points.length])).toEqual([
+      ['train/loss', 4],
+      ['test/accuracy', 2],
+    ]);
     expect(bulk[0]!.points[3]![2]).toBeCloseTo(smooth[3]!.value, 12);
     expect((await http(base, `/api/export?runs=${randomUUID()}&tags=train/loss`)).status).toBe(404);
     expect((await http(base, `/api/export?runs=nope&tags=train/loss`)).status).toBe(400);
@@ -144,15 +149,20 @@ describe('training worker, end to end', () => {
     expect(tags.scalars).toContain('activations/conv1/zeros');
     expect(tags.histograms).toContain('activations/fc1');
 
-    const std = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/std`)).body.points;
+    const std = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/std`))
+      .body.points;
     expect(std.map((p) => p.step)).toEqual([4, 8]);
-    const variance = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/variance`)).body.points;
+    const variance = (
+      await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/variance`)
+    ).body.points;
     expect(variance[0]!.value).toBeCloseTo(std[0]!.value ** 2, 6);
 
-    const hist = (await http<{ points: { step: number; edges: number[]; counts: number[]; percentiles: number[]; min: number; max: number }[] }>(
-      base,
-      `/api/runs/${id}/histograms?tag=weights/conv1/kernel`,
-    )).body.points;
+    const hist = (
+      await http<{ points: { step: number; edges: number[]; counts: number[]; percentiles: number[]; min: number; max: number }[] }>(
+        base,
+        `/api/runs/${id}/histograms?tag=weights/conv1/kernel`,
+      )
+    ).body.points;
     expect(hist.map((h) => h.step)).toEqual([4, 8]);
     const h = hist[1]!;
     expect(h.edges).toHaveLength(13);
@@ -162,10 +172,12 @@ describe('training worker, end to end', () => {
     expect(h.percentiles[0]).toBeCloseTo(h.min, 6);
     expect(h.percentiles[8]).toBeCloseTo(h.max, 6);
 
-    const snaps = (await http<{ snapshots: { step: number; bytes: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(
-      base,
-      `/api/runs/${id}/snapshots`,
-    )).body.snapshots;
+    const snaps = (
+      await http<{ snapshots: { step: number; bytes: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(
+        base,
+        `/api/runs/${id}/snapshots`,
+      )
+    ).body.snapshots;
     expect(snaps.map((s) => s.step)).toEqual([4, 8]);
     // gray28 LeNet: 3,274,634 float32 parameters.
     expect(snaps[1]!.bytes).toBe(3_274_634 * 4);
@@ -185,10 +197,12 @@ describe('training worker, end to end', () => {
     expect([conv2Bytes.readUInt32BE(16), conv2Bytes.readUInt32BE(20)]).toEqual([32 * 10 + 31, 64 * 10 + 63]);
 
     // The snapshot loads into TF.js through its own layers-model format and predicts.
-    const modelJson = (await http<{ modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] }>(
-      base,
-      `/api/runs/${id}/snapshots/8/model.json`,
-    )).body;
+    const modelJson = (
+      await http<{ modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] }>(
+        base,
+        `/api/runs/${id}/snapshots/8/model.json`,
+      )
+    ).body;
     expect(modelJson.weightsManifest[0]!.weights.map((w) => w.name)).toContain('conv1/kernel');
     const weightData = await (await authedFetch(`${base}/api/runs/${id}/snapshots/8/weights.bin`)).arrayBuffer();
     expect(weightData.byteLength).toBe(3_274_634 * 4);
@@ -197,7 +211,8 @@ describe('training worker, end to end', () => {
     );
     const conv1 = model.getLayer('conv1').getWeights()[0]!;
     expect(conv1.shape).toEqual([5, 5, 1, 32]);
-    const stored = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/max`)).body.points;
+    const stored = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=weights/conv1/kernel/max`))
+      .body.points;
     expect(conv1.max().dataSync()[0]).toBeCloseTo(stored.find((p) => p.step === 8)!.value, 5);
     const logits = model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor;
     expect(logits.shape).toEqual([2, 10]);
@@ -240,17 +255,30 @@ describe('training worker, end to end', () => {
     const sweep = await http<{ sweep: { id: string }; runs: TRun[] }>(base, '/api/sweeps', {
       body: {
         name: `${tag}-rnn`,
-        base: { hiddenSize: 16, batchSize: 32, trainSubset: 128, evalSubset: 100, evalInterval: 2, logInterval: 1, statsInterval: 2, snapshotsPerEpoch: 1, probeImages: 16, seed: 4 },
+        base: {
+          hiddenSize: 16,
+          batchSize: 32,
+          trainSubset: 128,
+          evalSubset: 100,
+          evalInterval: 2,
+          logInterval: 1,
+          statsInterval: 2,
+          snapshotsPerEpoch: 1,
+          probeImages: 16,
+          seed: 4,
+        },
         axes: [{ field: 'model', values: ['lstm', 'gru'] }],
       },
     });
     expect(sweep.status).toBe(201);
     const ids = sweep.body.runs.map((r) => r.id);
     const done = await Promise.all(
-      ids.map((id) => until(`sweep run ${id}`, async () => {
-        const r = await get(id);
-        return ['completed', 'failed'].includes(r.status) ? r : undefined;
-      })),
+      ids.map((id) =>
+        until(`sweep run ${id}`, async () => {
+          const r = await get(id);
+          return ['completed', 'failed'].includes(r.status) ? r : undefined;
+        }),
+      ),
     );
     for (const r of done) {
       expect(r.error).toBeNull();
@@ -258,7 +286,8 @@ describe('training worker, end to end', () => {
       expect(r.sweepId).toBe(sweep.body.sweep.id);
       expect(r.progress).toMatchObject({ step: 4, totalSteps: 4 });
       // Best test accuracy is the highest logged one, with its step.
-      const acc = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${r.id}/scalars?tag=test/accuracy`)).body.points;
+      const acc = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${r.id}/scalars?tag=test/accuracy`)).body
+        .points;
       const best = acc.reduce((a, b) => (b.value > a.value ? b : a));
       expect(r.bestMetrics?.['test/accuracy']).toEqual({ value: best.value, step: best.step });
     }
@@ -267,16 +296,24 @@ describe('training worker, end to end', () => {
     expect(tags.scalars).toContain('weights/lstm1/recurrent_kernel/std');
     expect(tags.scalars).toContain('gradients/lstm1/kernel/std');
     expect(tags.histograms).toContain('activations/lstm1');
-    const snaps = (await http<{ snapshots: { step: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(base, `/api/runs/${lstm.id}/snapshots`)).body.snapshots;
+    const snaps = (
+      await http<{ snapshots: { step: number; tensors: { layer: string; param: string; shape: number[] }[] }[] }>(
+        base,
+        `/api/runs/${lstm.id}/snapshots`,
+      )
+    ).body.snapshots;
     // LSTM: kernel 28×4h, recurrent kernel h×4h.
     expect(snaps.at(-1)!.tensors).toContainEqual({ layer: 'lstm1', param: 'recurrent_kernel', shape: [16, 64] });
-    const gruSnaps = (await http<{ snapshots: { step: number; tensors: { layer: string; param: string }[] }[] }>(base, `/api/runs/${gru.id}/snapshots`)).body.snapshots;
+    const gruSnaps = (
+      await http<{ snapshots: { step: number; tensors: { layer: string; param: string }[] }[] }>(base, `/api/runs/${gru.id}/snapshots`)
+    ).body.snapshots;
     expect(gruSnaps.at(-1)!.tensors.map((t) => t.layer)).toContain('gru1');
     // No conv layer to draw filters of: a clear 400, not a crash.
     const filters = await http<{ code: string; message: string }>(base, `/api/runs/${lstm.id}/snapshots/4/filters/lstm1.png`);
     expect(filters.status).toBe(400);
 
-    const compared = (await http<TCompareResult>(base, `/api/compare?runs=${ids.join(',')}&tags=train/loss,test/accuracy&smoothing=0.6`)).body;
+    const compared = (await http<TCompareResult>(base, `/api/compare?runs=${ids.join(',')}&tags=train/loss,test/accuracy&smoothing=0.6`))
+      .body;
     expect(compared.series.map((s) => [s.runId, s.tag, s.steps.length, s.smoothedOn])).toEqual([
       [lstm.id, 'train/loss', 4, 'full'],
       [lstm.id, 'test/accuracy', 2, 'full'],
@@ -296,10 +333,14 @@ describe('training worker, end to end', () => {
     });
     const res = await http<TRun>(base, `/api/runs/${id}/cancel`, { method: 'POST' });
     expect(res.status).toBe(200);
-    const ended = await until('cancelled', async () => {
-      const r = await get(id);
-      return r.status === 'running' ? undefined : r;
-    }, 30_000);
+    const ended = await until(
+      'cancelled',
+      async () => {
+        const r = await get(id);
+        return r.status === 'running' ? undefined : r;
+      },
+      30_000,
+    );
     expect(ended.status).toBe('cancelled');
     expect(ended.progress!.step).toBeLessThan(ended.progress!.totalSteps);
     const kept = (await http<{ points: unknown[] }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
@@ -348,7 +389,15 @@ describe('training worker, end to end', () => {
 
   it('a worker shutting down mid-run checkpoints it and queues it again; the next worker resumes it exactly', async () => {
     const created = await http<TRun>(base, '/api/runs', {
-      body: { ...small, name: `${tag}-shutdown`, trainSubset: 1600, logInterval: 1, evalInterval: 1000, statsInterval: 1000, snapshotsPerEpoch: 0 },
+      body: {
+        ...small,
+        name: `${tag}-shutdown`,
+        trainSubset: 1600,
+        logInterval: 1,
+        evalInterval: 1000,
+        statsInterval: 1000,
+        snapshotsPerEpoch: 0,
+      },
     });
     const id = created.body.id;
     await until('a few steps', async () => {
@@ -361,7 +410,9 @@ describe('training worker, end to end', () => {
     expect(suspended.interruption).toMatch(/shut down at step \d+; queued to resume/);
     const at = suspended.checkpointStep!;
     expect(at).toBeGreaterThanOrEqual(3);
-    const before = (await http<{ points: Array<{ step: number; wallTime: number; value: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+    const before = (
+      await http<{ points: Array<{ step: number; wallTime: number; value: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)
+    ).body.points;
     expect(before.map((p) => p.step)).toEqual(Array.from({ length: at }, (_, i) => i + 1));
 
     await worker.close();
@@ -373,7 +424,8 @@ describe('training worker, end to end', () => {
     });
     expect(done.status).toBe('completed');
     expect(done.attempts).toBe(2);
-    const after = (await http<{ points: Array<{ step: number; wallTime: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body.points;
+    const after = (await http<{ points: Array<{ step: number; wallTime: number }> }>(base, `/api/runs/${id}/scalars?tag=train/loss`)).body
+      .points;
     // Every step once, the ones from before the shutdown unchanged (same wall times).
     expect(after.map((p) => p.step)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(after.slice(0, at)).toEqual(before);

@@ -261,9 +261,9 @@ export class TrainingWorker implements OnApplicationBootstrap {
       this.logger.error(`run ${runId} failed: ${e instanceof Error ? e.stack : message}`);
       await writer.flush().catch(() => undefined);
       if (!lost) {
-        await this.durable(runId, 'failing the run', () => this.runs.finish(runId, workerId, 'failed', this.clock.now(), message.slice(0, 2000))).catch(
-          (err: unknown) => this.logger.error(`run ${runId}: could not record the failure: ${String(err)}`),
-        );
+        await this.durable(runId, 'failing the run', () =>
+          this.runs.finish(runId, workerId, 'failed', this.clock.now(), message.slice(0, 2000)),
+        ).catch((err: unknown) => this.logger.error(`run ${runId}: could not record the failure: ${String(err)}`));
         finished = true;
       }
     } finally {
@@ -271,7 +271,9 @@ export class TrainingWorker implements OnApplicationBootstrap {
       clearInterval(heartbeat);
       this.cancelled.delete(runId);
       if (finished) {
-        await this.checkpoints.delete(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: deleting its checkpoint failed: ${String(e)}`));
+        await this.checkpoints
+          .delete(runId)
+          .catch((e: unknown) => this.logger.warn(`run ${runId}: deleting its checkpoint failed: ${String(e)}`));
         // The run's series are final now: seal them for fast compare reads (without that the reads
         // fall back to the row rollups, slower but the same answer).
         await this.scalars.seal(runId).catch((e: unknown) => this.logger.warn(`run ${runId}: sealing its scalars failed: ${String(e)}`));

@@ -55,7 +55,8 @@ export class VisualizeWorker implements OnApplicationBootstrap {
       const run = await this.runs.findById(row.runId);
       const snapshot = await this.inspect.readSnapshot(row.runId, row.step);
       const inputStats = ZChannelStats.safeParse(snapshot?.inputStats);
-      if (!run || !snapshot || !inputStats.success) throw new Error(`the snapshot at step ${row.step} of run ${row.runId} is gone (retention or deletion)`);
+      if (!run || !snapshot || !inputStats.success)
+        throw new Error(`the snapshot at step ${row.step} of run ${row.runId} is gone (retention or deletion)`);
       // Once per process; a training run in this process may have chosen its own backend already.
       this.backend ??= initBackend(this.env.TENSORSCOPE_BACKEND);
       await this.backend;
