@@ -13,7 +13,7 @@ import {
   applyRunSnapshot,
   applyRunUpdated,
   applyRunVisualization,
-} from '../lib/socket-cache';
+} from './socket-cache';
 import { createSeqGate } from './run-seq-gate';
 
 export type TConnectionState = 'connecting' | 'connected' | 'disconnected';

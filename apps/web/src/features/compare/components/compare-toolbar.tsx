@@ -1,0 +1,136 @@
+'use client';
+
+import type { TSmoother } from '@tensorscope/shared';
+import { SMOOTHERS } from '@tensorscope/shared';
+import { useEffect, useRef, useState } from 'react';
+import type { TCompareUpdate } from '../hooks/use-compare-state';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { X_AXIS_LABELS } from '../lib/compare-x-axis';
+
+const SMOOTHER_LABELS: Record<TSmoother, string> = {
+  ema: 'EMA (TensorBoard)',
+  twema: 'Time-weighted EMA',
+  sma: 'Centred mean',
+};
+const SMOOTHER_TITLES: Record<TSmoother, string> = {
+  ema: "TensorBoard's debiased exponential moving average over points",
+  twema: 'Exponential moving average weighted by the step distance between points',
+  sma: 'Mean of a window centred on each point',
+};
+
+/** The slider answers at once; the URL (and the refetch it causes) follows once it rests. */
+function SmoothingSlider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+  const [local, setLocal] = useState(value);
+  const settled = useDebouncedValue(local, 200);
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+  useEffect(() => {
+    if (settled !== latest.current.value) latest.current.onChange(settled);
+  }, [settled]);
+  // Back/forward or a shared link moves the URL: the slider follows.
+  useEffect(() => setLocal(value), [value]);
+  return (
+    <label className="compare-control compare-smoothing" title="Smoothing weight: 0 = raw, closer to 1 = smoother">
+      <span>Smoothing</span>
+      <input
+        type="range"
+        min={0}
+        max={MAX_SMOOTHING}
+        step={0.001}
+        value={local}
+        onChange={(e) => setLocal(clampSmoothing(Number(e.target.value)))}
+        data-testid="smoothing-slider"
+        aria-valuetext={local.toFixed(3)}
+      />
+      <output className="mono">{local.toFixed(3)}</output>
+    </label>
+  );
+}
+
+export function CompareToolbar({
+  state,
+  update,
+  exportLinks,
+}: {
+  state: TCompareState;
+  update: TCompareUpdate;
+  /** Download links, or null until known (they need the API's address, known in the browser only). */
+  exportLinks: { csv: string; json: string } | null;
+}) {
+  return (
+    <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
+      <SmoothingSlider value={state.smoothing} onChange={(smoothing) => update({ smoothing })} />
+      <label className="compare-control">
+        <span>Smoother</span>
+        <select
+          value={state.smoother}
+          onChange={(e) => update({ smoother: e.target.value as TSmoother })}
+          title={SMOOTHER_TITLES[state.smoother]}
+          data-testid="smoother-select"
+        >
+          {SMOOTHERS.map((smoother) => (
+            <option key={smoother} value={smoother} title={SMOOTHER_TITLES[smoother]}>
+              {SMOOTHER_LABELS[smoother]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compare-control">
+        <span>X axis</span>
+        <select value={state.x} onChange={(e) => update({ x: e.target.value as TCompareState['x'] }, 'push')} data-testid="x-axis-select">
+          {X_AXES.map((axis) => (
+            <option key={axis} value={axis}>
+              {X_AXIS_LABELS[axis]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compare-control">
+        <span>Y axis</span>
+        <select value={state.y} onChange={(e) => update({ y: e.target.value as TCompareState['y'] }, 'push')} data-testid="y-scale-select">
+          {Y_SCALES.map((scale) => (
+            <option key={scale} value={scale}>
+              {scale}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compare-control" title="Fit the y axis to the 5th–95th percentile of the visible values">
+        <input
+          type="checkbox"
+          checked={state.ignoreOutliers}
+          onChange={(e) => update({ ignoreOutliers: e.target.checked })}
+          data-testid="ignore-outliers"
+        />
+        <span>Ignore outliers</span>
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={!state.zoom}
+        onClick={() => update({ zoom: null })}
+        title="Drag across a chart to zoom; double-click a chart to reset"
+        data-testid="compare-reset-zoom"
+      >
+        Reset zoom
+      </button>
+      <span className="compare-toolbar-spacer" />
+      <span className="compare-control">
+        <span>Export</span>
+        {exportLinks ? (
+          <>
+            <a className="button" href={exportLinks.csv} download data-testid="compare-export-csv">
+              CSV
+            </a>
+            <a className="button" href={exportLinks.json} download data-testid="compare-export-json">
+              JSON
+            </a>
+          </>
+        ) : (
+          <span className="muted">…</span>
+        )}
+      </span>
+    </div>
+  );
+}

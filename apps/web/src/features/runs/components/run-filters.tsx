@@ -1,0 +1,80 @@
+'use client';
+
+import type { TRunStatus } from '@tensorscope/shared';
+import { RUN_STATUSES } from '@tensorscope/shared';
+import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
+
+const ARCHIVED_LABELS: Record<TArchivedFilter, string> = { exclude: 'no', include: 'yes, with the others', only: 'only archived' };
+
+interface Props {
+  status: TRunStatus | '';
+  name: string;
+  archived: TArchivedFilter;
+  onStatusChange(status: TRunStatus | ''): void;
+  onArchivedChange(archived: TArchivedFilter): void;
+  onNameChange(name: string): void;
+}
+
+export function RunFilters({ status, name, archived, onStatusChange, onArchivedChange, onNameChange }: Props) {
+  // What the user is typing; the URL (and the request) follow once typing pauses.
+  const [text, setText] = useState(name);
+  const debounced = useDebouncedValue(text, 300);
+  useEffect(() => {
+    // Only a new debounced value should fire this, not a new onNameChange identity.
+    if (debounced.trim() !== name) onNameChange(debounced.trim());
+  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The URL changed from elsewhere (back button, a link): show its filter in the box.
+  // A change that came from this box matches `debounced` and leaves the typing alone.
+  useEffect(() => {
+    if (name !== debounced.trim()) setText(name);
+  }, [name]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="filters" role="search">
+      <label className="filter">
+        <span>Status</span>
+        <select
+          name="status"
+          data-testid="filter-status"
+          value={status}
+          onChange={(event) => onStatusChange(event.target.value as TRunStatus | '')}
+        >
+          <option value="">all</option>
+          {RUN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>Show archived</span>
+        <select
+          name="archived"
+          data-testid="show-archived"
+          value={archived}
+          onChange={(event) => onArchivedChange(event.target.value as TArchivedFilter)}
+        >
+          {ARCHIVED_FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {ARCHIVED_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter filter--grow">
+        <span>Name</span>
+        <input
+          type="search"
+          name="search"
+          data-testid="filter-name"
+          placeholder="filter by name…"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+'use client';
+
+import type { TRun } from '@tensorscope/shared';
+import { FINISHED_STATUSES } from '@tensorscope/shared';
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import { useNow } from '../../../hooks/use-now';
+import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
+import { RunProgress } from '../../../components/run-progress';
+import { StatusBadge } from '../../../components/status-badge';
+
+/** Checkbox selection of rows (for "Compare"); the table shows no checkboxes without it. */
+export interface RunSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (runId: string, checked: boolean) => void;
+  onToggleAll: (runIds: string[], checked: boolean) => void;
+}
+
+/** The header box: ticked when every row is, a dash when only some are. */
+function SelectAll({ runs, selection }: { runs: TRun[]; selection: RunSelection }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const count = runs.filter((run) => selection.selected.has(run.id)).length;
+  const all = runs.length > 0 && count === runs.length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = count > 0 && !all;
+  }, [count, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      checked={all}
+      onChange={(e) =>
+        selection.onToggleAll(
+          runs.map((run) => run.id),
+          e.target.checked,
+        )
+      }
+      aria-label="Select every run on this page"
+      data-testid="run-select-all"
+    />
+  );
+}
+
+export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: boolean; selection?: RunSelection }) {
+  const now = useNow(15_000);
+  return (
+    <div className="table-wrap">
+      <table className={`table runs-table ${dimmed ? 'is-dimmed' : ''}`} data-testid="run-table">
+        <thead>
+          <tr>
+            {selection && (
+              <th className="col-select">
+                <SelectAll runs={runs} selection={selection} />
+              </th>
+            )}
+            <th>Name</th>
+            <th>Model / variant</th>
+            <th>Status</th>
+            <th className="col-progress">Progress</th>
+            <th>Backend</th>
+            <th className="num">Test acc.</th>
+            <th>Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr
+              key={run.id}
+              data-testid="run-row"
+              data-run-id={run.id}
+              data-archived={Boolean(run.archivedAt)}
+              className={run.archivedAt ? 'is-archived' : undefined}
+            >
+              {selection && (
+                <td className="col-select">
+                  <input
+                    type="checkbox"
+                    checked={selection.selected.has(run.id)}
+                    onChange={(e) => selection.onToggle(run.id, e.target.checked)}
+                    aria-label={`Select ${run.name}`}
+                    data-testid="run-select"
+                  />
+                </td>
+              )}
+              <td className="cell-name">
+                <Link href={`/runs/${run.id}`}>{run.name}</Link>
+                {run.archivedAt && (
+                  <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
+                    archived
+                  </span>
+                )}
+              </td>
+              <td>
+                {run.model}
+                {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
+              </td>
+              <td>
+                <StatusBadge status={run.status} />
+              </td>
+              <td className="col-progress">
+                {FINISHED_STATUSES.includes(run.status) ? (
+                  <span className="muted">
+                    {run.status === 'completed' ? 'done' : 'stopped'} after {formatDuration(runDurationSeconds(run, now))}
+                  </span>
+                ) : (
+                  <RunProgress run={run} compact />
+                )}
+              </td>
+              <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
+              <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
+              <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

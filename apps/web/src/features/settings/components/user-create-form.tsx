@@ -1,0 +1,108 @@
+'use client';
+
+import { ROLES, ZRole, type TRole } from '@tensorscope/shared';
+import { useState, type FormEvent } from 'react';
+import { useCreateUser } from '../hooks/use-users';
+import { placeFieldErrors } from '../../../lib/field-errors';
+
+const FIELDS = ['email', 'password', 'role'] as const;
+type TField = (typeof FIELDS)[number];
+
+/** A new account. The API checks it (email, a password of 10+ characters); its messages land by each field. */
+export function UserCreateForm() {
+  const create = useCreateUser();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<TRole>('viewer');
+  const [createdEmail, setCreatedEmail] = useState<string | null>(null);
+  const placed = create.isError ? placeFieldErrors(create.error, FIELDS) : null;
+  const fieldError = (field: TField) => placed?.fields[field];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setCreatedEmail(null);
+    create.mutate(
+      { email, password, role },
+      {
+        // Cleared only on success: a refused form keeps what was typed.
+        onSuccess: (user) => {
+          setCreatedEmail(user.email);
+          setEmail('');
+          setPassword('');
+          setRole('viewer');
+        },
+      },
+    );
+  };
+
+  const error = (field: TField) =>
+    fieldError(field) && (
+      <span className="field-error" data-testid={`new-user-${field}-error`}>
+        {fieldError(field)}
+      </span>
+    );
+
+  return (
+    <form className="user-create-form" data-testid="create-user-form" onSubmit={onSubmit} noValidate>
+      <h3>New user</h3>
+      <div className="user-create-fields">
+        <label className="stacked-field">
+          <span>Email</span>
+          <input
+            data-testid="new-user-email"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            aria-invalid={Boolean(fieldError('email'))}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          {error('email')}
+        </label>
+        <label className="stacked-field">
+          <span>Password</span>
+          <input
+            data-testid="new-user-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            aria-invalid={Boolean(fieldError('password'))}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          {error('password')}
+        </label>
+        <label className="stacked-field">
+          <span>Role</span>
+          <select
+            data-testid="new-user-role"
+            value={role}
+            onChange={(e) => {
+              const parsed = ZRole.safeParse(e.target.value);
+              if (parsed.success) setRole(parsed.data);
+            }}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          {error('role')}
+        </label>
+        <button type="submit" className="button button--primary" data-testid="create-user" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create user'}
+        </button>
+      </div>
+      {placed?.form && (
+        <div className="form-error" role="alert" data-testid="create-user-error">
+          {placed.form}
+        </div>
+      )}
+      {createdEmail && !create.isError && (
+        <p className="muted small" role="status" data-testid="create-user-result">
+          Created {createdEmail}.
+        </p>
+      )}
+    </form>
+  );
+}
