@@ -7,6 +7,7 @@ import type { TCompareUpdate } from '../hooks/use-compare-state';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
 import { X_AXIS_LABELS } from '../lib/compare-x-axis';
+import { Picker } from '../../../components/picker';
 
 const SMOOTHER_LABELS: Record<TSmoother, string> = {
   ema: 'EMA (TensorBoard)',
@@ -61,41 +62,34 @@ export function CompareToolbar({
   return (
     <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
       <SmoothingSlider value={state.smoothing} onChange={(smoothing) => update({ smoothing })} />
-      <label className="compare-control">
-        <span>Smoother</span>
-        <select
-          value={state.smoother}
-          onChange={(e) => update({ smoother: e.target.value as TSmoother })}
-          title={SMOOTHER_TITLES[state.smoother]}
-          data-testid="smoother-select"
-        >
-          {SMOOTHERS.map((smoother) => (
-            <option key={smoother} value={smoother} title={SMOOTHER_TITLES[smoother]}>
-              {SMOOTHER_LABELS[smoother]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="compare-control">
-        <span>X axis</span>
-        <select value={state.x} onChange={(e) => update({ x: e.target.value as TCompareState['x'] }, 'push')} data-testid="x-axis-select">
-          {X_AXES.map((axis) => (
-            <option key={axis} value={axis}>
-              {X_AXIS_LABELS[axis]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="compare-control">
-        <span>Y axis</span>
-        <select value={state.y} onChange={(e) => update({ y: e.target.value as TCompareState['y'] }, 'push')} data-testid="y-scale-select">
-          {Y_SCALES.map((scale) => (
-            <option key={scale} value={scale}>
-              {scale}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Picker
+        label="Smoother"
+        className="compare-control"
+        options={SMOOTHERS}
+        value={state.smoother}
+        onChange={(smoother) => update({ smoother })}
+        title={SMOOTHER_TITLES[state.smoother]}
+        optionTitle={(smoother) => SMOOTHER_TITLES[smoother]}
+        optionLabel={(smoother) => SMOOTHER_LABELS[smoother]}
+        testId="smoother-select"
+      />
+      <Picker
+        label="X axis"
+        className="compare-control"
+        options={X_AXES}
+        value={state.x}
+        onChange={(x) => update({ x }, 'push')}
+        optionLabel={(axis) => X_AXIS_LABELS[axis]}
+        testId="x-axis-select"
+      />
+      <Picker
+        label="Y axis"
+        className="compare-control"
+        options={Y_SCALES}
+        value={state.y}
+        onChange={(y) => update({ y }, 'push')}
+        testId="y-scale-select"
+      />
       <label className="compare-control" title="Fit the y axis to the 5th–95th percentile of the visible values">
         <input
           type="checkbox"

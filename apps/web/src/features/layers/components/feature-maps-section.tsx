@@ -17,6 +17,7 @@ import {
 } from '../lib/feature-maps';
 import type { TLayerIndex } from '../lib/layer-tags';
 import { selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
+import { Picker } from '../../../components/picker';
 
 /** Typing pauses this long before a new image is requested (the buttons don't wait). */
 const TYPING_DELAY_MS = 300;
@@ -72,16 +73,7 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
         <h2>Feature maps</h2>
         {snapshot && layers.length > 0 && (
           <div className="pickers">
-            <label className="filter">
-              <span>Layer</span>
-              <select data-testid="feature-layer" value={layer ?? ''} onChange={(e) => setWantedLayer(e.target.value)}>
-                {layers.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker label="Layer" testId="feature-layer" options={layers} value={layer ?? ''} onChange={setWantedLayer} />
             <div className="filter">
               <label htmlFor={`feature-image-${run.id}`}>Test image</label>
               <button

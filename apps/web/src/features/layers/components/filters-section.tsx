@@ -8,8 +8,11 @@ import { filterZoom } from '../lib/filter-zoom';
 import { formatTimestamp } from '../../../lib/format';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from '../../../components/api-error-state';
+import { Picker } from '../../../components/picker';
 
 type TScale = TFilterGridQuery['scale'];
+const SCALES: readonly TScale[] = ['per-filter', 'shared'];
+const SCALE_LABELS: Record<TScale, string> = { 'per-filter': 'per filter', shared: 'shared' };
 
 /** Conv layers of a snapshot: those with a 4-d kernel ([height, width, in, out]). */
 const convLayers = (snapshot: TSnapshotInfo | undefined) =>
@@ -48,23 +51,21 @@ export function FiltersSection({
         <h2>Filters</h2>
         {snapshot && (
           <div className="pickers">
-            <label className="filter">
-              <span>Layer</span>
-              <select data-testid="filter-layer" value={tensor?.layer ?? ''} onChange={(e) => setWantedLayer(e.target.value)}>
-                {layers.map((t) => (
-                  <option key={t.layer} value={t.layer}>
-                    {t.layer}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="filter">
-              <span>Scale</span>
-              <select data-testid="filter-scale" value={scale} onChange={(e) => setScale(e.target.value as TScale)}>
-                <option value="per-filter">per filter</option>
-                <option value="shared">shared</option>
-              </select>
-            </label>
+            <Picker
+              label="Layer"
+              testId="filter-layer"
+              options={layers.map((t) => t.layer)}
+              value={tensor?.layer ?? ''}
+              onChange={setWantedLayer}
+            />
+            <Picker
+              label="Scale"
+              testId="filter-scale"
+              options={SCALES}
+              value={scale}
+              onChange={setScale}
+              optionLabel={(s) => SCALE_LABELS[s]}
+            />
           </div>
         )}
       </div>

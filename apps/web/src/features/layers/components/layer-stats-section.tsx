@@ -8,6 +8,7 @@ import { paramKey, paramTag, resolveParamChoice, type TLayerIndex, type TParamKi
 import { ApiErrorState } from '../../../components/api-error-state';
 import type { ChartSeries } from '../../../components/metric-chart';
 import { StatChart } from './stat-chart';
+import { Picker } from '../../../components/picker';
 
 const WEIGHT_COLOR = '#2563eb';
 const GRADIENT_COLOR = '#c2410c';
@@ -28,34 +29,20 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
         <h2>Statistics</h2>
         {choice && (
           <div className="pickers">
-            <label className="filter">
-              <span>Layer</span>
-              <select
-                data-testid="layer-picker"
-                value={choice.layer}
-                onChange={(event) => setWanted({ layer: event.target.value, param: choice.param })}
-              >
-                {index.paramLayers.map((l) => (
-                  <option key={l.layer} value={l.layer}>
-                    {l.layer}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="filter">
-              <span>Param</span>
-              <select
-                data-testid="param-picker"
-                value={choice.param}
-                onChange={(event) => setWanted({ layer: choice.layer, param: event.target.value })}
-              >
-                {params.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              label="Layer"
+              testId="layer-picker"
+              options={index.paramLayers.map((l) => l.layer)}
+              value={choice.layer}
+              onChange={(layer) => setWanted({ layer, param: choice.param })}
+            />
+            <Picker
+              label="Param"
+              testId="param-picker"
+              options={params}
+              value={choice.param}
+              onChange={(param) => setWanted({ layer: choice.layer, param })}
+            />
           </div>
         )}
       </div>

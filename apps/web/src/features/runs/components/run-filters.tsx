@@ -4,8 +4,11 @@ import type { TRunStatus } from '@tensorscope/shared';
 import { RUN_STATUSES } from '@tensorscope/shared';
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { Picker } from '../../../components/picker';
 import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
 
+/** '' is "all statuses". */
+const STATUS_OPTIONS: readonly (TRunStatus | '')[] = ['', ...RUN_STATUSES];
 const ARCHIVED_LABELS: Record<TArchivedFilter, string> = { exclude: 'no', include: 'yes, with the others', only: 'only archived' };
 
 interface Props {
@@ -33,37 +36,24 @@ export function RunFilters({ status, name, archived, onStatusChange, onArchivedC
 
   return (
     <div className="filters" role="search">
-      <label className="filter">
-        <span>Status</span>
-        <select
-          name="status"
-          data-testid="filter-status"
-          value={status}
-          onChange={(event) => onStatusChange(event.target.value as TRunStatus | '')}
-        >
-          <option value="">all</option>
-          {RUN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>Show archived</span>
-        <select
-          name="archived"
-          data-testid="show-archived"
-          value={archived}
-          onChange={(event) => onArchivedChange(event.target.value as TArchivedFilter)}
-        >
-          {ARCHIVED_FILTERS.map((value) => (
-            <option key={value} value={value}>
-              {ARCHIVED_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Picker
+        label="Status"
+        name="status"
+        testId="filter-status"
+        options={STATUS_OPTIONS}
+        value={status}
+        onChange={onStatusChange}
+        optionLabel={(s) => (s === '' ? 'all' : s)}
+      />
+      <Picker
+        label="Show archived"
+        name="archived"
+        testId="show-archived"
+        options={ARCHIVED_FILTERS}
+        value={archived}
+        onChange={onArchivedChange}
+        optionLabel={(value) => ARCHIVED_LABELS[value]}
+      />
       <label className="filter filter--grow">
         <span>Name</span>
         <input

@@ -1,9 +1,10 @@
 'use client';
 
-import { ROLES, ZRole, type TRole } from '@tensorscope/shared';
+import { ROLES, type TRole } from '@tensorscope/shared';
 import { useState, type FormEvent } from 'react';
 import { useCreateUser } from '../hooks/use-users';
 import { placeFieldErrors } from '../../../lib/field-errors';
+import { Picker } from '../../../components/picker';
 
 const FIELDS = ['email', 'password', 'role'] as const;
 type TField = (typeof FIELDS)[number];
@@ -71,24 +72,9 @@ export function UserCreateForm() {
           />
           {error('password')}
         </label>
-        <label className="stacked-field">
-          <span>Role</span>
-          <select
-            data-testid="new-user-role"
-            value={role}
-            onChange={(e) => {
-              const parsed = ZRole.safeParse(e.target.value);
-              if (parsed.success) setRole(parsed.data);
-            }}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+        <Picker label="Role" className="stacked-field" testId="new-user-role" options={ROLES} value={role} onChange={setRole}>
           {error('role')}
-        </label>
+        </Picker>
         <button type="submit" className="button button--primary" data-testid="create-user" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create user'}
         </button>

@@ -1,11 +1,12 @@
 'use client';
 
-import { ROLES, ZRole, type TUser, type TUserUpdate } from '@tensorscope/shared';
+import { ROLES, type TUser, type TUserUpdate } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useUpdateUser } from '../hooks/use-users';
 import { formatTimestamp } from '../../../lib/format';
 import { placeFieldErrors } from '../../../lib/field-errors';
 import { UserPasswordForm } from './user-password-form';
+import { Picker } from '../../../components/picker';
 
 /**
  * One account: its role as a select and a disable/enable toggle, each change sent at once. The
@@ -23,22 +24,16 @@ export function UserRow({ user, isMe }: { user: TUser; isMe: boolean }) {
         {isMe && <span className="muted"> (you)</span>}
       </td>
       <td>
-        <select
-          data-testid="user-role"
-          aria-label={`Role of ${user.email}`}
+        <Picker
+          testId="user-role"
+          ariaLabel={`Role of ${user.email}`}
+          options={ROLES}
           value={user.role}
           disabled={update.isPending}
-          onChange={(e) => {
-            const role = ZRole.safeParse(e.target.value);
-            if (role.success && role.data !== user.role) send({ role: role.data });
+          onChange={(role) => {
+            if (role !== user.role) send({ role });
           }}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </select>
+        />
       </td>
       <td>{user.disabled ? <span className="muted">disabled</span> : 'active'}</td>
       <td>{formatTimestamp(user.createdAt)}</td>

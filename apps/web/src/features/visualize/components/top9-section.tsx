@@ -10,7 +10,11 @@ import { computeAction, findVisualization } from '../lib/visualization-match';
 import { FULL_SUBSET, paramsKey, top9Params } from '../lib/visualize-params';
 import { PermissionNote } from '../../../components/permission-note';
 import { Top9Grid } from './top9-grid';
+import { Picker } from '../../../components/picker';
 import { CreateError, VisualizationStatus } from './visualization-status';
+
+/** 'auto' fits the patch side; the numbers are fixed zooms. */
+const ZOOM_PICKS: readonly ('auto' | number)[] = ['auto', ...ZOOM_OPTIONS];
 
 const VIEWS: { view: TTop9View; label: string }[] = [
   { view: 'deconv', label: 'Projections' },
@@ -121,21 +125,14 @@ export function Top9Section({
                 </button>
               ))}
             </div>
-            <label className="filter">
-              <span>Zoom</span>
-              <select
-                data-testid="top9-zoom"
-                value={wantedZoom ?? 'auto'}
-                onChange={(e) => setWantedZoom(e.target.value === 'auto' ? null : Number(e.target.value))}
-              >
-                <option value="auto">auto (×{autoZoom(side)})</option>
-                {ZOOM_OPTIONS.map((z) => (
-                  <option key={z} value={z}>
-                    ×{z}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              label="Zoom"
+              testId="top9-zoom"
+              options={ZOOM_PICKS}
+              value={wantedZoom ?? 'auto'}
+              onChange={(z) => setWantedZoom(z === 'auto' ? null : z)}
+              optionLabel={(z) => (z === 'auto' ? `auto (×${autoZoom(side)})` : `×${z}`)}
+            />
             <span className="muted small">
               {result.featureMaps.length} maps · {result.imagesSearched.toLocaleString('en-US')} images searched in{' '}
               {result.seconds.toFixed(1)} s · patches up to {side}×{side} px

@@ -12,6 +12,7 @@ import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../../lay
 import { findVisualization } from '../lib/visualization-match';
 import { convLayerNames, featureMapCount, FULL_SUBSET, imageParams, SUBSET_OPTIONS } from '../lib/visualize-params';
 import { ApiErrorState } from '../../../components/api-error-state';
+import { Picker } from '../../../components/picker';
 import { ImageIndexForm } from './image-index-form';
 import { ImagePanel, type TImageSelection } from './image-panel';
 import { Top9EvolutionSection } from './top9-evolution-section';
@@ -89,37 +90,25 @@ export function VisualizePanel({ run }: { run: TRun }) {
   return (
     <div data-testid="visualize-panel">
       <section className="card visualize-controls">
-        <label className="filter">
-          <span>Snapshot</span>
-          <select data-testid="visualize-snapshot" value={index} onChange={(e) => setPin(pinForIndex(steps, Number(e.target.value)))}>
-            {snapshotList.map((s, i) => (
-              <option key={s.step} value={i}>
-                step {s.step.toLocaleString('en-US')}
-                {i === snapshotList.length - 1 ? (run.status === 'running' ? ' (newest)' : ' (final)') : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Layer</span>
-          <select data-testid="visualize-layer" value={layer ?? ''} onChange={(e) => setWantedLayer(e.target.value)}>
-            {layers.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <span>Images searched</span>
-          <select data-testid="visualize-subset" value={subset} onChange={(e) => setSubset(Number(e.target.value))}>
-            {SUBSET_OPTIONS.map((n) => (
-              <option key={n} value={n}>
-                {n === FULL_SUBSET ? `all ${n.toLocaleString('en-US')}` : `first ${n.toLocaleString('en-US')}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Picker
+          label="Snapshot"
+          testId="visualize-snapshot"
+          options={snapshotList.map((_, i) => i)}
+          value={index}
+          onChange={(i) => setPin(pinForIndex(steps, i))}
+          optionLabel={(i) =>
+            `step ${steps[i]!.toLocaleString('en-US')}${i === snapshotList.length - 1 ? (run.status === 'running' ? ' (newest)' : ' (final)') : ''}`
+          }
+        />
+        <Picker label="Layer" testId="visualize-layer" options={layers} value={layer ?? ''} onChange={setWantedLayer} />
+        <Picker
+          label="Images searched"
+          testId="visualize-subset"
+          options={SUBSET_OPTIONS}
+          value={subset}
+          onChange={setSubset}
+          optionLabel={(n) => (n === FULL_SUBSET ? `all ${n.toLocaleString('en-US')}` : `first ${n.toLocaleString('en-US')}`)}
+        />
         <span className="muted small">
           {index + 1} of {snapshotList.length} snapshots{pin === null && run.status === 'running' ? ' · following newest' : ''}
         </span>
