@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList, TVisualization, TVisualizationList } from '@tensorscope/shared';
-import { ZRunConfig, compareKeys, runKeys, sweepKeys } from '@tensorscope/shared';
+import { compareKeys, runKeys, sweepKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyReconnect,
@@ -15,33 +15,8 @@ import {
   applyRunVisualization,
   deletedRunKey,
 } from './socket-cache';
+import { runFixture as run } from '../lib/run.fixture';
 
-const run = (over: Partial<TRun> = {}): TRun => ({
-  id: 'r1',
-  name: 'gray-adam',
-  model: 'lenet5',
-  // Defaults from the schema itself, so the fixture follows the config as it grows.
-  config: ZRunConfig.parse({ name: 'gray-adam', model: 'lenet5', trainSubset: 2000, evalSubset: 1000, evalInterval: 10 }),
-  status: 'running',
-  backend: 'wasm',
-  progress: null,
-  finalMetrics: null,
-  bestMetrics: null,
-  error: null,
-  cancelRequested: false,
-  workerId: null,
-  sweepId: null,
-  attempts: 1,
-  interruption: null,
-  checkpointStep: null,
-  ownerId: null,
-  archivedAt: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  startedAt: '2025-01-01T00:00:01Z',
-  finishedAt: null,
-  durationSeconds: null,
-  ...over,
-});
 const progress = { epoch: 1, epochs: 1, step: 20, totalSteps: 32, imagesPerSec: 900, etaSeconds: 3 };
 const point = (tag: 'train/loss' | 'test/loss', step: number) => ({ tag, step, wallTime: step, value: 1 / step });
 

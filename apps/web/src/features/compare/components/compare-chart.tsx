@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
+import { GRID, TICKS } from '../../../lib/chart-axes';
 import { withAlpha } from '../lib/compare-colors';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
@@ -17,8 +18,7 @@ const FONT = '11px system-ui, sans-serif';
 const RAW_ALPHA = 0.22;
 /** Series this sparse get markers, or a lone test point would be invisible. */
 const SPARSE_POINTS = 40;
-const GRID = { stroke: '#eef0f3' };
-const TICKS = { stroke: '#d6dae0', size: 4 };
+const SMALL_TICKS = { ...TICKS, size: 4 };
 
 export interface CompareChartProps {
   data: TChartData;
@@ -149,7 +149,7 @@ export const CompareChart = memo(function CompareChart({
             size: xAxis === 'wall' ? 44 : 30,
             font: FONT,
             grid: GRID,
-            ticks: TICKS,
+            ticks: SMALL_TICKS,
             ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS } : {}),
           },
           {
@@ -157,7 +157,7 @@ export const CompareChart = memo(function CompareChart({
             size: (_u, values) => axisSize(values, 6.5),
             font: FONT,
             grid: GRID,
-            ticks: TICKS,
+            ticks: SMALL_TICKS,
             // A log axis thins its labels by handing some splits over as null.
             values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatTick(v))),
           },

@@ -62,14 +62,7 @@ export function CompareCharts({
   charts,
   loading,
   refreshing,
-  xAxis,
-  log,
-  ignoreOutliers,
-  zoom,
-  onZoom,
-  onResetZoom,
-  hover,
-  highlighted,
+  ...chart
 }: {
   gridRef: (element: HTMLDivElement | null) => void;
   /** Charts per row; the caller picks it with the bucket count (see compare-layout). */
@@ -96,21 +89,11 @@ export function CompareCharts({
         >
           <div className="compare-chart-head">
             <h3 className="mono">{data.tag}</h3>
-            <ChartNotes data={data} log={log} />
+            <ChartNotes data={data} log={chart.log} />
           </div>
           <div className="chart compare-chart">
             {data.lines.length > 0 ? (
-              <CompareChart
-                data={data}
-                xAxis={xAxis}
-                log={log}
-                ignoreOutliers={ignoreOutliers}
-                zoom={zoom}
-                onZoom={onZoom}
-                onResetZoom={onResetZoom}
-                hover={hover}
-                highlighted={highlighted}
-              />
+              <CompareChart data={data} {...chart} />
             ) : (
               <div className="chart-empty muted">{loading ? 'Loading…' : 'No selected run has logged this tag (in this range).'}</div>
             )}

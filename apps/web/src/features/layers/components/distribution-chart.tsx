@@ -5,7 +5,8 @@ import { DISTRIBUTION_BASIS_POINTS } from '@tensorscope/shared';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
-import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
+import { axisSize, formatTick } from '../../../lib/chart-format';
+import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../../../lib/chart-axes';
 import { distributionBands, distributionData, MEDIAN_INDEX, percentileLabel } from '../lib/distribution-bands';
 import { formatMetric } from '../../../lib/format';
 
@@ -22,14 +23,8 @@ export function DistributionChart({ histograms, loading = false }: { histograms:
 
   const containerRef = useUplot(
     (width): uPlot.Options => ({
-      width,
-      height: HEIGHT,
-      scales: { x: { time: false } },
-      cursor: { drag: { x: true, y: false } },
-      axes: [
-        { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' } },
-        { size: (_plot, values) => axisSize(values), grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' }, values: (_p, splits) => splits.map(formatTick) },
-      ],
+      ...stepChartBase(width, HEIGHT),
+      axes: [STEP_AXIS, { size: (_plot, values) => axisSize(values), grid: GRID, ticks: TICKS, values: (_p, splits) => splits.map(formatTick) }],
       series: [
         { label: 'step' },
         ...DISTRIBUTION_BASIS_POINTS.map<uPlot.Series>((bp, i) => ({
@@ -38,7 +33,7 @@ export function DistributionChart({ histograms, loading = false }: { histograms:
           width: i === MEDIAN_INDEX ? 1.5 : 0,
           // Band edges never show points; the median keeps uPlot's default (visible when sparse).
           ...(i === MEDIAN_INDEX ? {} : { points: { show: false } }),
-          value: (_plot, value) => (value === null || value === undefined ? '—' : formatMetric(value)),
+          value: legendValue(formatMetric),
         })),
       ],
       bands: distributionBands().map((band) => ({ series: band.series, fill: `rgba(${BAND_RGB}, ${band.opacity})` })),

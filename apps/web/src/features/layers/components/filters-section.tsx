@@ -51,21 +51,8 @@ export function FiltersSection({
         <h2>Filters</h2>
         {snapshot && (
           <div className="pickers">
-            <Picker
-              label="Layer"
-              testId="filter-layer"
-              options={layers.map((t) => t.layer)}
-              value={tensor?.layer ?? ''}
-              onChange={setWantedLayer}
-            />
-            <Picker
-              label="Scale"
-              testId="filter-scale"
-              options={SCALES}
-              value={scale}
-              onChange={setScale}
-              optionLabel={(s) => SCALE_LABELS[s]}
-            />
+            <Picker label="Layer" testId="filter-layer" options={layers.map((t) => t.layer)} value={tensor?.layer ?? ''} onChange={setWantedLayer} />
+            <Picker label="Scale" testId="filter-scale" options={SCALES} value={scale} optionLabel={(s) => SCALE_LABELS[s]} onChange={setScale} />
           </div>
         )}
       </div>

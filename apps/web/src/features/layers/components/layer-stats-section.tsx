@@ -29,20 +29,10 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
         <h2>Statistics</h2>
         {choice && (
           <div className="pickers">
-            <Picker
-              label="Layer"
-              testId="layer-picker"
-              options={index.paramLayers.map((l) => l.layer)}
-              value={choice.layer}
-              onChange={(layer) => setWanted({ layer, param: choice.param })}
-            />
-            <Picker
-              label="Param"
-              testId="param-picker"
-              options={params}
-              value={choice.param}
-              onChange={(param) => setWanted({ layer: choice.layer, param })}
-            />
+            <Picker label="Layer" testId="layer-picker" options={index.paramLayers.map((l) => l.layer)} value={choice.layer}
+              onChange={(layer) => setWanted({ layer, param: choice.param })} />
+            <Picker label="Param" testId="param-picker" options={params} value={choice.param}
+              onChange={(param) => setWanted({ layer: choice.layer, param })} />
           </div>
         )}
       </div>

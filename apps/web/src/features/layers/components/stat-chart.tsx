@@ -5,11 +5,13 @@ import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { alignSeries, countPoints } from '../../../lib/align-series';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
+import { GRID, legendValue, TICKS } from '../../../lib/chart-axes';
 import { formatMetric } from '../../../lib/format';
 import type { ChartSeries } from '../../../components/metric-chart';
 
 const HEIGHT = 140;
 const FONT = '11px system-ui, sans-serif';
+const SMALL_TICKS = { ...TICKS, size: 4 };
 
 /**
  * One small multiple: a compact uPlot line chart of one statistic over steps. Charts that
@@ -38,14 +40,8 @@ export function StatChart({
       scales: { x: { time: false } },
       cursor: { sync: { key: syncKey }, drag: { x: true, y: false } },
       axes: [
-        { size: 26, font: FONT, incrs: STEP_INCREMENTS, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0', size: 4 } },
-        {
-          size: (_plot, values) => axisSize(values, 6.5),
-          font: FONT,
-          grid: { stroke: '#eef0f3' },
-          ticks: { stroke: '#d6dae0', size: 4 },
-          values: (_plot, splits) => splits.map(formatTick),
-        },
+        { size: 26, font: FONT, incrs: STEP_INCREMENTS, grid: GRID, ticks: SMALL_TICKS },
+        { size: (_plot, values) => axisSize(values, 6.5), font: FONT, grid: GRID, ticks: SMALL_TICKS, values: (_plot, splits) => splits.map(formatTick) },
       ],
       series: [
         { label: 'step' },
@@ -54,7 +50,7 @@ export function StatChart({
           stroke: s.color,
           width: 1.25,
           spanGaps: true,
-          value: (_plot, value) => (value === null || value === undefined ? '—' : formatMetric(value)),
+          value: legendValue(formatMetric),
         })),
       ],
     }),

@@ -9,7 +9,7 @@ import { useRunList } from '../hooks/use-run-queries';
 import { compareHref } from '../../compare/lib/compare-url';
 import { canLaunch } from '../../../lib/permissions';
 import { runListQueryFromSearch, type TArchivedFilter } from '../lib/run-list-query';
-import { ApiErrorState } from '../../../components/api-error-state';
+import { QueryList } from '../../../components/query-list';
 import { LaunchLink } from '../../../components/launch-link';
 import { Pagination } from './pagination';
 import { RunFilters } from './run-filters';
@@ -90,37 +90,35 @@ export function RunListPage() {
         // Typing replaces the history entry: Back shouldn't replay every keystroke.
         onNameChange={(name) => setSearch({ name }, 'replace')}
       />
-      {list.isError && !list.data ? (
-        <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="runs" />
-      ) : list.isPending ? (
-        <p className="muted">Loading runs…</p>
-      ) : list.data.items.length === 0 ? (
-        <div className="state-box" data-testid="run-list-empty">
-          {filtered ? (
-            <p>No run matches these filters.</p>
-          ) : (
-            <p>
-              No runs yet.{launch.ok && (
-                <>
-                  {' '}
-                  <Link href="/runs/new">Start the first one</Link>.
-                </>
-              )}
-            </p>
-          )}
-        </div>
-      ) : (
-        <>
-          <RunTable runs={list.data.items} dimmed={list.isPlaceholderData} selection={selection} />
-          <Pagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPageChange={(page) => setSearch({ page })}
-          />
-        </>
-      )}
-      {list.isError && list.data && <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="runs" />}
+      <QueryList
+        query={list}
+        what="runs"
+        loading="Loading runs…"
+        refetchErrors
+        empty={
+          <div className="state-box" data-testid="run-list-empty">
+            {filtered ? (
+              <p>No run matches these filters.</p>
+            ) : (
+              <p>
+                No runs yet.{launch.ok && (
+                  <>
+                    {' '}
+                    <Link href="/runs/new">Start the first one</Link>.
+                  </>
+                )}
+              </p>
+            )}
+          </div>
+        }
+      >
+        {(data) => (
+          <>
+            <RunTable runs={data.items} dimmed={list.isPlaceholderData} selection={selection} />
+            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={(page) => setSearch({ page })} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

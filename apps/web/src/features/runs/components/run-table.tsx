@@ -8,6 +8,17 @@ import { useNow } from '../../../hooks/use-now';
 import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
 import { RunProgress } from '../../../components/run-progress';
 import { StatusBadge } from '../../../components/status-badge';
+import { DataTable, type TColumn } from '../../../components/data-table';
+
+const RUN_COLUMNS: TColumn[] = [
+  'Name',
+  'Model / variant',
+  'Status',
+  { label: 'Progress', className: 'col-progress' },
+  'Backend',
+  { label: 'Test acc.', className: 'num' },
+  'Created',
+];
 
 /** Checkbox selection of rows (for "Compare"); the table shows no checkboxes without it. */
 export interface RunSelection {
@@ -44,75 +55,59 @@ function SelectAll({ runs, selection }: { runs: TRun[]; selection: RunSelection 
 export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: boolean; selection?: RunSelection }) {
   const now = useNow(15_000);
   return (
-    <div className="table-wrap">
-      <table className={`table runs-table ${dimmed ? 'is-dimmed' : ''}`} data-testid="run-table">
-        <thead>
-          <tr>
-            {selection && (
-              <th className="col-select">
-                <SelectAll runs={runs} selection={selection} />
-              </th>
+    <DataTable
+      testId="run-table"
+      className={`runs-table ${dimmed ? 'is-dimmed' : ''}`}
+      columns={selection ? [{ label: <SelectAll runs={runs} selection={selection} />, className: 'col-select' }, ...RUN_COLUMNS] : RUN_COLUMNS}
+    >
+      {runs.map((run) => (
+        <tr
+          key={run.id}
+          data-testid="run-row"
+          data-run-id={run.id}
+          data-archived={Boolean(run.archivedAt)}
+          className={run.archivedAt ? 'is-archived' : undefined}
+        >
+          {selection && (
+            <td className="col-select">
+              <input
+                type="checkbox"
+                checked={selection.selected.has(run.id)}
+                onChange={(e) => selection.onToggle(run.id, e.target.checked)}
+                aria-label={`Select ${run.name}`}
+                data-testid="run-select"
+              />
+            </td>
+          )}
+          <td className="cell-name">
+            <Link href={`/runs/${run.id}`}>{run.name}</Link>
+            {run.archivedAt && (
+              <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
+                archived
+              </span>
             )}
-            <th>Name</th>
-            <th>Model / variant</th>
-            <th>Status</th>
-            <th className="col-progress">Progress</th>
-            <th>Backend</th>
-            <th className="num">Test acc.</th>
-            <th>Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr
-              key={run.id}
-              data-testid="run-row"
-              data-run-id={run.id}
-              data-archived={Boolean(run.archivedAt)}
-              className={run.archivedAt ? 'is-archived' : undefined}
-            >
-              {selection && (
-                <td className="col-select">
-                  <input
-                    type="checkbox"
-                    checked={selection.selected.has(run.id)}
-                    onChange={(e) => selection.onToggle(run.id, e.target.checked)}
-                    aria-label={`Select ${run.name}`}
-                    data-testid="run-select"
-                  />
-                </td>
-              )}
-              <td className="cell-name">
-                <Link href={`/runs/${run.id}`}>{run.name}</Link>
-                {run.archivedAt && (
-                  <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
-                    archived
-                  </span>
-                )}
-              </td>
-              <td>
-                {run.model}
-                {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
-              </td>
-              <td>
-                <StatusBadge status={run.status} />
-              </td>
-              <td className="col-progress">
-                {FINISHED_STATUSES.includes(run.status) ? (
-                  <span className="muted">
-                    {run.status === 'completed' ? 'done' : 'stopped'} after {formatDuration(runDurationSeconds(run, now))}
-                  </span>
-                ) : (
-                  <RunProgress run={run} compact />
-                )}
-              </td>
-              <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
-              <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
-              <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </td>
+          <td>
+            {run.model}
+            {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
+          </td>
+          <td>
+            <StatusBadge status={run.status} />
+          </td>
+          <td className="col-progress">
+            {FINISHED_STATUSES.includes(run.status) ? (
+              <span className="muted">
+                {run.status === 'completed' ? 'done' : 'stopped'} after {formatDuration(runDurationSeconds(run, now))}
+              </span>
+            ) : (
+              <RunProgress run={run} compact />
+            )}
+          </td>
+          <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
+          <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
+          <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

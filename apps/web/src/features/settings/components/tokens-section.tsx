@@ -4,9 +4,12 @@ import type { TTokenCreated } from '@tensorscope/shared';
 import { useState, type FormEvent } from 'react';
 import { useCreateToken, useTokens } from '../hooks/use-tokens';
 import { placeFieldErrors } from '../../../lib/field-errors';
-import { ApiErrorState } from '../../../components/api-error-state';
+import { DataTable } from '../../../components/data-table';
+import { QueryList } from '../../../components/query-list';
 import { NewTokenBox } from './new-token-box';
 import { TokenRow } from './token-row';
+
+const TOKEN_COLUMNS = ['Name', 'Prefix', 'Created', 'Last used', 'Status', ''];
 
 /**
  * Personal API tokens, for scripts: created here with a name, shown once, listed by prefix, revoked.
@@ -63,35 +66,24 @@ export function TokensSection() {
         )}
       </form>
       {created && <NewTokenBox token={created} onDone={() => setCreated(null)} />}
-      {tokens.isError && !tokens.data ? (
-        <ApiErrorState error={tokens.error} onRetry={() => void tokens.refetch()} what="API tokens" />
-      ) : tokens.isPending ? (
-        <p className="muted">Loading tokens…</p>
-      ) : tokens.data.items.length === 0 ? (
-        <p className="muted" data-testid="token-list-empty">
-          No API tokens yet.
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="token-list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Prefix</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th>Status</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.items.map((token) => (
-                <TokenRow key={token.id} token={token} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryList
+        query={tokens}
+        what="API tokens"
+        loading="Loading tokens…"
+        empty={
+          <p className="muted" data-testid="token-list-empty">
+            No API tokens yet.
+          </p>
+        }
+      >
+        {(data) => (
+          <DataTable testId="token-list" columns={TOKEN_COLUMNS}>
+            {data.items.map((token) => (
+              <TokenRow key={token.id} token={token} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </section>
   );
 }

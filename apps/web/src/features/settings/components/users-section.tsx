@@ -2,9 +2,12 @@
 
 import type { TUser } from '@tensorscope/shared';
 import { useUsers } from '../hooks/use-users';
-import { ApiErrorState } from '../../../components/api-error-state';
+import { DataTable } from '../../../components/data-table';
+import { QueryList } from '../../../components/query-list';
 import { UserCreateForm } from './user-create-form';
 import { UserRow } from './user-row';
+
+const USER_COLUMNS = ['Email', 'Role', 'Status', 'Created', ''];
 
 /** Admins only: every account, its role and whether it may sign in, and a form for new ones. */
 export function UsersSection({ me }: { me: TUser }) {
@@ -16,30 +19,15 @@ export function UsersSection({ me }: { me: TUser }) {
         viewer: reads everything · launcher: also launches runs, sweeps and visualizations, and cancels their own runs · admin:
         everything, users included. A disabled account can no longer sign in, and its sessions and tokens stop working.
       </p>
-      {users.isError && !users.data ? (
-        <ApiErrorState error={users.error} onRetry={() => void users.refetch()} what="users" />
-      ) : users.isPending ? (
-        <p className="muted">Loading users…</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="user-list">
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>Created</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((user) => (
-                <UserRow key={user.id} user={user} isMe={user.id === me.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryList query={users} what="users" loading="Loading users…">
+        {(data) => (
+          <DataTable testId="user-list" columns={USER_COLUMNS}>
+            {data.items.map((user) => (
+              <UserRow key={user.id} user={user} isMe={user.id === me.id} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
       <UserCreateForm />
     </section>
   );

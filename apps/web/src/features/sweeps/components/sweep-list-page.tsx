@@ -7,9 +7,12 @@ import { useSweepList } from '../hooks/use-sweep-queries';
 import { formatRelative, formatTimestamp } from '../../../lib/format';
 import { canLaunch } from '../../../lib/permissions';
 import { finishedCount } from '../lib/sweep-status';
-import { ApiErrorState } from '../../../components/api-error-state';
+import { DataTable } from '../../../components/data-table';
+import { QueryList } from '../../../components/query-list';
 import { LaunchLink } from '../../../components/launch-link';
 import { SweepStatusCounts } from './sweep-status-counts';
+
+const SWEEP_COLUMNS = ['Name', 'Varies', { label: 'Runs', className: 'num' }, 'Finished', 'Status', 'Created'];
 
 /** Every sweep, newest first; the socket keeps the counts fresh (a run's update invalidates its sweep). */
 export function SweepListPage() {
@@ -24,58 +27,47 @@ export function SweepListPage() {
           + New sweep
         </LaunchLink>
       </div>
-      {list.isError && !list.data ? (
-        <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="sweeps" />
-      ) : list.isPending ? (
-        <p className="muted">Loading sweeps…</p>
-      ) : list.data.items.length === 0 ? (
-        <div className="state-box" data-testid="sweep-list-empty">
-          <p>
-            No sweeps yet. A sweep launches one run per combination of values
-            {launch.ok ? (
-              <>
-                : <Link href="/runs/new?mode=sweep">start the first one</Link>.
-              </>
-            ) : (
-              '.'
-            )}
-          </p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="table runs-table" data-testid="sweep-list">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Varies</th>
-                <th className="num">Runs</th>
-                <th>Finished</th>
-                <th>Status</th>
-                <th>Created</th>
+      <QueryList
+        query={list}
+        what="sweeps"
+        loading="Loading sweeps…"
+        refetchErrors
+        empty={
+          <div className="state-box" data-testid="sweep-list-empty">
+            <p>
+              No sweeps yet. A sweep launches one run per combination of values
+              {launch.ok ? (
+                <>
+                  : <Link href="/runs/new?mode=sweep">start the first one</Link>.
+                </>
+              ) : (
+                '.'
+              )}
+            </p>
+          </div>
+        }
+      >
+        {(data) => (
+          <DataTable testId="sweep-list" className="runs-table" columns={SWEEP_COLUMNS}>
+            {data.items.map((sweep) => (
+              <tr key={sweep.id} data-testid="sweep-row" data-sweep-id={sweep.id}>
+                <td className="cell-name">
+                  <Link href={`/sweeps/${sweep.id}`}>{sweep.name}</Link>
+                </td>
+                <td className="mono small">{sweep.axes.map((a) => `${a.field} (${a.values.length})`).join(' × ')}</td>
+                <td className="num mono">{sweep.runCount}</td>
+                <td className="mono">
+                  {finishedCount(sweep.statusCounts)}/{sweep.runCount}
+                </td>
+                <td>
+                  <SweepStatusCounts counts={sweep.statusCounts} />
+                </td>
+                <td title={formatTimestamp(sweep.createdAt)}>{formatRelative(sweep.createdAt, now)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((sweep) => (
-                <tr key={sweep.id} data-testid="sweep-row" data-sweep-id={sweep.id}>
-                  <td className="cell-name">
-                    <Link href={`/sweeps/${sweep.id}`}>{sweep.name}</Link>
-                  </td>
-                  <td className="mono small">{sweep.axes.map((a) => `${a.field} (${a.values.length})`).join(' × ')}</td>
-                  <td className="num mono">{sweep.runCount}</td>
-                  <td className="mono">
-                    {finishedCount(sweep.statusCounts)}/{sweep.runCount}
-                  </td>
-                  <td>
-                    <SweepStatusCounts counts={sweep.statusCounts} />
-                  </td>
-                  <td title={formatTimestamp(sweep.createdAt)}>{formatRelative(sweep.createdAt, now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.isError && list.data && <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="sweeps" />}
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   sweepRows,
   type TSweepRow,
 } from './sweep-results';
+import { runFixture } from '../../../lib/run.fixture';
 
 const axes: TSweepAxis[] = [
   { field: 'model', values: ['lenet5', 'lstm'] },
@@ -22,7 +23,7 @@ let seq = 0;
 function run(point: { model: 'lenet5' | 'lstm'; hiddenSize: number }, over: Partial<TRun> = {}): TRun {
   const name = sweepRunName('cells', point);
   seq++;
-  return {
+  return runFixture({
     id: `r-${point.model}-${point.hiddenSize}`,
     name,
     model: point.model,
@@ -30,24 +31,11 @@ function run(point: { model: 'lenet5' | 'lstm'; hiddenSize: number }, over: Part
     config: ZRunConfig.parse(point.model === 'lenet5' ? { name, model: point.model } : { name, ...point }),
     status: 'completed',
     backend: 'cpu',
-    progress: null,
-    finalMetrics: null,
-    bestMetrics: null,
-    error: null,
-    cancelRequested: false,
-    workerId: null,
     sweepId: 's1',
-    attempts: 1,
-    interruption: null,
-    checkpointStep: null,
-    ownerId: null,
-    archivedAt: null,
     createdAt: `2025-01-01T00:00:${String(seq).padStart(2, '0')}Z`,
     startedAt: null,
-    finishedAt: null,
-    durationSeconds: null,
     ...over,
-  };
+  });
 }
 
 const metrics = (testAcc: number, bestTestAcc: number, trainLoss: number) => ({
