@@ -1,6 +1,7 @@
 import type { TImageResult } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { visualizationImageUrl } from '../../../lib/api-client';
+import { publicEnv } from '../../../env';
 import { imagePanels, labelShares, predictionSummary, top9ImageName, valueRange } from './visualization-images';
 
 const result = (over: Partial<TImageResult> = {}): TImageResult => ({
@@ -26,7 +27,7 @@ describe('image names and URLs', () => {
 
   it('builds the PNG URL under the API base', () => {
     // Under vitest there is no window: the base is localhost:4000 (or NEXT_PUBLIC_API_URL).
-    const base = process.env.NEXT_PUBLIC_API_URL?.replace(/\/+$/, '') ?? 'http://localhost:4000';
+    const base = publicEnv().NEXT_PUBLIC_API_URL ?? 'http://localhost:4000';
     expect(visualizationImageUrl('0b5e…', 'deconv-1-2')).toBe(`${base}/api/visualizations/0b5e%E2%80%A6/images/deconv-1-2.png`);
   });
 });
