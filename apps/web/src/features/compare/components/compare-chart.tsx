@@ -61,19 +61,24 @@ export const CompareChart = memo(function CompareChart({
     [lines, zoom, log, ignoreOutliers],
   );
 
-  // Range functions read these at each setData, so zoom and y fit apply without rebuilding the plot.
-  const ranges = useRef({ x: xRange, y: yFit, log });
-  ranges.current = { x: xRange, y: yFit, log };
   const callbacks = useRef({ onZoom, onResetZoom, hover, tag });
   callbacks.current = { onZoom, onResetZoom, hover, tag };
 
-  const plotData = useMemo(() => {
+  // The data and the ranges it is drawn in, as one value: a zoom or y-fit change makes a fresh
+  // outer array, so useUplot calls setData, which re-runs the range functions (they read `ranges`),
+  // and zoom and y fit apply without rebuilding the plot.
+  const [xMin, xMax, yLo, yHi] = [xRange?.min, xRange?.max, yFit?.[0], yFit?.[1]];
+  const plotted = useMemo(() => {
     const columns = seriesLayout(lines).map(({ line, smoothed }) => [lines[line]!.xs, smoothed ? lines[line]!.smoothed : lines[line]!.raw]);
-    // Faceted data: index 0 is unused, then [xs, ys] per series. A fresh outer array on a zoom or
-    // y-fit change makes useUplot call setData, which re-runs the range functions.
-    return [null, ...columns] as unknown as uPlot.AlignedData;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lines, xRange?.min, xRange?.max, yFit?.[0], yFit?.[1]]);
+    return {
+      // Faceted data: index 0 is unused, then [xs, ys] per series.
+      data: [null, ...columns] as unknown as uPlot.AlignedData,
+      x: xMin === undefined || xMax === undefined ? null : ([xMin, xMax] as const),
+      y: yLo === undefined || yHi === undefined ? null : ([yLo, yHi] as const),
+    };
+  }, [lines, xMin, xMax, yLo, yHi]);
+  const ranges = useRef({ x: plotted.x, y: plotted.y, log });
+  ranges.current = { x: plotted.x, y: plotted.y, log };
 
   // The plot, once ready (uPlot fires `ready` after its first draw, a microtask after mounting).
   const plotRef = useRef<uPlot | null>(null);
@@ -123,7 +128,7 @@ export const CompareChart = memo(function CompareChart({
         // Hovering a run in the legend or a table dims the others (see the focus effect below).
         focus: { alpha: 0.15 },
         scales: {
-          x: { time: xAxis === 'wall', auto: true, range: (_u, min, max) => drawableRange(ranges.current.x && [ranges.current.x.min, ranges.current.x.max], min, max, false) },
+          x: { time: xAxis === 'wall', auto: true, range: (_u, min, max) => drawableRange(ranges.current.x, min, max, false) },
           y: {
             distr: log ? 3 : 1,
             log: 10,
@@ -202,13 +207,14 @@ export const CompareChart = memo(function CompareChart({
         },
       };
     },
-    plotData,
+    plotted.data,
     shape,
     HEIGHT,
   );
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(applyFocus, [highlighted, lines]);
+  useEffect(() => {
+    plotRef.current?.setSeries(highlighted ? focusSeriesIndex(lines, highlighted) : null, { focus: true });
+  }, [highlighted, lines]);
 
   return <div ref={containerRef} className="chart-plot" />;
 });

@@ -2,9 +2,8 @@
 
 import type { TSmoother } from '@tensorscope/shared';
 import { SMOOTHERS } from '@tensorscope/shared';
-import { useEffect, useRef, useState } from 'react';
 import type { TCompareUpdate } from '../hooks/use-compare-state';
-import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
 import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
 import { X_AXIS_LABELS } from '../lib/compare-x-axis';
 import { Picker } from '../../../components/picker';
@@ -22,15 +21,8 @@ const SMOOTHER_TITLES: Record<TSmoother, string> = {
 
 /** The slider answers at once; the URL (and the refetch it causes) follows once it rests. */
 function SmoothingSlider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
-  const [local, setLocal] = useState(value);
-  const settled = useDebouncedValue(local, 200);
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
-  useEffect(() => {
-    if (settled !== latest.current.value) latest.current.onChange(settled);
-  }, [settled]);
   // Back/forward or a shared link moves the URL: the slider follows.
-  useEffect(() => setLocal(value), [value]);
+  const [local, setLocal] = useDebouncedDraft(value, onChange, 200);
   return (
     <label className="compare-control compare-smoothing" title="Smoothing weight: 0 = raw, closer to 1 = smoother">
       <span>Smoothing</span>

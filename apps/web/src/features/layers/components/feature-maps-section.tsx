@@ -133,7 +133,7 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
           {!failed ? (
             // A plain <img>, kept mounted: the PNG is immutable per URL, and while the next one
             // loads the browser keeps showing the previous one (no flash while stepping images).
-            // eslint-disable-next-line @next/next/no-img-element
+            // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
             <img
               className={strip ? 'feature-maps-img feature-maps-img--strip' : 'feature-maps-img'}
               data-testid="feature-maps-img"

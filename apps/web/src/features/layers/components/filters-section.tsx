@@ -94,7 +94,7 @@ export function FiltersSection({
                 // A plain <img>, kept mounted: the PNG is immutable per URL (the browser caches
                 // it), and while the next one loads the browser keeps showing the previous one,
                 // so dragging the slider doesn't flash an empty box.
-                // eslint-disable-next-line @next/next/no-img-element
+                // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
                 <img
                   className="filter-grid"
                   data-testid="filter-grid"

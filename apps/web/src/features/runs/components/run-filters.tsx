@@ -2,8 +2,7 @@
 
 import type { TRunStatus } from '@tensorscope/shared';
 import { RUN_STATUSES } from '@tensorscope/shared';
-import { useEffect, useState } from 'react';
-import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
 import { Picker } from '../../../components/picker';
 import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
 
@@ -21,18 +20,9 @@ interface Props {
 }
 
 export function RunFilters({ status, name, archived, onStatusChange, onArchivedChange, onNameChange }: Props) {
-  // What the user is typing; the URL (and the request) follow once typing pauses.
-  const [text, setText] = useState(name);
-  const debounced = useDebouncedValue(text, 300);
-  useEffect(() => {
-    // Only a new debounced value should fire this, not a new onNameChange identity.
-    if (debounced.trim() !== name) onNameChange(debounced.trim());
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
-  // The URL changed from elsewhere (back button, a link): show its filter in the box.
-  // A change that came from this box matches `debounced` and leaves the typing alone.
-  useEffect(() => {
-    if (name !== debounced.trim()) setText(name);
-  }, [name]); // eslint-disable-line react-hooks/exhaustive-deps
+  // What the user is typing; the URL (and the request) follow once typing pauses, and a filter
+  // set from elsewhere (Back, a link) shows in the box.
+  const [text, setText] = useDebouncedDraft(name, onNameChange, 300, (typed) => typed.trim());
 
   return (
     <div className="filters" role="search">

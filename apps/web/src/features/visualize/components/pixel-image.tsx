@@ -30,7 +30,7 @@ export function PixelImage({
     );
   }
   return (
-    // eslint-disable-next-line @next/next/no-img-element
+    // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
     <img
       className="pixel-image"
       data-testid={testId}
