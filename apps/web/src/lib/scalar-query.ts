@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TScalarSeries, TScalarTag } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
-import { api } from './api-client';
+import { runApi } from './runs.api';
 import { lastStep, mergeScalarPoints } from './scalar-series';
 
 type TGetScalars = (id: string, tag: TScalarTag, afterStep: number | undefined, signal?: AbortSignal) => Promise<TScalarSeries>;
@@ -17,7 +17,7 @@ export async function fetchScalarSeries(
   id: string,
   tag: TScalarTag,
   signal?: AbortSignal,
-  getScalars: TGetScalars = api.getScalars,
+  getScalars: TGetScalars = runApi.getScalars,
 ): Promise<TScalarSeries> {
   const key = runKeys.scalar(id, tag);
   const afterStep = lastStep(queryClient.getQueryData<TScalarSeries>(key)?.points);

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
 import { io, type Socket } from 'socket.io-client';
-import { api } from '../lib/api-client';
+import { runApi } from '../lib/runs.api';
 import * as cache from './socket-cache';
 import { createSeqGate } from './run-seq-gate';
 
@@ -30,7 +30,7 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   });
   const runRefs = new Map<string, number>();
   const gate = createSeqGate({
-    fetchEvents: (runId, afterSeq) => api.getRunEvents(runId, afterSeq),
+    fetchEvents: (runId, afterSeq) => runApi.getRunEvents(runId, afterSeq),
     applyEvents: (runId, events) => cache.applyRunEvents(queryClient, runId, events),
     resyncRun: (runId) => cache.applyRunResync(queryClient, runId),
   });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useDeferredValue, useEffect, useState } from 'react';
-import { compareExportUrl } from '../../../lib/api-client';
+import { compareExportUrl } from '../lib/compare.api';
 import { compareQuery, createCompareModel, missingRunIds, validRunIds } from '../lib/compare-model';
 import { useCompareAfterPaint } from './use-compare-after-paint';
 import { useCompareLive } from './use-compare-live';

@@ -4,7 +4,9 @@ import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@ta
 import { useCallback, useEffect, useState } from 'react';
 import type { TCompareQuery, TCompareResult, TRun, TRunTags } from '@tensorscope/shared';
 import { compareKeys, runKeys } from '@tensorscope/shared';
-import { api, compareApi, isNotFound } from '../../../lib/api-client';
+import { isNotFound } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
+import { compareApi } from '../lib/compare.api';
 import { ROUGHNESS_KEY_PART } from '../lib/compare-live';
 import { roughness, ROUGHNESS_BUCKETS, ROUGHNESS_SMOOTHING, type TRoughness } from '../lib/compare-overfit';
 
@@ -57,7 +59,7 @@ export function useCompareRuns(ids: readonly string[]): TCompareRuns {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: runKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.getRun(id, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
     })),
     combine,
   });
@@ -74,7 +76,7 @@ export function useCompareTags(ids: readonly string[], enabled: boolean): { tags
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: runKeys.tags(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.getTags(id, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getTags(id, signal),
       enabled,
     })),
     combine: combineTags,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch } from '../../../lib/api-client';
+import { compareSearch } from './compare.api';
 
 describe('compareSearch', () => {
   it('writes the compare query, leaving absent and zero smoothing out', () => {

@@ -4,7 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import { ZApiError } from '@tensorscope/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useSnapshots } from '../hooks/use-layer-queries';
-import { activationMapsUrl } from '../../../lib/api-client';
+import { activationMapsUrl } from '../lib/layers.api';
 import {
   describeShape,
   featureMapLayers,

@@ -3,7 +3,7 @@
 import type { TFilterGridQuery, TSnapshotInfo } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSnapshots } from '../hooks/use-layer-queries';
-import { filterGridUrl } from '../../../lib/api-client';
+import { filterGridUrl } from '../lib/layers.api';
 import { filterZoom } from '../lib/filter-zoom';
 import { formatTimestamp } from '../../../lib/format';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';

@@ -3,18 +3,19 @@
 import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { TScalarPoint, TScalarSeries } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
-import { api } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
+import { layersApi } from '../lib/layers.api';
 import { fetchHistogramSeries } from '../lib/histogram-query';
 import { fetchScalarSeries } from '../../../lib/scalar-query';
 
 /** The tags a run has logged; the socket invalidates it when a new tag shows up. */
 export function useRunTags(id: string) {
-  return useQuery({ queryKey: runKeys.tags(id), queryFn: ({ signal }) => api.getTags(id, signal) });
+  return useQuery({ queryKey: runKeys.tags(id), queryFn: ({ signal }) => runApi.getTags(id, signal) });
 }
 
 /** The run's stored weight snapshots, in step order; `run:snapshot` invalidates it. */
 export function useSnapshots(id: string) {
-  return useQuery({ queryKey: runKeys.snapshots(id), queryFn: ({ signal }) => api.getSnapshots(id, signal) });
+  return useQuery({ queryKey: runKeys.snapshots(id), queryFn: ({ signal }) => layersApi.getSnapshots(id, signal) });
 }
 
 /** One histogram tag's series, fetched incrementally (see fetchHistogramSeries). */

@@ -1,6 +1,6 @@
 import type { TSnapshotTensor } from '@tensorscope/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { activationMapsUrl } from '../../../lib/api-client';
+import { activationMapsUrl } from './layers.api';
 import {
   describeShape,
   featureMapLayers,

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { THistogramSeries } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
-import { api } from '../../../lib/api-client';
+import { layersApi } from './layers.api';
 import { lastHistogramStep, mergeHistograms } from '../../../lib/histogram-series';
 
 type TGetHistograms = (id: string, tag: string, afterStep: number | undefined, signal?: AbortSignal) => Promise<THistogramSeries>;
@@ -15,7 +15,7 @@ export async function fetchHistogramSeries(
   id: string,
   tag: string,
   signal?: AbortSignal,
-  getHistograms: TGetHistograms = api.getHistograms,
+  getHistograms: TGetHistograms = layersApi.getHistograms,
 ): Promise<THistogramSeries> {
   const key = runKeys.histogram(id, tag);
   const afterStep = lastHistogramStep(queryClient.getQueryData<THistogramSeries>(key)?.points);

@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TRun, TRunConfigInput } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { useRouter } from 'next/navigation';
-import { api, isNotFound } from '../../../lib/api-client';
+import { isNotFound } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
 import { applyRunDeleted } from '../../../socket/socket-cache';
 
 export function useCreateRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (config: TRunConfigInput) => api.createRun(config),
+    mutationFn: (config: TRunConfigInput) => runApi.createRun(config),
     onSuccess: (run: TRun) => {
       // The run page opens with the row already cached; lists gain a new first row.
       queryClient.setQueryData(runKeys.detail(run.id), run);
@@ -22,7 +23,7 @@ export function useCreateRun() {
 export function useCancelRun(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.cancelRun(id),
+    mutationFn: () => runApi.cancelRun(id),
     onSuccess: (run: TRun) => {
       queryClient.setQueryData(runKeys.detail(run.id), run);
       void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
@@ -36,7 +37,7 @@ export function useCancelRun(id: string) {
 export function useSetRunArchived(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (archived: boolean) => api.updateRun(id, { archived }),
+    mutationFn: (archived: boolean) => runApi.updateRun(id, { archived }),
     onSuccess: (run: TRun) => {
       // The answer is the new row: no need to refetch the detail; lists filter by it.
       queryClient.setQueryData(runKeys.detail(run.id), run);
@@ -56,7 +57,7 @@ export function useDeleteRun(id: string) {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
-    mutationFn: () => api.deleteRun(id),
+    mutationFn: () => runApi.deleteRun(id),
     onSuccess: () => {
       router.push('/');
       // The same as the run:deleted the socket brings too (it may come first, or never, if offline).

@@ -3,14 +3,14 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TRunListQuery, TScalarTag } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
-import { api } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
 import { fetchScalarSeries } from '../../../lib/scalar-query';
 import { deletedRunKey } from '../../../socket/socket-cache';
 
 export function useRunList(query: Partial<TRunListQuery>) {
   return useQuery({
     queryKey: runKeys.list(query),
-    queryFn: ({ signal }) => api.listRuns(query, signal),
+    queryFn: ({ signal }) => runApi.listRuns(query, signal),
     // Keeps the table on screen while the next page or filter loads.
     placeholderData: keepPreviousData,
   });
@@ -19,7 +19,7 @@ export function useRunList(query: Partial<TRunListQuery>) {
 export function useRun(id: string, enabled = true) {
   return useQuery({
     queryKey: runKeys.detail(id),
-    queryFn: ({ signal }) => api.getRun(id, signal),
+    queryFn: ({ signal }) => runApi.getRun(id, signal),
     enabled,
   });
 }

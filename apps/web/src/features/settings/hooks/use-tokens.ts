@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TApiToken, TTokenCreate, TTokenList } from '@tensorscope/shared';
-import { tokenApi } from '../../../lib/api-client';
+import { tokenApi } from '../lib/tokens.api';
 import { tokenKeys } from '../../../lib/auth-keys';
 
 /** The signed-in user's API tokens (never the tokens themselves: only their prefixes). */

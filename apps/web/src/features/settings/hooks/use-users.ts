@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TUser, TUserCreate, TUserList, TUserUpdate } from '@tensorscope/shared';
-import { userApi } from '../../../lib/api-client';
+import { userApi } from '../lib/users.api';
 import { authKeys, userKeys } from '../../../lib/auth-keys';
 
 /** Every account (admins only: `enabled` keeps others from asking for a sure 403). */

@@ -3,7 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TRun, TSweepCreateInput } from '@tensorscope/shared';
 import { runKeys, sweepKeys } from '@tensorscope/shared';
-import { ApiError, api, sweepApi, type TSweepCreated } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
+import { sweepApi, type TSweepCreated } from '../lib/sweeps.api';
 
 export function useCreateSweep() {
   const queryClient = useQueryClient();
@@ -33,7 +35,7 @@ export function useCancelRuns(sweepId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (ids: readonly string[]): Promise<TCancelAllResult> => {
-      const results = await Promise.allSettled(ids.map((id) => api.cancelRun(id)));
+      const results = await Promise.allSettled(ids.map((id) => runApi.cancelRun(id)));
       const failures: string[] = [];
       let cancelled = 0;
       for (const result of results) {

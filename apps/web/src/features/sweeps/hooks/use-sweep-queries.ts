@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TRunListQuery } from '@tensorscope/shared';
 import { MAX_SWEEP_RUNS, runKeys, sweepKeys } from '@tensorscope/shared';
-import { api, sweepApi } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
+import { sweepApi } from '../lib/sweeps.api';
 
 export function useSweepList() {
   return useQuery({ queryKey: sweepKeys.list(), queryFn: ({ signal }) => sweepApi.listSweeps(signal) });
@@ -21,5 +22,5 @@ export function useSweep(id: string) {
  */
 export function useSweepRuns(sweepId: string) {
   const query: Partial<TRunListQuery> = { sweepId, archived: 'include', page: 1, pageSize: MAX_SWEEP_RUNS };
-  return useQuery({ queryKey: runKeys.list(query), queryFn: ({ signal }) => api.listRuns(query, signal) });
+  return useQuery({ queryKey: runKeys.list(query), queryFn: ({ signal }) => runApi.listRuns(query, signal) });
 }

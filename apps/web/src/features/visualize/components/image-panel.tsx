@@ -1,7 +1,7 @@
 'use client';
 
 import type { TDatasetName, TImageResult, TVisualization } from '@tensorscope/shared';
-import { visualizationImageUrl } from '../../../lib/api-client';
+import { visualizationImageUrl } from '../lib/visualize.api';
 import { classLabel } from '../lib/class-labels';
 import { imagePanels, predictionSummary, valueRange } from '../lib/visualization-images';
 import { computeAction, findVisualization } from '../lib/visualization-match';

@@ -4,7 +4,7 @@ import type { TVisualization } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCreateVisualization } from '../hooks/use-visualizations';
-import { visualizationImageUrl } from '../../../lib/api-client';
+import { visualizationImageUrl } from '../lib/visualize.api';
 import { canLaunch } from '../../../lib/permissions';
 import { missingSteps, top9Evolution } from '../lib/top9-evolution';
 import { isActive, progressPercent } from '../lib/visualization-match';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TDatasetName, TTop9Result, TTopActivation } from '@tensorscope/shared';
-import { visualizationImageUrl } from '../../../lib/api-client';
+import { visualizationImageUrl } from '../lib/visualize.api';
 import { classLabel } from '../lib/class-labels';
 import { VIEW_BLOCKS, type TTop9View } from '../lib/top9-layout';
 import { top9ImageName } from '../lib/visualization-images';

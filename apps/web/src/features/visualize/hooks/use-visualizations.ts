@@ -4,7 +4,7 @@ import { useMutation, useQueries, useQuery, useQueryClient, type UseQueryResult 
 import type { TVisualization, TVisualizationCreateInput, TVisualizationList } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { useMemo } from 'react';
-import { visualizeApi } from '../../../lib/api-client';
+import { visualizeApi } from '../lib/visualize.api';
 import { activeIds, overlayWatched, upsertVisualization, type TWatched } from '../lib/visualization-cache';
 import { isActive } from '../lib/visualization-match';
 

@@ -1,6 +1,6 @@
 import type { TImageResult } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { visualizationImageUrl } from '../../../lib/api-client';
+import { visualizationImageUrl } from './visualize.api';
 import { publicEnv } from '../../../env';
 import { imagePanels, labelShares, predictionSummary, top9ImageName, valueRange } from './visualization-images';
 
