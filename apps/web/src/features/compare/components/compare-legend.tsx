@@ -9,7 +9,7 @@ import type { TXAxis } from '../lib/compare-url';
 import { formatX } from '../lib/compare-x-axis';
 import { formatMetric } from '../../../lib/format';
 import { OverfitBadges } from './compare-overfit-badge';
-import type { TCompareRow } from '../lib/compare-rows';
+import type { TCompareRowsView } from '../lib/compare-rows';
 import { distinctiveNames } from '../lib/compare-names';
 
 const noHover = () => null;
@@ -26,13 +26,10 @@ export const CompareLegend = memo(function CompareLegend({
   highlighted,
   onHighlight,
   onRemove,
-}: {
-  rows: readonly TCompareRow[];
+}: TCompareRowsView & {
   charts: ReadonlyMap<string, TChartData>;
   hover: THoverStore;
   xAxis: TXAxis;
-  highlighted: string | null;
-  onHighlight: (runId: string | null) => void;
   onRemove: (runId: string) => void;
 }) {
   const current = useSyncExternalStore(hover.subscribe, hover.get, noHover);

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { configFields, type TConfigLike } from '../lib/compare-hparams';
 import { fieldAxis, numericAxis, type TParallelAxis } from '../lib/compare-parallel';
-import type { TCompareRow } from '../lib/compare-rows';
+import type { TCompareRow, TCompareRowsView } from '../lib/compare-rows';
 import { formatAccuracy } from '../../../lib/format';
 
 const WIDTH = 960;
@@ -20,15 +20,7 @@ const configOf = (row: TCompareRow) => row.run?.config as TConfigLike | undefine
  * One vertical axis per config field that differs between the runs, plus final test accuracy;
  * one polyline per run in its colour. Hovering a line (or the run anywhere else) highlights it.
  */
-export const CompareParallelCoords = memo(function CompareParallelCoords({
-  rows,
-  highlighted,
-  onHighlight,
-}: {
-  rows: readonly TCompareRow[];
-  highlighted: string | null;
-  onHighlight: (runId: string | null) => void;
-}) {
+export const CompareParallelCoords = memo(function CompareParallelCoords({ rows, highlighted, onHighlight }: TCompareRowsView) {
   const loaded = useMemo(() => rows.filter((row) => row.run), [rows]);
   const axes = useMemo<TParallelAxis[]>(() => {
     const configs = loaded.map((row) => configOf(row)!);

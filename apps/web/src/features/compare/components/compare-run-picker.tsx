@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useRunList } from '../../runs/hooks/use-run-queries';
 import { StatusBadge } from '../../../components/status-badge';
+import { PopoverSearch } from './popover-search';
 
 const RESULTS = 12;
 
@@ -15,20 +16,11 @@ function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: 
   const addable = items.filter((run) => !selected.has(run.id)).map((run) => run.id);
   return (
     <div className="compare-popover-body">
-      <div className="compare-popover-row">
-        <input
-          type="search"
-          placeholder="Search runs by name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoFocus
-          aria-label="Search runs by name"
-          data-testid="compare-run-search"
-        />
+      <PopoverSearch label="Search runs by name" testId="compare-run-search" value={name} onChange={setName} autoFocus>
         <button type="button" className="button" disabled={addable.length === 0} onClick={() => onAdd(addable)}>
           Add all {addable.length > 0 ? addable.length : ''}
         </button>
-      </div>
+      </PopoverSearch>
       {list.isError ? (
         <p className="muted">Could not search the runs.</p>
       ) : list.isPending ? (

@@ -4,16 +4,16 @@ import { MAX_COMPARE_TAGS } from '@tensorscope/shared';
 import { useMemo, useState } from 'react';
 import { useCompareTags } from '../hooks/use-compare-queries';
 import { filterTagGroups, groupTags, toggleTag } from '../lib/compare-tags';
+import { PopoverSearch } from './popover-search';
 
-function TagChoices({
-  runIds,
-  tags,
-  onChange,
-}: {
+interface TagPickerProps {
   runIds: readonly string[];
   tags: readonly string[];
+  /** null: back to the default tags. */
   onChange: (tags: string[] | null) => void;
-}) {
+}
+
+function TagChoices({ runIds, tags, onChange }: TagPickerProps) {
   const available = useCompareTags(runIds, true);
   const [filter, setFilter] = useState('');
   // Tags picked earlier stay listed even if no run has them (yet), so they can be unticked.
@@ -22,19 +22,11 @@ function TagChoices({
   const full = tags.length >= MAX_COMPARE_TAGS;
   return (
     <div className="compare-popover-body">
-      <div className="compare-popover-row">
-        <input
-          type="search"
-          placeholder="Filter tags"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter tags"
-          data-testid="compare-tag-filter"
-        />
+      <PopoverSearch label="Filter tags" testId="compare-tag-filter" value={filter} onChange={setFilter}>
         <button type="button" className="button" onClick={() => onChange(null)} title="Train/test accuracy and loss">
           Defaults
         </button>
-      </div>
+      </PopoverSearch>
       {full && <p className="muted small">At most {MAX_COMPARE_TAGS} tags at once.</p>}
       {available.loading && <p className="muted small">Loading the runs’ tags…</p>}
       <div className="compare-tag-groups">
@@ -69,15 +61,7 @@ function TagChoices({
  * Which tags get a chart: the union of the selected runs' tags, grouped (core metrics first),
  * fetched only while the picker is open.
  */
-export function CompareTagPicker({
-  runIds,
-  tags,
-  onChange,
-}: {
-  runIds: readonly string[];
-  tags: readonly string[];
-  onChange: (tags: string[] | null) => void;
-}) {
+export function CompareTagPicker({ runIds, tags, onChange }: TagPickerProps) {
   const [open, setOpen] = useState(false);
   return (
     <details className="compare-popover" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

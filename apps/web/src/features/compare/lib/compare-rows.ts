@@ -15,6 +15,13 @@ export interface TCompareRow {
   roughnessExact: boolean;
 }
 
+/** What the legend and the run tables get: the rows, and the run highlighted across all views. */
+export interface TCompareRowsView {
+  rows: readonly TCompareRow[];
+  highlighted: string | null;
+  onHighlight: (runId: string | null) => void;
+}
+
 export function buildCompareRows(
   runIds: readonly string[],
   colors: ReadonlyMap<string, string>,

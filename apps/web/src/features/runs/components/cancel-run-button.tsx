@@ -7,6 +7,7 @@ import { useCancelRun } from '../hooks/use-run-mutations';
 import { ApiError } from '../../../lib/api-client';
 import { canManageRun } from '../../../lib/permissions';
 import { PermissionNote } from '../../../components/permission-note';
+import { GuardedButton } from '../../../components/guarded-button';
 
 export function CancelRunButton({ run }: { run: TRun }) {
   const cancel = useCancelRun(run.id);
@@ -26,16 +27,15 @@ export function CancelRunButton({ run }: { run: TRun }) {
     <span className="cancel">
       {shown && !finished && <PermissionNote verdict={allowed} />}
       {shown && (
-        <button
-          type="button"
+        <GuardedButton
+          verdict={allowed}
+          busy={finished || cancel.isPending || run.cancelRequested}
           className="button button--danger"
-          data-testid="cancel-run"
-          disabled={finished || cancel.isPending || run.cancelRequested || !allowed.ok}
-          title={allowed.ok ? undefined : (allowed.reason ?? undefined)}
+          testId="cancel-run"
           onClick={() => cancel.mutate()}
         >
           {label}
-        </button>
+        </GuardedButton>
       )}
       {/* The API only requests the stop; the worker ends the run shortly after, and the
           socket brings the final status into the cached run shown here. */}

@@ -7,6 +7,7 @@ import { useDeleteRun, useSetRunArchived } from '../hooks/use-run-mutations';
 import { ApiError } from '../../../lib/api-client';
 import { canArchiveRun, canDeleteRun, canManageRun } from '../../../lib/permissions';
 import { PermissionNote } from '../../../components/permission-note';
+import { GuardedButton } from '../../../components/guarded-button';
 
 /** What an API refusal means here, in words. */
 function refusal(error: Error, conflict: string): string {
@@ -34,16 +35,15 @@ export function RunLifecycleActions({ run }: { run: TRun }) {
   return (
     <span className="cancel run-lifecycle">
       <PermissionNote verdict={note} testId="run-actions-note" />
-      <button
-        type="button"
-        className="button"
-        data-testid={archived ? 'restore-run' : 'archive-run'}
-        disabled={!mayArchive.ok || archive.isPending}
-        title={mayArchive.ok ? (archived ? 'Show it in the run list again' : 'Hide it from the run list; nothing is deleted') : (mayArchive.reason ?? undefined)}
+      <GuardedButton
+        verdict={mayArchive}
+        busy={archive.isPending}
+        testId={archived ? 'restore-run' : 'archive-run'}
+        title={archived ? 'Show it in the run list again' : 'Hide it from the run list; nothing is deleted'}
         onClick={() => archive.mutate(!archived)}
       >
         {archive.isPending ? (archived ? 'Restoring…' : 'Archiving…') : archived ? 'Restore' : 'Archive'}
-      </button>
+      </GuardedButton>
       {archive.isError && (
         <span className="field-error" role="alert" data-testid="archive-run-error">
           {refusal(archive.error, 'The run changed meanwhile; try again.')}
@@ -68,16 +68,9 @@ export function RunLifecycleActions({ run }: { run: TRun }) {
           </button>
         </span>
       ) : (
-        <button
-          type="button"
-          className="button button--danger"
-          data-testid="delete-run"
-          disabled={!mayDelete.ok}
-          title={mayDelete.ok ? undefined : (mayDelete.reason ?? undefined)}
-          onClick={() => setArmed(true)}
-        >
+        <GuardedButton verdict={mayDelete} className="button button--danger" testId="delete-run" onClick={() => setArmed(true)}>
           Delete
-        </button>
+        </GuardedButton>
       )}
       {remove.isError && (
         <span className="field-error" role="alert" data-testid="delete-run-error">

@@ -6,6 +6,7 @@ import { useCreateToken, useTokens } from '../hooks/use-tokens';
 import { placeFieldErrors } from '../../../lib/field-errors';
 import { DataTable } from '../../../components/data-table';
 import { QueryList } from '../../../components/query-list';
+import { TextField } from '../../../components/text-field';
 import { NewTokenBox } from './new-token-box';
 import { TokenRow } from './token-row';
 
@@ -44,18 +45,7 @@ export function TokensSection() {
         role, until it is revoked.
       </p>
       <form className="inline-form" onSubmit={onSubmit} noValidate data-testid="create-token-form">
-        <label className="filter">
-          <span>Name</span>
-          <input
-            data-testid="token-name"
-            type="text"
-            autoComplete="off"
-            placeholder="API token"
-            value={name}
-            aria-invalid={Boolean(placed?.fields.name)}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
+        <TextField label="Name" testId="token-name" placeholder="API token" value={name} invalid={Boolean(placed?.fields.name)} onChange={setName} />
         <button type="submit" className="button button--primary" data-testid="create-token" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}
         </button>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useCreateUser } from '../hooks/use-users';
 import { placeFieldErrors } from '../../../lib/field-errors';
 import { Picker } from '../../../components/picker';
+import { TextField } from '../../../components/text-field';
 
 const FIELDS = ['email', 'password', 'role'] as const;
 type TField = (typeof FIELDS)[number];
@@ -47,31 +48,14 @@ export function UserCreateForm() {
     <form className="user-create-form" data-testid="create-user-form" onSubmit={onSubmit} noValidate>
       <h3>New user</h3>
       <div className="user-create-fields">
-        <label className="stacked-field">
-          <span>Email</span>
-          <input
-            data-testid="new-user-email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={email}
-            aria-invalid={Boolean(fieldError('email'))}
-            onChange={(e) => setEmail(e.target.value)}
-          />
+        <TextField label="Email" className="stacked-field" testId="new-user-email" type="email" spellCheck={false}
+          value={email} invalid={Boolean(fieldError('email'))} onChange={setEmail}>
           {error('email')}
-        </label>
-        <label className="stacked-field">
-          <span>Password</span>
-          <input
-            data-testid="new-user-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            aria-invalid={Boolean(fieldError('password'))}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+        </TextField>
+        <TextField label="Password" className="stacked-field" testId="new-user-password" type="password" autoComplete="new-password"
+          value={password} invalid={Boolean(fieldError('password'))} onChange={setPassword}>
           {error('password')}
-        </label>
+        </TextField>
         <Picker label="Role" className="stacked-field" testId="new-user-role" options={ROLES} value={role} onChange={setRole}>
           {error('role')}
         </Picker>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { parseImageIndex } from '../../layers/lib/feature-maps';
 import { parseFeatureMap } from '../lib/visualize-params';
+import { TextField } from '../../../components/text-field';
 
 /** Pick a test image (and optionally a feature map) by number, for images no top-9 cell shows. */
 export function ImageIndexForm({
@@ -27,33 +28,10 @@ export function ImageIndexForm({
 
   return (
     <form className="image-index-form" onSubmit={submit} data-testid="image-index-form">
-      <label className="filter">
-        <span>Test image</span>
-        <input
-          className="feature-image-input"
-          data-testid="image-index"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={imageText}
-          aria-invalid={!image.ok}
-          onChange={(e) => setImageText(e.target.value)}
-        />
-      </label>
-      <label className="filter">
-        <span>Map</span>
-        <input
-          className="feature-image-input"
-          data-testid="image-map"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="strongest"
-          value={mapText}
-          aria-invalid={!map.ok}
-          onChange={(e) => setMapText(e.target.value)}
-        />
-      </label>
+      <TextField label="Test image" testId="image-index" inputClassName="feature-image-input" inputMode="numeric"
+        value={imageText} invalid={!image.ok} onChange={setImageText} />
+      <TextField label="Map" testId="image-map" inputClassName="feature-image-input" inputMode="numeric" placeholder="strongest"
+        value={mapText} invalid={!map.ok} onChange={setMapText} />
       <button type="submit" className="button" data-testid="image-analyse" disabled={disabled || error !== null}>
         Analyse
       </button>

@@ -9,6 +9,7 @@ import type { TVerdict } from '../../../lib/permissions';
 import { imageParams } from '../lib/visualize-params';
 import { ClassLegend } from './class-legend';
 import { PermissionNote } from '../../../components/permission-note';
+import { GuardedButton } from '../../../components/guarded-button';
 import { PixelImage } from './pixel-image';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
@@ -69,16 +70,9 @@ export function ImagePanel({
         {action !== 'busy' && !creating && (match.latest || createError !== null) && (
           <span className="cancel">
             <PermissionNote verdict={mayCompute} />
-            <button
-              type="button"
-              className="button"
-              data-testid="image-recompute"
-              disabled={!mayCompute.ok}
-              title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
-              onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}
-            >
+            <GuardedButton verdict={mayCompute} testId="image-recompute" onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}>
               {action === 'recompute' ? 'Recompute' : 'Retry'}
-            </button>
+            </GuardedButton>
           </span>
         )}
       </div>

@@ -11,6 +11,7 @@ import { isActive, progressPercent } from '../lib/visualization-match';
 import { top9Params } from '../lib/visualize-params';
 import { top9ImageName } from '../lib/visualization-images';
 import { PermissionNote } from '../../../components/permission-note';
+import { GuardedButton } from '../../../components/guarded-button';
 import { PixelImage } from './pixel-image';
 import { CreateError } from './visualization-status';
 
@@ -81,16 +82,9 @@ export function Top9EvolutionSection({
             </select>
           </label>
           {missing.length > 0 && <PermissionNote verdict={mayCompute} />}
-          <button
-            type="button"
-            className="button"
-            data-testid="evolution-compute"
-            disabled={missing.length === 0 || queueing || !mayCompute.ok}
-            title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
-            onClick={() => void computeMissing()}
-          >
+          <GuardedButton verdict={mayCompute} busy={missing.length === 0 || queueing} testId="evolution-compute" onClick={() => void computeMissing()}>
             {queueing ? 'Queueing…' : `Compute missing (${missing.length})`}
-          </button>
+          </GuardedButton>
         </div>
       </div>
       <p className="muted small">

@@ -9,6 +9,7 @@ import { autoZoom, patchSide, ZOOM_OPTIONS, type TTop9View } from '../lib/top9-l
 import { computeAction, findVisualization } from '../lib/visualization-match';
 import { FULL_SUBSET, paramsKey, top9Params } from '../lib/visualize-params';
 import { PermissionNote } from '../../../components/permission-note';
+import { GuardedButton } from '../../../components/guarded-button';
 import { Top9Grid } from './top9-grid';
 import { Picker } from '../../../components/picker';
 import { CreateError, VisualizationStatus } from './visualization-status';
@@ -84,16 +85,9 @@ export function Top9Section({
         <h2>Top-9 activations</h2>
         <span className="cancel">
           <PermissionNote verdict={mayCompute} />
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="top9-compute"
-            disabled={action === 'busy' || asking || !mayCompute.ok}
-            title={mayCompute.ok ? undefined : (mayCompute.reason ?? undefined)}
-            onClick={compute}
-          >
+          <GuardedButton verdict={mayCompute} busy={action === 'busy' || asking} className="button button--primary" testId="top9-compute" onClick={compute}>
             {action === 'busy' || asking ? 'Computing…' : action === 'recompute' ? 'Recompute' : 'Compute top-9'}
-          </button>
+          </GuardedButton>
         </span>
       </div>
       <p className="muted small">
