@@ -8,6 +8,7 @@ import { formatDuration, formatTimestamp, runDurationSeconds } from '../../../li
 import { CancelRunButton } from './cancel-run-button';
 import { RunLifecycleActions } from './run-lifecycle-actions';
 import { StatusBadge } from '../../../components/status-badge';
+import { Fact } from '../../../components/fact';
 
 export function RunHeader({ run }: { run: TRun }) {
   const now = useNow(1000, run.status === 'running');
@@ -26,55 +27,32 @@ export function RunHeader({ run }: { run: TRun }) {
         <RunLifecycleActions run={run} />
       </div>
       <dl className="facts">
-        <div>
-          <dt>Model</dt>
-          <dd data-testid="run-model">{modelLabel(run.config)}</dd>
-        </div>
+        <Fact term="Model" testId="run-model">
+          {modelLabel(run.config)}
+        </Fact>
         {run.sweepId && (
-          <div>
-            <dt>Sweep</dt>
-            <dd>
-              <Link href={`/sweeps/${run.sweepId}`} data-testid="run-sweep-link">
-                view the sweep
-              </Link>
-            </dd>
-          </div>
+          <Fact term="Sweep">
+            <Link href={`/sweeps/${run.sweepId}`} data-testid="run-sweep-link">
+              view the sweep
+            </Link>
+          </Fact>
         )}
-        <div>
-          <dt>Backend</dt>
-          <dd className="mono" data-testid="run-backend">
-            {run.backend ?? (run.config.backend === 'auto' ? 'auto (not chosen yet)' : `${run.config.backend} (requested)`)}
-          </dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>{formatTimestamp(run.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>Started</dt>
-          <dd>{formatTimestamp(run.startedAt)}</dd>
-        </div>
-        <div>
-          <dt>Finished</dt>
-          <dd>{formatTimestamp(run.finishedAt)}</dd>
-        </div>
-        <div>
-          <dt>Duration</dt>
-          <dd>{formatDuration(runDurationSeconds(run, now))}</dd>
-        </div>
+        <Fact term="Backend" className="mono" testId="run-backend">
+          {run.backend ?? (run.config.backend === 'auto' ? 'auto (not chosen yet)' : `${run.config.backend} (requested)`)}
+        </Fact>
+        <Fact term="Created">{formatTimestamp(run.createdAt)}</Fact>
+        <Fact term="Started">{formatTimestamp(run.startedAt)}</Fact>
+        <Fact term="Finished">{formatTimestamp(run.finishedAt)}</Fact>
+        <Fact term="Duration">{formatDuration(runDurationSeconds(run, now))}</Fact>
         {(run.attempts > 1 || (run.checkpointStep !== null && !FINISHED_STATUSES.includes(run.status))) && (
-          <div>
-            <dt>Attempts</dt>
-            <dd data-testid="run-attempts">
-              {run.attempts}
-              {run.checkpointStep !== null && !FINISHED_STATUSES.includes(run.status) ? ` · checkpoint at step ${run.checkpointStep}` : ''}
-            </dd>
-          </div>
+          <Fact term="Attempts" testId="run-attempts">
+            {run.attempts}
+            {run.checkpointStep !== null && !FINISHED_STATUSES.includes(run.status) ? ` · checkpoint at step ${run.checkpointStep}` : ''}
+          </Fact>
         )}
-        <div>
-          <dt>Id</dt>
-          <dd className="mono small">{run.id}</dd>
-        </div>
+        <Fact term="Id" className="mono small">
+          {run.id}
+        </Fact>
       </dl>
       {run.interruption && (
         <div className="run-interruption" role="status" data-testid="run-interruption">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TRun, TRunConfigInput } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { useRouter } from 'next/navigation';
@@ -8,45 +8,39 @@ import { isNotFound } from '../../../lib/api-client';
 import { runApi } from '../../../lib/runs.api';
 import { applyRunDeleted } from '../../../socket/socket-cache';
 
+/** A write answered with the new row: it replaces the cached detail, and the lists refetch (they filter and sort by it). */
+function storeRun(queryClient: QueryClient, run: TRun) {
+  queryClient.setQueryData(runKeys.detail(run.id), run);
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+}
+
 export function useCreateRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (config: TRunConfigInput) => runApi.createRun(config),
-    onSuccess: (run: TRun) => {
-      // The run page opens with the row already cached; lists gain a new first row.
-      queryClient.setQueryData(runKeys.detail(run.id), run);
-      void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
-    },
+    // The run page opens with the row already cached; lists gain a new first row.
+    onSuccess: (run: TRun) => storeRun(queryClient, run),
   });
 }
 
-export function useCancelRun(id: string) {
+/**
+ * A change to an existing run, answered with its new row. A refusal means the page's row is out
+ * of date (a 409: the run finished first; a 403 or 404: it changed hands or is gone): the row is
+ * refetched, so the page shows what happened.
+ */
+function useRunChange<V>(id: string, change: (input: V) => Promise<TRun>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => runApi.cancelRun(id),
-    onSuccess: (run: TRun) => {
-      queryClient.setQueryData(runKeys.detail(run.id), run);
-      void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
-    },
-    // A 409 means the run finished first: refetch so the page shows how it ended.
+    mutationFn: change,
+    onSuccess: (run: TRun) => storeRun(queryClient, run),
     onError: () => queryClient.invalidateQueries({ queryKey: runKeys.detail(id), exact: true }),
   });
 }
+
+export const useCancelRun = (id: string) => useRunChange(id, () => runApi.cancelRun(id));
 
 /** Archives (true) or restores (false) a run: it leaves or rejoins the default run list. */
-export function useSetRunArchived(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (archived: boolean) => runApi.updateRun(id, { archived }),
-    onSuccess: (run: TRun) => {
-      // The answer is the new row: no need to refetch the detail; lists filter by it.
-      queryClient.setQueryData(runKeys.detail(run.id), run);
-      void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
-    },
-    // A 403 or 404 means the page's row is out of date: refetch it.
-    onError: () => queryClient.invalidateQueries({ queryKey: runKeys.detail(id), exact: true }),
-  });
-}
+export const useSetRunArchived = (id: string) => useRunChange(id, (archived: boolean) => runApi.updateRun(id, { archived }));
 
 /**
  * Deletes a finished run, then goes to the run list. Navigation is started here rather than in

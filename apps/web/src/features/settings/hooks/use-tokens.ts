@@ -1,9 +1,10 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TApiToken, TTokenCreate, TTokenList } from '@tensorscope/shared';
+import { useQuery } from '@tanstack/react-query';
+import type { TTokenCreate } from '@tensorscope/shared';
 import { tokenApi } from '../lib/tokens.api';
 import { tokenKeys } from '../../../lib/auth-keys';
+import { useAddToList, useReplaceInList } from '../../../hooks/use-list-mutations';
 
 /** The signed-in user's API tokens (never the tokens themselves: only their prefixes). */
 export function useTokens() {
@@ -14,21 +15,6 @@ export function useTokens() {
  * Creates a token. Its secret is in this mutation's answer only, for the page to show once; the
  * list is refetched rather than fed the answer, so the secret never sits in the query cache.
  */
-export function useCreateToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TTokenCreate) => tokenApi.createToken(body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.list() }),
-  });
-}
+export const useCreateToken = () => useAddToList(tokenKeys.list(), (body: TTokenCreate) => tokenApi.createToken(body));
 
-export function useRevokeToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => tokenApi.revokeToken(id),
-    onSuccess: (revoked: TApiToken) =>
-      queryClient.setQueryData<TTokenList>(tokenKeys.list(), (list) =>
-        list ? { items: list.items.map((t) => (t.id === revoked.id ? revoked : t)) } : list,
-      ),
-  });
-}
+export const useRevokeToken = () => useReplaceInList(tokenKeys.list(), (id: string) => tokenApi.revokeToken(id));

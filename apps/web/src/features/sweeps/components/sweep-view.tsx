@@ -6,6 +6,7 @@ import { isNotFound } from '../../../lib/api-client';
 import { formatTimestamp } from '../../../lib/format';
 import { countStatuses, finishedCount } from '../lib/sweep-status';
 import { ApiErrorState } from '../../../components/api-error-state';
+import { Fact } from '../../../components/fact';
 import { SweepActions } from './sweep-actions';
 import { SweepConfigCard } from './sweep-config-card';
 import { SweepResultsTable } from './sweep-results-table';
@@ -47,26 +48,16 @@ export function SweepView({ id }: { id: string }) {
           <SweepActions sweepId={data.id} runs={items ?? []} />
         </div>
         <dl className="facts">
-          <div>
-            <dt>Runs</dt>
-            <dd className="mono">
-              {finishedCount(counts)}/{data.runCount} finished
-            </dd>
-          </div>
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <SweepStatusCounts counts={counts} />
-            </dd>
-          </div>
-          <div>
-            <dt>Created</dt>
-            <dd>{formatTimestamp(data.createdAt)}</dd>
-          </div>
-          <div>
-            <dt>Id</dt>
-            <dd className="mono small">{data.id}</dd>
-          </div>
+          <Fact term="Runs" className="mono">
+            {finishedCount(counts)}/{data.runCount} finished
+          </Fact>
+          <Fact term="Status">
+            <SweepStatusCounts counts={counts} />
+          </Fact>
+          <Fact term="Created">{formatTimestamp(data.createdAt)}</Fact>
+          <Fact term="Id" className="mono small">
+            {data.id}
+          </Fact>
         </dl>
       </section>
       <SweepConfigCard sweep={data} />
