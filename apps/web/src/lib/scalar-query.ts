@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { TScalarPoint, TScalarSeries, TScalarTag } from '@tensorscope/shared';
+import type { TScalarPoint, TScalarTag } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { runApi } from './runs.api';
 import { fetchIncremental, type TSeriesMerge } from './incremental-series';
@@ -7,15 +7,7 @@ import { lastStep, mergeScalarPoints } from './scalar-series';
 
 const SCALARS: TSeriesMerge<TScalarPoint> = { lastStep, merge: mergeScalarPoints };
 
-type TGetScalars = (id: string, tag: TScalarTag, afterStep: number | undefined, signal?: AbortSignal) => Promise<TScalarSeries>;
-
-/** The query function of one tag's scalar series (incremental, see fetchIncremental). */
-export function fetchScalarSeries(
-  queryClient: QueryClient,
-  id: string,
-  tag: TScalarTag,
-  signal?: AbortSignal,
-  getScalars: TGetScalars = runApi.getScalars,
-): Promise<TScalarSeries> {
+/** The query function of one tag's scalar series (incremental, see fetchIncremental); tests pass their own `getScalars`. */
+export function fetchScalarSeries(queryClient: QueryClient, id: string, tag: TScalarTag, signal?: AbortSignal, getScalars = runApi.getScalars) {
   return fetchIncremental(queryClient, runKeys.scalar(id, tag), SCALARS, (afterStep) => getScalars(id, tag, afterStep, signal));
 }

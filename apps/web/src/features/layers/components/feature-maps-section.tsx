@@ -18,6 +18,7 @@ import {
 import type { TLayerIndex } from '../lib/layer-tags';
 import { selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { Picker } from '../../../components/picker';
+import { CardSection } from '../../../components/card-section';
 
 /** Typing pauses this long before a new image is requested (the buttons don't wait). */
 const TYPING_DELAY_MS = 300;
@@ -67,51 +68,49 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
   const strip = layer ? isStrip(layer, shape) : false;
   const failed = url !== null && failedUrl === url;
 
-  return (
-    <section className="card" data-testid="feature-maps">
-      <div className="section-head">
-        <h2>Feature maps</h2>
-        {snapshot && layers.length > 0 && (
-          <div className="pickers">
-            <Picker label="Layer" testId="feature-layer" options={layers} value={layer ?? ''} onChange={setWantedLayer} />
-            <div className="filter">
-              <label htmlFor={`feature-image-${run.id}`}>Test image</label>
-              <button
-                type="button"
-                className="button"
-                data-testid="feature-image-prev"
-                aria-label="Previous test image"
-                disabled={current <= 0}
-                onClick={() => go(-1)}
-              >
-                ‹
-              </button>
-              <input
-                id={`feature-image-${run.id}`}
-                className="feature-image-input"
-                data-testid="feature-image"
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                value={text}
-                aria-invalid={!parsed.ok}
-                aria-describedby={parsed.ok ? undefined : `feature-image-error-${run.id}`}
-                onChange={(e) => setText(e.target.value)}
-              />
-              <button
-                type="button"
-                className="button"
-                data-testid="feature-image-next"
-                aria-label="Next test image"
-                disabled={current >= MAX_IMAGE_INDEX}
-                onClick={() => go(1)}
-              >
-                ›
-              </button>
-            </div>
-          </div>
-        )}
+  const pickers = snapshot && layers.length > 0 && (
+    <>
+      <Picker label="Layer" testId="feature-layer" options={layers} value={layer ?? ''} onChange={setWantedLayer} />
+      <div className="filter">
+        <label htmlFor={`feature-image-${run.id}`}>Test image</label>
+        <button
+          type="button"
+          className="button"
+          data-testid="feature-image-prev"
+          aria-label="Previous test image"
+          disabled={current <= 0}
+          onClick={() => go(-1)}
+        >
+          ‹
+        </button>
+        <input
+          id={`feature-image-${run.id}`}
+          className="feature-image-input"
+          data-testid="feature-image"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          aria-invalid={!parsed.ok}
+          aria-describedby={parsed.ok ? undefined : `feature-image-error-${run.id}`}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button"
+          data-testid="feature-image-next"
+          aria-label="Next test image"
+          disabled={current >= MAX_IMAGE_INDEX}
+          onClick={() => go(1)}
+        >
+          ›
+        </button>
       </div>
+    </>
+  );
+
+  return (
+    <CardSection title="Feature maps" testId="feature-maps" pickers={pickers}>
       {!parsed.ok && (
         <p className="field-error" role="alert" id={`feature-image-error-${run.id}`} data-testid="feature-image-error">
           {parsed.message}
@@ -156,7 +155,7 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
           </figcaption>
         </figure>
       )}
-    </section>
+    </CardSection>
   );
 }
 

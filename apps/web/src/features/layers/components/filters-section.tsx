@@ -9,6 +9,7 @@ import { formatTimestamp } from '../../../lib/format';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from '../../../components/api-error-state';
 import { Picker } from '../../../components/picker';
+import { CardSection } from '../../../components/card-section';
 
 type TScale = TFilterGridQuery['scale'];
 const SCALES: readonly TScale[] = ['per-filter', 'shared'];
@@ -45,17 +46,15 @@ export function FiltersSection({
   const tensor = layers.find((t) => t.layer === wantedLayer) ?? layers[0];
   const url = snapshot && tensor ? filterGridUrl(runId, snapshot.step, tensor.layer, { scale, zoom: filterZoom(tensor.shape) }) : null;
 
+  const pickers = snapshot && (
+    <>
+      <Picker label="Layer" testId="filter-layer" options={layers.map((t) => t.layer)} value={tensor?.layer ?? ''} onChange={setWantedLayer} />
+      <Picker label="Scale" testId="filter-scale" options={SCALES} value={scale} optionLabel={(s) => SCALE_LABELS[s]} onChange={setScale} />
+    </>
+  );
+
   return (
-    <section className="card" data-testid="layer-filters">
-      <div className="section-head">
-        <h2>Filters</h2>
-        {snapshot && (
-          <div className="pickers">
-            <Picker label="Layer" testId="filter-layer" options={layers.map((t) => t.layer)} value={tensor?.layer ?? ''} onChange={setWantedLayer} />
-            <Picker label="Scale" testId="filter-scale" options={SCALES} value={scale} optionLabel={(s) => SCALE_LABELS[s]} onChange={setScale} />
-          </div>
-        )}
-      </div>
+    <CardSection title="Filters" testId="layer-filters" pickers={pickers}>
       {snapshots.isPending && <p className="muted">Loading snapshots…</p>}
       {snapshots.isError && !snapshots.data && (
         <ApiErrorState error={snapshots.error} onRetry={() => void snapshots.refetch()} what="snapshots" />
@@ -120,7 +119,7 @@ export function FiltersSection({
           )}
         </>
       )}
-    </section>
+    </CardSection>
   );
 }
 

@@ -9,9 +9,26 @@ import { ApiErrorState } from '../../../components/api-error-state';
 import type { ChartSeries } from '../../../components/metric-chart';
 import { StatChart } from './stat-chart';
 import { Picker } from '../../../components/picker';
+import { CardSection } from '../../../components/card-section';
 
-const WEIGHT_COLOR = '#2563eb';
-const GRADIENT_COLOR = '#c2410c';
+/** The two statistics of a parameter, each in its colour. */
+const PARAM_SOURCES = [
+  {
+    kind: 'weights',
+    title: 'Weights',
+    color: '#2563eb',
+    none: 'No weight statistics logged for this parameter.',
+    statsOf: (index: TLayerIndex) => index.weightStats,
+  },
+  {
+    kind: 'gradients',
+    title: 'Gradients',
+    color: '#c2410c',
+    none: 'No gradient statistics logged for this parameter.',
+    statsOf: (index: TLayerIndex) => index.gradientStats,
+  },
+] as const;
+
 /** One colour per layer in the activation overlays, in network order. */
 const LAYER_COLORS = ['#2563eb', '#0891b2', '#16a34a', '#ca8a04', '#ea580c', '#dc2626', '#9333ea', '#db2777'];
 const STAT_TITLES: Record<string, string> = { zeros: 'zeros (dead fraction)' };
@@ -23,45 +40,35 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
   const params = index.paramLayers.find((l) => l.layer === choice?.layer)?.params ?? [];
   const syncKey = `layer-stats-${runId}`;
 
+  const pickers = choice && (
+    <>
+      <Picker label="Layer" testId="layer-picker" options={index.paramLayers.map((l) => l.layer)} value={choice.layer}
+        onChange={(layer) => setWanted({ layer, param: choice.param })} />
+      <Picker label="Param" testId="param-picker" options={params} value={choice.param}
+        onChange={(param) => setWanted({ layer: choice.layer, param })} />
+    </>
+  );
+
   return (
-    <section className="card" data-testid="layer-stats">
-      <div className="section-head">
-        <h2>Statistics</h2>
-        {choice && (
-          <div className="pickers">
-            <Picker label="Layer" testId="layer-picker" options={index.paramLayers.map((l) => l.layer)} value={choice.layer}
-              onChange={(layer) => setWanted({ layer, param: choice.param })} />
-            <Picker label="Param" testId="param-picker" options={params} value={choice.param}
-              onChange={(param) => setWanted({ layer: choice.layer, param })} />
-          </div>
-        )}
-      </div>
+    <CardSection title="Statistics" testId="layer-stats" pickers={pickers}>
       {choice ? (
-        <>
+        PARAM_SOURCES.map(({ kind, title, color, none, statsOf }) => (
           <ParamStats
+            key={kind}
             runId={runId}
-            title={`Weights · ${choice.layer}/${choice.param}`}
-            stats={index.weightStats.get(paramKey(choice.layer, choice.param)) ?? []}
-            tagOf={(stat) => paramTag('weights', choice.layer, choice.param, stat)}
-            color={WEIGHT_COLOR}
+            title={`${title} · ${choice.layer}/${choice.param}`}
+            stats={statsOf(index).get(paramKey(choice.layer, choice.param)) ?? []}
+            tagOf={(stat) => paramTag(kind, choice.layer, choice.param, stat)}
+            color={color}
             syncKey={syncKey}
-            none="No weight statistics logged for this parameter."
+            none={none}
           />
-          <ParamStats
-            runId={runId}
-            title={`Gradients · ${choice.layer}/${choice.param}`}
-            stats={index.gradientStats.get(paramKey(choice.layer, choice.param)) ?? []}
-            tagOf={(stat) => paramTag('gradients', choice.layer, choice.param, stat)}
-            color={GRADIENT_COLOR}
-            syncKey={syncKey}
-            none="No gradient statistics logged for this parameter."
-          />
-        </>
+        ))
       ) : (
         <p className="muted">No weight or gradient statistics logged yet.</p>
       )}
       <ActivationStats runId={runId} index={index} syncKey={syncKey} />
-    </section>
+    </CardSection>
   );
 }
 

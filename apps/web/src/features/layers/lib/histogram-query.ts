@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { THistogram, THistogramSeries } from '@tensorscope/shared';
+import type { THistogram } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { layersApi } from './layers.api';
 import { lastHistogramStep, mergeHistograms } from '../../../lib/histogram-series';
@@ -7,18 +7,10 @@ import { fetchIncremental, type TSeriesMerge } from '../../../lib/incremental-se
 
 const HISTOGRAMS: TSeriesMerge<THistogram> = { lastStep: lastHistogramStep, merge: mergeHistograms };
 
-type TGetHistograms = (id: string, tag: string, afterStep: number | undefined, signal?: AbortSignal) => Promise<THistogramSeries>;
-
 /**
  * The query function of one histogram tag, incremental like scalar series: each
  * `run:histograms` signal (or reconnect) fetches only the steps after the cached ones.
  */
-export function fetchHistogramSeries(
-  queryClient: QueryClient,
-  id: string,
-  tag: string,
-  signal?: AbortSignal,
-  getHistograms: TGetHistograms = layersApi.getHistograms,
-): Promise<THistogramSeries> {
+export function fetchHistogramSeries(queryClient: QueryClient, id: string, tag: string, signal?: AbortSignal, getHistograms = layersApi.getHistograms) {
   return fetchIncremental(queryClient, runKeys.histogram(id, tag), HISTOGRAMS, (afterStep) => getHistograms(id, tag, afterStep, signal));
 }

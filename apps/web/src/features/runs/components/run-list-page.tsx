@@ -90,12 +90,7 @@ export function RunListPage() {
         // Typing replaces the history entry: Back shouldn't replay every keystroke.
         onNameChange={(name) => setSearch({ name }, 'replace')}
       />
-      <QueryList
-        query={list}
-        what="runs"
-        loading="Loading runs…"
-        refetchErrors
-        empty={
+      <QueryList query={list} what="runs" loading="Loading runs…" refetchErrors empty={
           <div className="state-box" data-testid="run-list-empty">
             {filtered ? (
               <p>No run matches these filters.</p>

@@ -1,13 +1,11 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import { FINISHED_STATUSES } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useNow } from '../../../hooks/use-now';
 import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
-import { RunProgress } from '../../../components/run-progress';
-import { StatusBadge } from '../../../components/status-badge';
+import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 
 const RUN_COLUMNS: TColumn[] = [
@@ -91,18 +89,7 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
             {run.model}
             {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
           </td>
-          <td>
-            <StatusBadge status={run.status} />
-          </td>
-          <td className="col-progress">
-            {FINISHED_STATUSES.includes(run.status) ? (
-              <span className="muted">
-                {run.status === 'completed' ? 'done' : 'stopped'} after {formatDuration(runDurationSeconds(run, now))}
-              </span>
-            ) : (
-              <RunProgress run={run} compact />
-            )}
-          </td>
+          <RunStateCells run={run} progressClass="col-progress" ended={(outcome) => `${outcome} after ${formatDuration(runDurationSeconds(run, now))}`} />
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
           <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
           <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>

@@ -27,12 +27,7 @@ export function SweepListPage() {
           + New sweep
         </LaunchLink>
       </div>
-      <QueryList
-        query={list}
-        what="sweeps"
-        loading="Loading sweeps…"
-        refetchErrors
-        empty={
+      <QueryList query={list} what="sweeps" loading="Loading sweeps…" refetchErrors empty={
           <div className="state-box" data-testid="sweep-list-empty">
             <p>
               No sweeps yet. A sweep launches one run per combination of values

@@ -1,13 +1,11 @@
 'use client';
 
 import type { TRun, TSweep } from '@tensorscope/shared';
-import { FINISHED_STATUSES } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatAccuracy, formatMetric, formatTimestamp } from '../../../lib/format';
 import { RESULT_COLUMNS, bestRunId, nextSort, sortSweepRows, sweepRows, type TSort, type TSortKey } from '../lib/sweep-results';
-import { RunProgress } from '../../../components/run-progress';
-import { StatusBadge } from '../../../components/status-badge';
+import { RunStateCells } from '../../../components/run-state-cells';
 
 const formatResult = (tag: string, value: number | undefined) => (tag.endsWith('accuracy') ? formatAccuracy(value) : formatMetric(value));
 
@@ -83,16 +81,7 @@ export function SweepResultsTable({ sweep, runs }: { sweep: TSweep; runs: readon
                       {axisValues[field] ?? <span className="muted" title={`${run.model} has no ${field}`}>—</span>}
                     </td>
                   ))}
-                  <td>
-                    <StatusBadge status={run.status} />
-                  </td>
-                  <td className="col-progress-sm">
-                    {FINISHED_STATUSES.includes(run.status) ? (
-                      <span className="muted">{run.status === 'completed' ? 'done' : 'stopped'}</span>
-                    ) : (
-                      <RunProgress run={run} compact />
-                    )}
-                  </td>
+                  <RunStateCells run={run} progressClass="col-progress-sm" ended={(outcome) => outcome} />
                   {RESULT_COLUMNS.map((column) => (
                     <td
                       key={column.key}

@@ -7,6 +7,15 @@ import { VIEW_BLOCKS, type TTop9View } from '../lib/top9-layout';
 import { top9ImageName } from '../lib/visualization-images';
 import { PixelImage } from './pixel-image';
 
+/** What a top-9 grid does on clicks, and what it highlights: the Visualize panel's wiring, passed through the top-9 section. */
+export interface TTop9GridActions {
+  /** The image panel's map and test image, highlighted where they appear. */
+  selected: { featureMap: number | undefined; image: number } | null;
+  onOpen: (featureMap: number, top: TTopActivation) => void;
+  /** Follow a map across snapshots (the evolution section). */
+  onTrack: (featureMap: number) => void;
+}
+
 const BLOCK_TITLES = { deconv: 'projections', patch: 'input patches' } as const;
 
 /**
@@ -23,17 +32,12 @@ export function Top9Grid({
   selected,
   onOpen,
   onTrack,
-}: {
+}: TTop9GridActions & {
   vizId: string;
   result: TTop9Result;
   dataset: TDatasetName;
   view: TTop9View;
   cellSize: number;
-  /** The image panel's map and test image, highlighted where they appear. */
-  selected: { featureMap: number | undefined; image: number } | null;
-  onOpen: (featureMap: number, top: TTopActivation) => void;
-  /** Follow a map across snapshots (the evolution section). */
-  onTrack: (featureMap: number) => void;
 }) {
   const blocks = VIEW_BLOCKS[view];
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, TTopActivation, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
+import type { TDatasetName, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCreateVisualization } from '../hooks/use-visualizations';
@@ -10,7 +10,7 @@ import { computeAction, findVisualization } from '../lib/visualization-match';
 import { FULL_SUBSET, paramsKey, top9Params } from '../lib/visualize-params';
 import { PermissionNote } from '../../../components/permission-note';
 import { GuardedButton } from '../../../components/guarded-button';
-import { Top9Grid } from './top9-grid';
+import { Top9Grid, type TTop9GridActions } from './top9-grid';
 import { Picker } from '../../../components/picker';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
@@ -39,19 +39,14 @@ export function Top9Section({
   step,
   layer,
   subset,
-  selected,
-  onOpen,
-  onTrack,
-}: {
+  ...actions
+}: TTop9GridActions & {
   runId: string;
   dataset: TDatasetName;
   items: readonly TVisualization[];
   step: number;
   layer: string;
   subset: number;
-  selected: { featureMap: number | undefined; image: number } | null;
-  onOpen: (featureMap: number, top: TTopActivation) => void;
-  onTrack: (featureMap: number) => void;
 }) {
   const create = useCreateVisualization(runId);
   const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
@@ -133,16 +128,7 @@ export function Top9Section({
               {match.latest && match.latest !== shown ? ` · an earlier result (${EARLIER[match.latest.status]})` : ''}
             </span>
           </div>
-          <Top9Grid
-            vizId={shown.id}
-            result={result}
-            dataset={dataset}
-            view={view}
-            cellSize={side * zoom}
-            selected={selected}
-            onOpen={onOpen}
-            onTrack={onTrack}
-          />
+          <Top9Grid vizId={shown.id} result={result} dataset={dataset} view={view} cellSize={side * zoom} {...actions} />
         </>
       )}
     </section>

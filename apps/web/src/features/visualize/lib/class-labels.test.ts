@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { CIFAR10_CLASSES, classColor, classLabel } from './class-labels';
 
 describe('classLabel', () => {
-  it('names CIFAR-10 labels and keeps MNIST digits as digits', () => {
-    expect(classLabel('cifar10', 0)).toBe('airplane');
-    expect(classLabel('cifar10', 3)).toBe('cat');
-    expect(classLabel('cifar10', 9)).toBe('truck');
-    expect(classLabel('mnist', 7)).toBe('7');
-  });
-
-  it('says "class N" for labels outside the dataset', () => {
-    expect(classLabel('cifar10', 10)).toBe('class 10');
-    expect(classLabel('mnist', -1)).toBe('class -1');
-    expect(classLabel('cifar10', 1.5)).toBe('class 1.5');
+  it.each([
+    // CIFAR-10 labels by name, MNIST digits as digits…
+    ['cifar10', 0, 'airplane'],
+    ['cifar10', 3, 'cat'],
+    ['cifar10', 9, 'truck'],
+    ['mnist', 7, '7'],
+    // …and "class N" for labels outside the dataset.
+    ['cifar10', 10, 'class 10'],
+    ['mnist', -1, 'class -1'],
+    ['cifar10', 1.5, 'class 1.5'],
+  ] as const)('names label %s/%s "%s"', (dataset, label, name) => {
+    expect(classLabel(dataset, label)).toBe(name);
   });
 
   it('has ten CIFAR classes', () => {
@@ -21,10 +22,13 @@ describe('classLabel', () => {
 });
 
 describe('classColor', () => {
-  it('gives Tableau 10 colours and wraps around after ten', () => {
-    expect(classColor(0)).toBe('rgb(31, 119, 180)');
-    expect(classColor(3)).toBe('rgb(214, 39, 40)');
-    expect(classColor(9)).toBe('rgb(23, 190, 207)');
-    expect(classColor(12)).toBe('rgb(44, 160, 44)');
+  // Tableau 10, wrapping around after ten.
+  it.each([
+    [0, 'rgb(31, 119, 180)'],
+    [3, 'rgb(214, 39, 40)'],
+    [9, 'rgb(23, 190, 207)'],
+    [12, 'rgb(44, 160, 44)'],
+  ])('gives class %i %s', (label, color) => {
+    expect(classColor(label)).toBe(color);
   });
 });
