@@ -57,6 +57,23 @@ export function RunListPage() {
   );
 
   const filtered = Boolean(query.status || query.name || query.archived === 'only');
+  const empty = (
+    <div className="state-box" data-testid="run-list-empty">
+      {filtered ? (
+        <p>No run matches these filters.</p>
+      ) : (
+        <p>
+          No runs yet.{launch.ok && (
+            <>
+              {' '}
+              <Link href="/runs/new">Start the first one</Link>.
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+
   return (
     <>
       <div className="page-head">
@@ -90,23 +107,7 @@ export function RunListPage() {
         // Typing replaces the history entry: Back shouldn't replay every keystroke.
         onNameChange={(name) => setSearch({ name }, 'replace')}
       />
-      <QueryList query={list} what="runs" loading="Loading runs…" refetchErrors empty={
-          <div className="state-box" data-testid="run-list-empty">
-            {filtered ? (
-              <p>No run matches these filters.</p>
-            ) : (
-              <p>
-                No runs yet.{launch.ok && (
-                  <>
-                    {' '}
-                    <Link href="/runs/new">Start the first one</Link>.
-                  </>
-                )}
-              </p>
-            )}
-          </div>
-        }
-      >
+      <QueryList query={list} what="runs" loading="Loading runs…" refetchErrors empty={empty}>
         {(data) => (
           <>
             <RunTable runs={data.items} dimmed={list.isPlaceholderData} selection={selection} />

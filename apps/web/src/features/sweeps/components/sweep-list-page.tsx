@@ -19,6 +19,21 @@ export function SweepListPage() {
   const list = useSweepList();
   const now = useNow(15_000);
   const launch = canLaunch(useSignedInUser(), 'sweeps');
+  const empty = (
+    <div className="state-box" data-testid="sweep-list-empty">
+      <p>
+        No sweeps yet. A sweep launches one run per combination of values
+        {launch.ok ? (
+          <>
+            : <Link href="/runs/new?mode=sweep">start the first one</Link>.
+          </>
+        ) : (
+          '.'
+        )}
+      </p>
+    </div>
+  );
+
   return (
     <>
       <div className="page-head">
@@ -27,21 +42,7 @@ export function SweepListPage() {
           + New sweep
         </LaunchLink>
       </div>
-      <QueryList query={list} what="sweeps" loading="Loading sweeps…" refetchErrors empty={
-          <div className="state-box" data-testid="sweep-list-empty">
-            <p>
-              No sweeps yet. A sweep launches one run per combination of values
-              {launch.ok ? (
-                <>
-                  : <Link href="/runs/new?mode=sweep">start the first one</Link>.
-                </>
-              ) : (
-                '.'
-              )}
-            </p>
-          </div>
-        }
-      >
+      <QueryList query={list} what="sweeps" loading="Loading sweeps…" refetchErrors empty={empty}>
         {(data) => (
           <DataTable testId="sweep-list" className="runs-table" columns={SWEEP_COLUMNS}>
             {data.items.map((sweep) => (
