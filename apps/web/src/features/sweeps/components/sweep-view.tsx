@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../../lib/format';
 import { countStatuses, finishedCount } from '../lib/sweep-status';
 import { ApiErrorState } from '../../../components/api-error-state';
 import { Fact } from '../../../components/fact';
+import { QueryList } from '../../../components/query-list';
 import { SweepActions } from './sweep-actions';
 import { SweepConfigCard } from './sweep-config-card';
 import { SweepResultsTable } from './sweep-results-table';
@@ -61,13 +62,9 @@ export function SweepView({ id }: { id: string }) {
         </dl>
       </section>
       <SweepConfigCard sweep={data} />
-      {runs.isError && !runs.data ? (
-        <ApiErrorState error={runs.error} onRetry={() => void runs.refetch()} what="runs of this sweep" />
-      ) : !items ? (
-        <p className="muted">Loading runs…</p>
-      ) : (
-        <SweepResultsTable sweep={data} runs={items} />
-      )}
+      <QueryList query={runs} what="runs of this sweep" loading="Loading runs…">
+        {(list) => <SweepResultsTable sweep={data} runs={list.items} />}
+      </QueryList>
     </>
   );
 }
