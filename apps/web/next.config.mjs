@@ -1,3 +1,7 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The shared package is a workspace dependency; transpiling it keeps Next's
@@ -6,6 +10,13 @@ const nextConfig = {
   reactStrictMode: true,
   // ESLint is not part of this workspace; type checking still runs during the build.
   eslint: { ignoreDuringBuilds: true },
+  webpack(config) {
+    // One zod in the bundle: the shared package's CJS dist `require`s zod's CJS build, while the
+    // dashboard's own `import { z } from 'zod'` would pick its ESM build, and every page would
+    // carry both (zod's dual-package hazard). Point bare `zod` at the build shared uses.
+    config.resolve.alias = { ...config.resolve.alias, zod$: require.resolve('zod') };
+    return config;
+  },
 };
 
 export default nextConfig;

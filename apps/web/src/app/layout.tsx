@@ -6,6 +6,7 @@ import './sweep.css';
 import './visualize.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
+import { serverEnv } from '../env';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -17,7 +18,8 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const runtime: RuntimeApiConfig = { url: process.env.API_PUBLIC_URL ?? '', port: process.env.API_PORT ?? '4000' };
+  const env = serverEnv();
+  const runtime: RuntimeApiConfig = { url: env.API_PUBLIC_URL ?? '', port: String(env.API_PORT) };
   return (
     <html lang="en">
       <head>

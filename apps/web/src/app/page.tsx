@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { RunListPage } from '../components/run-list-page';
+import { RunListPage } from '../features/runs/components/run-list-page';
 
 export default function HomePage() {
   // The list reads its filters from the URL (useSearchParams), which needs a Suspense boundary.

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
 import { alignSeries, countPoints } from '../lib/align-series';
-import { STEP_INCREMENTS } from '../lib/chart-format';
+import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
 
 export interface ChartSeries {
   label: string;
@@ -26,14 +26,8 @@ export function MetricChart({ title, testId, series }: { title: string; testId: 
 
   const containerRef = useUplot(
     (width): uPlot.Options => ({
-      width,
-      height: HEIGHT,
-      scales: { x: { time: false } },
-      cursor: { drag: { x: true, y: false } },
-      axes: [
-        { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' } },
-        { size: 52, grid: { stroke: '#eef0f3' }, ticks: { stroke: '#d6dae0' } },
-      ],
+      ...stepChartBase(width, HEIGHT),
+      axes: [STEP_AXIS, { size: 52, grid: GRID, ticks: TICKS }],
       series: [
         { label: 'step' },
         ...series.map<uPlot.Series>((s) => ({
@@ -43,7 +37,7 @@ export function MetricChart({ title, testId, series }: { title: string; testId: 
           spanGaps: true,
           // Dense series keep uPlot's default (dots only when zoomed in far enough).
           ...(s.markers ? { points: { show: true, size: 5, fill: s.color } } : {}),
-          value: (_plot, value) => (value === null || value === undefined ? '—' : value.toFixed(4)),
+          value: legendValue((value) => value.toFixed(4)),
         })),
       ],
     }),

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TLoginBody, TUser, TWhoAmI } from '@tensorscope/shared';
-import { ApiError, authApi, isUnauthenticated } from '../lib/api-client';
+import { ApiError, isUnauthenticated } from '../lib/api-client';
+import { authApi } from '../lib/auth.api';
 import { authKeys } from '../lib/auth-keys';
 import { LOGIN_PATH } from '../lib/login-redirect';
 

@@ -1,3 +1,5 @@
+import { publicEnv, serverEnv } from '../env';
+
 /** Runtime settings the server renders into the page (see app/layout.tsx). */
 export interface RuntimeApiConfig {
   /** Full API URL, when the API is not on the dashboard's host. */
@@ -19,9 +21,9 @@ declare global {
  * and on a LAN address.
  */
 export function apiBaseUrl(): string {
-  const fromBuild = process.env.NEXT_PUBLIC_API_URL;
-  if (fromBuild) return fromBuild.replace(/\/+$/, '');
-  if (typeof window === 'undefined') return `http://localhost:${process.env.API_PORT ?? '4000'}`;
+  const fromBuild = publicEnv().NEXT_PUBLIC_API_URL;
+  if (fromBuild) return fromBuild;
+  if (typeof window === 'undefined') return `http://localhost:${serverEnv().API_PORT}`;
   const runtime = window.__TENSORSCOPE_API__;
   if (runtime?.url) return runtime.url.replace(/\/+$/, '');
   return `${window.location.protocol}//${window.location.hostname}:${runtime?.port || '4000'}`;

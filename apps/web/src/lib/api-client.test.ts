@@ -1,6 +1,9 @@
 import { CSRF_HEADER } from '@tensorscope/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, authApi, isUnauthenticated } from './api-client';
+import { ApiError, isUnauthenticated } from './api-client';
+import { authApi } from './auth.api';
+import { runApi } from './runs.api';
+import { runFixture } from './run.fixture';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -19,10 +22,11 @@ function stubFetch(status = 200, body: unknown = {}) {
 describe('request', () => {
   it('sends the session cookie with every request and echoes the CSRF cookie on writes only', async () => {
     vi.stubGlobal('document', { cookie: 'ts_session=s; ts_csrf=tok' });
-    const calls = stubFetch(200, { items: [], total: 0, page: 1, pageSize: 20 });
-    await api.listRuns({});
-    await api.cancelRun('r1');
-    const [read, write] = calls;
+    const reads = stubFetch(200, { items: [], total: 0, page: 1, pageSize: 20 });
+    await runApi.listRuns({});
+    const writes = stubFetch(200, runFixture());
+    await runApi.cancelRun('r1');
+    const [read, write] = [reads[0], writes[0]];
     expect(read!.init.credentials).toBe('include');
     expect(write!.init.credentials).toBe('include');
     expect((read!.init.headers as Record<string, string>)[CSRF_HEADER]).toBeUndefined();
@@ -45,5 +49,26 @@ describe('request', () => {
   it('does not take a 403 for a missing session', () => {
     expect(isUnauthenticated(new ApiError(403, 'FORBIDDEN', 'no'))).toBe(false);
     expect(isUnauthenticated(new Error('x'))).toBe(false);
+  });
+});
+
+describe('answers', () => {
+  it('are parsed with the shared schemas: the data a component gets is what its type says', async () => {
+    stubFetch(200, { ...runFixture(), unexpected: 'dropped' });
+    const run = await runApi.getRun('r1');
+    expect(run).toEqual(runFixture());
+  });
+
+  it('of another shape fail as an ApiError naming the endpoint and the field, not later in a component', async () => {
+    stubFetch(200, { ...runFixture(), status: 'exploded' });
+    const error = await runApi.getRun('r1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('INVALID_RESPONSE');
+    expect((error as ApiError).message).toBe('The API answered /api/runs/r1 in an unexpected shape (status).');
+  });
+
+  it('may be empty where the API answers 204', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(runApi.deleteRun('r1')).resolves.toBeUndefined();
   });
 });

@@ -3,22 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { csrfHeaders, readCookie } from './csrf-cookie';
 
 describe('readCookie', () => {
-  it('finds a cookie among others, whatever the spacing', () => {
-    expect(readCookie('a=1; ts_csrf=abc123;b=2', 'ts_csrf')).toBe('abc123');
-    expect(readCookie('ts_csrf=x', 'ts_csrf')).toBe('x');
-    expect(readCookie(' b=2 ;  ts_csrf = y ', 'ts_csrf')).toBe('y');
-  });
-
-  it('does not match a cookie whose name only contains the wanted one', () => {
-    expect(readCookie('xts_csrf=no; ts_csrf_old=no', 'ts_csrf')).toBeUndefined();
-    expect(readCookie('', 'ts_csrf')).toBeUndefined();
-    expect(readCookie('garbage', 'ts_csrf')).toBeUndefined();
-  });
-
-  it('decodes escapes, keeps a malformed value as it is, and keeps "=" inside values', () => {
-    expect(readCookie('ts_csrf=a%2Bb', 'ts_csrf')).toBe('a+b');
-    expect(readCookie('ts_csrf=a%zz', 'ts_csrf')).toBe('a%zz');
-    expect(readCookie('ts_csrf=abc==', 'ts_csrf')).toBe('abc==');
+  it.each([
+    // Found among others, whatever the spacing.
+    ['a=1; ts_csrf=abc123;b=2', 'abc123'],
+    ['ts_csrf=x', 'x'],
+    [' b=2 ;  ts_csrf = y ', 'y'],
+    // Not a cookie whose name only contains the wanted one, nor in an empty or garbled header.
+    ['xts_csrf=no; ts_csrf_old=no', undefined],
+    ['', undefined],
+    ['garbage', undefined],
+    // Escapes decoded, a malformed value kept as it is, "=" inside a value kept.
+    ['ts_csrf=a%2Bb', 'a+b'],
+    ['ts_csrf=a%zz', 'a%zz'],
+    ['ts_csrf=abc==', 'abc=='],
+  ])('reads ts_csrf from "%s" as %s', (header, value) => {
+    expect(readCookie(header, 'ts_csrf')).toBe(value);
   });
 });
 

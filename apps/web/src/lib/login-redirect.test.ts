@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { isLoginPath, loginHref, safeNextPath } from './login-redirect';
 
 describe('safeNextPath', () => {
-  it('keeps paths of this app, with their query and hash', () => {
-    expect(safeNextPath('/runs/abc')).toBe('/runs/abc');
-    expect(safeNextPath('/runs/abc?tab=layers#top')).toBe('/runs/abc?tab=layers#top');
-    expect(safeNextPath('/compare?runs=a,b&tags=test/accuracy')).toBe('/compare?runs=a,b&tags=test/accuracy');
-    expect(safeNextPath('/')).toBe('/');
+  it.each([
+    // Paths of this app keep their query and hash.
+    ['/runs/abc', '/runs/abc'],
+    ['/runs/abc?tab=layers#top', '/runs/abc?tab=layers#top'],
+    ['/compare?runs=a,b&tags=test/accuracy', '/compare?runs=a,b&tags=test/accuracy'],
+    ['/', '/'],
+    // Dot segments are normalised without leaving the app; the sign-in page is never where it leads.
+    ['/runs/../sweeps', '/sweeps'],
+    ['/../../etc', '/etc'],
+    ['/login', '/'],
+    ['/login?next=/runs', '/'],
+  ])('leads %s to %s', (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
   });
 
   it('refuses anything that could leave the app (open redirect)', () => {
@@ -28,13 +36,6 @@ describe('safeNextPath', () => {
     }
     expect(safeNextPath(null)).toBe('/');
     expect(safeNextPath(undefined)).toBe('/');
-  });
-
-  it('normalises dot segments without leaving the app, and never returns to the sign-in page', () => {
-    expect(safeNextPath('/runs/../sweeps')).toBe('/sweeps');
-    expect(safeNextPath('/../../etc')).toBe('/etc');
-    expect(safeNextPath('/login')).toBe('/');
-    expect(safeNextPath('/login?next=/runs')).toBe('/');
   });
 });
 

@@ -2,23 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { currentSection, visibleSections } from './nav-sections';
 
 describe('currentSection', () => {
-  it('matches a section and the pages below it', () => {
-    expect(currentSection('/sweeps')).toBe('/sweeps');
-    expect(currentSection('/sweeps/0b7f')).toBe('/sweeps');
-    expect(currentSection('/compare')).toBe('/compare');
-    expect(currentSection('/runs/new')).toBe('/runs/new');
-  });
-
-  it('puts run pages and the home page under Runs, and does not match by bare prefix', () => {
-    expect(currentSection('/')).toBe('/');
-    expect(currentSection('/runs/1234')).toBe('/');
-    expect(currentSection('/sweepstakes')).toBe('/');
-  });
-
-  it('highlights no section on the account pages', () => {
-    expect(currentSection('/settings')).toBe('');
-    expect(currentSection('/login')).toBe('');
-    expect(currentSection('/settingsx')).toBe('/');
+  it.each([
+    // A section and the pages below it.
+    ['/sweeps', '/sweeps'],
+    ['/sweeps/0b7f', '/sweeps'],
+    ['/compare', '/compare'],
+    ['/runs/new', '/runs/new'],
+    // Run pages and the home page are under Runs; a bare prefix is no match.
+    ['/', '/'],
+    ['/runs/1234', '/'],
+    ['/sweepstakes', '/'],
+    // The account pages highlight no section.
+    ['/settings', ''],
+    ['/login', ''],
+    ['/settingsx', '/'],
+  ])('puts %s under "%s"', (path, section) => {
+    expect(currentSection(path)).toBe(section);
   });
 });
 

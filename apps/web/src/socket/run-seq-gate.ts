@@ -1,5 +1,5 @@
 import type { TBusEvent, TRunEvents } from '@tensorscope/shared';
-import { decideSeq, drainHeld, type THeldEvent } from '../lib/event-seq';
+import { decideSeq, drainHeld, type THeldEvent } from './event-seq';
 
 export interface TSeqGateDeps {
   /** GET /api/runs/:id/events?afterSeq=: what the run published after `afterSeq`. */

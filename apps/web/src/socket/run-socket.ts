@@ -1,19 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
 import { io, type Socket } from 'socket.io-client';
-import { api } from '../lib/api-client';
-import {
-  applyReconnect,
-  applyRunDeleted,
-  applyRunEvents,
-  applyRunHistograms,
-  applyRunProgress,
-  applyRunResync,
-  applyRunScalars,
-  applyRunSnapshot,
-  applyRunUpdated,
-  applyRunVisualization,
-} from '../lib/socket-cache';
+import { runApi } from '../lib/runs.api';
+import * as cache from './socket-cache';
 import { createSeqGate } from './run-seq-gate';
 
 export type TConnectionState = 'connecting' | 'connected' | 'disconnected';
@@ -41,9 +30,9 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   });
   const runRefs = new Map<string, number>();
   const gate = createSeqGate({
-    fetchEvents: (runId, afterSeq) => api.getRunEvents(runId, afterSeq),
-    applyEvents: (runId, events) => applyRunEvents(queryClient, runId, events),
-    resyncRun: (runId) => applyRunResync(queryClient, runId),
+    fetchEvents: (runId, afterSeq) => runApi.getRunEvents(runId, afterSeq),
+    applyEvents: (runId, events) => cache.applyRunEvents(queryClient, runId, events),
+    resyncRun: (runId) => cache.applyRunResync(queryClient, runId),
   });
   const listeners = new Set<() => void>();
   let state: TConnectionState = 'connecting';
@@ -59,26 +48,26 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
     // Whatever happened while we weren't listening (before the first connect, too) is fetched
     // again: joined runs whose last event number is known ask for just what they missed, the
     // rest refetches (scalar series fetch only the steps they lack).
-    applyReconnect(queryClient, gate.reconnect());
+    cache.applyReconnect(queryClient, gate.reconnect());
     setState('connected');
   });
   socket.on('disconnect', () => setState('disconnected'));
   socket.on('connect_error', () => setState('disconnected'));
 
-  socket.on('run:updated', ({ run, seq }) => gate.receive(run.id, seq, () => applyRunUpdated(queryClient, run)));
-  socket.on('run:progress', ({ runId, progress, seq }) => gate.receive(runId, seq, () => applyRunProgress(queryClient, runId, progress)));
-  socket.on('run:scalars', ({ runId, points, seq }) => gate.receive(runId, seq, () => applyRunScalars(queryClient, runId, points)));
+  socket.on('run:updated', ({ run, seq }) => gate.receive(run.id, seq, () => cache.applyRunUpdated(queryClient, run)));
+  socket.on('run:progress', ({ runId, progress, seq }) => gate.receive(runId, seq, () => cache.applyRunProgress(queryClient, runId, progress)));
+  socket.on('run:scalars', ({ runId, points, seq }) => gate.receive(runId, seq, () => cache.applyRunScalars(queryClient, runId, points)));
   socket.on('run:histograms', ({ runId, step, tags, seq }) =>
-    gate.receive(runId, seq, () => applyRunHistograms(queryClient, runId, step, tags)),
+    gate.receive(runId, seq, () => cache.applyRunHistograms(queryClient, runId, step, tags)),
   );
-  socket.on('run:snapshot', ({ runId, step, seq }) => gate.receive(runId, seq, () => applyRunSnapshot(queryClient, runId, step)));
+  socket.on('run:snapshot', ({ runId, step, seq }) => gate.receive(runId, seq, () => cache.applyRunSnapshot(queryClient, runId, step)));
   socket.on('run:visualization', ({ runId, visualizationId, seq }) =>
-    gate.receive(runId, seq, () => applyRunVisualization(queryClient, runId, visualizationId)),
+    gate.receive(runId, seq, () => cache.applyRunVisualization(queryClient, runId, visualizationId)),
   );
   socket.on('run:deleted', ({ runId }) => {
     // The run's stream ended: nothing held or still being caught up applies any more.
     gate.forget(runId);
-    applyRunDeleted(queryClient, runId);
+    cache.applyRunDeleted(queryClient, runId);
   });
 
   return {

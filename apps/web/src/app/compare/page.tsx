@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { CompareView } from '../../components/compare-view';
+import { CompareView } from '../../features/compare/components/compare-view';
 import './compare.css';
 
 export const metadata = { title: 'Compare runs · Tensorscope' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { LoginForm } from '../../components/login-form';
+import { LoginForm } from '../../features/auth/components/login-form';
 
 export const metadata: Metadata = { title: 'Sign in · Tensorscope' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SettingsPage } from '../../components/settings-page';
+import { SettingsPage } from '../../features/settings/components/settings-page';
 
 export const metadata: Metadata = { title: 'Settings · Tensorscope' };
 

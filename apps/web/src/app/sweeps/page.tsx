@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SweepListPage } from '../../components/sweep-list-page';
+import { SweepListPage } from '../../features/sweeps/components/sweep-list-page';
 
 export const metadata: Metadata = { title: 'Sweeps · Tensorscope' };
 

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { RunView } from '../../../components/run-view';
+import { RunView } from '../../../features/runs/components/run-view';
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RunForm } from '../../../components/run-form';
+import { RunForm } from '../../../features/runs/components/run-form';
 
 export const metadata: Metadata = { title: 'New run · Tensorscope' };
 

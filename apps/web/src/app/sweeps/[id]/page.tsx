@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SweepView } from '../../../components/sweep-view';
+import { SweepView } from '../../../features/sweeps/components/sweep-view';
 
 export const metadata: Metadata = { title: 'Sweep · Tensorscope' };
 

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { TVerdict } from '../lib/permissions';
+
+/**
+ * A button the user's role may rule out: then it stays visible but disabled, and its tooltip
+ * says why (the PermissionNote beside it says it on screen). `busy` disables it for the
+ * caller's own reasons (a request in flight, nothing to do).
+ */
+export function GuardedButton(props: {
+  verdict: TVerdict;
+  busy?: boolean;
+  className?: string;
+  testId: string;
+  /** The tooltip while allowed. */
+  title?: string;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  const { verdict, busy = false, className = 'button', testId, title, onClick, children } = props;
+  return (
+    <button
+      type="button"
+      className={className}
+      data-testid={testId}
+      disabled={busy || !verdict.ok}
+      title={verdict.ok ? title : (verdict.reason ?? undefined)}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

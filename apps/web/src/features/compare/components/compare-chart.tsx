@@ -1,0 +1,220 @@
+'use client';
+
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type uPlot from 'uplot';
+import { useUplot } from '../../../hooks/use-uplot';
+import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
+import { GRID, TICKS } from '../../../lib/chart-axes';
+import { withAlpha } from '../lib/compare-colors';
+import type { THoverStore } from '../lib/compare-hover-store';
+import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
+import type { TXAxis, TXRange } from '../lib/compare-url';
+import { X_AXIS_LABELS, xExtent, type TNumbers } from '../lib/compare-x-axis';
+import { drawableRange, visibleValues, yRange } from '../lib/compare-y-range';
+
+const HEIGHT = 260;
+const FONT = '11px system-ui, sans-serif';
+/** Alpha of the raw line behind a smoothed one (TensorBoard draws it faint in the same colour). */
+const RAW_ALPHA = 0.22;
+/** Series this sparse get markers, or a lone test point would be invisible. */
+const SPARSE_POINTS = 40;
+const SMALL_TICKS = { ...TICKS, size: 4 };
+
+export interface CompareChartProps {
+  data: TChartData;
+  xAxis: TXAxis;
+  log: boolean;
+  ignoreOutliers: boolean;
+  zoom: TXRange | null;
+  onZoom: (range: TXRange) => void;
+  onResetZoom: () => void;
+  hover: THoverStore;
+  /** Run to bring forward (hovered in the legend or a table), or null. */
+  highlighted: string | null;
+}
+
+const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/**
+ * One tag, one line per run (uPlot's faceted mode: each run keeps its own x array, see
+ * compare-series). With smoothing, each run is a faint raw line plus the solid smoothed one.
+ * The plot is built once per shape (runs, colours, axes); new data, zoom and y range go through
+ * setData, and hovering only writes the cursor's x into the hover store the legend reads.
+ */
+export const CompareChart = memo(function CompareChart({
+  data,
+  xAxis,
+  log,
+  ignoreOutliers,
+  zoom,
+  onZoom,
+  onResetZoom,
+  hover,
+  highlighted,
+}: CompareChartProps) {
+  const { lines, tag } = data;
+  const extent = useMemo(() => xExtent(lines.map((l) => l.xs)), [lines]);
+  const xRange = zoom ?? extent;
+  // The y range follows what is visible: the zoomed x range, raw values (smoothed curves stay inside them).
+  const yFit = useMemo(
+    () => yRange(visibleValues(lines.map((l) => ({ xs: l.xs, ys: l.raw })), zoom, log), { ignoreOutliers, log }),
+    [lines, zoom, log, ignoreOutliers],
+  );
+
+  const callbacks = useRef({ onZoom, onResetZoom, hover, tag });
+  callbacks.current = { onZoom, onResetZoom, hover, tag };
+
+  // The data and the ranges it is drawn in, as one value: a zoom or y-fit change makes a fresh
+  // outer array, so useUplot calls setData, which re-runs the range functions (they read `ranges`),
+  // and zoom and y fit apply without rebuilding the plot.
+  const [xMin, xMax, yLo, yHi] = [xRange?.min, xRange?.max, yFit?.[0], yFit?.[1]];
+  const plotted = useMemo(() => {
+    const columns = seriesLayout(lines).map(({ line, smoothed }) => [lines[line]!.xs, smoothed ? lines[line]!.smoothed : lines[line]!.raw]);
+    return {
+      // Faceted data: index 0 is unused, then [xs, ys] per series.
+      data: [null, ...columns] as unknown as uPlot.AlignedData,
+      x: xMin === undefined || xMax === undefined ? null : ([xMin, xMax] as const),
+      y: yLo === undefined || yHi === undefined ? null : ([yLo, yHi] as const),
+    };
+  }, [lines, xMin, xMax, yLo, yHi]);
+  const ranges = useRef({ x: plotted.x, y: plotted.y, log });
+  ranges.current = { x: plotted.x, y: plotted.y, log };
+
+  // The plot, once ready (uPlot fires `ready` after its first draw, a microtask after mounting).
+  const plotRef = useRef<uPlot | null>(null);
+  const focus = useRef({ lines, highlighted });
+  focus.current = { lines, highlighted };
+  const applyFocus = () => {
+    const { lines: current, highlighted: runId } = focus.current;
+    plotRef.current?.setSeries(runId ? focusSeriesIndex(current, runId) : null, { focus: true });
+  };
+
+  const shape = `${xAxis}|${log ? 'log' : 'lin'}|${lines.map((l) => `${l.runId}:${l.color}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
+
+  const containerRef = useUplot(
+    (width): uPlot.Options => {
+      const facets = (): uPlot.Series.Facet[] => [
+        { scale: 'x', auto: true, sorted: 0 },
+        { scale: 'y', auto: true },
+      ];
+      // Markers only where a series is sparse; decided at draw time, so live growth needs no rebuild.
+      const markers = (color: string): uPlot.Series.Points => ({
+        show: false,
+        size: 5,
+        fill: color,
+        stroke: color,
+        filter: (u, seriesIdx) => {
+          const n = (u.data[seriesIdx] as unknown as [TNumbers] | undefined)?.[0]?.length ?? 0;
+          return n > 0 && n <= SPARSE_POINTS ? allIndices(n) : null;
+        },
+      });
+      // Same order as the data (seriesLayout): every faint raw line, then every solid one.
+      const series: uPlot.Series[] = [{}];
+      for (const { line: index, smoothed } of seriesLayout(lines)) {
+        const line = lines[index]!;
+        const faint = !smoothed && line.smoothed !== null;
+        series.push({
+          stroke: faint ? withAlpha(line.color, RAW_ALPHA) : line.color,
+          width: faint ? 1 : 1.5,
+          facets: facets(),
+          points: faint ? { show: false } : markers(line.color),
+        });
+      }
+      return {
+        mode: 2,
+        width,
+        height: HEIGHT,
+        legend: { show: false },
+        // Hovering a run in the legend or a table dims the others (see the focus effect below).
+        focus: { alpha: 0.15 },
+        scales: {
+          x: { time: xAxis === 'wall', auto: true, range: (_u, min, max) => drawableRange(ranges.current.x, min, max, false) },
+          y: {
+            distr: log ? 3 : 1,
+            log: 10,
+            auto: true,
+            range: (_u, min, max) => drawableRange(ranges.current.y, min, max, ranges.current.log),
+          },
+        },
+        cursor: {
+          drag: { x: true, y: false, setScale: false },
+          points: { show: false },
+          // Values under the cursor are looked up by the legend (binary search per run), not by uPlot.
+          dataIdx: () => null,
+          // Double-click resets the zoom, which lives in the URL, not in uPlot.
+          bind: { dblclick: () => null },
+        },
+        axes: [
+          {
+            scale: 'x',
+            label: X_AXIS_LABELS[xAxis],
+            labelSize: 18,
+            labelFont: FONT,
+            // Wall-time ticks take two lines (time, then date at day changes).
+            size: xAxis === 'wall' ? 44 : 30,
+            font: FONT,
+            grid: GRID,
+            ticks: SMALL_TICKS,
+            ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS } : {}),
+          },
+          {
+            scale: 'y',
+            size: (_u, values) => axisSize(values, 6.5),
+            font: FONT,
+            grid: GRID,
+            ticks: SMALL_TICKS,
+            // A log axis thins its labels by handing some splits over as null.
+            values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatTick(v))),
+          },
+        ],
+        series,
+        hooks: {
+          setCursor: [
+            (u) => {
+              const left = u.cursor.left ?? -1;
+              const { hover: store, tag: current } = callbacks.current;
+              if (left >= 0) store.set({ tag: current, x: u.posToVal(left, 'x') });
+              // Leaving (or a redraw while another chart is hovered) clears only this chart's hover.
+              else if (store.get()?.tag === current) store.set(null);
+            },
+          ],
+          setSelect: [
+            (u) => {
+              const { left, width: selected } = u.select;
+              if (selected > 2) {
+                const min = u.posToVal(left, 'x');
+                const max = u.posToVal(left + selected, 'x');
+                if (Number.isFinite(min) && Number.isFinite(max) && min < max) callbacks.current.onZoom({ min, max });
+              }
+              u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            },
+          ],
+          ready: [
+            (u) => {
+              plotRef.current = u;
+              u.over.addEventListener('dblclick', () => callbacks.current.onResetZoom());
+              applyFocus();
+            },
+          ],
+          // Timestamps of finished draws, for the compare benchmark (e2e/bench): data → pixels.
+          draw: [
+            (u) => {
+              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] };
+              (w.__compareDraws ??= []).push({ tag: callbacks.current.tag, series: u.series.length - 1, at: performance.now() });
+            },
+          ],
+          destroy: [() => (plotRef.current = null)],
+        },
+      };
+    },
+    plotted.data,
+    shape,
+    HEIGHT,
+  );
+
+  useEffect(() => {
+    plotRef.current?.setSeries(highlighted ? focusSeriesIndex(lines, highlighted) : null, { focus: true });
+  }, [highlighted, lines]);
+
+  return <div ref={containerRef} className="chart-plot" />;
+});

@@ -1,0 +1,77 @@
+'use client';
+
+import { useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+import { useRunList } from '../../runs/hooks/use-run-queries';
+import { StatusBadge } from '../../../components/status-badge';
+import { PopoverSearch } from './popover-search';
+
+const RESULTS = 12;
+
+function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: (ids: string[]) => void }) {
+  const [name, setName] = useState('');
+  const debounced = useDebouncedValue(name.trim(), 250);
+  const list = useRunList({ name: debounced || undefined, page: 1, pageSize: RESULTS });
+  const items = list.data?.items ?? [];
+  const addable = items.filter((run) => !selected.has(run.id)).map((run) => run.id);
+  return (
+    <div className="compare-popover-body">
+      <PopoverSearch label="Search runs by name" testId="compare-run-search" value={name} onChange={setName} autoFocus>
+        <button type="button" className="button" disabled={addable.length === 0} onClick={() => onAdd(addable)}>
+          Add all {addable.length > 0 ? addable.length : ''}
+        </button>
+      </PopoverSearch>
+      {list.isError ? (
+        <p className="muted">Could not search the runs.</p>
+      ) : list.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : items.length === 0 ? (
+        <p className="muted">No run matches “{debounced}”.</p>
+      ) : (
+        <ul className="compare-pick-list">
+          {items.map((run) => {
+            const added = selected.has(run.id);
+            return (
+              <li key={run.id}>
+                <button
+                  type="button"
+                  className="compare-pick"
+                  disabled={added}
+                  onClick={() => onAdd([run.id])}
+                  data-testid="compare-run-option"
+                  data-run-id={run.id}
+                >
+                  <span className="compare-pick-name">{run.name}</span>
+                  <span className="muted small">
+                    {run.model}
+                    {run.config.model === 'lenet5' ? ` / ${run.config.variant}` : ''}
+                  </span>
+                  <StatusBadge status={run.status} />
+                  <span className="muted small">{added ? 'added' : '+ add'}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {list.data && list.data.total > items.length && (
+        <p className="muted small">
+          {list.data.total - items.length} more: refine the search, or pick them on the Runs page.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Add runs": search by name and add; the list is fetched only while the picker is open. */
+export function CompareRunPicker({ selected, onAdd }: { selected: readonly string[]; onAdd: (ids: string[]) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="compare-popover" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="button" data-testid="compare-add-runs">
+        + Add runs
+      </summary>
+      {open && <RunSearch selected={new Set(selected)} onAdd={onAdd} />}
+    </details>
+  );
+}

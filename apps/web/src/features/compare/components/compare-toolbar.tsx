@@ -1,0 +1,110 @@
+'use client';
+
+import type { TSmoother } from '@tensorscope/shared';
+import { SMOOTHERS } from '@tensorscope/shared';
+import type { TCompareUpdate } from '../hooks/use-compare-state';
+import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
+import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { X_AXIS_LABELS } from '../lib/compare-x-axis';
+import { Picker } from '../../../components/picker';
+
+const SMOOTHER_LABELS: Record<TSmoother, string> = {
+  ema: 'EMA (TensorBoard)',
+  twema: 'Time-weighted EMA',
+  sma: 'Centred mean',
+};
+const SMOOTHER_TITLES: Record<TSmoother, string> = {
+  ema: "TensorBoard's debiased exponential moving average over points",
+  twema: 'Exponential moving average weighted by the step distance between points',
+  sma: 'Mean of a window centred on each point',
+};
+
+/** The slider answers at once; the URL (and the refetch it causes) follows once it rests. */
+function SmoothingSlider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
+  // Back/forward or a shared link moves the URL: the slider follows.
+  const [local, setLocal] = useDebouncedDraft(value, onChange, 200);
+  return (
+    <label className="compare-control compare-smoothing" title="Smoothing weight: 0 = raw, closer to 1 = smoother">
+      <span>Smoothing</span>
+      <input
+        type="range"
+        min={0}
+        max={MAX_SMOOTHING}
+        step={0.001}
+        value={local}
+        onChange={(e) => setLocal(clampSmoothing(Number(e.target.value)))}
+        data-testid="smoothing-slider"
+        aria-valuetext={local.toFixed(3)}
+      />
+      <output className="mono">{local.toFixed(3)}</output>
+    </label>
+  );
+}
+
+export function CompareToolbar({
+  state,
+  update,
+  exportLinks,
+}: {
+  state: TCompareState;
+  update: TCompareUpdate;
+  /** Download links, or null until known (they need the API's address, known in the browser only). */
+  exportLinks: { csv: string; json: string } | null;
+}) {
+  return (
+    <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
+      <SmoothingSlider value={state.smoothing} onChange={(smoothing) => update({ smoothing })} />
+      <Picker
+        label="Smoother"
+        className="compare-control"
+        options={SMOOTHERS}
+        value={state.smoother}
+        onChange={(smoother) => update({ smoother })}
+        title={SMOOTHER_TITLES[state.smoother]}
+        optionTitle={(smoother) => SMOOTHER_TITLES[smoother]}
+        optionLabel={(smoother) => SMOOTHER_LABELS[smoother]}
+        testId="smoother-select"
+      />
+      {/* A new axis is a new view: it gets its own history entry (Back returns to the old one). */}
+      <Picker label="X axis" className="compare-control" testId="x-axis-select" options={X_AXES} value={state.x}
+        optionLabel={(axis) => X_AXIS_LABELS[axis]} onChange={(x) => update({ x }, 'push')} />
+      <Picker label="Y axis" className="compare-control" testId="y-scale-select" options={Y_SCALES} value={state.y}
+        onChange={(y) => update({ y }, 'push')} />
+      <label className="compare-control" title="Fit the y axis to the 5th–95th percentile of the visible values">
+        <input
+          type="checkbox"
+          checked={state.ignoreOutliers}
+          onChange={(e) => update({ ignoreOutliers: e.target.checked })}
+          data-testid="ignore-outliers"
+        />
+        <span>Ignore outliers</span>
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={!state.zoom}
+        onClick={() => update({ zoom: null })}
+        title="Drag across a chart to zoom; double-click a chart to reset"
+        data-testid="compare-reset-zoom"
+      >
+        Reset zoom
+      </button>
+      <span className="compare-toolbar-spacer" />
+      <span className="compare-control">
+        <span>Export</span>
+        {exportLinks ? (
+          <>
+            <a className="button" href={exportLinks.csv} download data-testid="compare-export-csv">
+              CSV
+            </a>
+            <a className="button" href={exportLinks.json} download data-testid="compare-export-json">
+              JSON
+            </a>
+          </>
+        ) : (
+          <span className="muted">…</span>
+        )}
+      </span>
+    </div>
+  );
+}

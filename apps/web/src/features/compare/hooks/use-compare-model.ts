@@ -1,0 +1,59 @@
+'use client';
+
+import { useDeferredValue, useEffect, useState } from 'react';
+import { compareExportUrl } from '../lib/compare.api';
+import { compareQuery, createCompareModel, missingRunIds, validRunIds } from '../lib/compare-model';
+import { useCompareAfterPaint } from './use-compare-after-paint';
+import { useCompareLive } from './use-compare-live';
+import { useCompareRoughness, useCompareRuns, useCompareSeries } from './use-compare-queries';
+import { useCompareState } from './use-compare-state';
+import { useCompareWidth } from './use-compare-width';
+
+/** True once mounted in the browser: the export links need the API's address, which the server render can't know. */
+function useMounted(): boolean {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted;
+}
+
+/**
+ * The /compare page's data: its URL state, the queries it needs, and the model derived from them
+ * (see compare-model). The queries key on values, so the ids and request computed here before the
+ * model (which needs their answers) may be fresh arrays each render.
+ */
+export function useCompareModel() {
+  const [state, update] = useCompareState();
+  const [modelOf] = useState(createCompareModel);
+  const mounted = useMounted();
+  // The chart grid's width sets the bucket count; the compare request waits for it.
+  const [gridRef, gridWidth] = useCompareWidth<HTMLDivElement>();
+
+  const validIds = validRunIds(state.runs);
+  // Called first, so its request leaves before the runs' rows (which wait for it, see below).
+  const compare = useCompareSeries(compareQuery(state, validIds, gridWidth));
+  // The rows (names, configs, metrics) wait until the charts of the first answer are on screen:
+  // with 100 runs, their 100 small requests (and the re-render each answer causes) would otherwise
+  // compete with the one request and the first paint that matter. Once on, they stay on.
+  const rowsOn = useCompareAfterPaint(compare.isFetched);
+  const details = useCompareRuns(rowsOn ? validIds : []);
+  useCompareLive(validIds);
+  const missing = missingRunIds(state.runs, details.notFound, compare.data);
+  const roughness = useCompareRoughness(
+    validIds.filter((id) => !missing.has(id)),
+    rowsOn,
+  );
+
+  const model = modelOf({
+    state,
+    gridWidth,
+    answer: compare.data,
+    runs: details.runs,
+    notFound: details.notFound,
+    roughness,
+    exportUrl: mounted ? compareExportUrl : null,
+  });
+  // 100 run rows arrive as 100 answers; deferred, React folds a burst of them into few renders of
+  // the legend and tables, and never lets them hold up the charts.
+  const rows = useDeferredValue(model.rows);
+  return { state, update, gridRef, gridWidth, compare, details, model, rows };
+}

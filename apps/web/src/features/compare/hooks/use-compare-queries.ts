@@ -1,0 +1,137 @@
+'use client';
+
+import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import type { TCompareQuery, TCompareResult, TRun, TRunTags } from '@tensorscope/shared';
+import { compareKeys, runKeys } from '@tensorscope/shared';
+import { isNotFound } from '../../../lib/api-client';
+import { runApi } from '../../../lib/runs.api';
+import { compareApi } from '../lib/compare.api';
+import { ROUGHNESS_KEY_PART } from '../lib/compare-live';
+import { roughness, ROUGHNESS_BUCKETS, ROUGHNESS_SMOOTHING, type TRoughness } from '../lib/compare-overfit';
+
+/** The one compare answer behind every chart. While a new one loads (zoom, smoothing) the old one stays. */
+export function useCompareSeries(query: TCompareQuery | null) {
+  return useQuery({
+    queryKey: query ? compareKeys.series(query) : [...compareKeys.all, 'none'],
+    queryFn: ({ signal }) => compareApi.compare(query!, signal),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface TCompareRuns {
+  /** Loaded rows by id. */
+  runs: ReadonlyMap<string, TRun>;
+  /** Ids the API says don't exist. */
+  notFound: ReadonlySet<string>;
+  /** The first failure other than "not found", for the error box. */
+  error: unknown;
+  refetch: () => void;
+}
+
+/**
+ * The selected runs' rows, one cached detail query each: the socket already keeps these fresh
+ * (progress, status, final metrics), and the run page shares them.
+ */
+export function useCompareRuns(ids: readonly string[]): TCompareRuns {
+  const idsKey = ids.join(',');
+  // A stable combine: TanStack Query then recombines only when a result changes, so everything
+  // memoised on the returned maps stays put while the user hovers or drags.
+  const combine = useCallback(
+    (results: UseQueryResult<TRun>[]): TCompareRuns => {
+      const runs = new Map<string, TRun>();
+      const notFound = new Set<string>();
+      let error: unknown = null;
+      const failed: UseQueryResult<TRun>[] = [];
+      results.forEach((result, i) => {
+        if (result.data) runs.set(result.data.id, result.data);
+        else if (result.isError && isNotFound(result.error)) notFound.add(idsKey.split(',')[i]!);
+        else if (result.isError) {
+          error ??= result.error;
+          failed.push(result);
+        }
+      });
+      return { runs, notFound, error, refetch: () => failed.forEach((r) => void r.refetch()) };
+    },
+    [idsKey],
+  );
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: runKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
+    })),
+    combine,
+  });
+}
+
+function combineTags(results: UseQueryResult<TRunTags>[]): { tags: string[]; loading: boolean } {
+  const union = new Set<string>();
+  for (const result of results) for (const tag of result.data?.scalars ?? []) union.add(tag);
+  return { tags: [...union], loading: results.some((r) => r.isLoading) };
+}
+
+/** The union of the runs' scalar tags, fetched only while the tag picker is open. */
+export function useCompareTags(ids: readonly string[], enabled: boolean): { tags: string[]; loading: boolean } {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: runKeys.tags(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getTags(id, signal),
+      enabled,
+    })),
+    combine: combineTags,
+  });
+}
+
+/** What roughness is measured on: the raw train loss against its EMA 0.6, at full resolution. */
+export const roughnessQuery = (runId: string): TCompareQuery => ({
+  runs: [runId],
+  tags: ['train/loss'],
+  smoothing: ROUGHNESS_SMOOTHING,
+  smoother: 'ema',
+  buckets: ROUGHNESS_BUCKETS,
+});
+
+function roughnessOf(answer: TCompareResult): TRoughness {
+  const series = answer.series[0];
+  return series ? { value: roughness(series.values, series.smoothed), exact: !series.downsampled } : { value: null, exact: true };
+}
+
+/** Requests in flight at once: each answer can be megabytes, and 100 at a time would swamp server and page. */
+const ROUGHNESS_CONCURRENCY = 4;
+
+/**
+ * Roughness of each run's train loss. One request per run (a run's value doesn't depend on the
+ * others, so adding a run fetches only that one), at most ROUGHNESS_CONCURRENCY at a time in
+ * selection order, and only the number is cached: the answers are up to 40,000 points each.
+ * `enabled` holds them back until the charts are on screen.
+ */
+export function useCompareRoughness(ids: readonly string[], enabled: boolean): ReadonlyMap<string, TRoughness> {
+  const idsKey = ids.join(',');
+  const combine = useCallback(
+    (results: UseQueryResult<TRoughness>[]) => {
+      const byId = new Map<string, TRoughness>();
+      let settled = 0;
+      idsKey.split(',').forEach((id, i) => {
+        const result = results[i];
+        if (result?.data !== undefined) byId.set(id, result.data);
+        if (result && (result.data !== undefined || result.isError)) settled++;
+      });
+      return { byId, settled };
+    },
+    [idsKey],
+  );
+  // The window moves on as answers land: query i may start once all but CONCURRENCY-1 before it settled.
+  const [settledBefore, setSettledBefore] = useState(0);
+  const { byId, settled } = useQueries({
+    queries: ids.map((id, i) => ({
+      queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
+      queryFn: async ({ signal }: { signal: AbortSignal }) => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)),
+      enabled: enabled && i < settledBefore + ROUGHNESS_CONCURRENCY,
+      staleTime: 60_000,
+    })),
+    combine,
+  });
+  useEffect(() => setSettledBefore(settled), [settled]);
+  return byId;
+}

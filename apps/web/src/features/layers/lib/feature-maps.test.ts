@@ -1,0 +1,119 @@
+import type { TSnapshotTensor } from '@tensorscope/shared';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activationMapsUrl } from './layers.api';
+import {
+  describeShape,
+  featureMapLayers,
+  featureMapShapes,
+  featureMapZoom,
+  isStrip,
+  parseImageIndex,
+  stepImageIndex,
+} from './feature-maps';
+
+const lenetTensors = (inputs: number): TSnapshotTensor[] => [
+  { layer: 'conv1', param: 'kernel', shape: [5, 5, inputs, 32] },
+  { layer: 'conv1', param: 'bias', shape: [32] },
+  { layer: 'conv2', param: 'kernel', shape: [5, 5, 32, 64] },
+  { layer: 'conv2', param: 'bias', shape: [64] },
+  { layer: 'fc1', param: 'kernel', shape: [3136, 1024] },
+  { layer: 'fc1', param: 'bias', shape: [1024] },
+  { layer: 'fc2', param: 'kernel', shape: [1024, 10] },
+  { layer: 'fc2', param: 'bias', shape: [10] },
+];
+const ALL = ['conv1', 'pool1', 'conv2', 'pool2', 'fc1', 'fc2'];
+
+describe('featureMapLayers', () => {
+  it('lists conv, pool and dense layers in network order, without flatten', () => {
+    // Tags come sorted by name (conv2 before pool1).
+    expect(featureMapLayers(['conv1', 'conv2', 'fc1', 'fc2', 'flatten', 'pool1', 'pool2'], lenetTensors(1))).toEqual(ALL);
+  });
+  it('falls back to the snapshot’s weighted layers when no activations were measured', () => {
+    expect(featureMapLayers([], lenetTensors(1))).toEqual(['conv1', 'conv2', 'fc1', 'fc2']);
+    expect(featureMapLayers([], [])).toEqual([]);
+  });
+});
+
+describe('featureMapShapes', () => {
+  it('follows LeNet-5 through the gray 28 px variant', () => {
+    const shapes = featureMapShapes(ALL, lenetTensors(1), 'cifar-gray28');
+    expect(Object.fromEntries(shapes)).toEqual({
+      conv1: [28, 28, 32],
+      pool1: [14, 14, 32],
+      conv2: [14, 14, 64],
+      pool2: [7, 7, 64],
+      fc1: [1024],
+      fc2: [10],
+    });
+  });
+  it('uses 32 px for the RGB variant', () => {
+    const shapes = featureMapShapes(ALL, lenetTensors(3), 'cifar-rgb32');
+    expect(shapes.get('conv1')).toEqual([32, 32, 32]);
+    expect(shapes.get('pool2')).toEqual([8, 8, 64]);
+  });
+  it('leaves out layers it cannot infer', () => {
+    expect(featureMapShapes(['conv1', 'pool1'], [], 'cifar-gray28').size).toBe(0);
+  });
+});
+
+describe('featureMapZoom', () => {
+  it('keeps conv/pool grids near 700 px', () => {
+    expect(featureMapZoom('conv1', [28, 28, 32])).toBe(4); // 6×6 tiles → 677 px
+    expect(featureMapZoom('pool1', [14, 14, 32])).toBe(8);
+    expect(featureMapZoom('conv2', [14, 14, 64])).toBe(6); // 8×8 tiles
+    expect(featureMapZoom('pool2', [7, 7, 64])).toBe(12);
+    expect(featureMapZoom('conv1', [32, 32, 32])).toBe(3);
+  });
+  it('caps tiny maps and never goes below 1', () => {
+    expect(featureMapZoom('x', [2, 2, 1])).toBe(16);
+    expect(featureMapZoom('x', [512, 512, 64])).toBe(1);
+  });
+  it('keeps dense strips about 1,000 px wide, within the API’s 1…32', () => {
+    expect(featureMapZoom('fc1', [1024])).toBe(1);
+    expect(featureMapZoom('fc2', [10])).toBe(32);
+    expect(featureMapZoom('fc', [4096])).toBe(1);
+  });
+  it('guesses by layer name when the shape is unknown', () => {
+    expect(featureMapZoom('fc1', undefined)).toBe(1);
+    expect(featureMapZoom('pool1', undefined)).toBe(4);
+    expect(isStrip('fc2', undefined)).toBe(true);
+    expect(isStrip('conv1', [28, 28, 32])).toBe(false);
+  });
+});
+
+describe('test image index', () => {
+  it('accepts whole numbers 0 … 9999', () => {
+    expect(parseImageIndex('0')).toEqual({ ok: true, index: 0 });
+    expect(parseImageIndex(' 9999 ')).toEqual({ ok: true, index: 9999 });
+    expect(parseImageIndex('007')).toEqual({ ok: true, index: 7 });
+  });
+  it('rejects anything else with a message', () => {
+    for (const text of ['', '  ', '-1', '1.5', 'abc', '1e3', '10000']) {
+      const parsed = parseImageIndex(text);
+      expect(parsed.ok, text).toBe(false);
+      if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(0);
+    }
+    const tooBig = parseImageIndex('10000');
+    expect(!tooBig.ok && tooBig.message).toMatch(/9,999/);
+  });
+  it('steps within the split', () => {
+    expect(stepImageIndex(0, -1)).toBe(0);
+    expect(stepImageIndex(5, 1)).toBe(6);
+    expect(stepImageIndex(9999, 1)).toBe(9999);
+  });
+  it('describes shapes for the caption', () => {
+    expect(describeShape([28, 28, 32])).toBe('32 channels of 28×28');
+    expect(describeShape([1024])).toBe('1,024 units');
+    expect(describeShape(undefined)).toBeNull();
+  });
+});
+
+describe('activationMapsUrl', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  it('builds the PNG URL next to the filter grid', () => {
+    vi.stubEnv('NEXT_PUBLIC_API_URL', 'http://api.test/');
+    expect(activationMapsUrl('r 1', 1200, 'conv1', { image: 42, zoom: 4 })).toBe(
+      'http://api.test/api/runs/r%201/snapshots/1200/activations/conv1.png?image=42&zoom=4',
+    );
+  });
+});

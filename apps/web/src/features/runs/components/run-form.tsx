@@ -1,0 +1,289 @@
+'use client';
+
+import { DATASET_SIZES, FIELD_GROUPS, choiceOptions, fieldSpec, runConfigKeys, type TFieldGroup } from '@tensorscope/shared';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
+import { useSignedInUser } from '../../../hooks/use-me';
+import { useCreateRun } from '../hooks/use-run-mutations';
+import { useCreateSweep } from '../../sweeps/hooks/use-sweep-mutations';
+import { ApiError, ApiUnreachableError } from '../../../lib/api-client';
+import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesLabel, DATASET_LABELS } from '../lib/model-fields';
+import { canLaunch } from '../../../lib/permissions';
+import {
+  defaultFormValues,
+  formErrorsFromServer,
+  parseRunForm,
+  type TFormErrors,
+  type TFormField,
+  type TRunFormValues,
+} from '../lib/run-form';
+import {
+  buildSweepDraft,
+  choicesFromValues,
+  placeSweepErrors,
+  toggleChoice,
+  valuesFromChoices,
+  type TSweepChoiceField,
+  type TSweepChoices,
+} from '../../sweeps/lib/sweep-form';
+import { ChoiceChecks } from './choice-checks';
+import { FormField } from './form-field';
+import { PermissionNote } from '../../../components/permission-note';
+import { SweepPreview } from '../../sweeps/components/sweep-preview';
+
+type TMode = 'run' | 'sweep';
+
+/**
+ * The new-run form, which also launches sweeps: in sweep mode a number box takes a list
+ * ("128, 256, 1024") and the choices become checkboxes; every combination becomes a run.
+ * The mode lives in the URL (`?mode=sweep`) so "New sweep" links can open it directly.
+ */
+export function RunForm() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const createRun = useCreateRun();
+  const createSweep = useCreateSweep();
+  const [mode, setModeState] = useState<TMode>(() => (search.get('mode') === 'sweep' ? 'sweep' : 'run'));
+  // Raw input text: a failed submit (client or server) keeps exactly what was typed.
+  const [values, setValues] = useState<TRunFormValues>(defaultFormValues);
+  const [choices, setChoices] = useState<TSweepChoices>(() => choicesFromValues(defaultFormValues()));
+  // Errors from a submit (client check in run mode, the server in both); editing a field retires its own.
+  const [errors, setErrors] = useState<TFormErrors>({});
+  // The sweep name's "required" waits for a first submit rather than greeting an empty form.
+  const [triedSweep, setTriedSweep] = useState(false);
+
+  const sweeping = mode === 'sweep';
+  const draft = useMemo(() => (sweeping ? buildSweepDraft(values, choices) : null), [sweeping, values, choices]);
+  const pending = createRun.isPending || createSweep.isPending;
+  // Viewers may fill the form in (to see what a run would be) but not start it.
+  const user = useSignedInUser();
+  const launch = canLaunch(user, sweeping ? 'sweeps' : 'runs');
+
+  // Sweep mode validates live: the draft's messages show at once, the server's (until edited) win.
+  const shown: TFormErrors = { ...errors };
+  if (draft && !draft.ok) {
+    for (const [field, message] of Object.entries(draft.errors) as [keyof TFormErrors, string][]) {
+      // The preview box shows sweep-wide problems; the name waits for a submit.
+      if (field === 'form' || (field === 'name' && !triedSweep)) continue;
+      shown[field] ??= message;
+    }
+  }
+
+  const setMode = (next: TMode) => {
+    if (next === mode) return;
+    if (next === 'sweep') setChoices(choicesFromValues(values));
+    else setValues(valuesFromChoices(values, choices));
+    setModeState(next);
+    setErrors({});
+    const params = new URLSearchParams(search.toString());
+    if (next === 'sweep') params.set('mode', 'sweep');
+    else params.delete('mode');
+    const qs = params.toString();
+    // Same as the run tabs: a client-side switch needs no server round trip.
+    window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
+  };
+
+  const retire = (field: TFormField) => setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+
+  const setField = (field: TFormField, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    retire(field);
+  };
+
+  const toggle = (field: TSweepChoiceField, option: string) => {
+    setChoices((current) => ({ ...current, [field]: toggleChoice(choiceOptions(field), current[field], option) }));
+    retire(field);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!launch.ok) return;
+    if (sweeping) {
+      setTriedSweep(true);
+      if (!draft?.ok) return;
+      setErrors({});
+      const axes = draft.create.axes;
+      createSweep.mutate(draft.create, {
+        onSuccess: ({ sweep }) => router.push(`/sweeps/${sweep.id}`),
+        onError: (error) => setErrors(errorsFromSubmit(error, (details) => placeSweepErrors(details, axes))),
+      });
+      return;
+    }
+    const parsed = parseRunForm(values);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    createRun.mutate(parsed.config, {
+      onSuccess: (run) => router.push(`/runs/${run.id}`),
+      onError: (error) => setErrors(errorsFromSubmit(error, formErrorsFromServer)),
+    });
+  };
+
+  // Which model-specific fields show: those of the chosen model, or of any ticked model in a sweep.
+  const models = sweeping ? choices.model : [values.model];
+  const shows = (field: TFormField) => fieldSpec(field).models === 'all' || models.some((m) => fieldAppliesTo(field, m));
+  // In a sweep mixing LeNet and recurrent cells, a model-specific field says whom it applies to.
+  const hintFor = (field: TFormField, single?: string) => (sweeping ? modelSpecificNote(field, choices.model) : undefined) ?? single;
+
+  const text = (name: TFormField, props: { placeholder?: string; inputMode?: 'decimal' | 'numeric' } = {}) => (
+    <input
+      id={`run-${name}`}
+      name={name}
+      type="text"
+      autoComplete="off"
+      spellCheck={false}
+      value={values[name]}
+      onChange={(event) => setField(name, event.target.value)}
+      aria-invalid={Boolean(shown[name])}
+      aria-describedby={shown[name] ? `run-${name}-error` : undefined}
+      {...props}
+    />
+  );
+
+  const select = (name: TSweepChoiceField, labels: Readonly<Record<string, string>> = {}) => (
+    <select
+      id={`run-${name}`}
+      name={name}
+      value={values[name]}
+      onChange={(event) => setField(name, event.target.value)}
+      aria-invalid={Boolean(shown[name])}
+    >
+      {choiceOptions(name).map((option) => (
+        <option key={option} value={option}>
+          {labels[option] ?? option}
+        </option>
+      ))}
+    </select>
+  );
+
+  /** A choice field: a select for one run, checkboxes in a sweep. */
+  const choice = (name: TSweepChoiceField, label: string, labels: Readonly<Record<string, string>> | undefined, single?: string) =>
+    sweeping ? (
+      <FormField name={name} label={label} error={shown[name]} hint={hintFor(name, single)} labelFor={false}>
+        <ChoiceChecks
+          name={name}
+          options={choiceOptions(name)}
+          picked={choices[name]}
+          labels={labels}
+          invalid={Boolean(shown[name])}
+          onToggle={(option) => toggle(name, option)}
+        />
+      </FormField>
+    ) : (
+      <FormField name={name} label={label} error={shown[name]} hint={single}>
+        {select(name, labels)}
+      </FormField>
+    );
+
+  const number = (name: TFormField, label: string, inputMode: 'decimal' | 'numeric', hint?: string, placeholder?: string) => (
+    <FormField name={name} label={label} error={shown[name]} hint={hintFor(name, hint)}>
+      {text(name, { inputMode, placeholder })}
+    </FormField>
+  );
+
+  // A blank subset means the whole split of the dataset(s) the run(s) train on.
+  const datasets = sweeping
+    ? datasetsFor(choices.model, choices.model.includes('lenet5') ? choices.variant : [])
+    : [datasetFor(values.model, values.variant)];
+  const single = datasets.length === 1 ? datasets[0] : undefined;
+  const subsetHint = (split: 'train' | 'test') =>
+    single
+      ? `first N of the ${DATASET_SIZES[single][split].toLocaleString('en-US')} ${DATASET_LABELS[single]} ${split === 'train' ? 'training' : 'test'} images; blank = all`
+      : `blank = the whole split (${splitSizesLabel(datasets, split)})`;
+  const subsetPlaceholder = (split: 'train' | 'test') => (single ? `all ${DATASET_SIZES[single][split]}` : 'all');
+
+  /** One field as its registry entry describes it. */
+  const field = (name: TFormField) => {
+    const spec = fieldSpec(name);
+    if (spec.kind === 'text')
+      return (
+        <FormField
+          key={name}
+          name={name}
+          label={sweeping ? 'Sweep name' : spec.label}
+          error={shown[name]}
+          hint={sweeping ? 'runs are named "<sweep> · field=value …"' : spec.hint}
+        >
+          {text(name, { placeholder: sweeping ? spec.sweepPlaceholder : spec.placeholder })}
+        </FormField>
+      );
+    if (spec.kind === 'choice') {
+      // Per-option hints describe the one chosen option, so a sweep shows its own hint instead.
+      const single = sweeping ? (spec.sweepHint ?? (spec.optionHints ? undefined : spec.hint)) : (spec.optionHints?.[values[name]] ?? spec.hint);
+      return <Fragment key={name}>{choice(name as TSweepChoiceField, spec.label, spec.optionLabels, single)}</Fragment>;
+    }
+    const split = spec.unset === 'all-train' ? 'train' : spec.unset === 'all-test' ? 'test' : undefined;
+    const hint = split ? subsetHint(split) : spec.hint;
+    const placeholder = split ? subsetPlaceholder(split) : spec.unset;
+    return <Fragment key={name}>{number(name, spec.label, spec.kind === 'integer' ? 'numeric' : 'decimal', hint, placeholder)}</Fragment>;
+  };
+
+  return (
+    <form className="run-form" data-testid="new-run-form" data-mode={mode} onSubmit={onSubmit} noValidate>
+      <div className="run-form-mode">
+        <label className="choice-check">
+          <input type="checkbox" data-testid="sweep-toggle" checked={sweeping} onChange={(e) => setMode(e.target.checked ? 'sweep' : 'run')} />
+          Sweep
+        </label>
+        <span className="muted small">
+          {sweeping
+            ? 'Number boxes take a comma-separated list (e.g. 128, 256, 1024), choices take several ticks; every combination becomes a run. Snapshot retention is shared by all runs.'
+            : 'Launch one run, or tick Sweep to launch one per combination of values.'}
+        </span>
+      </div>
+      {(Object.keys(FIELD_GROUPS) as TFieldGroup[]).map((group) => (
+        <fieldset key={group}>
+          <legend>{group === 'run' && sweeping ? 'Sweep' : FIELD_GROUPS[group]}</legend>
+          {runConfigKeys((spec) => spec.group === group)
+            .filter(shows)
+            .map(field)}
+        </fieldset>
+      ))}
+      {draft && <SweepPreview draft={draft} />}
+      {shown.form && (
+        <div className="form-error" role="alert" data-testid="form-error">
+          {shown.form}
+        </div>
+      )}
+      <div className="form-actions">
+        {sweeping ? (
+          <button type="submit" className="button button--primary" data-testid="submit-sweep" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
+            {createSweep.isPending ? 'Starting…' : draft?.ok ? `Start ${draft.points.length} runs` : 'Start sweep'}
+          </button>
+        ) : (
+          <button type="submit" className="button button--primary" data-testid="submit-run" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
+            {createRun.isPending ? 'Starting…' : 'Start run'}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const fresh = defaultFormValues();
+            setValues(fresh);
+            setChoices(choicesFromValues(fresh));
+            setErrors({});
+            setTriedSweep(false);
+          }}
+        >
+          Reset
+        </button>
+        <PermissionNote verdict={launch} />
+      </div>
+    </form>
+  );
+}
+
+/** A failed POST: field messages from a 400 (placed by `place`), otherwise one message for the whole form. */
+function errorsFromSubmit(error: unknown, place: (details: ApiError['fieldErrors']) => TFormErrors): TFormErrors {
+  if (error instanceof ApiError) {
+    const fromServer = place(error.fieldErrors);
+    if (Object.keys(fromServer).length > 0) return fromServer;
+    return { form: `${error.message} (${error.code})` };
+  }
+  if (error instanceof ApiUnreachableError) return { form: `${error.message}. Is the API running?` };
+  return { form: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,27 @@
+import type uPlot from 'uplot';
+import { STEP_INCREMENTS } from './chart-format';
+
+/*
+ * The parts every uPlot chart of the dashboard shares, so the run, layer and distribution charts
+ * look alike (light grid, grey ticks, integer step ticks) and read a missing value the same way.
+ */
+
+export const GRID: uPlot.Axis.Grid = { stroke: '#eef0f3' };
+export const TICKS: uPlot.Axis.Ticks = { stroke: '#d6dae0' };
+
+/** The labelled step axis under the full-size charts. */
+export const STEP_AXIS: uPlot.Axis = { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: GRID, ticks: TICKS };
+
+/** Size, numeric x scale and horizontal drag-to-zoom of a chart over steps. */
+export const stepChartBase = (width: number, height: number) => ({
+  width,
+  height,
+  scales: { x: { time: false } },
+  cursor: { drag: { x: true, y: false } },
+});
+
+/** A legend value: the formatted number, or a dash where the series has no point at that step. */
+export const legendValue =
+  (format: (value: number) => string) =>
+  (_plot: uPlot, value: number | null | undefined): string =>
+    value === null || value === undefined ? '—' : format(value);
