@@ -10,8 +10,8 @@ export function ApiErrorState({ error, onRetry, what = 'data' }: { error: unknow
       <div className="state-box state-box--error" role="alert" data-testid="api-unreachable">
         <h2>API unreachable</h2>
         <p>
-          The dashboard could not reach the Tensorscope API at <code>{error.baseUrl}</code>. Is it running? This page
-          reloads the {what} as soon as the live connection comes back.
+          The dashboard could not reach the Tensorscope API at <code>{error.baseUrl}</code>. Is it running? This page reloads the {what} as
+          soon as the live connection comes back.
         </p>
         {onRetry && (
           <button type="button" className="button" onClick={onRetry}>
@@ -26,8 +26,7 @@ export function ApiErrorState({ error, onRetry, what = 'data' }: { error: unknow
       <div className="state-box" role="alert" data-testid="run-not-found">
         <h2>Run not found</h2>
         <p>
-          There is no run with this id. It may have been deleted, or the link is wrong.{' '}
-          <Link href="/">Back to the runs</Link>
+          There is no run with this id. It may have been deleted, or the link is wrong. <Link href="/">Back to the runs</Link>
         </p>
       </div>
     );

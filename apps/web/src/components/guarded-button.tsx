@@ -1,25 +1,29 @@
 import type { ReactNode } from 'react';
 import type { TVerdict } from '../lib/permissions';
 
+const ALLOWED: TVerdict = { ok: true };
+
 /**
  * A button the user's role may rule out: then it stays visible but disabled, and its tooltip
  * says why (the PermissionNote beside it says it on screen). `busy` disables it for the
- * caller's own reasons (a request in flight, nothing to do).
+ * caller's own reasons (a request in flight, nothing to do). Without a verdict it is only
+ * ever off while busy.
  */
 export function GuardedButton(props: {
-  verdict: TVerdict;
+  verdict?: TVerdict;
   busy?: boolean;
+  type?: 'button' | 'submit';
   className?: string;
   testId: string;
   /** The tooltip while allowed. */
   title?: string;
-  onClick(): void;
+  onClick?(): void;
   children: ReactNode;
 }) {
-  const { verdict, busy = false, className = 'button', testId, title, onClick, children } = props;
+  const { verdict = ALLOWED, busy = false, type = 'button', className = 'button', testId, title, onClick, children } = props;
   return (
     <button
-      type="button"
+      type={type}
       className={className}
       data-testid={testId}
       disabled={busy || !verdict.ok}

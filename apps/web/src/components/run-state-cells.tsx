@@ -7,7 +7,15 @@ import { StatusBadge } from './status-badge';
  * A run row's status and progress cells: the badge, then a compact progress bar while the run is
  * live, or how it ended (`ended` words it: "done", "stopped", with what the table adds).
  */
-export function RunStateCells({ run, progressClass, ended }: { run: TRun; progressClass: string; ended: (outcome: 'done' | 'stopped') => string }) {
+export function RunStateCells({
+  run,
+  progressClass,
+  ended,
+}: {
+  run: TRun;
+  progressClass: string;
+  ended: (outcome: 'done' | 'stopped') => string;
+}) {
   return (
     <>
       <td>

@@ -2,6 +2,7 @@
 
 import type { TUser } from '@tensorscope/shared';
 import Link from 'next/link';
+import { GuardedButton } from './guarded-button';
 import { useSignOut } from '../hooks/use-me';
 
 /** Who is signed in, with which role; their settings (API tokens, users) and the way out. */
@@ -18,9 +19,9 @@ export function UserMenu({ user }: { user: TUser }) {
       <Link href="/settings" data-testid="nav-settings">
         Settings
       </Link>
-      <button type="button" className="user-menu-button" data-testid="sign-out" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+      <GuardedButton className="user-menu-button" testId="sign-out" busy={signOut.isPending} onClick={() => signOut.mutate()}>
         {signOut.isPending ? 'Signing out…' : 'Sign out'}
-      </button>
+      </GuardedButton>
     </span>
   );
 }

@@ -31,7 +31,10 @@ export class ApiError extends Error {
 
 /** The request never got an HTTP answer: API down, wrong host, CORS refused. */
 export class ApiUnreachableError extends Error {
-  constructor(readonly baseUrl: string, cause: unknown) {
+  constructor(
+    readonly baseUrl: string,
+    cause: unknown,
+  ) {
     super(`Cannot reach the API at ${baseUrl}`, { cause });
     this.name = 'ApiUnreachableError';
   }
@@ -43,8 +46,7 @@ export const isUnauthenticated = (error: unknown): boolean =>
 
 /** 404, or the 400 the API answers for an id that isn't even a UUID: either way, no such run. */
 export const isNotFound = (error: unknown): boolean =>
-  error instanceof ApiError &&
-  (error.status === 404 || (error.status === 400 && error.fieldErrors.some((issue) => issue.path === 'id')));
+  error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.fieldErrors.some((issue) => issue.path === 'id')));
 
 async function request(path: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
   const base = apiBaseUrl();
@@ -91,7 +93,12 @@ export async function apiRequest<T>(schema: z.ZodType<T>, path: string, init: Re
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') || 'the answer';
-  throw new ApiError(status, 'INVALID_RESPONSE', `The API answered ${path.split('?')[0]} in an unexpected shape (${where}).`, parsed.error.issues);
+  throw new ApiError(
+    status,
+    'INVALID_RESPONSE',
+    `The API answered ${path.split('?')[0]} in an unexpected shape (${where}).`,
+    parsed.error.issues,
+  );
 }
 
 /** A GET, parsed with `schema`. */

@@ -22,7 +22,10 @@ describe('placeFieldErrors', () => {
       { path: '', message: 'give role, disabled or password' },
       { path: 'extra', message: 'is not allowed' },
     ]);
-    expect(placeFieldErrors(error, FIELDS)).toEqual({ fields: { email: 'bad' }, form: 'give role, disabled or password; extra: is not allowed' });
+    expect(placeFieldErrors(error, FIELDS)).toEqual({
+      fields: { email: 'bad' },
+      form: 'give role, disabled or password; extra: is not allowed',
+    });
   });
 
   it("shows the API's message for errors without field details (401, 409, 429)", () => {

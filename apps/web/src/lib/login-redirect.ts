@@ -13,6 +13,7 @@ export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // Tabs and newlines are dropped by URL parsers ('/\t/evil' becomes '//evil'), and control
   // characters have no place in a path anyway.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(next)) return '/';
   let url: URL;
   try {

@@ -20,8 +20,6 @@ const OUTSIDE_SECTIONS = ['/settings', '/login'];
  */
 export function currentSection(pathname: string): string {
   if (OUTSIDE_SECTIONS.some((href) => pathname === href || pathname.startsWith(`${href}/`))) return '';
-  const matches = NAV_SECTIONS.map((s) => s.href).filter(
-    (href) => href !== '/' && (pathname === href || pathname.startsWith(`${href}/`)),
-  );
+  const matches = NAV_SECTIONS.map((s) => s.href).filter((href) => href !== '/' && (pathname === href || pathname.startsWith(`${href}/`)));
   return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
 }

@@ -2,7 +2,13 @@ import type { TRun, TRunStatus, TUser } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { canArchiveRun, canDeleteRun, canLaunch, canManageRun, canManageUsers, manageableRuns, othersRunsNote } from './permissions';
 
-const user = (role: TUser['role'], id = `u-${role}`): TUser => ({ id, email: `${role}@example.com`, role, disabled: false, createdAt: '2025-01-01T00:00:00Z' });
+const user = (role: TUser['role'], id = `u-${role}`): TUser => ({
+  id,
+  email: `${role}@example.com`,
+  role,
+  disabled: false,
+  createdAt: '2025-01-01T00:00:00Z',
+});
 const viewer = user('viewer');
 const launcher = user('launcher');
 const admin = user('admin');
@@ -30,7 +36,10 @@ describe('canManageRun', () => {
     expect(canManageRun(admin, run('r', 'someone-else')).ok).toBe(true);
     expect(canManageRun(admin, run('r', null)).ok).toBe(true);
     expect(canManageRun(launcher, run('r', launcher.id)).ok).toBe(true);
-    expect(canManageRun(launcher, run('r', 'someone-else'))).toEqual({ ok: false, reason: "only the run's owner or an admin can cancel it" });
+    expect(canManageRun(launcher, run('r', 'someone-else'))).toEqual({
+      ok: false,
+      reason: "only the run's owner or an admin can cancel it",
+    });
     // A run from before accounts has no owner: only an admin may touch it.
     expect(canManageRun(launcher, run('r', null)).ok).toBe(false);
   });
@@ -63,8 +72,14 @@ describe('othersRunsNote', () => {
     expect(othersRunsNote(launcher, 0)).toEqual({ ok: true });
     expect(othersRunsNote(undefined, 3)).toEqual({ ok: true });
     expect(othersRunsNote(viewer, 3)).toEqual({ ok: false, reason: 'viewers cannot cancel runs' });
-    expect(othersRunsNote(launcher, 1)).toEqual({ ok: false, reason: '1 unfinished run is not yours: only the owner or an admin can cancel it' });
-    expect(othersRunsNote(launcher, 2)).toEqual({ ok: false, reason: '2 unfinished runs are not yours: only the owner or an admin can cancel them' });
+    expect(othersRunsNote(launcher, 1)).toEqual({
+      ok: false,
+      reason: '1 unfinished run is not yours: only the owner or an admin can cancel it',
+    });
+    expect(othersRunsNote(launcher, 2)).toEqual({
+      ok: false,
+      reason: '2 unfinished runs are not yours: only the owner or an admin can cancel them',
+    });
   });
 });
 
@@ -81,7 +96,10 @@ describe('canArchiveRun', () => {
   it('lets the owner or an admin archive, and names restore for an archived run', () => {
     expect(canArchiveRun(launcher, run('r', launcher.id)).ok).toBe(true);
     expect(canArchiveRun(admin, run('r', 'someone-else')).ok).toBe(true);
-    expect(canArchiveRun(launcher, run('r', 'someone-else'))).toEqual({ ok: false, reason: "only the run's owner or an admin can archive it" });
+    expect(canArchiveRun(launcher, run('r', 'someone-else'))).toEqual({
+      ok: false,
+      reason: "only the run's owner or an admin can archive it",
+    });
     const archived = { ...run('r', 'someone-else'), archivedAt: '2025-01-02T00:00:00Z' } as TRun;
     expect(canArchiveRun(viewer, archived)).toEqual({ ok: false, reason: 'viewers cannot restore runs' });
   });
@@ -99,13 +117,22 @@ describe('canDeleteRun', () => {
   });
 
   it('refuses a queued or running run, saying why', () => {
-    expect(canDeleteRun(admin, run('r', null, 'running'))).toEqual({ ok: false, reason: 'a running run cannot be deleted: cancel it or let it finish first' });
-    expect(canDeleteRun(launcher, run('r', launcher.id, 'queued'))).toEqual({ ok: false, reason: 'a queued run cannot be deleted: cancel it or let it finish first' });
+    expect(canDeleteRun(admin, run('r', null, 'running'))).toEqual({
+      ok: false,
+      reason: 'a running run cannot be deleted: cancel it or let it finish first',
+    });
+    expect(canDeleteRun(launcher, run('r', launcher.id, 'queued'))).toEqual({
+      ok: false,
+      reason: 'a queued run cannot be deleted: cancel it or let it finish first',
+    });
   });
 
   it('says who may before when: a viewer is told viewers cannot', () => {
     expect(canDeleteRun(viewer, run('r', viewer.id, 'running'))).toEqual({ ok: false, reason: 'viewers cannot delete runs' });
-    expect(canDeleteRun(launcher, run('r', 'someone-else', 'completed'))).toEqual({ ok: false, reason: "only the run's owner or an admin can delete it" });
+    expect(canDeleteRun(launcher, run('r', 'someone-else', 'completed'))).toEqual({
+      ok: false,
+      reason: "only the run's owner or an admin can delete it",
+    });
     expect(canDeleteRun(undefined, run('r', null, 'completed'))).toEqual({ ok: false, reason: null });
   });
 });

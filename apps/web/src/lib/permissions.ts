@@ -57,7 +57,8 @@ export function canArchiveRun(user: TUser | undefined, run: TRun): TVerdict {
 export function canDeleteRun(user: TUser | undefined, run: TRun): TVerdict {
   const who = canManageRun(user, run, 'delete');
   if (!who.ok) return who;
-  if (!FINISHED_STATUSES.includes(run.status)) return { ok: false, reason: `a ${run.status} run cannot be deleted: cancel it or let it finish first` };
+  if (!FINISHED_STATUSES.includes(run.status))
+    return { ok: false, reason: `a ${run.status} run cannot be deleted: cancel it or let it finish first` };
   return ALLOWED;
 }
 
@@ -74,7 +75,10 @@ export function othersRunsNote(user: TUser | undefined, others: number, verb = '
   if (!user || others <= 0) return ALLOWED;
   if (!hasRole(user.role, 'launcher')) return { ok: false, reason: `viewers cannot ${verb} runs` };
   const one = others === 1;
-  return { ok: false, reason: `${others} unfinished run${one ? ' is' : 's are'} not yours: only the owner or an admin can ${verb} ${one ? 'it' : 'them'}` };
+  return {
+    ok: false,
+    reason: `${others} unfinished run${one ? ' is' : 's are'} not yours: only the owner or an admin can ${verb} ${one ? 'it' : 'them'}`,
+  };
 }
 
 /** The users section of the settings page, and every /api/users call behind it. */

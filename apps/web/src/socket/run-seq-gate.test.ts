@@ -22,7 +22,11 @@ const progress = (seq: number): TBusEvent => ({
   progress: { epoch: 1, epochs: 1, step: seq, totalSteps: 100, imagesPerSec: 1, etaSeconds: null },
   seq,
 });
-const answer = (seqs: number[], lastSeq = seqs.at(-1) ?? 0, complete = true): TRunEvents => ({ events: seqs.map(progress), lastSeq, complete });
+const answer = (seqs: number[], lastSeq = seqs.at(-1) ?? 0, complete = true): TRunEvents => ({
+  events: seqs.map(progress),
+  lastSeq,
+  complete,
+});
 /** Lets the gate's promise callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

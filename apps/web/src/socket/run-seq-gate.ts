@@ -67,9 +67,7 @@ export function createSeqGate(deps: TSeqGateDeps): SeqGate {
       (answer) => {
         if (!current()) return;
         if (!answer.complete) return resync(runId, stream, answer.lastSeq);
-        const missed = answer.events
-          .filter((e): e is TBusEvent & { seq: number } => (seqOf(e) ?? 0) > from)
-          .sort((a, b) => a.seq - b.seq);
+        const missed = answer.events.filter((e): e is TBusEvent & { seq: number } => (seqOf(e) ?? 0) > from).sort((a, b) => a.seq - b.seq);
         // A complete answer holds every number up to lastSeq; one that doesn't (or numbers
         // that went back: the API's store was reset) can't be trusted.
         const contiguous = missed.every((e, i) => e.seq === from + 1 + i) && (missed.at(-1)?.seq ?? from) === answer.lastSeq;

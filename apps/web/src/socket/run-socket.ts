@@ -55,7 +55,9 @@ export function createRunSocket(queryClient: QueryClient, url: string): RunSocke
   socket.on('connect_error', () => setState('disconnected'));
 
   socket.on('run:updated', ({ run, seq }) => gate.receive(run.id, seq, () => cache.applyRunUpdated(queryClient, run)));
-  socket.on('run:progress', ({ runId, progress, seq }) => gate.receive(runId, seq, () => cache.applyRunProgress(queryClient, runId, progress)));
+  socket.on('run:progress', ({ runId, progress, seq }) =>
+    gate.receive(runId, seq, () => cache.applyRunProgress(queryClient, runId, progress)),
+  );
   socket.on('run:scalars', ({ runId, points, seq }) => gate.receive(runId, seq, () => cache.applyRunScalars(queryClient, runId, points)));
   socket.on('run:histograms', ({ runId, step, tags, seq }) =>
     gate.receive(runId, seq, () => cache.applyRunHistograms(queryClient, runId, step, tags)),

@@ -1,5 +1,14 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { THistogram, THistogramSeries, TRun, TRunList, TScalarSeries, TSnapshotList, TVisualization, TVisualizationList } from '@tensorscope/shared';
+import type {
+  THistogram,
+  THistogramSeries,
+  TRun,
+  TRunList,
+  TScalarSeries,
+  TSnapshotList,
+  TVisualization,
+  TVisualizationList,
+} from '@tensorscope/shared';
 import { compareKeys, runKeys, sweepKeys } from '@tensorscope/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -329,7 +338,7 @@ describe('applyRunEvents (a catch-up answer)', () => {
 });
 
 describe('applyRunResync', () => {
-  it("refetches everything of the run (incomplete catch-up), and the lists, not other runs", () => {
+  it('refetches everything of the run (incomplete catch-up), and the lists, not other runs', () => {
     newClient();
     client.setQueryData(runKeys.detail('r1'), run());
     client.setQueryData(runKeys.snapshots('r1'), { snapshots: [] });

@@ -43,10 +43,7 @@ export function useRunSubscription(runId: string): void {
 /** The socket's state, for the "live" indicator; not server data, so it may live outside the query cache. */
 export function useConnectionState(): TConnectionState {
   const socket = useContext(SocketContext);
-  const subscribe = useCallback(
-    (listener: () => void) => (socket ? socket.onConnectionChange(listener) : () => {}),
-    [socket],
-  );
+  const subscribe = useCallback((listener: () => void) => (socket ? socket.onConnectionChange(listener) : () => {}), [socket]);
   return useSyncExternalStore(
     subscribe,
     () => socket?.connectionState() ?? 'connecting',

@@ -57,7 +57,15 @@ export const CompareChart = memo(function CompareChart({
   const xRange = zoom ?? extent;
   // The y range follows what is visible: the zoomed x range, raw values (smoothed curves stay inside them).
   const yFit = useMemo(
-    () => yRange(visibleValues(lines.map((l) => ({ xs: l.xs, ys: l.raw })), zoom, log), { ignoreOutliers, log }),
+    () =>
+      yRange(
+        visibleValues(
+          lines.map((l) => ({ xs: l.xs, ys: l.raw })),
+          zoom,
+          log,
+        ),
+        { ignoreOutliers, log },
+      ),
     [lines, zoom, log, ignoreOutliers],
   );
 

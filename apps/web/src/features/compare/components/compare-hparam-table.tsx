@@ -21,8 +21,7 @@ interface TColumn {
 }
 
 const METRIC_TAGS = ['train/accuracy', 'test/accuracy', 'train/loss', 'test/loss'] as const;
-const formatTagValue = (tag: string, value: number | undefined) =>
-  tag.endsWith('accuracy') ? formatAccuracy(value) : formatMetric(value);
+const formatTagValue = (tag: string, value: number | undefined) => (tag.endsWith('accuracy') ? formatAccuracy(value) : formatMetric(value));
 const configOf = (row: TCompareRow): TConfigLike | undefined => row.run?.config as TConfigLike | undefined;
 
 function metricColumns(): TColumn[] {
@@ -42,11 +41,7 @@ function metricColumns(): TColumn[] {
     cell: (row) => row.run?.bestMetrics?.[tag]?.value,
     render: (row) => {
       const best = row.run?.bestMetrics?.[tag];
-      return best ? (
-        <span title={`at step ${best.step.toLocaleString('en-US')}`}>{formatTagValue(tag, best.value)}</span>
-      ) : (
-        '—'
-      );
+      return best ? <span title={`at step ${best.step.toLocaleString('en-US')}`}>{formatTagValue(tag, best.value)}</span> : '—';
     },
   }));
   return [...final, ...best];
@@ -141,18 +136,11 @@ export const CompareHparamTable = memo(function CompareHparamTable({
       <div className="section-head">
         <h2>Hyperparameters &amp; results</h2>
         <label className="filter">
-          <input
-            type="checkbox"
-            checked={showAll}
-            onChange={(e) => setShowAll(e.target.checked)}
-            data-testid="hparam-show-all"
-          />
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} data-testid="hparam-show-all" />
           all config fields{fields.constant.length > 0 ? ` (+${fields.constant.length} equal in every run)` : ''}
         </label>
       </div>
-      {fields.varying.length === 0 && configs.length > 1 && (
-        <p className="muted small">These runs share the same configuration.</p>
-      )}
+      {fields.varying.length === 0 && configs.length > 1 && <p className="muted small">These runs share the same configuration.</p>}
       <div className="table-wrap">
         <table className="table compare-hparam-table" data-testid="hparam-table">
           <thead>
@@ -194,10 +182,7 @@ export const CompareHparamTable = memo(function CompareHparamTable({
                 onMouseLeave={() => onHighlight(null)}
               >
                 {columns.map((column) => (
-                  <td
-                    key={column.key}
-                    className={`${column.numeric ? 'num mono' : ''} ${column.constant ? 'is-constant' : ''}`}
-                  >
+                  <td key={column.key} className={`${column.numeric ? 'num mono' : ''} ${column.constant ? 'is-constant' : ''}`}>
                     {column.render(row)}
                   </td>
                 ))}

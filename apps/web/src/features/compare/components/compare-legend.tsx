@@ -78,7 +78,10 @@ export const CompareLegend = memo(function CompareLegend({
               <span className="compare-legend-value mono" data-testid="compare-legend-value">
                 {shown === undefined ? '' : formatMetric(shown)}
                 {value && value.smoothed !== null && value.raw !== null && (
-                  <span className="muted" title="raw value"> ({formatMetric(value.raw)})</span>
+                  <span className="muted" title="raw value">
+                    {' '}
+                    ({formatMetric(value.raw)})
+                  </span>
                 )}
               </span>
               <button

@@ -1,10 +1,4 @@
-import {
-  badgeLevel,
-  GAP_EXPLANATION,
-  GAP_THRESHOLDS,
-  ROUGHNESS_EXPLANATION,
-  ROUGHNESS_THRESHOLDS,
-} from '../lib/compare-overfit';
+import { badgeLevel, GAP_EXPLANATION, GAP_THRESHOLDS, ROUGHNESS_EXPLANATION, ROUGHNESS_THRESHOLDS } from '../lib/compare-overfit';
 
 const KINDS = {
   gap: { label: 'gap', thresholds: GAP_THRESHOLDS, explanation: GAP_EXPLANATION },

@@ -30,7 +30,12 @@ export const CompareParallelCoords = memo(function CompareParallelCoords({ rows,
       return value === undefined ? [] : [value];
     });
     return [
-      ...fields.map((field) => fieldAxis(field, configs.map((c) => c[field]))),
+      ...fields.map((field) =>
+        fieldAxis(
+          field,
+          configs.map((c) => c[field]),
+        ),
+      ),
       numericAxis('test/accuracy', 'final test acc.', accuracy, (v) => formatAccuracy(v)),
     ];
   }, [loaded]);

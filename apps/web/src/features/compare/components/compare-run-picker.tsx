@@ -55,9 +55,7 @@ function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: 
         </ul>
       )}
       {list.data && list.data.total > items.length && (
-        <p className="muted small">
-          {list.data.total - items.length} more: refine the search, or pick them on the Runs page.
-        </p>
+        <p className="muted small">{list.data.total - items.length} more: refine the search, or pick them on the Runs page.</p>
       )}
     </div>
   );

@@ -66,10 +66,23 @@ export function CompareToolbar({
         testId="smoother-select"
       />
       {/* A new axis is a new view: it gets its own history entry (Back returns to the old one). */}
-      <Picker label="X axis" className="compare-control" testId="x-axis-select" options={X_AXES} value={state.x}
-        optionLabel={(axis) => X_AXIS_LABELS[axis]} onChange={(x) => update({ x }, 'push')} />
-      <Picker label="Y axis" className="compare-control" testId="y-scale-select" options={Y_SCALES} value={state.y}
-        onChange={(y) => update({ y }, 'push')} />
+      <Picker
+        label="X axis"
+        className="compare-control"
+        testId="x-axis-select"
+        options={X_AXES}
+        value={state.x}
+        optionLabel={(axis) => X_AXIS_LABELS[axis]}
+        onChange={(x) => update({ x }, 'push')}
+      />
+      <Picker
+        label="Y axis"
+        className="compare-control"
+        testId="y-scale-select"
+        options={Y_SCALES}
+        value={state.y}
+        onChange={(y) => update({ y }, 'push')}
+      />
       <label className="compare-control" title="Fit the y axis to the 5th–95th percentile of the visible values">
         <input
           type="checkbox"

@@ -52,8 +52,8 @@ export function CompareView() {
         <div className="state-box" data-testid="compare-empty">
           <h2>No runs selected</h2>
           <p>
-            Tick runs on the <Link href="/">Runs page</Link> and press <strong>Compare</strong>, compare the runs of a sweep
-            from its page, or add runs by name here:
+            Tick runs on the <Link href="/">Runs page</Link> and press <strong>Compare</strong>, compare the runs of a sweep from its page,
+            or add runs by name here:
           </p>
           <CompareRunPicker selected={state.runs} onAdd={onAdd} />
         </div>
@@ -75,9 +75,7 @@ export function CompareView() {
       </div>
       <CompareMissingRuns ids={[...missing]} onRemove={onRemove} />
       <CompareToolbar state={state} update={update} exportLinks={exportLinks} />
-      {compare.isError && (
-        <ApiErrorState error={compare.error} onRetry={() => void compare.refetch()} what="comparison" />
-      )}
+      {compare.isError && <ApiErrorState error={compare.error} onRetry={() => void compare.refetch()} what="comparison" />}
       {details.error !== null && <ApiErrorState error={details.error} onRetry={details.refetch} what="runs" />}
       <div className="compare-layout">
         <CompareCharts

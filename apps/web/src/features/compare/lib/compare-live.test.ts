@@ -1,7 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { compareKeys } from '@tensorscope/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { compareKeyRuns, createRefresher, invalidateCompareForRuns, ROUGHNESS_KEY_PART, runActivityMark, type TTimers } from './compare-live';
+import {
+  compareKeyRuns,
+  createRefresher,
+  invalidateCompareForRuns,
+  ROUGHNESS_KEY_PART,
+  runActivityMark,
+  type TTimers,
+} from './compare-live';
 
 function fakeTimers() {
   let now = 0;

@@ -87,7 +87,10 @@ describe('compareModel', () => {
 
   it('keeps every chart object while only the run rows change (a progress tick)', () => {
     const first = compareModel(input());
-    const next = compareModel(input({ state: state(), runs: new Map([[A, runFixture({ id: A, progress: null, status: 'completed' })]]) }), first);
+    const next = compareModel(
+      input({ state: state(), runs: new Map([[A, runFixture({ id: A, progress: null, status: 'completed' })]]) }),
+      first,
+    );
     expect(next.charts).toBe(first.charts);
     expect(next.chartsByTag).toBe(first.chartsByTag);
     expect(next.presentIds).toBe(first.presentIds);

@@ -83,11 +83,7 @@ function part<T>(previous: TPart<T> | undefined, deps: readonly unknown[], build
 export const validRunIds = (runIds: readonly string[]): string[] => runIds.filter(isRunId);
 
 /** Malformed ids, ids the runs' rows say don't exist, and ids the compare answer says don't exist. */
-export function missingRunIds(
-  runIds: readonly string[],
-  notFound: ReadonlySet<string>,
-  answer: TCompareResult | undefined,
-): Set<string> {
+export function missingRunIds(runIds: readonly string[], notFound: ReadonlySet<string>, answer: TCompareResult | undefined): Set<string> {
   const missing = new Set(runIds.filter((id) => !isRunId(id)));
   for (const id of notFound) missing.add(id);
   for (const id of answer?.missingRuns ?? []) missing.add(id);
@@ -119,9 +115,7 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
   // Keyed on the request's content: a new state object asking the same thing keeps the query.
   const queryPart = part(last.query, [query && JSON.stringify(query)], () => query);
   const missing = part(last.missing, [runsKey, notFound, answer?.missingRuns], () => missingRunIds(state.runs, notFound, answer));
-  const presentIds = part(last.presentIds, [validIds.value, missing.value], () =>
-    validIds.value.filter((id) => !missing.value.has(id)),
-  );
+  const presentIds = part(last.presentIds, [validIds.value, missing.value], () => validIds.value.filter((id) => !missing.value.has(id)));
 
   // What places a run on the x axis, keyed on values rather than on the run rows (which are
   // replaced on every progress tick): only the epoch axis needs the configs, the relative axis

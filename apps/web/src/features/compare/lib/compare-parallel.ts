@@ -39,7 +39,14 @@ export function numericAxis(key: string, label: string, values: readonly number[
     return hi > lo ? (toUnit(value) - lo) / (hi - lo) : 0.5;
   };
   const ticks: TParallelTick[] =
-    finite.length === 0 ? [] : hi > lo ? [{ label: format(min), pos: 0 }, { label: format(max), pos: 1 }] : [{ label: format(min), pos: 0.5 }];
+    finite.length === 0
+      ? []
+      : hi > lo
+        ? [
+            { label: format(min), pos: 0 },
+            { label: format(max), pos: 1 },
+          ]
+        : [{ label: format(min), pos: 0.5 }];
   if (hi > lo && !log) ticks.splice(1, 0, { label: format((min + max) / 2), pos: 0.5 });
   if (hi > lo && log) ticks.splice(1, 0, { label: format(10 ** ((lo + hi) / 2)), pos: 0.5 });
   return { key, label, kind: 'numeric', log, ticks, position };

@@ -20,9 +20,7 @@ describe('parseCompareState', () => {
   });
 
   it('reads every field', () => {
-    expect(
-      parse(`runs=${A},${B}&tags=train/loss,test/loss&smoothing=0.9&smoother=sma&x=epoch&y=log&outliers=show&zoom=10,250`),
-    ).toEqual({
+    expect(parse(`runs=${A},${B}&tags=train/loss,test/loss&smoothing=0.9&smoother=sma&x=epoch&y=log&outliers=show&zoom=10,250`)).toEqual({
       runs: [A, B],
       tags: ['train/loss', 'test/loss'],
       smoothing: 0.9,
@@ -61,9 +59,7 @@ describe('parseCompareState', () => {
 
 describe('serializeCompareState', () => {
   it('leaves defaults out and keeps ids and tags readable', () => {
-    expect(serializeCompareState({ ...DEFAULT_COMPARE_STATE, runs: [A, B], tags: ['train/loss'] })).toBe(
-      `runs=${A},${B}&tags=train/loss`,
-    );
+    expect(serializeCompareState({ ...DEFAULT_COMPARE_STATE, runs: [A, B], tags: ['train/loss'] })).toBe(`runs=${A},${B}&tags=train/loss`);
     expect(serializeCompareState(DEFAULT_COMPARE_STATE)).toBe('');
   });
 

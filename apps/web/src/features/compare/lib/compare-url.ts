@@ -52,7 +52,14 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null, fallb
 /** Comma-separated, trimmed, de-duplicated (first occurrence wins), empty items dropped. */
 export function splitList(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A slider position: clamped to [0, 0.999], three decimals (the slider's resolution). */
@@ -70,7 +77,9 @@ function parseZoom(value: string | null): TXRange | null {
 
 export function parseCompareState(search: URLSearchParams): TCompareState {
   const smoothingParam = search.get('smoothing');
-  const tags = splitList(search.get('tags')).filter((tag) => TAG_PATTERN.test(tag)).slice(0, MAX_COMPARE_TAGS);
+  const tags = splitList(search.get('tags'))
+    .filter((tag) => TAG_PATTERN.test(tag))
+    .slice(0, MAX_COMPARE_TAGS);
   return {
     runs: splitList(search.get('runs')).slice(0, MAX_COMPARE_RUNS),
     tags: tags.length > 0 ? tags : null,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countNonPositive, drawableRange, dropNonPositive, percentile, selectKth, stridedSample, visibleValues, yRange } from './compare-y-range';
+import {
+  countNonPositive,
+  drawableRange,
+  dropNonPositive,
+  percentile,
+  selectKth,
+  stridedSample,
+  visibleValues,
+  yRange,
+} from './compare-y-range';
 
 describe('selectKth / percentile', () => {
   it('selects ranks like a sort would', () => {
@@ -10,7 +19,7 @@ describe('selectKth / percentile', () => {
 
   it('agrees with a sort on pseudo-random data, including duplicates', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const values = Array.from({ length: 1001 }, () => Math.round(rand() * 50));
     const sorted = [...values].sort((a, b) => a - b);
     for (const k of [0, 1, 50, 500, 999, 1000]) expect(selectKth(Float64Array.from(values), k)).toBe(sorted[k]);
@@ -111,7 +120,12 @@ describe('stridedSample', () => {
     const copy = stridedSample(small, 5);
     expect([...copy]).toEqual([3, 1, 2]);
     expect(copy).not.toBe(small);
-    expect([...stridedSample(Float64Array.from({ length: 10 }, (_, i) => i), 4)]).toEqual([0, 2, 5, 7]);
+    expect([
+      ...stridedSample(
+        Float64Array.from({ length: 10 }, (_, i) => i),
+        4,
+      ),
+    ]).toEqual([0, 2, 5, 7]);
   });
 
   it('keeps percentiles of a large ramp close', () => {

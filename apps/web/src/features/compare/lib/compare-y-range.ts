@@ -146,7 +146,12 @@ export function dropNonPositive(ys: readonly (number | null)[]): readonly (numbe
  * A scale range uPlot can draw: the wanted one, else the data's, never empty, inverted or (on a
  * log axis) reaching zero. A single point or a flat line still gets a span around it.
  */
-export function drawableRange(wanted: readonly [number, number] | null, dataMin: number | null, dataMax: number | null, log: boolean): [number, number] {
+export function drawableRange(
+  wanted: readonly [number, number] | null,
+  dataMin: number | null,
+  dataMax: number | null,
+  log: boolean,
+): [number, number] {
   const lo = wanted ? wanted[0] : dataMin;
   const hi = wanted ? wanted[1] : dataMax;
   if (lo === null || hi === null || !Number.isFinite(lo) || !Number.isFinite(hi) || (log && lo <= 0)) return log ? [0.1, 10] : [0, 1];

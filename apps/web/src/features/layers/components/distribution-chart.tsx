@@ -24,7 +24,10 @@ export function DistributionChart({ histograms, loading = false }: { histograms:
   const containerRef = useUplot(
     (width): uPlot.Options => ({
       ...stepChartBase(width, HEIGHT),
-      axes: [STEP_AXIS, { size: (_plot, values) => axisSize(values), grid: GRID, ticks: TICKS, values: (_p, splits) => splits.map(formatTick) }],
+      axes: [
+        STEP_AXIS,
+        { size: (_plot, values) => axisSize(values), grid: GRID, ticks: TICKS, values: (_p, splits) => splits.map(formatTick) },
+      ],
       series: [
         { label: 'step' },
         ...DISTRIBUTION_BASIS_POINTS.map<uPlot.Series>((bp, i) => ({

@@ -52,9 +52,7 @@ export function DistributionsSection({ runId, index }: { runId: string; index: T
         <p className="muted">No histograms logged yet.</p>
       ) : (
         <>
-          {series.isError && !series.data && (
-            <ApiErrorState error={series.error} onRetry={() => void series.refetch()} what="histograms" />
-          )}
+          {series.isError && !series.data && <ApiErrorState error={series.error} onRetry={() => void series.refetch()} what="histograms" />}
           <div className="two-col">
             <div>
               <h3 className="stat-group-title">Distribution over steps</h3>

@@ -36,11 +36,21 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
   const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
 
   const list = snapshots.data?.snapshots ?? [];
-  const snapshot = list[selectedSnapshotIndex(list.map((s) => s.step), pin)];
+  const snapshot =
+    list[
+      selectedSnapshotIndex(
+        list.map((s) => s.step),
+        pin,
+      )
+    ];
   const tensors = snapshot?.tensors;
   const activationLayers = index.activationLayers;
   const layers = useMemo(
-    () => featureMapLayers(activationLayers.map((l) => l.layer), tensors ?? []),
+    () =>
+      featureMapLayers(
+        activationLayers.map((l) => l.layer),
+        tensors ?? [],
+      ),
     [activationLayers, tensors],
   );
   const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
@@ -148,8 +158,7 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
           )}
           <figcaption className="muted small" data-testid="feature-maps-caption">
             {loadedUrl !== url && !failed && <strong>Loading… </strong>}
-            <strong>{layer}</strong> · test image #{image.toLocaleString('en-US')} · step{' '}
-            {snapshot.step.toLocaleString('en-US')}
+            <strong>{layer}</strong> · test image #{image.toLocaleString('en-US')} · step {snapshot.step.toLocaleString('en-US')}
             {describeShape(shape) ? ` · ${describeShape(shape)}` : ''}
             {strip ? ' · one column per unit' : ' · one tile per channel, each scaled to its own range'}
           </figcaption>

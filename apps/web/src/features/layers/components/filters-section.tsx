@@ -48,7 +48,13 @@ export function FiltersSection({
 
   const pickers = snapshot && (
     <>
-      <Picker label="Layer" testId="filter-layer" options={layers.map((t) => t.layer)} value={tensor?.layer ?? ''} onChange={setWantedLayer} />
+      <Picker
+        label="Layer"
+        testId="filter-layer"
+        options={layers.map((t) => t.layer)}
+        value={tensor?.layer ?? ''}
+        onChange={setWantedLayer}
+      />
       <Picker label="Scale" testId="filter-scale" options={SCALES} value={scale} optionLabel={(s) => SCALE_LABELS[s]} onChange={setScale} />
     </>
   );

@@ -42,10 +42,20 @@ export function LayerStatsSection({ runId, index }: { runId: string; index: TLay
 
   const pickers = choice && (
     <>
-      <Picker label="Layer" testId="layer-picker" options={index.paramLayers.map((l) => l.layer)} value={choice.layer}
-        onChange={(layer) => setWanted({ layer, param: choice.param })} />
-      <Picker label="Param" testId="param-picker" options={params} value={choice.param}
-        onChange={(param) => setWanted({ layer: choice.layer, param })} />
+      <Picker
+        label="Layer"
+        testId="layer-picker"
+        options={index.paramLayers.map((l) => l.layer)}
+        value={choice.layer}
+        onChange={(layer) => setWanted({ layer, param: choice.param })}
+      />
+      <Picker
+        label="Param"
+        testId="param-picker"
+        options={params}
+        value={choice.param}
+        onChange={(param) => setWanted({ layer: choice.layer, param })}
+      />
     </>
   );
 
@@ -112,10 +122,7 @@ function SingleStat(props: { title: string; tag: string; points: readonly TScala
 function ActivationStats({ runId, index, syncKey }: { runId: string; index: TLayerIndex; syncKey: string }) {
   const { activationLayers, activationStats } = index;
   const pairs = useMemo(
-    () =>
-      activationStats.flatMap((stat) =>
-        activationLayers.filter((l) => l.stats.includes(stat)).map((l) => ({ stat, layer: l.layer })),
-      ),
+    () => activationStats.flatMap((stat) => activationLayers.filter((l) => l.stats.includes(stat)).map((l) => ({ stat, layer: l.layer }))),
     [activationLayers, activationStats],
   );
   const { points, failed } = useScalarSeriesList(
@@ -124,8 +131,7 @@ function ActivationStats({ runId, index, syncKey }: { runId: string; index: TLay
   );
   // Rebuilt only when some series changed, so the charts redraw only then.
   const charts = useMemo(() => {
-    const colorOf = (layer: string) =>
-      LAYER_COLORS[activationLayers.findIndex((l) => l.layer === layer) % LAYER_COLORS.length]!;
+    const colorOf = (layer: string) => LAYER_COLORS[activationLayers.findIndex((l) => l.layer === layer) % LAYER_COLORS.length]!;
     return activationStats.map((stat) => ({
       stat,
       series: pairs.flatMap((p, i): ChartSeries[] =>

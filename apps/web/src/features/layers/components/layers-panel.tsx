@@ -40,8 +40,8 @@ export function LayersPanel({ run }: { run: TRun }) {
         </>
       ) : (
         <p className="muted small" data-testid="layers-no-conv">
-          Filter grids and feature maps picture convolution kernels; a {run.model.toUpperCase()} has none, so only
-          its statistics and distributions are shown.
+          Filter grids and feature maps picture convolution kernels; a {run.model.toUpperCase()} has none, so only its statistics and
+          distributions are shown.
         </p>
       )}
     </div>

@@ -41,7 +41,13 @@ export function StatChart({
       cursor: { sync: { key: syncKey }, drag: { x: true, y: false } },
       axes: [
         { size: 26, font: FONT, incrs: STEP_INCREMENTS, grid: GRID, ticks: SMALL_TICKS },
-        { size: (_plot, values) => axisSize(values, 6.5), font: FONT, grid: GRID, ticks: SMALL_TICKS, values: (_plot, splits) => splits.map(formatTick) },
+        {
+          size: (_plot, values) => axisSize(values, 6.5),
+          font: FONT,
+          grid: GRID,
+          ticks: SMALL_TICKS,
+          values: (_plot, splits) => splits.map(formatTick),
+        },
       ],
       series: [
         { label: 'step' },

@@ -73,8 +73,7 @@ const clampZoom = (zoom: number, max: number) => Math.max(1, Math.min(max, Math.
 const separatorFor = (zoom: number) => Math.max(1, Math.floor(zoom / 4));
 
 /** Whether the layer's output is a 1-d strip (dense) rather than feature maps. */
-export const isStrip = (layer: string, shape: readonly number[] | undefined) =>
-  shape ? shape.length === 1 : /^(fc|dense)/i.test(layer);
+export const isStrip = (layer: string, shape: readonly number[] | undefined) => (shape ? shape.length === 1 : /^(fc|dense)/i.test(layer));
 
 /**
  * Pixels per activation value for the feature-map PNG: conv1 28×28×32 → 4 (≈ 680 px wide),
@@ -102,10 +101,14 @@ export type TImageIndexParse = { ok: true; index: number } | { ok: false; messag
 export function parseImageIndex(text: string): TImageIndexParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: 'Enter a test image index.' };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, message: `The image index must be a whole number from 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.` };
+  if (!/^\d+$/.test(trimmed))
+    return { ok: false, message: `The image index must be a whole number from 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.` };
   const index = Number(trimmed);
   if (index > MAX_IMAGE_INDEX) {
-    return { ok: false, message: `The test split has ${CIFAR_TEST_SIZE.toLocaleString('en-US')} images: use 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.` };
+    return {
+      ok: false,
+      message: `The test split has ${CIFAR_TEST_SIZE.toLocaleString('en-US')} images: use 0 to ${MAX_IMAGE_INDEX.toLocaleString('en-US')}.`,
+    };
   }
   return { ok: true, index };
 }

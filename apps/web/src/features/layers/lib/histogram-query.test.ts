@@ -16,7 +16,11 @@ describe('mergeHistograms', () => {
   });
   it('replaces a re-sent step and sorts out-of-order input', () => {
     const merged = mergeHistograms([h(0), h(100)], [h(50), h(0, 9)]);
-    expect(merged.map((x) => [x.step, x.wallTime])).toEqual([[0, 9], [50, 50], [100, 100]]);
+    expect(merged.map((x) => [x.step, x.wallTime])).toEqual([
+      [0, 9],
+      [50, 50],
+      [100, 100],
+    ]);
   });
 });
 

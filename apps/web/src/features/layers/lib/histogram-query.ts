@@ -11,6 +11,12 @@ const HISTOGRAMS: TSeriesMerge<THistogram> = { lastStep: lastHistogramStep, merg
  * The query function of one histogram tag, incremental like scalar series: each
  * `run:histograms` signal (or reconnect) fetches only the steps after the cached ones.
  */
-export function fetchHistogramSeries(queryClient: QueryClient, id: string, tag: string, signal?: AbortSignal, getHistograms = layersApi.getHistograms) {
+export function fetchHistogramSeries(
+  queryClient: QueryClient,
+  id: string,
+  tag: string,
+  signal?: AbortSignal,
+  getHistograms = layersApi.getHistograms,
+) {
   return fetchIncremental(queryClient, runKeys.histogram(id, tag), HISTOGRAMS, (afterStep) => getHistograms(id, tag, afterStep, signal));
 }

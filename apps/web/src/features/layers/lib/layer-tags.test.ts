@@ -9,14 +9,28 @@ describe('parseLayerTag', () => {
   });
 
   it('reads any layer and param name, such as an LSTM recurrent kernel', () => {
-    expect(parseLayerTag('weights/lstm1/recurrent_kernel/std')).toEqual({ kind: 'weights', layer: 'lstm1', param: 'recurrent_kernel', stat: 'std' });
+    expect(parseLayerTag('weights/lstm1/recurrent_kernel/std')).toEqual({
+      kind: 'weights',
+      layer: 'lstm1',
+      param: 'recurrent_kernel',
+      stat: 'std',
+    });
     expect(parseLayerTag('gradients/gru_2/kernel/mean')).toEqual({ kind: 'gradients', layer: 'gru_2', param: 'kernel', stat: 'mean' });
     expect(parseLayerTag('activations/lstm1/mean')).toEqual({ kind: 'activations', layer: 'lstm1', stat: 'mean' });
     expect(parseLayerTag('weights/bn1/gamma/std')).toEqual({ kind: 'weights', layer: 'bn1', param: 'gamma', stat: 'std' });
   });
 
   it('ignores core metrics, histogram tags, unknown stats and empty or hidden segments', () => {
-    for (const tag of ['train/loss', 'weights/conv1/kernel', 'weights/conv1/kernel/median', 'activations/conv1', 'activations/conv1/min', 'weights//kernel/std', 'weights/conv1//std', 'weights/.x/kernel/std']) {
+    for (const tag of [
+      'train/loss',
+      'weights/conv1/kernel',
+      'weights/conv1/kernel/median',
+      'activations/conv1',
+      'activations/conv1/min',
+      'weights//kernel/std',
+      'weights/conv1//std',
+      'weights/.x/kernel/std',
+    ]) {
       expect(parseLayerTag(tag), tag).toBeNull();
     }
   });
@@ -26,7 +40,12 @@ describe('parseHistogramTag', () => {
   it('reads param and activation histogram tags', () => {
     expect(parseHistogramTag('weights/conv1/kernel')).toMatchObject({ kind: 'weights', layer: 'conv1', param: 'kernel' });
     expect(parseHistogramTag('activations/flatten')).toEqual({ kind: 'activations', layer: 'flatten', tag: 'activations/flatten' });
-    expect(parseHistogramTag('weights/lstm1/recurrent_kernel')).toEqual({ kind: 'weights', layer: 'lstm1', param: 'recurrent_kernel', tag: 'weights/lstm1/recurrent_kernel' });
+    expect(parseHistogramTag('weights/lstm1/recurrent_kernel')).toEqual({
+      kind: 'weights',
+      layer: 'lstm1',
+      param: 'recurrent_kernel',
+      tag: 'weights/lstm1/recurrent_kernel',
+    });
     expect(parseHistogramTag('weights/conv1/kernel/std')).toBeNull();
     expect(parseHistogramTag('weights/conv1/')).toBeNull();
     expect(parseHistogramTag('train/loss')).toBeNull();
@@ -40,7 +59,13 @@ describe('paramTag / compareParams', () => {
   });
 
   it('orders kernel, recurrent_kernel, bias, then others by name', () => {
-    expect(['gamma', 'bias', 'beta', 'recurrent_kernel', 'kernel'].sort(compareParams)).toEqual(['kernel', 'recurrent_kernel', 'bias', 'beta', 'gamma']);
+    expect(['gamma', 'bias', 'beta', 'recurrent_kernel', 'kernel'].sort(compareParams)).toEqual([
+      'kernel',
+      'recurrent_kernel',
+      'bias',
+      'beta',
+      'gamma',
+    ]);
   });
 });
 

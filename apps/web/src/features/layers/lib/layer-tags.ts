@@ -131,15 +131,11 @@ export function indexLayerTags(tags: TRunTags | undefined): TLayerIndex {
       add(parsed.kind === 'weights' ? weight : gradient, paramKey(parsed.layer, parsed.param), parsed.stat);
     }
   }
-  const histograms = (tags?.histograms ?? [])
-    .map(parseHistogramTag)
-    .filter((h): h is THistogramTag => h !== null);
+  const histograms = (tags?.histograms ?? []).map(parseHistogramTag).filter((h): h is THistogramTag => h !== null);
   const kindRank: Record<THistogramSource, number> = { weights: 0, gradients: 1, activations: 2 };
   histograms.sort(
     (a, b) =>
-      kindRank[a.kind] - kindRank[b.kind] ||
-      compareLayers(a.layer, b.layer) ||
-      compareParams(a.param ?? 'kernel', b.param ?? 'kernel'),
+      kindRank[a.kind] - kindRank[b.kind] || compareLayers(a.layer, b.layer) || compareParams(a.param ?? 'kernel', b.param ?? 'kernel'),
   );
 
   const inOrder = <T extends string>(order: readonly T[], set: Set<T> | undefined) => order.filter((s) => set?.has(s));

@@ -19,7 +19,10 @@ describe('pickRidgeSteps', () => {
     expect(pickRidgeSteps([1, 2, 3], 5)).toEqual([1, 2, 3]);
   });
   it('thins evenly, keeping the first and the newest', () => {
-    const picked = pickRidgeSteps(Array.from({ length: 101 }, (_, i) => i), 5);
+    const picked = pickRidgeSteps(
+      Array.from({ length: 101 }, (_, i) => i),
+      5,
+    );
     expect(picked).toEqual([0, 25, 50, 75, 100]);
     expect(pickRidgeSteps([1, 2, 3], 1)).toEqual([3]);
   });

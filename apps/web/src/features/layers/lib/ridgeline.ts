@@ -93,7 +93,16 @@ export function ridgelineGeometry(histograms: readonly THistogram[], box: TRidge
     const yOf = (mass: number) => baseline - Math.min(1, mass / peak) * ridgeHeight;
     if (isDegenerate(h)) {
       const x = toX(h.min);
-      return { step: h.step, baseline, points: [[x, baseline], [x, baseline - ridgeHeight], [x, baseline]], degenerate: true };
+      return {
+        step: h.step,
+        baseline,
+        points: [
+          [x, baseline],
+          [x, baseline - ridgeHeight],
+          [x, baseline],
+        ],
+        degenerate: true,
+      };
     }
     const mass = masses[i]!;
     const points: [number, number][] = [[toX(h.edges[0]!), baseline]];

@@ -14,13 +14,7 @@ export function CancelRunButton({ run }: { run: TRun }) {
   // Viewers, and launchers on others' runs, see the button off and why.
   const allowed = canManageRun(useSignedInUser(), run);
   const finished = FINISHED_STATUSES.includes(run.status);
-  const label = cancel.isPending
-    ? 'Cancelling…'
-    : finished
-      ? 'Cancel run'
-      : run.cancelRequested
-        ? 'Cancel requested'
-        : 'Cancel run';
+  const label = cancel.isPending ? 'Cancelling…' : finished ? 'Cancel run' : run.cancelRequested ? 'Cancel requested' : 'Cancel run';
   // Once used, the button stays (disabled) so it doesn't vanish under the pointer when the run stops.
   const shown = !finished || !cancel.isIdle;
   return (

@@ -25,13 +25,7 @@ export function ChoiceChecks({
     >
       {options.map((option) => (
         <label key={option} className="choice-check">
-          <input
-            type="checkbox"
-            name={name}
-            value={option}
-            checked={picked.includes(option)}
-            onChange={() => onToggle(option)}
-          />
+          <input type="checkbox" name={name} value={option} checked={picked.includes(option)} onChange={() => onToggle(option)} />
           {labels[option] ?? option}
         </label>
       ))}

@@ -26,10 +26,24 @@ export function RunFilters({ status, name, archived, onStatusChange, onArchivedC
 
   return (
     <div className="filters" role="search">
-      <Picker label="Status" name="status" testId="filter-status" options={STATUS_OPTIONS} value={status}
-        optionLabel={(s) => (s === '' ? 'all' : s)} onChange={onStatusChange} />
-      <Picker label="Show archived" name="archived" testId="show-archived" options={ARCHIVED_FILTERS} value={archived}
-        optionLabel={(value) => ARCHIVED_LABELS[value]} onChange={onArchivedChange} />
+      <Picker
+        label="Status"
+        name="status"
+        testId="filter-status"
+        options={STATUS_OPTIONS}
+        value={status}
+        optionLabel={(s) => (s === '' ? 'all' : s)}
+        onChange={onStatusChange}
+      />
+      <Picker
+        label="Show archived"
+        name="archived"
+        testId="show-archived"
+        options={ARCHIVED_FILTERS}
+        value={archived}
+        optionLabel={(value) => ARCHIVED_LABELS[value]}
+        onChange={onArchivedChange}
+      />
       <label className="filter filter--grow">
         <span>Name</span>
         <input

@@ -28,6 +28,7 @@ import {
 } from '../../sweeps/lib/sweep-form';
 import { ChoiceChecks } from './choice-checks';
 import { FormField } from './form-field';
+import { GuardedButton } from '../../../components/guarded-button';
 import { PermissionNote } from '../../../components/permission-note';
 import { SweepPreview } from '../../sweeps/components/sweep-preview';
 
@@ -212,7 +213,9 @@ export function RunForm() {
       );
     if (spec.kind === 'choice') {
       // Per-option hints describe the one chosen option, so a sweep shows its own hint instead.
-      const single = sweeping ? (spec.sweepHint ?? (spec.optionHints ? undefined : spec.hint)) : (spec.optionHints?.[values[name]] ?? spec.hint);
+      const single = sweeping
+        ? (spec.sweepHint ?? (spec.optionHints ? undefined : spec.hint))
+        : (spec.optionHints?.[values[name]] ?? spec.hint);
       return <Fragment key={name}>{choice(name as TSweepChoiceField, spec.label, spec.optionLabels, single)}</Fragment>;
     }
     const split = spec.unset === 'all-train' ? 'train' : spec.unset === 'all-test' ? 'test' : undefined;
@@ -225,7 +228,12 @@ export function RunForm() {
     <form className="run-form" data-testid="new-run-form" data-mode={mode} onSubmit={onSubmit} noValidate>
       <div className="run-form-mode">
         <label className="choice-check">
-          <input type="checkbox" data-testid="sweep-toggle" checked={sweeping} onChange={(e) => setMode(e.target.checked ? 'sweep' : 'run')} />
+          <input
+            type="checkbox"
+            data-testid="sweep-toggle"
+            checked={sweeping}
+            onChange={(e) => setMode(e.target.checked ? 'sweep' : 'run')}
+          />
           Sweep
         </label>
         <span className="muted small">
@@ -249,15 +257,15 @@ export function RunForm() {
         </div>
       )}
       <div className="form-actions">
-        {sweeping ? (
-          <button type="submit" className="button button--primary" data-testid="submit-sweep" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
-            {createSweep.isPending ? 'Starting…' : draft?.ok ? `Start ${draft.points.length} runs` : 'Start sweep'}
-          </button>
-        ) : (
-          <button type="submit" className="button button--primary" data-testid="submit-run" disabled={pending || !launch.ok} title={launch.ok ? undefined : (launch.reason ?? undefined)}>
-            {createRun.isPending ? 'Starting…' : 'Start run'}
-          </button>
-        )}
+        <GuardedButton
+          type="submit"
+          className="button button--primary"
+          testId={sweeping ? 'submit-sweep' : 'submit-run'}
+          verdict={launch}
+          busy={pending}
+        >
+          {pending ? 'Starting…' : !sweeping ? 'Start run' : draft?.ok ? `Start ${draft.points.length} runs` : 'Start sweep'}
+        </GuardedButton>
         <button
           type="button"
           className="button"

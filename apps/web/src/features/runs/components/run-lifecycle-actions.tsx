@@ -54,15 +54,14 @@ export function RunLifecycleActions({ run }: { run: TRun }) {
           <span>
             Delete <strong>{run.name}</strong> and everything it logged? This cannot be undone.
           </span>
-          <button
-            type="button"
+          <GuardedButton
             className="button button--danger"
-            data-testid="delete-run-confirm"
-            disabled={remove.isPending}
+            testId="delete-run-confirm"
+            busy={remove.isPending}
             onClick={() => remove.mutate(undefined, { onError: () => setArmed(false) })}
           >
             {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-          </button>
+          </GuardedButton>
           <button type="button" className="button" disabled={remove.isPending} onClick={() => setArmed(false)}>
             Keep it
           </button>

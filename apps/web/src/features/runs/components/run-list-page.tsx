@@ -25,11 +25,15 @@ export function RunListPage() {
   const launch = canLaunch(useSignedInUser());
 
   const setSearch = useCallback(
-    (changes: { status?: TRunStatus | ''; name?: string; archived?: TArchivedFilter; page?: number }, mode: 'push' | 'replace' = 'push') => {
+    (
+      changes: { status?: TRunStatus | ''; name?: string; archived?: TArchivedFilter; page?: number },
+      mode: 'push' | 'replace' = 'push',
+    ) => {
       const next = new URLSearchParams(search.toString());
       for (const [key, value] of Object.entries(changes)) {
         // Defaults are left out of the URL (see runListQueryFromSearch).
-        if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'archived' && value === 'exclude')) next.delete(key);
+        if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'archived' && value === 'exclude'))
+          next.delete(key);
         else next.set(key, String(value));
       }
       // A new filter starts again from the first page.
@@ -47,7 +51,9 @@ export function RunListPage() {
     () => ({
       selected: new Set(picked),
       onToggle: (runId, checked) =>
-        setPicked((current) => (checked ? (current.includes(runId) ? current : [...current, runId]) : current.filter((id) => id !== runId))),
+        setPicked((current) =>
+          checked ? (current.includes(runId) ? current : [...current, runId]) : current.filter((id) => id !== runId),
+        ),
       onToggleAll: (runIds, checked) =>
         setPicked((current) =>
           checked ? [...current, ...runIds.filter((id) => !current.includes(id))] : current.filter((id) => !runIds.includes(id)),
@@ -63,7 +69,8 @@ export function RunListPage() {
         <p>No run matches these filters.</p>
       ) : (
         <p>
-          No runs yet.{launch.ok && (
+          No runs yet.
+          {launch.ok && (
             <>
               {' '}
               <Link href="/runs/new">Start the first one</Link>.

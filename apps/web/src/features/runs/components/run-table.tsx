@@ -56,7 +56,9 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
     <DataTable
       testId="run-table"
       className={`runs-table ${dimmed ? 'is-dimmed' : ''}`}
-      columns={selection ? [{ label: <SelectAll runs={runs} selection={selection} />, className: 'col-select' }, ...RUN_COLUMNS] : RUN_COLUMNS}
+      columns={
+        selection ? [{ label: <SelectAll runs={runs} selection={selection} />, className: 'col-select' }, ...RUN_COLUMNS] : RUN_COLUMNS
+      }
     >
       {runs.map((run) => (
         <tr
@@ -89,7 +91,11 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
             {run.model}
             {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
           </td>
-          <RunStateCells run={run} progressClass="col-progress" ended={(outcome) => `${outcome} after ${formatDuration(runDurationSeconds(run, now))}`} />
+          <RunStateCells
+            run={run}
+            progressClass="col-progress"
+            ended={(outcome) => `${outcome} after ${formatDuration(runDurationSeconds(run, now))}`}
+          />
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
           <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
           <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>

@@ -1,5 +1,13 @@
 import type { TRunConfig } from '@tensorscope/shared';
-import { DATASET_SIZES, RUN_CONFIG_KEYS, datasetOf, fieldAppliesToModel, fieldSpec, isRecurrent, isRunConfigKey } from '@tensorscope/shared';
+import {
+  DATASET_SIZES,
+  RUN_CONFIG_KEYS,
+  datasetOf,
+  fieldAppliesToModel,
+  fieldSpec,
+  isRecurrent,
+  isRunConfigKey,
+} from '@tensorscope/shared';
 
 /** The model at a glance: "lenet5 / cifar-gray28", "lstm · 128 units × 2 layers · dropout 0.2". */
 export function modelLabel(config: TRunConfig): string {

@@ -115,7 +115,12 @@ describe('formErrorsFromServer', () => {
   });
 
   it('collects paths that match no field into a form message', () => {
-    expect(formErrorsFromServer([{ path: '(root)', message: 'nope' }, { path: 'extra', message: 'unknown key' }])).toEqual({
+    expect(
+      formErrorsFromServer([
+        { path: '(root)', message: 'nope' },
+        { path: 'extra', message: 'unknown key' },
+      ]),
+    ).toEqual({
       form: 'nope; extra: unknown key',
     });
   });

@@ -17,7 +17,9 @@ export function TokenRow({ token }: { token: TApiToken }) {
       <td className="cell-name">{token.name}</td>
       <td className="mono">{token.prefix}…</td>
       <td title={formatTimestamp(token.createdAt)}>{formatRelative(token.createdAt, now)}</td>
-      <td title={formatTimestamp(token.lastUsedAt)}>{token.lastUsedAt ? formatRelative(token.lastUsedAt, now) : <span className="muted">never</span>}</td>
+      <td title={formatTimestamp(token.lastUsedAt)}>
+        {token.lastUsedAt ? formatRelative(token.lastUsedAt, now) : <span className="muted">never</span>}
+      </td>
       <td>
         {revoked ? (
           <span className="muted" data-testid="token-revoked" title={formatTimestamp(token.revokedAt)}>

@@ -41,11 +41,18 @@ export function TokensSection() {
     <section className="card settings-section" data-testid="tokens-section">
       <h2>API tokens</h2>
       <p className="muted small">
-        For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your
-        role, until it is revoked.
+        For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role, until
+        it is revoked.
       </p>
       <form className="inline-form" onSubmit={onSubmit} noValidate data-testid="create-token-form">
-        <TextField label="Name" testId="token-name" placeholder="API token" value={name} invalid={Boolean(placed?.fields.name)} onChange={setName} />
+        <TextField
+          label="Name"
+          testId="token-name"
+          placeholder="API token"
+          value={name}
+          invalid={Boolean(placed?.fields.name)}
+          onChange={setName}
+        />
         <button type="submit" className="button button--primary" data-testid="create-token" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}
         </button>

@@ -48,12 +48,28 @@ export function UserCreateForm() {
     <form className="user-create-form" data-testid="create-user-form" onSubmit={onSubmit} noValidate>
       <h3>New user</h3>
       <div className="user-create-fields">
-        <TextField label="Email" className="stacked-field" testId="new-user-email" type="email" spellCheck={false}
-          value={email} invalid={Boolean(fieldError('email'))} onChange={setEmail}>
+        <TextField
+          label="Email"
+          className="stacked-field"
+          testId="new-user-email"
+          type="email"
+          spellCheck={false}
+          value={email}
+          invalid={Boolean(fieldError('email'))}
+          onChange={setEmail}
+        >
           {error('email')}
         </TextField>
-        <TextField label="Password" className="stacked-field" testId="new-user-password" type="password" autoComplete="new-password"
-          value={password} invalid={Boolean(fieldError('password'))} onChange={setPassword}>
+        <TextField
+          label="Password"
+          className="stacked-field"
+          testId="new-user-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          invalid={Boolean(fieldError('password'))}
+          onChange={setPassword}
+        >
           {error('password')}
         </TextField>
         <Picker label="Role" className="stacked-field" testId="new-user-role" options={ROLES} value={role} onChange={setRole}>

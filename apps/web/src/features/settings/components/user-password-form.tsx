@@ -32,7 +32,12 @@ export function UserPasswordForm({ userId, email, isMe, onDone }: { userId: stri
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" className="button button--primary" data-testid="user-save-password" disabled={update.isPending || password.length === 0}>
+      <button
+        type="submit"
+        className="button button--primary"
+        data-testid="user-save-password"
+        disabled={update.isPending || password.length === 0}
+      >
         Set
       </button>
       <button type="button" className="button" onClick={onDone}>

@@ -6,6 +6,7 @@ import { useUpdateUser } from '../hooks/use-users';
 import { formatTimestamp } from '../../../lib/format';
 import { placeFieldErrors } from '../../../lib/field-errors';
 import { UserPasswordForm } from './user-password-form';
+import { GuardedButton } from '../../../components/guarded-button';
 import { Picker } from '../../../components/picker';
 
 /**
@@ -41,25 +42,24 @@ export function UserRow({ user, isMe }: { user: TUser; isMe: boolean }) {
         {settingPassword ? (
           <UserPasswordForm userId={user.id} email={user.email} isMe={isMe} onDone={() => setSettingPassword(false)} />
         ) : (
-        <span className="cancel">
-          {error && (
-            <span className="field-error" role="alert" data-testid="user-error">
-              {error}
-            </span>
-          )}
-          <button
-            type="button"
-            className={`button${user.disabled ? '' : ' button--danger'}`}
-            data-testid="user-toggle-disabled"
-            disabled={update.isPending}
-            onClick={() => send({ disabled: !user.disabled })}
-          >
-            {user.disabled ? 'Enable' : 'Disable'}
-          </button>
-          <button type="button" className="button" data-testid="user-set-password" disabled={update.isPending} onClick={() => setSettingPassword(true)}>
-            Set password
-          </button>
-        </span>
+          <span className="cancel">
+            {error && (
+              <span className="field-error" role="alert" data-testid="user-error">
+                {error}
+              </span>
+            )}
+            <GuardedButton
+              className={`button${user.disabled ? '' : ' button--danger'}`}
+              testId="user-toggle-disabled"
+              busy={update.isPending}
+              onClick={() => send({ disabled: !user.disabled })}
+            >
+              {user.disabled ? 'Enable' : 'Disable'}
+            </GuardedButton>
+            <GuardedButton testId="user-set-password" busy={update.isPending} onClick={() => setSettingPassword(true)}>
+              Set password
+            </GuardedButton>
+          </span>
         )}
       </td>
     </tr>

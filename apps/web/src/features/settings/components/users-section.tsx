@@ -16,8 +16,8 @@ export function UsersSection({ me }: { me: TUser }) {
     <section className="card settings-section" data-testid="users-section">
       <h2>Users</h2>
       <p className="muted small">
-        viewer: reads everything · launcher: also launches runs, sweeps and visualizations, and cancels their own runs · admin:
-        everything, users included. A disabled account can no longer sign in, and its sessions and tokens stop working.
+        viewer: reads everything · launcher: also launches runs, sweeps and visualizations, and cancels their own runs · admin: everything,
+        users included. A disabled account can no longer sign in, and its sessions and tokens stop working.
       </p>
       <QueryList query={users} what="users" loading="Loading users…">
         {(data) => (

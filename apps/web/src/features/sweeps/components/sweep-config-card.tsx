@@ -18,8 +18,8 @@ export function SweepConfigCard({ sweep }: { sweep: TSweep }) {
           </tbody>
         </table>
         <p className="muted small">
-          {sweep.axes.map((a) => a.values.length).join(' × ')} = {sweep.runCount} runs. Fields a model doesn’t have are
-          dropped from its runs (LeNet-5 has no hidden size, the recurrent cells no variant).
+          {sweep.axes.map((a) => a.values.length).join(' × ')} = {sweep.runCount} runs. Fields a model doesn’t have are dropped from its
+          runs (LeNet-5 has no hidden size, the recurrent cells no variant).
         </p>
       </section>
       <section className="card">

@@ -18,11 +18,7 @@ export function SweepPreview({ draft }: { draft: TSweepDraft }) {
         {axes && axes.length > 0 && <span className="muted"> · {axes.map((a) => `${a.values.length} ${a.field}`).join(' × ')}</span>}
       </h2>
       {runCount === null && <p className="muted small">Fix the lists marked in red to see the combinations.</p>}
-      {tooMany && (
-        <p className="field-error">
-          At most {MAX_SWEEP_RUNS} runs per sweep: drop some values.
-        </p>
-      )}
+      {tooMany && <p className="field-error">At most {MAX_SWEEP_RUNS} runs per sweep: drop some values.</p>}
       {formError && !tooMany && (
         <p className="field-error" data-testid="sweep-preview-error">
           {formError}

@@ -78,7 +78,11 @@ export function SweepResultsTable({ sweep, runs }: { sweep: TSweep; runs: readon
                   </td>
                   {sweep.axes.map(({ field }) => (
                     <td key={field} className="mono">
-                      {axisValues[field] ?? <span className="muted" title={`${run.model} has no ${field}`}>—</span>}
+                      {axisValues[field] ?? (
+                        <span className="muted" title={`${run.model} has no ${field}`}>
+                          —
+                        </span>
+                      )}
                     </td>
                   ))}
                   <RunStateCells run={run} progressClass="col-progress-sm" ended={(outcome) => outcome} />
@@ -98,8 +102,8 @@ export function SweepResultsTable({ sweep, runs }: { sweep: TSweep; runs: readon
         </table>
       </div>
       <p className="muted small">
-        Final = the last logged value; best = the highest accuracy / lowest loss logged at any step. The highlighted row
-        has the best test accuracy.
+        Final = the last logged value; best = the highest accuracy / lowest loss logged at any step. The highlighted row has the best test
+        accuracy.
       </p>
     </section>
   );

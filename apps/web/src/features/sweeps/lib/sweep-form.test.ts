@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFormValues, type TRunFormValues } from '../../runs/lib/run-form';
-import { buildSweepDraft, choicesFromValues, placeSweepErrors, pointLabel, toggleChoice, valuesFromChoices, type TSweepChoices } from './sweep-form';
+import {
+  buildSweepDraft,
+  choicesFromValues,
+  placeSweepErrors,
+  pointLabel,
+  toggleChoice,
+  valuesFromChoices,
+  type TSweepChoices,
+} from './sweep-form';
 
 const values = (over: Partial<TRunFormValues> = {}): TRunFormValues => ({ ...defaultFormValues(), name: 'study', ...over });
 const choices = (over: Partial<TSweepChoices> = {}): TSweepChoices => ({ ...choicesFromValues(values()), ...over });

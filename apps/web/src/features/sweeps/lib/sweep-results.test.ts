@@ -56,7 +56,14 @@ const ids = (list: TSweepRow[]) => list.map((r) => r.run.id);
 describe('RESULT_COLUMNS', () => {
   it('has final and best of the four core tags, test accuracy first', () => {
     expect(RESULT_COLUMNS.map((c) => c.label)).toEqual([
-      'test acc', 'best test acc', 'train acc', 'best train acc', 'test loss', 'best test loss', 'train loss', 'best train loss',
+      'test acc',
+      'best test acc',
+      'train acc',
+      'best train acc',
+      'test loss',
+      'best test loss',
+      'train loss',
+      'best train loss',
     ]);
   });
 });
@@ -94,13 +101,33 @@ describe('sortSweepRows', () => {
   });
 
   it('sorts a metric either way, rows without a value last both times', () => {
-    expect(ids(sortSweepRows(rows, { key: 'best:test/accuracy', dir: 'desc' }))).toEqual(['r-lstm-64', 'r-lstm-256', 'r-lenet5-256', 'r-lenet5-64']);
-    expect(ids(sortSweepRows(rows, { key: 'best:test/accuracy', dir: 'asc' }))).toEqual(['r-lenet5-256', 'r-lstm-256', 'r-lstm-64', 'r-lenet5-64']);
+    expect(ids(sortSweepRows(rows, { key: 'best:test/accuracy', dir: 'desc' }))).toEqual([
+      'r-lstm-64',
+      'r-lstm-256',
+      'r-lenet5-256',
+      'r-lenet5-64',
+    ]);
+    expect(ids(sortSweepRows(rows, { key: 'best:test/accuracy', dir: 'asc' }))).toEqual([
+      'r-lenet5-256',
+      'r-lstm-256',
+      'r-lstm-64',
+      'r-lenet5-64',
+    ]);
   });
 
   it('sorts an axis numerically, with sweep order breaking ties', () => {
-    expect(ids(sortSweepRows(rows, { key: 'axis:hiddenSize', dir: 'desc' }))).toEqual(['r-lstm-256', 'r-lstm-64', 'r-lenet5-64', 'r-lenet5-256']);
-    expect(ids(sortSweepRows(rows, { key: 'axis:model', dir: 'desc' }))).toEqual(['r-lstm-64', 'r-lstm-256', 'r-lenet5-64', 'r-lenet5-256']);
+    expect(ids(sortSweepRows(rows, { key: 'axis:hiddenSize', dir: 'desc' }))).toEqual([
+      'r-lstm-256',
+      'r-lstm-64',
+      'r-lenet5-64',
+      'r-lenet5-256',
+    ]);
+    expect(ids(sortSweepRows(rows, { key: 'axis:model', dir: 'desc' }))).toEqual([
+      'r-lstm-64',
+      'r-lstm-256',
+      'r-lenet5-64',
+      'r-lenet5-256',
+    ]);
   });
 });
 

@@ -51,8 +51,7 @@ export function sweepRows(sweep: Pick<TSweep, 'name' | 'axes'>, runs: readonly T
     }
     const metrics: Record<string, number | undefined> = {};
     for (const column of RESULT_COLUMNS) {
-      metrics[column.key] =
-        column.source === 'final' ? run.finalMetrics?.[column.tag] : run.bestMetrics?.[column.tag]?.value;
+      metrics[column.key] = column.source === 'final' ? run.finalMetrics?.[column.tag] : run.bestMetrics?.[column.tag]?.value;
     }
     const order = orderByName.get(run.name) ?? orderByName.size + byAge.indexOf(run);
     return { run, order, axisValues, metrics };

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { countStatuses, finishedCount, statusCountList } from './sweep-status';
 
 describe('sweep status counts', () => {
-  const runs = [{ status: 'running' }, { status: 'completed' }, { status: 'queued' }, { status: 'completed' }, { status: 'failed' }] as const;
+  const runs = [
+    { status: 'running' },
+    { status: 'completed' },
+    { status: 'queued' },
+    { status: 'completed' },
+    { status: 'failed' },
+  ] as const;
 
   it('counts runs per status', () => {
     expect(countStatuses(runs)).toEqual({ running: 1, completed: 2, queued: 1, failed: 1 });

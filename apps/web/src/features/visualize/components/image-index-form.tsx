@@ -28,10 +28,25 @@ export function ImageIndexForm({
 
   return (
     <form className="image-index-form" onSubmit={submit} data-testid="image-index-form">
-      <TextField label="Test image" testId="image-index" inputClassName="feature-image-input" inputMode="numeric"
-        value={imageText} invalid={!image.ok} onChange={setImageText} />
-      <TextField label="Map" testId="image-map" inputClassName="feature-image-input" inputMode="numeric" placeholder="strongest"
-        value={mapText} invalid={!map.ok} onChange={setMapText} />
+      <TextField
+        label="Test image"
+        testId="image-index"
+        inputClassName="feature-image-input"
+        inputMode="numeric"
+        value={imageText}
+        invalid={!image.ok}
+        onChange={setImageText}
+      />
+      <TextField
+        label="Map"
+        testId="image-map"
+        inputClassName="feature-image-input"
+        inputMode="numeric"
+        placeholder="strongest"
+        value={mapText}
+        invalid={!map.ok}
+        onChange={setMapText}
+      />
       <button type="submit" className="button" data-testid="image-analyse" disabled={disabled || error !== null}>
         Analyse
       </button>

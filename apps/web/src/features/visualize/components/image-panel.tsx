@@ -70,14 +70,23 @@ export function ImagePanel({
         {action !== 'busy' && !creating && (match.latest || createError !== null) && (
           <span className="cancel">
             <PermissionNote verdict={mayCompute} />
-            <GuardedButton verdict={mayCompute} testId="image-recompute" onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}>
+            <GuardedButton
+              verdict={mayCompute}
+              testId="image-recompute"
+              onClick={() => onCompute(action === 'recompute' || match.latest?.status === 'failed')}
+            >
               {action === 'recompute' ? 'Recompute' : 'Retry'}
             </GuardedButton>
           </span>
         )}
       </div>
       <CreateError error={createError} />
-      <VisualizationStatus viz={match.latest} testId="image-progress" what="image analysis" doing="occluding, projecting and back-propagating…" />
+      <VisualizationStatus
+        viz={match.latest}
+        testId="image-progress"
+        what="image analysis"
+        doing="occluding, projecting and back-propagating…"
+      />
       {!match.latest && creating && <p className="muted">Asking the API…</p>}
       {!match.latest && !creating && !mayCompute.ok && mayCompute.reason && (
         <p className="muted" data-testid="image-not-computed">
@@ -89,7 +98,17 @@ export function ImagePanel({
   );
 }
 
-function ImageFigures({ vizId, result, dataset, panelSize }: { vizId: string; result: TImageResult; dataset: TDatasetName; panelSize: number }) {
+function ImageFigures({
+  vizId,
+  result,
+  dataset,
+  panelSize,
+}: {
+  vizId: string;
+  result: TImageResult;
+  dataset: TDatasetName;
+  panelSize: number;
+}) {
   const prediction = predictionSummary(result, dataset);
   const panels = imagePanels(result, dataset);
   // The numbers behind the heat-maps: their colours are scaled per map, so the range says what red means.
@@ -100,8 +119,8 @@ function ImageFigures({ vizId, result, dataset, panelSize }: { vizId: string; re
   return (
     <>
       <p className={`image-prediction${prediction.correct ? '' : ' image-prediction--wrong'}`} data-testid="image-prediction">
-        Predicted <strong>{prediction.predicted}</strong> ({prediction.predictedProbability}) · true{' '}
-        <strong>{prediction.truth}</strong> ({prediction.truthProbability}){prediction.correct ? ' · correct' : ' · wrong'}
+        Predicted <strong>{prediction.predicted}</strong> ({prediction.predictedProbability}) · true <strong>{prediction.truth}</strong> (
+        {prediction.truthProbability}){prediction.correct ? ' · correct' : ' · wrong'}
       </p>
       <div className="panel-row">
         {panels.map((panel) => (

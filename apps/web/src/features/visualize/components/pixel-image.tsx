@@ -24,7 +24,13 @@ export function PixelImage({
   if (failedSrc === src) {
     // An <img> can't say why it failed; a marked empty box keeps the grid aligned.
     return (
-      <span className="pixel-image pixel-image--missing" style={{ width: size, height: size }} title={`${alt}: image not available`} role="img" aria-label={`${alt} (not available)`}>
+      <span
+        className="pixel-image pixel-image--missing"
+        style={{ width: size, height: size }}
+        title={`${alt}: image not available`}
+        role="img"
+        aria-label={`${alt} (not available)`}
+      >
         ?
       </span>
     );

@@ -82,14 +82,19 @@ export function Top9EvolutionSection({
             </select>
           </label>
           {missing.length > 0 && <PermissionNote verdict={mayCompute} />}
-          <GuardedButton verdict={mayCompute} busy={missing.length === 0 || queueing} testId="evolution-compute" onClick={() => void computeMissing()}>
+          <GuardedButton
+            verdict={mayCompute}
+            busy={missing.length === 0 || queueing}
+            testId="evolution-compute"
+            onClick={() => void computeMissing()}
+          >
             {queueing ? 'Queueing…' : `Compute missing (${missing.length})`}
           </GuardedButton>
         </div>
       </div>
       <p className="muted small">
-        {layer} map {featureMap}: its 9 strongest projections at every snapshot with a top-9 of the same subset (
-        {shown.length} of {steps.length} snapshots), oldest left: how the feature forms during training (fig. 4).
+        {layer} map {featureMap}: its 9 strongest projections at every snapshot with a top-9 of the same subset ({shown.length} of{' '}
+        {steps.length} snapshots), oldest left: how the feature forms during training (fig. 4).
       </p>
       <CreateError error={create.error} />
       {shown.length === 0 ? (

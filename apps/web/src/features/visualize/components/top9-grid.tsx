@@ -75,7 +75,12 @@ export function Top9Grid({
             ))}
           </div>
           <figcaption>
-            <button type="button" className="link-button" title="Show this map's projections at every snapshot" onClick={() => onTrack(featureMap)}>
+            <button
+              type="button"
+              className="link-button"
+              title="Show this map's projections at every snapshot"
+              onClick={() => onTrack(featureMap)}
+            >
               map {featureMap}
             </button>
           </figcaption>

@@ -80,15 +80,21 @@ export function Top9Section({
         <h2>Top-9 activations</h2>
         <span className="cancel">
           <PermissionNote verdict={mayCompute} />
-          <GuardedButton verdict={mayCompute} busy={action === 'busy' || asking} className="button button--primary" testId="top9-compute" onClick={compute}>
+          <GuardedButton
+            verdict={mayCompute}
+            busy={action === 'busy' || asking}
+            className="button button--primary"
+            testId="top9-compute"
+            onClick={compute}
+          >
             {action === 'busy' || asking ? 'Computing…' : action === 'recompute' ? 'Recompute' : 'Compute top-9'}
           </GuardedButton>
         </span>
       </div>
       <p className="muted small">
         For every feature map of <strong>{layer}</strong>, the 9 test images (of the first {subset.toLocaleString('en-US')}
-        {subset >= FULL_SUBSET ? ', all of them' : ''}) with the strongest activation, projected back to pixel space by a
-        deconvnet, and the input patches they come from (Zeiler &amp; Fergus, fig. 2). Click an image to analyse it.
+        {subset >= FULL_SUBSET ? ', all of them' : ''}) with the strongest activation, projected back to pixel space by a deconvnet, and the
+        input patches they come from (Zeiler &amp; Fergus, fig. 2). Click an image to analyse it.
       </p>
       <CreateError error={askError} />
       <VisualizationStatus viz={match.latest} testId="top9-progress" what="top-9 search" doing="searching the test images…" />

@@ -159,8 +159,8 @@ export function VisualizePanel({ run }: { run: TRun }) {
               />
             ) : (
               <p className="muted">
-                Click a top-9 image, or enter a test image index: its occlusion maps, saliency, guided backprop and Grad-CAM
-                for {layer} at step {snapshot.step.toLocaleString('en-US')}.
+                Click a top-9 image, or enter a test image index: its occlusion maps, saliency, guided backprop and Grad-CAM for {layer} at
+                step {snapshot.step.toLocaleString('en-US')}.
               </p>
             )}
           </section>

@@ -37,7 +37,8 @@ export function useVisualizations(runId: string) {
         // A job that ended goes into the list too: the list is what the tab reads once a job stops
         // being watched, and a later write to the list (another job's POST answer) must not bring
         // back the "queued" copy it held (seen: a finished top-9 showed "queued" again).
-        if (!isActive(viz.status)) queryClient.setQueryData<TVisualizationList>(runKeys.visualizations(runId), (l) => upsertVisualization(l, viz));
+        if (!isActive(viz.status))
+          queryClient.setQueryData<TVisualizationList>(runKeys.visualizations(runId), (l) => upsertVisualization(l, viz));
         return viz;
       },
       refetchInterval: (query: { state: { data: TVisualization | undefined } }) => {

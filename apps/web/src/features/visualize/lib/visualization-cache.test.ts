@@ -37,7 +37,9 @@ describe('upsertVisualization', () => {
 
 describe('activeIds', () => {
   it('lists queued and running jobs', () => {
-    expect(activeIds([viz('a', { status: 'queued' }), viz('b', { status: 'completed' }), viz('c'), viz('d', { status: 'failed' })])).toEqual(['a', 'c']);
+    expect(
+      activeIds([viz('a', { status: 'queued' }), viz('b', { status: 'completed' }), viz('c'), viz('d', { status: 'failed' })]),
+    ).toEqual(['a', 'c']);
   });
 });
 

@@ -32,7 +32,11 @@ export interface TWatched {
  * list's. Newer, not "further along": a recompute may reset a completed job, and the latest
  * word about it is the true one. Returns `items` itself when nothing changed (stable for memos).
  */
-export function overlayWatched(items: readonly TVisualization[], listUpdatedAt: number, watched: readonly TWatched[]): readonly TVisualization[] {
+export function overlayWatched(
+  items: readonly TVisualization[],
+  listUpdatedAt: number,
+  watched: readonly TWatched[],
+): readonly TVisualization[] {
   const fresher = new Map<string, TVisualization>();
   for (const w of watched) if (w.data && w.updatedAt > listUpdatedAt) fresher.set(w.data.id, w.data);
   if (fresher.size === 0) return items;

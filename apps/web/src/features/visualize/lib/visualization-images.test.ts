@@ -13,8 +13,26 @@ const result = (over: Partial<TImageResult> = {}): TImageResult => ({
   probabilities: [0, 0, 0, 0.201, 0, 0.62, 0, 0.179, 0, 0],
   featureMap: 17,
   box: [0, 0, 14, 14],
-  occlusion: { rows: 2, cols: 2, size: 6, stride: 2, trueClassProbability: [0.2, 0.1, 0.05, 0.3], featureActivation: [1, 2, 3, 4], predictedLabel: [5, 5, 3, 9] },
-  images: ['input', 'deconv', 'patch', 'occlusion-probability', 'occlusion-activation', 'occlusion-label', 'saliency', 'guided-backprop', 'grad-cam'],
+  occlusion: {
+    rows: 2,
+    cols: 2,
+    size: 6,
+    stride: 2,
+    trueClassProbability: [0.2, 0.1, 0.05, 0.3],
+    featureActivation: [1, 2, 3, 4],
+    predictedLabel: [5, 5, 3, 9],
+  },
+  images: [
+    'input',
+    'deconv',
+    'patch',
+    'occlusion-probability',
+    'occlusion-activation',
+    'occlusion-label',
+    'saliency',
+    'guided-backprop',
+    'grad-cam',
+  ],
   seconds: 2,
   ...over,
 });
@@ -65,7 +83,12 @@ describe('predictionSummary', () => {
       truthProbability: '20.1 %',
       correct: false,
     });
-    expect(predictionSummary(result({ label: 5, probabilities: [] }), 'mnist')).toMatchObject({ predicted: '5', truth: '5', truthProbability: '—', correct: true });
+    expect(predictionSummary(result({ label: 5, probabilities: [] }), 'mnist')).toMatchObject({
+      predicted: '5',
+      truth: '5',
+      truthProbability: '—',
+      correct: true,
+    });
   });
 });
 

@@ -35,7 +35,12 @@ export function imagePanels(result: TImageResult, dataset: TDatasetName): TImage
       title: `p(${truth}) under occlusion`,
       note: `${size}×${size} grey square every ${stride} px`,
     },
-    { name: 'occlusion-activation', testId: 'occlusion-activation', title: 'Feature-map activation under occlusion', note: `total activation of ${map}` },
+    {
+      name: 'occlusion-activation',
+      testId: 'occlusion-activation',
+      title: 'Feature-map activation under occlusion',
+      note: `total activation of ${map}`,
+    },
     { name: 'occlusion-label', testId: 'occlusion-label', title: 'Most probable label under occlusion', note: 'colours: see the legend' },
     { name: 'saliency', testId: 'saliency', title: 'Saliency', note: `|∂ score(${truth}) / ∂ input|` },
     { name: 'guided-backprop', testId: 'guided-backprop', title: 'Guided backprop', note: `toward ${truth}` },

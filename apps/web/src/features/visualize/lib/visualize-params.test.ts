@@ -30,7 +30,9 @@ describe('paramsKey', () => {
   it('keeps "strongest map" apart from map 0 and other occluders apart', () => {
     expect(paramsKey(imageParams('conv1', 7, undefined))).toBe('image|conv1|7|strongest|6|2');
     expect(paramsKey(imageParams('conv1', 7, 0))).not.toBe(paramsKey(imageParams('conv1', 7, undefined)));
-    expect(paramsKey({ kind: 'image', layer: 'conv1', image: 7, occlusionSize: 8, occlusionStride: 2 })).toBe('image|conv1|7|strongest|8|2');
+    expect(paramsKey({ kind: 'image', layer: 'conv1', image: 7, occlusionSize: 8, occlusionStride: 2 })).toBe(
+      'image|conv1|7|strongest|8|2',
+    );
   });
 });
 
@@ -62,8 +64,14 @@ describe('parseFeatureMap', () => {
 
   it('refuses other text and maps past the last one', () => {
     expect(parseFeatureMap('32', 32)).toEqual({ ok: false, message: 'This layer has 32 feature maps: use 0 to 31.' });
-    expect(parseFeatureMap('-1', 32)).toEqual({ ok: false, message: 'The feature map must be a whole number from 0 to 31 (or blank for the strongest).' });
-    expect(parseFeatureMap('1.5', undefined)).toEqual({ ok: false, message: 'The feature map must be a whole number (or blank for the strongest).' });
+    expect(parseFeatureMap('-1', 32)).toEqual({
+      ok: false,
+      message: 'The feature map must be a whole number from 0 to 31 (or blank for the strongest).',
+    });
+    expect(parseFeatureMap('1.5', undefined)).toEqual({
+      ok: false,
+      message: 'The feature map must be a whole number (or blank for the strongest).',
+    });
     expect(parseFeatureMap('500', undefined)).toEqual({ ok: true, featureMap: 500 });
   });
 });

@@ -76,6 +76,7 @@ export function parseFeatureMap(text: string, count: number | undefined): TFeatu
   const range = count === undefined ? 'a whole number' : `a whole number from 0 to ${count - 1}`;
   if (!/^\d+$/.test(trimmed)) return { ok: false, message: `The feature map must be ${range} (or blank for the strongest).` };
   const featureMap = Number(trimmed);
-  if (count !== undefined && featureMap >= count) return { ok: false, message: `This layer has ${count} feature maps: use 0 to ${count - 1}.` };
+  if (count !== undefined && featureMap >= count)
+    return { ok: false, message: `This layer has ${count} feature maps: use 0 to ${count - 1}.` };
   return { ok: true, featureMap };
 }
