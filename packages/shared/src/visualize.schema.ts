@@ -87,6 +87,21 @@ export const ZTop9Result = z.object({
 });
 export type TTop9Result = z.infer<typeof ZTop9Result>;
 
+/** The images of an image analysis, in the order the panel shows them. */
+export const IMAGE_VIEWS = [
+  'input',
+  'deconv',
+  'patch',
+  'occlusion-probability',
+  'occlusion-activation',
+  'occlusion-label',
+  'saliency',
+  'guided-backprop',
+  'grad-cam',
+] as const;
+export const ZImageView = z.enum(IMAGE_VIEWS);
+export type TImageView = z.infer<typeof ZImageView>;
+
 export const ZImageResult = z.object({
   kind: z.literal('image'),
   layer: z.string(),
@@ -107,8 +122,8 @@ export const ZImageResult = z.object({
     featureActivation: z.array(z.number()),
     predictedLabel: z.array(z.number().int()),
   }),
-  /** PNGs: input, deconv, patch, occlusion-probability, occlusion-activation, occlusion-label, saliency, guided-backprop, grad-cam. */
-  images: z.array(z.string()),
+  /** The PNGs stored with the result, in this order. */
+  images: z.array(ZImageView),
   seconds: z.number(),
 });
 export type TImageResult = z.infer<typeof ZImageResult>;

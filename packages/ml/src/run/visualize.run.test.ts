@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ZVisualizationParams, ZVisualizationResult } from '@tensorscope/shared';
+import { IMAGE_VIEWS, ZVisualizationParams, ZVisualizationResult } from '@tensorscope/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/backend.select';
 import { dataCacheDir } from '../bench/data-cache.dir';
@@ -75,17 +75,7 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
     expect(parsed.occlusion.trueClassProbability).toHaveLength(49);
     expect(parsed.occlusion.trueClassProbability.every((p) => p >= 0 && p <= 1)).toBe(true);
     expect(images.map((i) => i.name)).toEqual(parsed.images);
-    expect(parsed.images).toEqual([
-      'input',
-      'deconv',
-      'patch',
-      'occlusion-probability',
-      'occlusion-activation',
-      'occlusion-label',
-      'saliency',
-      'guided-backprop',
-      'grad-cam',
-    ]);
+    expect(parsed.images).toEqual(IMAGE_VIEWS);
     for (const name of ['input', 'occlusion-probability', 'grad-cam', 'saliency', 'guided-backprop']) {
       const png = decodePng(images.find((i) => i.name === name)!.png);
       expect([png.width, png.height], name).toEqual([28, 28]);

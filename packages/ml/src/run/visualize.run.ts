@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TImageResult, TTop9Result, TVisualizationParams, TVisualizationResult } from '@tensorscope/shared';
+import type { TImageResult, TImageView, TTop9Result, TVisualizationParams, TVisualizationResult } from '@tensorscope/shared';
 import { activationOf } from '../inspect/activation.compute';
 import { InspectInputError } from '../inspect/inspect-input.error';
 import { loadSnapshot } from '../inspect/snapshot.load';
@@ -106,7 +106,7 @@ export async function computeVisualization(
     const saliency = await saliencyMap(model, image, label);
     const guided = await guidedBackprop(model, image, label);
     const cam = await gradCam(model, image, params.layer, label);
-    const png = (name: string, rgba: Parameters<typeof rgbaToPng>[0]) => ({ name, png: rgbaToPng(rgba) });
+    const png = (name: TImageView, rgba: Parameters<typeof rgbaToPng>[0]) => ({ name, png: rgbaToPng(rgba) });
     const images = [
       png('input', base),
       png('deconv', projectionRgba(deconv.projection)),

@@ -1,4 +1,4 @@
-import type { TImageResult } from '@tensorscope/shared';
+import { IMAGE_VIEWS, type TImageResult } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { visualizationImageUrl } from './visualize.api';
 import { publicEnv } from '../../../env';
@@ -22,17 +22,7 @@ const result = (over: Partial<TImageResult> = {}): TImageResult => ({
     featureActivation: [1, 2, 3, 4],
     predictedLabel: [5, 5, 3, 9],
   },
-  images: [
-    'input',
-    'deconv',
-    'patch',
-    'occlusion-probability',
-    'occlusion-activation',
-    'occlusion-label',
-    'saliency',
-    'guided-backprop',
-    'grad-cam',
-  ],
+  images: [...IMAGE_VIEWS],
   seconds: 2,
   ...over,
 });

@@ -1,4 +1,4 @@
-import type { TDatasetName, TImageResult } from '@tensorscope/shared';
+import type { TDatasetName, TImageResult, TImageView } from '@tensorscope/shared';
 import { classLabel } from './class-labels';
 
 /*
@@ -11,7 +11,7 @@ export const top9ImageName = (kind: 'deconv' | 'patch', featureMap: number, rank
 
 export interface TImagePanel {
   /** PNG name in the job's `images`. */
-  name: string;
+  name: TImageView;
   testId: string;
   title: string;
   /** What the picture means, one line. */
