@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { API_DIR, PRISMA_CONFIG_FILE } from './db.paths';
-import { OutputTail } from './cli-output.tail';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 
 export interface PrismaCliOptions {
   /** Receives the CLI's output line by line. Default: this process's stdout and stderr. */
@@ -27,15 +28,23 @@ export async function runPrismaCli(args: readonly string[], databaseUrl: string,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const out = new OutputTail(options.onOutput ?? ((line) => process.stdout.write(`${line}\n`)));
-  const err = new OutputTail(options.onOutput ?? ((line) => process.stderr.write(`${line}\n`)));
-  out.follow(child.stdout);
-  err.follow(child.stderr);
+  const printed: string[] = [];
+  forwardLines(child.stdout, printed, options.onOutput ?? ((line) => process.stdout.write(`${line}\n`)));
+  forwardLines(child.stderr, printed, options.onOutput ?? ((line) => process.stderr.write(`${line}\n`)));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
   });
   if (code !== 0) {
-    throw new Error(`prisma ${args.join(' ')} failed (exit ${code})\n${err.toString() || out.toString()}`);
+    // Prisma prints a few dozen lines at most; the last ones say why it failed.
+    throw new Error(`prisma ${args.join(' ')} failed (exit ${code})\n${printed.slice(-40).join('\n')}`);
   }
+}
+
+/** Hands each line of `stream` to `onLine` and keeps it in `into`. */
+function forwardLines(stream: Readable, into: string[], onLine: (line: string) => void): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    into.push(line);
+    onLine(line);
+  });
 }
