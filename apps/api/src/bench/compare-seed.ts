@@ -4,6 +4,7 @@
  * Idempotent: runs already complete are kept, so a second bench run starts at once. Prints the run
  * ids as one JSON line last. Usage: DATABASE_URL=… node dist/bench/compare-seed.js
  */
+import { ZRunConfig } from '@tensorscope/shared';
 import { Client } from 'pg';
 import { rebuildRollups } from '../scalars/scalar-rollup.rebuild';
 import { OVERVIEW_PACK_SQL } from '../scalars/scalar-rollup.sql';
@@ -33,27 +34,15 @@ async function main(): Promise<void> {
         continue;
       }
       if (found.rows[0]) await db.query(`DELETE FROM "Run" WHERE id = $1`, [found.rows[0].id]);
-      const config = {
+      // The rest from the shared schema's defaults, as the API would store them.
+      const config = ZRunConfig.parse({
         name,
         model: 'lstm',
         hiddenSize: [128, 256, 1024][i % 3],
-        layers: 1,
-        dropout: 0,
-        optimizer: 'adam',
         learningRate: 0.001 * (1 + (i % 5)),
-        batchSize: 64,
         epochs: 10,
-        evalInterval: 100,
-        logInterval: 10,
         seed: i,
-        statsInterval: 50,
-        snapshotsPerEpoch: 4,
-        probeImages: 256,
-        histogramBins: 30,
-        snapshotLimit: 40,
-        snapshotKeepEvery: 2,
-        backend: 'auto',
-      };
+      });
       const run = await db.query<{ id: string }>(
         `INSERT INTO "Run" (id, name, model, config, status, "createdAt", "startedAt", "finishedAt", backend)
          VALUES (gen_random_uuid(), $1, 'lstm', $2, 'completed', now(), now() - interval '1 hour', now(), 'wasm') RETURNING id`,
