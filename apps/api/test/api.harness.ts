@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Points the env at the test database; must run before any Nest module reads ENV. */
@@ -12,6 +13,21 @@ export function useTestDatabase(extra: Record<string, string> = {}): string {
   process.env.ADMIN_PASSWORD = TEST_ADMIN.password;
   Object.assign(process.env, extra);
   return url;
+}
+
+/**
+ * Cancels every run still queued in the shared test database. All API test files share one
+ * database and the queue is FIFO, so a file that starts a worker would otherwise train the runs
+ * other files left queued (REST tests create runs no worker takes) before its own.
+ */
+export async function cancelLeftoverRuns(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE "Run" SET status = 'cancelled', "finishedAt" = now() WHERE status = 'queued'`);
+  } finally {
+    await db.end();
+  }
 }
 
 /**

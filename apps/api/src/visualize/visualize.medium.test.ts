@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authedFetch, http, listen, until, useTestDatabase } from '../../test/api.harness';
+import { authedFetch, cancelLeftoverRuns, http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
 
 // API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations.
@@ -15,7 +15,7 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
   let runId = '';
 
   beforeAll(async () => {
-    useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm' });
+    await cancelLeftoverRuns(useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm' }));
     const { createApiApp } = await import('../api.factory');
     api = await createApiApp(['error', 'warn']);
     base = await listen(api);

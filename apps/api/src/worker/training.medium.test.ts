@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authedFetch, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
+import { authedFetch, cancelLeftoverRuns, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
 import { LeaseReaper } from '../runs/lease.reaper';
 import { PrismaService } from '../prisma/prisma.service';
 import { RunRepository } from '../runs/run.repository';
@@ -44,7 +44,7 @@ describe('training worker, end to end', () => {
   const streamed: TTaggedScalar[] = [];
 
   beforeAll(async () => {
-    useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm', HEARTBEAT_SECONDS: '1', LEASE_SECONDS: '5' });
+    await cancelLeftoverRuns(useTestDatabase({ TENSORSCOPE_BACKEND: 'wasm', HEARTBEAT_SECONDS: '1', LEASE_SECONDS: '5' }));
     const { createApiApp } = await import('../api.factory');
     api = await createApiApp(['error', 'warn']);
     base = await listen(api);
