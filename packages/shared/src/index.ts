@@ -15,3 +15,4 @@ export * from './class-palette';
 export * from './safe-text.schema';
 export * from './step.schema';
 export * from './auth.schema';
+export * from './run-filter';
