@@ -44,6 +44,20 @@ export function defaultFormValues(): TRunFormValues {
 }
 
 /**
+ * The form filled with a run's config ("run again with these settings"). Fields the config's
+ * model lacks keep their defaults, so switching the model still shows sensible values.
+ */
+export function formValuesFromConfig(config: TRunConfig): TRunFormValues {
+  const values = defaultFormValues();
+  const given: Partial<Record<TFormField, unknown>> = config;
+  for (const field of FORM_FIELDS) {
+    const value = given[field];
+    if (value !== undefined) values[field] = String(value);
+  }
+  return values;
+}
+
+/**
  * Turns the form's text into a run config, or into one message per invalid field. Only the
  * fields of the chosen model are read (the others are hidden and would be stripped anyway).
  */
