@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ZRunConfig, autoRunName } from '@tensorscope/shared';
-import { defaultFormValues, formErrorsFromServer, formValuesFromConfig, parseRunForm, type TRunFormValues } from './run-form';
+import {
+  autoNamePreview,
+  defaultFormValues,
+  formErrorsFromServer,
+  formValuesForClone,
+  formValuesFromConfig,
+  parseRunForm,
+  type TRunFormValues,
+} from './run-form';
 
 const valid = (): TRunFormValues => ({ ...defaultFormValues(), name: 'gray-adam' });
 
@@ -50,6 +58,22 @@ describe('formValuesFromConfig', () => {
       const parsed = parseRunForm(formValuesFromConfig(config));
       expect(parsed).toEqual({ ok: true, config });
     }
+  });
+});
+
+describe('formValuesForClone', () => {
+  it('numbers a given name and leaves a generated one blank (named again from the settings)', () => {
+    const config = ZRunConfig.parse({ model: 'lstm', hiddenSize: 256 });
+    expect(formValuesForClone({ name: 'deep lstm', config }).name).toBe('deep lstm (2)');
+    expect(formValuesForClone({ name: 'deep lstm (2)', config }).name).toBe('deep lstm (3)');
+    expect(formValuesForClone({ name: 'lstm-256x1-adam', config })).toMatchObject({ name: '', hiddenSize: '256', model: 'lstm' });
+  });
+});
+
+describe('autoNamePreview', () => {
+  it('previews the generated name of what the form holds, nothing while it is invalid', () => {
+    expect(autoNamePreview({ ...defaultFormValues(), name: 'typed', model: 'gru', learningRate: '0.01' })).toBe('gru-128x1-adam-lr0.01');
+    expect(autoNamePreview({ ...defaultFormValues(), batchSize: 'x' })).toBeUndefined();
   });
 });
 

@@ -1,5 +1,14 @@
-import type { TFieldErrors, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
-import { RUN_CONFIG_KEYS, ZRunConfig, fieldMessages, isRunConfigKey, runConfigKeys, toFieldErrors } from '@tensorscope/shared';
+import type { TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
+import {
+  RUN_CONFIG_KEYS,
+  ZRunConfig,
+  autoRunName,
+  cloneRunName,
+  fieldMessages,
+  isRunConfigKey,
+  runConfigKeys,
+  toFieldErrors,
+} from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { parseNumberText } from './value-list';
 
@@ -55,6 +64,21 @@ export function formValuesFromConfig(config: TRunConfig): TRunFormValues {
     if (value !== undefined) values[field] = String(value);
   }
   return values;
+}
+
+/**
+ * "Run again": the form with the run's settings. A generated name is left blank, so the API
+ * names the copy after its own settings (edited or not); a name someone gave becomes "name (2)".
+ */
+export function formValuesForClone(run: Pick<TRun, 'name' | 'config'>): TRunFormValues {
+  const name = run.name === autoRunName(run.config) ? '' : cloneRunName(run.name);
+  return formValuesFromConfig({ ...run.config, name });
+}
+
+/** What a blank name would become (the name box's placeholder), or undefined while the form is invalid. */
+export function autoNamePreview(values: TRunFormValues): string | undefined {
+  const parsed = parseRunForm({ ...values, name: '' });
+  return parsed.ok ? autoRunName(parsed.config) : undefined;
 }
 
 /**
