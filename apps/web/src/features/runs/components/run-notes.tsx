@@ -1,35 +1,21 @@
 'use client';
 
 import { RUN_NOTES_MAX, type TRun } from '@tensorscope/shared';
-import { useState } from 'react';
 import { CardSection } from '../../../components/card-section';
-import { useSignedInUser } from '../../../hooks/use-me';
 import { renderMarkdown } from '../../../lib/markdown.render';
-import { canEditRun } from '../../../lib/permissions';
-import { useUpdateRun } from '../hooks/use-run-mutations';
-import { updateErrorText } from '../lib/run-edit';
+import { useRunEditor } from '../hooks/use-run-editor';
 
 /**
  * The run's Markdown notes, rendered (safely: see lib/markdown); its owner and admins edit them
  * in a text area with a live preview. Nothing shows for others while there are none.
  */
 export function RunNotes({ run }: { run: TRun }) {
-  const user = useSignedInUser();
-  const update = useUpdateRun(run.id);
-  const [draft, setDraft] = useState<string | null>(null);
-  const may = canEditRun(user, run).ok;
-  if (!run.notes && !may) return null;
+  const editor = useRunEditor(run);
+  const { draft } = editor;
+  if (!run.notes && !editor.may) return null;
 
-  const edit = may && draft === null && (
-    <button
-      type="button"
-      className="button button--small"
-      data-testid="edit-notes"
-      onClick={() => {
-        update.reset();
-        setDraft(run.notes);
-      }}
-    >
+  const edit = editor.may && draft === null && (
+    <button type="button" className="button button--small" data-testid="edit-notes" onClick={() => editor.edit(run.notes)}>
       {run.notes ? 'Edit' : 'Add notes'}
     </button>
   );
@@ -48,7 +34,7 @@ export function RunNotes({ run }: { run: TRun }) {
           className="notes-editor"
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({ notes: draft }, { onSuccess: () => setDraft(null) });
+            editor.save({ notes: draft });
           }}
         >
           <div className="notes-editor-panes">
@@ -58,26 +44,23 @@ export function RunNotes({ run }: { run: TRun }) {
               rows={10}
               maxLength={RUN_NOTES_MAX}
               value={draft}
-              onChange={(event) => {
-                setDraft(event.target.value);
-                update.reset();
-              }}
+              onChange={(event) => editor.edit(event.target.value)}
             />
             <div className="markdown markdown--preview" data-testid="notes-preview" aria-label="Preview">
               {draft.trim() ? renderMarkdown(draft) : <p className="muted">Preview</p>}
             </div>
           </div>
           <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={update.isPending} data-testid="save-notes">
-              {update.isPending ? 'Saving…' : 'Save notes'}
+            <button type="submit" className="button button--primary" disabled={editor.busy} data-testid="save-notes">
+              {editor.busy ? 'Saving…' : 'Save notes'}
             </button>
-            <button type="button" className="button" disabled={update.isPending} onClick={() => setDraft(null)}>
+            <button type="button" className="button" disabled={editor.busy} onClick={editor.close}>
               Cancel
             </button>
             <span className="muted small">Markdown: # heading, **bold**, *italic*, `code`, lists, &gt; quotes, [links](https://…)</span>
-            {update.isError && (
+            {editor.error && (
               <span className="field-error" role="alert" data-testid="notes-error">
-                {updateErrorText(update.error)}
+                {editor.error}
               </span>
             )}
           </div>

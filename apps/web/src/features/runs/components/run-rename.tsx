@@ -1,11 +1,8 @@
 'use client';
 
 import { RUN_NAME_MAX, type TRun } from '@tensorscope/shared';
-import { useState, type ReactNode } from 'react';
-import { useSignedInUser } from '../../../hooks/use-me';
-import { canEditRun } from '../../../lib/permissions';
-import { useUpdateRun } from '../hooks/use-run-mutations';
-import { updateErrorText } from '../lib/run-edit';
+import type { ReactNode } from 'react';
+import { useRunEditor } from '../hooks/use-run-editor';
 import { InlineTextForm } from './inline-text-form';
 
 /**
@@ -13,24 +10,20 @@ import { InlineTextForm } from './inline-text-form';
  * button for its owner and admins; the button turns the name into a text box.
  */
 export function RunRename({ run, children }: { run: TRun; children: ReactNode }) {
-  const user = useSignedInUser();
-  const update = useUpdateRun(run.id);
-  const [draft, setDraft] = useState<string | null>(null);
+  const editor = useRunEditor(run);
+  const { draft } = editor;
   if (draft === null)
     return (
       <>
         {children}
-        {canEditRun(user, run).ok && (
+        {editor.may && (
           <button
             type="button"
             className="icon-button"
             data-testid="rename-run"
             title="Rename"
             aria-label={`Rename ${run.name}`}
-            onClick={() => {
-              update.reset();
-              setDraft(run.name);
-            }}
+            onClick={() => editor.edit(run.name)}
           >
             ✎
           </button>
@@ -43,17 +36,11 @@ export function RunRename({ run, children }: { run: TRun; children: ReactNode })
       testId="rename-run"
       value={draft}
       maxLength={RUN_NAME_MAX}
-      busy={update.isPending}
-      error={update.isError ? updateErrorText(update.error) : undefined}
-      onChange={(text) => {
-        setDraft(text);
-        update.reset();
-      }}
-      onCancel={() => setDraft(null)}
-      onSave={() => {
-        if (draft.trim() === run.name) setDraft(null);
-        else update.mutate({ name: draft }, { onSuccess: () => setDraft(null) });
-      }}
+      busy={editor.busy}
+      error={editor.error}
+      onChange={editor.edit}
+      onCancel={editor.close}
+      onSave={() => (draft.trim() === run.name ? editor.close() : editor.save({ name: draft }))}
     />
   );
 }

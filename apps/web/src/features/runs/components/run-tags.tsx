@@ -2,10 +2,8 @@
 
 import { RUN_TAG_MAX, type TRun } from '@tensorscope/shared';
 import { useState } from 'react';
-import { useSignedInUser } from '../../../hooks/use-me';
-import { canEditRun } from '../../../lib/permissions';
-import { useUpdateRun } from '../hooks/use-run-mutations';
-import { addTag, updateErrorText } from '../lib/run-edit';
+import { useRunEditor } from '../hooks/use-run-editor';
+import { addTag } from '../lib/run-edit';
 import { InlineTextForm } from './inline-text-form';
 
 /**
@@ -13,18 +11,20 @@ import { InlineTextForm } from './inline-text-form';
  * Each change sends the whole list (PATCH replaces it), checked first by the API's own rules.
  */
 export function RunTags({ run }: { run: TRun }) {
-  const user = useSignedInUser();
-  const update = useUpdateRun(run.id);
-  const [draft, setDraft] = useState<string | null>(null);
+  const editor = useRunEditor(run);
+  const { draft } = editor;
+  // A tag the shared rules refuse, said before any request.
   const [refusal, setRefusal] = useState<string | undefined>();
-  const may = canEditRun(user, run).ok;
-  if (run.tags.length === 0 && !may) return null;
+  if (run.tags.length === 0 && !editor.may) return null;
 
+  const edit = (text: string) => {
+    setRefusal(undefined);
+    editor.edit(text);
+  };
   const save = () => {
-    if (draft === null) return;
-    const next = addTag(run.tags, draft);
-    if (!next.ok) return setRefusal(next.message);
-    update.mutate({ tags: next.tags }, { onSuccess: () => setDraft(null) });
+    const next = addTag(run.tags, draft ?? '');
+    if (next.ok) editor.save({ tags: next.tags });
+    else setRefusal(next.message);
   };
 
   return (
@@ -32,32 +32,23 @@ export function RunTags({ run }: { run: TRun }) {
       {run.tags.map((tag) => (
         <span key={tag} className="tag-chip" data-testid="run-tag">
           {tag}
-          {may && (
+          {editor.may && (
             <button
               type="button"
               className="tag-chip-remove"
               aria-label={`Remove tag ${tag}`}
               data-testid="remove-tag"
-              disabled={update.isPending}
-              onClick={() => update.mutate({ tags: run.tags.filter((t) => t !== tag) })}
+              disabled={editor.busy}
+              onClick={() => editor.save({ tags: run.tags.filter((t) => t !== tag) })}
             >
               ×
             </button>
           )}
         </span>
       ))}
-      {may &&
+      {editor.may &&
         (draft === null ? (
-          <button
-            type="button"
-            className="tag-add"
-            data-testid="add-tag"
-            onClick={() => {
-              update.reset();
-              setRefusal(undefined);
-              setDraft('');
-            }}
-          >
+          <button type="button" className="tag-add" data-testid="add-tag" onClick={() => edit('')}>
             + tag
           </button>
         ) : (
@@ -67,20 +58,16 @@ export function RunTags({ run }: { run: TRun }) {
             placeholder="e.g. baseline"
             value={draft}
             maxLength={RUN_TAG_MAX}
-            busy={update.isPending}
-            error={refusal ?? (update.isError ? updateErrorText(update.error) : undefined)}
-            onChange={(text) => {
-              setDraft(text);
-              setRefusal(undefined);
-              update.reset();
-            }}
-            onCancel={() => setDraft(null)}
+            busy={editor.busy}
+            error={refusal ?? editor.error}
+            onChange={edit}
+            onCancel={editor.close}
             onSave={save}
           />
         ))}
-      {draft === null && update.isError && (
+      {draft === null && editor.error && (
         <span className="field-error" role="alert" data-testid="run-tags-error">
-          {updateErrorText(update.error)}
+          {editor.error}
         </span>
       )}
     </span>
