@@ -15,7 +15,7 @@ import {
 import type { z } from 'zod';
 
 type Schema = (s: z.ZodType, io?: 'input' | 'output') => Record<string, unknown>;
-import { error, idParam, json } from './openapi.parts';
+import { error, errors, idParam, json } from './openapi.parts';
 
 /** Sign-in, tokens, users, run management and the live-event catch-up, for the OpenAPI document. */
 export function accountPaths(): Record<string, unknown> {
@@ -98,9 +98,7 @@ export function runManagementOperations(): Record<string, unknown> {
       requestBody: { required: true, content: json('RunUpdate') },
       responses: {
         '200': { description: 'the run', content: json('Run') },
-        '400': error('invalid field, one message per field in details'),
-        '403': error('not the owner'),
-        '404': error('no such run'),
+        ...errors({ '400': 'invalid field, one message per field in details', '403': 'not the owner', '404': 'no such run' }),
       },
     },
     delete: {
