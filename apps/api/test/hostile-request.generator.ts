@@ -74,6 +74,8 @@ const INVALID_NAMES: unknown[] = [
   {},
   { $ne: null },
 ];
+/** A run config's blank name is no defect (the API generates one); a sweep's still is. */
+const INVALID_RUN_NAMES = INVALID_NAMES.filter((name) => typeof name !== 'string' || name.trim() !== '');
 /** Wrong for every number field of a run config: all have a minimum ≥ 0 and a maximum ≤ 1e6. */
 const INVALID_NUMBERS: unknown[] = [
   '1',
@@ -273,7 +275,7 @@ export class HostileRequestGenerator {
     for (let i = r.int(1, 3); i > 0; i--) {
       const defect = r.int(0, 5);
       if (defect === 0) {
-        const name = r.pick(INVALID_NAMES);
+        const name = r.pick(INVALID_RUN_NAMES);
         config = withKey(config, 'name', name);
         whys.push(`name ${show(name)}`);
       } else if (defect === 1) {
