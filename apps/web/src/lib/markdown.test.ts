@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement, Fragment } from 'react';
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, safeHref } from './markdown';
+import { parseInline, parseMarkdown, safeHref, type TBlock } from './markdown';
 import { renderMarkdown } from './markdown.render';
 
 const html = (source: string) => renderToStaticMarkup(createElement(Fragment, null, renderMarkdown(source)));
@@ -32,6 +32,50 @@ describe('parseMarkdown', () => {
       { type: 'link', href: 'https://x.org', children: [{ type: 'text', text: 't' }] },
     ]);
     expect(parseInline('snake_case_name 2 * 3 * 4')).toEqual([{ type: 'text', text: 'snake_case_name 2 * 3 * 4' }]);
+  });
+});
+
+describe('parseMarkdown on hostile notes', () => {
+  it('takes linear time on the longest notes the API stores (no regex backtracking blow-up)', () => {
+    const n = 20_000;
+    const notes = [
+      `# a${' '.repeat(n)}b`,
+      `# a${' #'.repeat(n / 2)}`,
+      '['.repeat(n),
+      '[a]('.repeat(n / 4),
+      '**a'.repeat(n / 3),
+      `~~${'a'.repeat(n)}`,
+      `*${'a '.repeat(n / 2)}`,
+      ` _a${' '.repeat(n)}`,
+      `-${'  -'.repeat(n / 3)}x`,
+      `${'- '.repeat(n / 2)}x`,
+      '>'.repeat(n),
+      '`a'.repeat(n / 2),
+    ];
+    for (const note of notes) {
+      const started = performance.now();
+      parseMarkdown(note);
+      expect(performance.now() - started, JSON.stringify(note.slice(0, 12))).toBeLessThan(1000);
+    }
+  });
+
+  it('nests quotes a few levels deep, then keeps the rest as text', () => {
+    expect(parseMarkdown('> > a')).toEqual([
+      { type: 'quote', children: [{ type: 'quote', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'a' }] }] }] },
+    ]);
+    let deepest = parseMarkdown('>>>>>>a')[0];
+    for (let level = 0; level < 4; level++) deepest = (deepest as { children: TBlock[] }).children[0];
+    expect(deepest).toEqual({ type: 'paragraph', children: [{ type: 'text', text: '>>a' }] });
+  });
+
+  it('drops only closing hashes from a heading', () => {
+    const texts = ['## Why ##', '# C# and F#', '#  #', '### x #y'].map((h) => parseMarkdown(h)[0]);
+    expect(texts).toEqual([
+      { type: 'heading', level: 2, children: [{ type: 'text', text: 'Why' }] },
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'C# and F#' }] },
+      { type: 'heading', level: 1, children: [] },
+      { type: 'heading', level: 3, children: [{ type: 'text', text: 'x #y' }] },
+    ]);
   });
 });
 

@@ -29,9 +29,13 @@ export function safeHref(href: string): string | null {
   return null;
 }
 
-/** Inline markers, earliest match wins; emphasis and links nest (their text is parsed again). */
+/**
+ * Inline markers, earliest match wins; emphasis and links nest (their text is parsed again).
+ * Link text and targets have a length limit: unbounded, a note of 20,000 "[" took quadratic
+ * time (each "[" scanned to the end for its "]").
+ */
 const INLINE =
-  /`([^`\n]+)`|\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_\s](?:[^_]*[^_\s])?)_\b|\[([^\]\n]+)\]\(([^()\s]+)\)|\n/s;
+  /`([^`\n]+)`|\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_\s](?:[^_]*[^_\s])?)_\b|\[([^\]\n]{1,300})\]\(([^()\s]{1,2000})\)|\n/s;
 
 export function parseInline(text: string): TInline[] {
   const out: TInline[] = [];
@@ -58,18 +62,33 @@ export function parseInline(text: string): TInline[] {
   return out;
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING = /^(#{1,6})[ \t]+(.*)$/;
 const FENCE = /^\s*```/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,9}[.)]\s+(.*)$/;
 const QUOTE = /^\s*>\s?(.*)$/;
 
+/**
+ * A heading's text without its optional closing hashes ("## Why ##"). Done by hand: the obvious
+ * pattern (`(.*?)\s*#*\s*$`) backtracks in cubic time on a line of spaces, which froze the page.
+ */
+function headingText(raw: string): string {
+  const text = raw.trimEnd();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  const closed = end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t');
+  return closed ? text.slice(0, end).trimEnd() : text;
+}
+
 /** Whether a line starts a block of its own (and so ends a paragraph). */
 const startsBlock = (line: string) =>
   HEADING.test(line) || FENCE.test(line) || RULE.test(line) || BULLET.test(line) || NUMBERED.test(line) || QUOTE.test(line);
 
-export function parseMarkdown(source: string): TBlock[] {
+/** Quotes nest this deep at most; deeper ">" stay text (a note of 20,000 ">" overflowed the stack). */
+const MAX_QUOTE_DEPTH = 4;
+
+export function parseMarkdown(source: string, depth = 0): TBlock[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: TBlock[] = [];
   let i = 0;
@@ -82,7 +101,11 @@ export function parseMarkdown(source: string): TBlock[] {
     const heading = HEADING.exec(line);
     if (heading) {
       // Notes sit inside a page with its own headings: three levels are plenty.
-      blocks.push({ type: 'heading', level: Math.min(heading[1]!.length, 3) as 1 | 2 | 3, children: parseInline(heading[2]!) });
+      blocks.push({
+        type: 'heading',
+        level: Math.min(heading[1]!.length, 3) as 1 | 2 | 3,
+        children: parseInline(headingText(heading[2]!)),
+      });
       i++;
     } else if (FENCE.test(line)) {
       const body: string[] = [];
@@ -93,10 +116,10 @@ export function parseMarkdown(source: string): TBlock[] {
     } else if (RULE.test(line)) {
       blocks.push({ type: 'rule' });
       i++;
-    } else if (QUOTE.test(line)) {
+    } else if (QUOTE.test(line) && depth < MAX_QUOTE_DEPTH) {
       const body: string[] = [];
       while (i < lines.length && QUOTE.test(lines[i]!)) body.push(QUOTE.exec(lines[i++]!)![1]!);
-      blocks.push({ type: 'quote', children: parseMarkdown(body.join('\n')) });
+      blocks.push({ type: 'quote', children: parseMarkdown(body.join('\n'), depth + 1) });
     } else if (BULLET.test(line) || NUMBERED.test(line)) {
       const ordered = !BULLET.test(line);
       const item = ordered ? NUMBERED : BULLET;
