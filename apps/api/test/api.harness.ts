@@ -113,6 +113,24 @@ export function tokenFor(base: string): Promise<string> {
   return token;
 }
 
+/** Creates a user (as the test admin) and answers an API token of theirs. */
+export async function userToken(
+  base: string,
+  who: { email: string; password: string },
+  role: 'viewer' | 'launcher' | 'admin',
+): Promise<string> {
+  const created = await http(base, '/api/users', { body: { ...who, role } });
+  if (created.status !== 201) throw new Error(`creating ${who.email} answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const { cookie, csrf } = await signIn(base, who);
+  const t = await http<{ token: string }>(base, '/api/tokens', {
+    body: { name: 'mine' },
+    token: null,
+    headers: { cookie, 'x-csrf-token': csrf },
+  });
+  if (t.status !== 201) throw new Error(`creating a token of ${who.email} answered ${t.status}`);
+  return t.body.token;
+}
+
 /** fetch with the test admin's token (for binary answers: PNGs, CSV, weights). */
 export async function authedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const base = new URL(url).origin;

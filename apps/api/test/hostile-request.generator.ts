@@ -74,6 +74,8 @@ const INVALID_NAMES: unknown[] = [
   {},
   { $ne: null },
 ];
+/** A run config's blank name is no defect (the API generates one); a sweep's still is. */
+const INVALID_RUN_NAMES = INVALID_NAMES.filter((name) => typeof name !== 'string' || name.trim() !== '');
 /** Wrong for every number field of a run config: all have a minimum ≥ 0 and a maximum ≤ 1e6. */
 const INVALID_NUMBERS: unknown[] = [
   '1',
@@ -204,7 +206,8 @@ export class HostileRequestGenerator {
     if (kind < 18) return this.jsonPost('/api/runs', () => this.runConfigBody());
     if (kind < 30) return this.jsonPost('/api/sweeps', () => this.sweepBody());
     if (kind < 40) return this.visualizationPost();
-    if (kind < 90) return this.get();
+    if (kind < 86) return this.get();
+    if (kind < 93) return this.runUpdate();
     return this.wrongRoute();
   }
 
@@ -273,7 +276,7 @@ export class HostileRequestGenerator {
     for (let i = r.int(1, 3); i > 0; i--) {
       const defect = r.int(0, 5);
       if (defect === 0) {
-        const name = r.pick(INVALID_NAMES);
+        const name = r.pick(INVALID_RUN_NAMES);
         config = withKey(config, 'name', name);
         whys.push(`name ${show(name)}`);
       } else if (defect === 1) {
@@ -416,6 +419,43 @@ export class HostileRequestGenerator {
       // An existing run with a valid body is still refused (no snapshot; not a CNN): the defect decides anyway.
       return { why: `visualization ${idWhy}: ${why}`, value: body };
     });
+  }
+
+  /** PATCH /api/runs/:id (rename, notes, tags, archive) with one bad field. */
+  private runUpdate(): THostileRequest {
+    const r = this.r;
+    const { id, why: idWhy } = this.runId({ allowExisting: true });
+    const url = `/api/runs/${percentEncode(id)}`;
+    return this.jsonPost(
+      url,
+      () => {
+        const body: Record<string, unknown> = { name: 'fuzz renamed', notes: '**fuzz**', tags: ['fuzz'] };
+        const [key, values] = r.pick<[string, unknown[]]>([
+          ['name', [...INVALID_NAMES, '  ']],
+          ['notes', [...UNSAFE_TEXT, 'n'.repeat(20_001), 42, null, [], {}]],
+          [
+            'tags',
+            [
+              'fuzz',
+              [1],
+              [''],
+              ['<b>x</b>'],
+              ['a', 'A'],
+              ['x'.repeat(33)],
+              ['line\nbreak'],
+              Array.from({ length: 21 }, (_, i) => `t${i}`),
+              ...UNSAFE_TEXT.map((t) => [t]),
+              null,
+            ],
+          ],
+          ['archived', ['yes', 1, null, 'true']],
+          [r.pick(UNKNOWN_KEYS), [1, 'x', null]],
+        ]);
+        const value = r.pick(values);
+        return { why: `run update ${idWhy}: ${key} ${show(value)}`, value: withKey(body, key, value) };
+      },
+      'PATCH',
+    );
   }
 
   // ── GETs (and the one body-less POST) ───────────────────────────────────────

@@ -72,6 +72,7 @@ export const RUN_CONFIG_FIELDS = {
     kind: 'text',
     models: 'all',
     sweepable: false,
+    hint: 'blank: named after its settings',
     placeholder: 'e.g. gray-adam',
     sweepPlaceholder: 'e.g. lstm-sizes',
   },

@@ -47,7 +47,7 @@ describe('ZRunConfig', () => {
   it('names every bad field with its own message', () => {
     const r = ZRunConfig.safeParse({
       ...minimal,
-      name: '   ',
+      name: 'x'.repeat(121),
       learningRate: 0,
       batchSize: 1.5,
       epochs: 0,
@@ -74,5 +74,11 @@ describe('ZRunConfig', () => {
 
   it('trims the name', () => {
     expect(ZRunConfig.parse({ ...minimal, name: '  run 1 ' }).name).toBe('run 1');
+  });
+
+  it('takes a blank or missing name as "name it for me" (empty), never as an error', () => {
+    expect(ZRunConfig.parse({ model: 'lstm' }).name).toBe('');
+    expect(ZRunConfig.parse({ model: 'lstm', name: '   ' }).name).toBe('');
+    expect(ZRunConfig.safeParse({ model: 'lstm', name: 7 }).success).toBe(false);
   });
 });

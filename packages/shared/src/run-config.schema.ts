@@ -16,9 +16,13 @@ export const CIFAR_TEST_SIZE = 10_000;
 export const MNIST_TRAIN_SIZE = 60_000;
 export const MNIST_TEST_SIZE = 10_000;
 
+/** Longest run name (names given, generated, cloned and made by sweeps alike). */
+export const RUN_NAME_MAX = 120;
+
 /** Everything that sets how a run trains, shared by every model family. */
 const trainingFields = {
-  name: safeText('name').trim().min(1, 'name is required').max(120, 'name must be at most 120 characters'),
+  /** Blank or left out: the API names the run from its config (`autoRunName`); stored configs always have one. */
+  name: safeText('name').trim().max(RUN_NAME_MAX, `name must be at most ${RUN_NAME_MAX} characters`).default(''),
   optimizer: ZOptimizer.default('adam'),
   learningRate: z.number().gt(0, 'learningRate must be greater than 0').max(10, 'learningRate must be at most 10').default(0.001),
   batchSize: z.number().int('batchSize must be an integer').min(1).max(4096).default(64),

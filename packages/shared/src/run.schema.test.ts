@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZRunIdParam, ZRunListQuery } from './run.schema';
+import { ZRunIdParam, ZRunListQuery, ZRunUpdate } from './run.schema';
+import { toFieldErrors } from './zod-errors';
 import { ZScalarQuery } from './scalar.schema';
 import { ZBusEvent } from './events.schema';
 
@@ -40,5 +41,40 @@ describe('query schemas', () => {
   it('parse bus events by type', () => {
     expect(ZBusEvent.parse({ type: 'run.cancel', runId: 'r' })).toEqual({ type: 'run.cancel', runId: 'r' });
     expect(ZBusEvent.safeParse({ type: 'run.exploded', runId: 'r' }).success).toBe(false);
+  });
+});
+
+describe('ZRunUpdate', () => {
+  const issues = (body: unknown) => {
+    const r = ZRunUpdate.safeParse(body);
+    return r.success ? [] : toFieldErrors(r.error).map((e) => `${e.path}: ${e.message}`);
+  };
+
+  it('takes any of name, notes, tags and archived, trimmed', () => {
+    expect(ZRunUpdate.parse({ name: '  renamed ', notes: '# why\n*this*', tags: [' baseline', 'lr:0.01'] })).toEqual({
+      name: 'renamed',
+      notes: '# why\n*this*',
+      tags: ['baseline', 'lr:0.01'],
+    });
+    expect(ZRunUpdate.parse({ tags: [] })).toEqual({ tags: [] });
+    expect(ZRunUpdate.parse({ notes: '' })).toEqual({ notes: '' });
+  });
+
+  it('refuses an empty change and unknown fields', () => {
+    expect(issues({})[0]).toContain('give at least one field');
+    expect(ZRunUpdate.safeParse({ status: 'completed' }).success).toBe(false);
+  });
+
+  it('says per field what is wrong', () => {
+    expect(issues({ name: '  ' })).toEqual(['name: name must not be blank']);
+    expect(issues({ name: 'x'.repeat(121) })).toEqual(['name: name must be at most 120 characters']);
+    expect(issues({ notes: 'x'.repeat(20_001) })).toEqual(['notes: notes must be at most 20000 characters']);
+    expect(issues({ notes: 'a\u0000b' })).toEqual(['notes: notes must not contain NUL characters or unpaired UTF-16 surrogates']);
+    expect(issues({ tags: 'baseline' })).toEqual(['tags: tags must be a list of strings']);
+    expect(issues({ tags: ['<b>x</b>'] })[0]).toMatch(/^tags\.0: a tag starts with a letter or digit/);
+    expect(issues({ tags: ['ok', 'line\nbreak'] })[0]).toMatch(/^tags\.1: /);
+    expect(issues({ tags: ['x'.repeat(33)] })).toEqual(['tags.0: a tag must be at most 32 characters']);
+    expect(issues({ tags: ['Base', 'base'] })).toEqual(['tags.1: tag "base" is listed twice']);
+    expect(issues({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).toEqual(['tags: at most 20 tags per run']);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
+import { RUN_NAME_MAX, ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
+import { ZRunNotes, ZRunTagList } from './run-labels.schema';
 import { safeText } from './safe-text.schema';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
@@ -51,6 +52,12 @@ export const ZRun = z.object({
   checkpointStep: z.number().int().nullable(),
   /** Who launched it (null: before accounts existed). Launchers may cancel, archive and delete their own runs. */
   ownerId: z.string().nullable(),
+  /** The owner's notes on the run, in Markdown ('' when none). */
+  notes: z.string(),
+  /** Short labels people put on the run (e.g. "baseline"), in the order they were added. */
+  tags: z.array(z.string()),
+  /** For a queued run, its place in line for a worker (1: claimed next); null otherwise. */
+  queuePosition: z.number().int().min(1).nullable(),
   /** When the run was archived (left out of the default list); null while it is not. */
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -88,8 +95,20 @@ export type TRunList = z.infer<typeof ZRunList>;
 /** Path parameters stay non-strict objects: their keys come from the route, never from the client. */
 export const ZRunIdParam = z.object({ id: safeText('id').uuid('id must be a UUID') });
 
-/** PATCH /api/runs/:id: what an owner (or an admin) may change on a run. */
+/** PATCH /api/runs/:id: what an owner (or an admin) may change on a run; give any of the fields. */
 export const ZRunUpdate = z
-  .strictObject({ archived: z.boolean({ error: 'archived must be true or false' }).optional() })
-  .refine((u) => u.archived !== undefined, { message: 'give at least one field to change (archived)' });
+  .strictObject({
+    name: safeText('name')
+      .trim()
+      .min(1, 'name must not be blank')
+      .max(RUN_NAME_MAX, `name must be at most ${RUN_NAME_MAX} characters`)
+      .optional(),
+    notes: ZRunNotes.optional(),
+    tags: ZRunTagList.optional(),
+    archived: z.boolean({ error: 'archived must be true or false' }).optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: 'give at least one field to change (name, notes, tags, archived)',
+  });
 export type TRunUpdate = z.infer<typeof ZRunUpdate>;
+export type TRunUpdateInput = z.input<typeof ZRunUpdate>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MODEL_NAMES, ZRunConfig, type TRunConfig } from './run-config.schema';
 import { RUN_CONFIG_KEYS, fieldAppliesToModel, runConfigKeys, type TRunConfigKey, type TSweepableKey } from './run-config.fields';
 import { ZRunStatus } from './run.schema';
+import { fitRunName } from './run-name';
 import type { TFieldErrors } from './error.schema';
 import { isSafeText, safeText, unsafeTextMessage } from './safe-text.schema';
 import { fieldMessages, toFieldErrors } from './zod-errors';
@@ -90,11 +91,7 @@ export function sweepRunName(sweepName: string, point: TSweepPoint): string {
   const label = Object.entries(point)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
-  const name = `${sweepName} · ${label}`;
-  if (name.length <= 120) return name;
-  // Cutting between the halves of a surrogate pair (an emoji) would leave text Postgres refuses.
-  const cut = name.slice(0, 119);
-  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+  return fitRunName(`${sweepName} · ${label}`);
 }
 
 /** Every combination of the axes' values, the first axis varying slowest. */

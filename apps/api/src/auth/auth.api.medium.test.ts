@@ -3,7 +3,7 @@ import type { TApiError, TRun, TRunList, TTokenCreated, TUser, TWhoAmI } from '@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, listen, signIn, tokenFor, useTestDatabase } from '../../test/api.harness';
+import { http, listen, signIn, tokenFor, userToken, useTestDatabase } from '../../test/api.harness';
 import { PrismaService } from '../prisma/prisma.service';
 import { ScalarStore } from '../scalars/scalar.store';
 
@@ -26,17 +26,8 @@ describe('accounts and roles', () => {
     app = await createApiApp(['error', 'warn']);
     base = await listen(app);
     for (const [role, who] of Object.entries(users) as Array<[keyof typeof users, { email: string; password: string }]>) {
-      const created = await http<TUser>(base, '/api/users', { body: { ...who, role: role === 'viewer' ? 'viewer' : 'launcher' } });
-      expect(created.status).toBe(201);
-      const { cookie, csrf } = await signIn(base, who);
-      const t = await http<TTokenCreated>(base, '/api/tokens', {
-        body: { name: 'mine' },
-        token: null,
-        headers: { cookie, 'x-csrf-token': csrf },
-      });
-      expect(t.status).toBe(201);
-      expect(t.body.token).toMatch(/^tsk_/);
-      tokens[role] = t.body.token;
+      tokens[role] = await userToken(base, who, role === 'viewer' ? 'viewer' : 'launcher');
+      expect(tokens[role]).toMatch(/^tsk_/);
     }
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ import {
 import type { z } from 'zod';
 
 type Schema = (s: z.ZodType, io?: 'input' | 'output') => Record<string, unknown>;
-import { error, idParam, json } from './openapi.parts';
+import { error, errors, idParam, json } from './openapi.parts';
 
 /** Sign-in, tokens, users, run management and the live-event catch-up, for the OpenAPI document. */
 export function accountPaths(): Record<string, unknown> {
@@ -91,10 +91,15 @@ export function accountPaths(): Record<string, unknown> {
 export function runManagementOperations(): Record<string, unknown> {
   return {
     patch: {
-      summary: 'Archive or restore a run (its owner or an admin)',
+      summary: 'Rename, annotate, tag, archive or restore a run (its owner or an admin)',
+      description:
+        'Give any of `name`, `notes` (Markdown, ≤ 20,000 characters), `tags` (the whole list: ≤ 20 tags of ≤ 32 letters, digits, spaces and `. _ - : / + #`, no tag twice) and `archived`. Open dashboards get the new row over the socket (`run:updated`).',
       parameters: [idParam],
       requestBody: { required: true, content: json('RunUpdate') },
-      responses: { '200': { description: 'the run', content: json('Run') }, '403': error('not the owner'), '404': error('no such run') },
+      responses: {
+        '200': { description: 'the run', content: json('Run') },
+        ...errors({ '400': 'invalid field, one message per field in details', '403': 'not the owner', '404': 'no such run' }),
+      },
     },
     delete: {
       summary: 'Delete a finished run and everything it stored, in one transaction (its owner or an admin)',

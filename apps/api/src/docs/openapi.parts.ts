@@ -2,6 +2,9 @@
 
 export const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 export const error = (description: string) => ({ description, content: json('ApiError') });
+/** Several error answers at once: status → description. */
+export const errors = (byStatus: Record<string, string>) =>
+  Object.fromEntries(Object.entries(byStatus).map(([status, description]) => [status, error(description)]));
 export const pngContent = { 'image/png': { schema: { type: 'string', format: 'binary' } } };
 
 const pathParam = (name: string, type: 'string' | 'integer') => ({ name, in: 'path', required: true, schema: { type } });

@@ -66,6 +66,8 @@ export function buildOpenApi(): OpenAPIObject {
         },
         post: {
           summary: 'Create a run and queue it for training',
+          description:
+            'A blank or missing `name` is generated from the config: the model and its shape, the optimizer, then learning rate, batch size, epochs, dropout, gradient clipping and train subset where they differ from the defaults (e.g. `lstm-256x2-adam-lr0.01`). The answer’s `queuePosition` is the run’s place in line for a worker.',
           requestBody: { required: true, content: json('RunConfigInput') },
           responses: {
             '201': { description: 'the queued run', content: json('Run') },

@@ -91,7 +91,7 @@ export class RunGateway implements OnModuleInit, OnModuleDestroy, OnGatewayInit 
       case 'run.updated': {
         const row = await this.runs.findById(event.runId);
         if (!row) return;
-        const run = toRun(row, this.clock.now());
+        const run = toRun(row, this.clock.now(), (await this.runs.queuePositions([row])).get(row.id) ?? null);
         this.server.to([RUN_LIST_ROOM, runRoom(run.id)]).emit('run:updated', { run, ...seqOf(event) });
         return;
       }

@@ -1,8 +1,11 @@
 import type { Run as RunRow } from '@prisma/client';
 import { ZBackendName, ZBestMetrics, ZFinalMetrics, ZRunConfig, ZRunProgress, type TRun } from '@tensorscope/shared';
 
-/** Database row → public TRun. Stored JSON is parsed, so a bad row fails loudly here, not in a browser. */
-export function toRun(row: RunRow, now: Date): TRun {
+/**
+ * Database row → public TRun. Stored JSON is parsed, so a bad row fails loudly here, not in a
+ * browser. `queuePosition` comes from `RunRepository.queuePositions` (null: not queued).
+ */
+export function toRun(row: RunRow, now: Date, queuePosition: number | null = null): TRun {
   const backend = ZBackendName.safeParse(row.backend);
   const end = row.finishedAt ?? (row.status === 'running' ? now : null);
   return {
@@ -23,6 +26,9 @@ export function toRun(row: RunRow, now: Date): TRun {
     interruption: row.interruption,
     checkpointStep: row.checkpointStep,
     ownerId: row.ownerId,
+    notes: row.notes,
+    tags: row.tags,
+    queuePosition: row.status === 'queued' ? queuePosition : null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
@@ -30,3 +36,7 @@ export function toRun(row: RunRow, now: Date): TRun {
     durationSeconds: row.startedAt && end ? Math.max(0, (end.getTime() - row.startedAt.getTime()) / 1000) : null,
   };
 }
+
+/** Rows → TRuns, each queued one with its place in line. */
+export const toRuns = (rows: readonly RunRow[], now: Date, positions: ReadonlyMap<string, number>): TRun[] =>
+  rows.map((row) => toRun(row, now, positions.get(row.id) ?? null));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Run as RunRow } from '@prisma/client';
-import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress } from '@tensorscope/shared';
+import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress, TRunUpdate } from '@tensorscope/shared';
 import { PrismaService } from '../prisma/prisma.service';
 
 /** The Run columns a config fills (shared with sweep creation). */
@@ -26,10 +26,41 @@ export class RunRepository {
     return this.db.run.create({ data: { ...runData(config), ownerId } });
   }
 
-  /** Archives or restores a run; null when it does not exist. */
-  async setArchived(id: string, archived: boolean, now: Date): Promise<RunRow | null> {
-    const r = await this.db.run.updateMany({ where: { id }, data: { archivedAt: archived ? now : null } });
+  /**
+   * Renames, annotates, tags, archives or restores a run (what `update` gives); null when it does
+   * not exist. A new name is written into the stored config too, in the same transaction, so
+   * the config a clone starts from never disagrees with the run's name.
+   */
+  async update(id: string, update: TRunUpdate, now: Date): Promise<RunRow | null> {
+    const data: Prisma.RunUpdateManyMutationInput = {
+      ...(update.name !== undefined ? { name: update.name } : {}),
+      ...(update.notes !== undefined ? { notes: update.notes } : {}),
+      ...(update.tags !== undefined ? { tags: update.tags } : {}),
+      ...(update.archived !== undefined ? { archivedAt: update.archived ? now : null } : {}),
+    };
+    const [r] = await this.db.$transaction([
+      this.db.run.updateMany({ where: { id }, data }),
+      ...(update.name !== undefined
+        ? [
+            this.db
+              .$executeRaw`UPDATE "Run" SET config = jsonb_set(config, '{name}', to_jsonb(${update.name}::text)) WHERE id = ${id}::uuid`,
+          ]
+        : []),
+    ]);
     return r.count === 1 ? this.findById(id) : null;
+  }
+
+  /**
+   * Each queued run's place in line (1: the next a worker claims), in claimNext's order
+   * ("createdAt", id); runs of `rows` that are not queued are left out.
+   */
+  async queuePositions(rows: readonly RunRow[]): Promise<Map<string, number>> {
+    const queued = rows.filter((r) => r.status === 'queued').map((r) => r.id);
+    if (queued.length === 0) return new Map();
+    const found = await this.db.$queryRaw<Array<{ id: string; position: bigint }>>`
+      SELECT r.id, (SELECT count(*) FROM "Run" q WHERE q.status = 'queued' AND (q."createdAt", q.id) <= (r."createdAt", r.id)) AS position
+      FROM "Run" r WHERE r.id = ANY(${queued}::uuid[]) AND r.status = 'queued'`;
+    return new Map(found.map((f) => [f.id, Number(f.position)]));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   FINISHED_STATUSES,
+  withRunName,
   type TRun,
   type TRunConfig,
   type TRunEvents,
@@ -16,8 +17,9 @@ import { ApiError } from '../common/api-error';
 import { assertMayManage } from './run-ownership';
 import { RunEventRepository } from './run-event.repository';
 import { CLOCK, type Clock } from '../common/clock';
-import { toRun } from './run.mapper';
+import { toRun, toRuns } from './run.mapper';
 import { RunRepository } from './run.repository';
+import type { Run as RunRow } from '@prisma/client';
 import { ScalarStore } from '../scalars/scalar.store';
 
 @Injectable()
@@ -32,21 +34,27 @@ export class RunService {
 
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
     // The queued row is the job: idle workers claim it (this signal only wakes them early).
-    const row = await this.runs.create(config, principal.user.id);
+    // A run posted without a name is named after what sets it apart (model, shape, optimizer…).
+    const row = await this.runs.create(withRunName(config), principal.user.id);
     await this.bus.publish({ type: 'run.updated', runId: row.id });
-    return toRun(row, this.clock.now());
+    return this.answer(row);
   }
 
   async get(id: string): Promise<TRun> {
     const row = await this.runs.findById(id);
     if (!row) throw ApiError.notFound('run', id);
-    return toRun(row, this.clock.now());
+    return this.answer(row);
   }
 
   async list(query: TRunListQuery): Promise<TRunList> {
     const { rows, total } = await this.runs.list(query);
-    const now = this.clock.now();
-    return { items: rows.map((r) => toRun(r, now)), total, page: query.page, pageSize: query.pageSize };
+    const items = toRuns(rows, this.clock.now(), await this.runs.queuePositions(rows));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** One row as answered: with its place in the queue while it waits there. */
+  private async answer(row: RunRow): Promise<TRun> {
+    return toRun(row, this.clock.now(), (await this.runs.queuePositions([row])).get(row.id) ?? null);
   }
 
   async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {
@@ -88,12 +96,14 @@ export class RunService {
     return this.get(id);
   }
 
+  /** Rename, notes, tags, archive/restore: the same who-may as cancel and delete (owner or admin). */
   async update(id: string, update: TRunUpdate, principal: TPrincipal): Promise<TRun> {
-    assertMayManage(principal, await this.get(id), update.archived ? 'archive' : 'restore');
-    const row = await this.runs.setArchived(id, update.archived === true, this.clock.now());
+    assertMayManage(principal, await this.get(id), updateVerb(update));
+    const row = await this.runs.update(id, update, this.clock.now());
     if (!row) throw ApiError.notFound('run', id);
+    // Open dashboards (the list, the run's page) take the new row from this event.
     await this.bus.publish({ type: 'run.updated', runId: id });
-    return toRun(row, this.clock.now());
+    return this.answer(row);
   }
 
   async events(id: string, afterSeq: number): Promise<TRunEvents> {
@@ -112,4 +122,11 @@ export class RunService {
       throw ApiError.conflict(`run ${id} is ${(await this.get(id)).status}; cancel it before deleting it`, { status: run.status });
     await this.bus.publish({ type: 'run.deleted', runId: id });
   }
+}
+
+/** What a refused update was about, for the 403's message ("may not archive run …"). */
+function updateVerb(update: TRunUpdate): string {
+  if (update.archived !== undefined) return update.archived ? 'archive' : 'restore';
+  if (update.name !== undefined) return 'rename';
+  return 'edit the notes or tags of';
 }

@@ -3,7 +3,7 @@ import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { RunEventRepository } from './run-event.repository';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { http, useTestApi } from '../../test/api.harness';
+import { http, userToken, useTestApi } from '../../test/api.harness';
 
 // REST contract against a real Postgres and the real queue; no worker runs here, so runs stay queued.
 describe('runs REST API', () => {
@@ -28,7 +28,7 @@ describe('runs REST API', () => {
   it('refuses invalid configs with one message per field and stores nothing', async () => {
     const before = await http<TRunList>(api.base, `/api/runs?name=${tag}`);
     const res = await http<TApiError>(api.base, '/api/runs', {
-      body: { ...valid, learningRate: -1, batchSize: 2.5, trainSubset: 60001, variant: 'nope', name: '' },
+      body: { ...valid, learningRate: -1, batchSize: 2.5, trainSubset: 60001, variant: 'nope', name: 'x'.repeat(121) },
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -123,6 +123,106 @@ describe('runs REST API', () => {
     expect((await events(3)).body.complete).toBe(true);
     expect((await http<TApiError>(api.base, `/api/runs/${id}/events?afterSeq=-1`)).status).toBe(400);
     expect((await http<TApiError>(api.base, `/api/runs/${randomUUID()}/events?afterSeq=0`)).status).toBe(404);
+  });
+
+  it('names a run posted without a name after what sets it apart', async () => {
+    const { name: _given, ...unnamed } = valid;
+    const blank = await http<TRun>(api.base, '/api/runs', {
+      body: { ...unnamed, model: 'lstm', hiddenSize: 256, layers: 2, learningRate: 0.01 },
+    });
+    expect(blank.status).toBe(201);
+    expect(blank.body.name).toBe('lstm-256x2-adam-lr0.01-train2k');
+    expect(blank.body.config.name).toBe(blank.body.name);
+    const spaces = await http<TRun>(api.base, '/api/runs', { body: { ...valid, name: '   ' } });
+    expect(spaces.body.name).toBe('lenet5-cifar-gray28-adam-train2k');
+  });
+
+  describe('rename, notes and tags (PATCH /api/runs/:id)', () => {
+    const patch = (id: string, body: unknown, token?: string) =>
+      http<TRun & TApiError>(api.base, `/api/runs/${id}`, { method: 'PATCH', body, token });
+    const create = async (name: string, token?: string) =>
+      (await http<TRun>(api.base, '/api/runs', { body: { ...valid, name: `${tag}-${name}` }, token })).body;
+
+    it('renames (the stored config too), writes notes and replaces the tag list', async () => {
+      const run = await create('manage');
+      const seqBefore = (await http<TRunEvents>(api.base, `/api/runs/${run.id}/events?afterSeq=0`)).body.lastSeq;
+      const renamed = await patch(run.id, { name: `  ${tag}-renamed `, notes: '## Why\nlr *too* high', tags: ['baseline', 'lr sweep'] });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: `${tag}-renamed`, notes: '## Why\nlr *too* high', tags: ['baseline', 'lr sweep'] });
+      expect(renamed.body.config.name).toBe(`${tag}-renamed`);
+      expect((await http<TRunList>(api.base, `/api/runs?name=${tag}-renamed`)).body.items.map((r) => r.id)).toEqual([run.id]);
+
+      // Untouched fields stay; an empty list removes every tag.
+      const untagged = await patch(run.id, { tags: [] });
+      expect(untagged.body).toMatchObject({ name: `${tag}-renamed`, notes: '## Why\nlr *too* high', tags: [] });
+      const fetched = await http<TRun>(api.base, `/api/runs/${run.id}`);
+      expect(fetched.body).toMatchObject({ tags: [], notes: '## Why\nlr *too* high' });
+
+      // Each change is announced, so open dashboards take the new row.
+      const events = await http<TRunEvents>(api.base, `/api/runs/${run.id}/events?afterSeq=${seqBefore}`);
+      expect(events.body.events.map((e) => e.type)).toEqual(['run.updated', 'run.updated']);
+    });
+
+    it('answers 400 per field for bad input and changes nothing', async () => {
+      const run = await create('bad-input');
+      const cases: [unknown, string[]][] = [
+        [{}, ['(root)']],
+        [{ name: '   ' }, ['name']],
+        [{ name: 'x'.repeat(121), notes: 'n'.repeat(20_001) }, ['name', 'notes']],
+        [{ notes: 'a\u0000b' }, ['notes']],
+        [{ tags: ['ok', '<script>'] }, ['tags.1']],
+        [{ tags: ['dup', 'DUP'] }, ['tags.1']],
+        [{ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, ['tags']],
+        [{ tags: 'baseline' }, ['tags']],
+        // An unknown field is named; with no known one, the "give at least one" note comes too.
+        [{ status: 'completed' }, ['(root)', 'status']],
+      ];
+      for (const [body, paths] of cases) {
+        const res = await patch(run.id, body);
+        expect({ body, status: res.status, code: res.body.code }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED' });
+        expect((res.body.details as { path: string }[]).map((d) => d.path).sort()).toEqual(paths);
+      }
+      const after = await http<TRun>(api.base, `/api/runs/${run.id}`);
+      expect(after.body).toMatchObject({ name: run.name, notes: '', tags: [] });
+    });
+
+    it('lets the owner and admins change a run, nobody else', async () => {
+      const who = (role: string) => ({ email: `${role}-${tag}@test.local`, password: `${role}-password-1` });
+      const owner = await userToken(api.base, who('owner'), 'launcher');
+      const other = await userToken(api.base, who('other'), 'launcher');
+      const viewer = await userToken(api.base, who('viewer'), 'viewer');
+      const run = await create('owned', owner);
+      expect((await patch(run.id, { tags: ['mine'] }, owner)).body.tags).toEqual(['mine']);
+      const refused = await patch(run.id, { name: 'stolen' }, other);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toContain('rename');
+      expect((await patch(run.id, { notes: 'x' }, other)).status).toBe(403);
+      expect((await patch(run.id, { tags: [] }, viewer)).status).toBe(403);
+      expect((await patch(run.id, { notes: 'checked by an admin' })).body.notes).toBe('checked by an admin');
+      expect((await http<TRun>(api.base, `/api/runs/${run.id}`)).body).toMatchObject({ name: run.name, tags: ['mine'] });
+      expect((await patch(randomUUID(), { tags: [] })).status).toBe(404);
+    });
+  });
+
+  it("answers a queued run's place in line, in claim order, and nothing once it left the queue", async () => {
+    const made: TRun[] = [];
+    for (const n of ['q1', 'q2', 'q3'])
+      made.push((await http<TRun>(api.base, '/api/runs', { body: { ...valid, name: `${tag}-${n}` } })).body);
+    const [first, second, third] = made as [TRun, TRun, TRun];
+    expect(first.queuePosition).toBeGreaterThanOrEqual(1);
+    const position = async (id: string) => (await http<TRun>(api.base, `/api/runs/${id}`)).body.queuePosition;
+    const start = (await position(first.id))!;
+    expect([await position(second.id), await position(third.id)]).toEqual([start + 1, start + 2]);
+    const listed = await http<TRunList>(api.base, `/api/runs?name=${tag}-q`);
+    expect(Object.fromEntries(listed.body.items.map((r) => [r.name, r.queuePosition]))).toEqual({
+      [`${tag}-q1`]: start,
+      [`${tag}-q2`]: start + 1,
+      [`${tag}-q3`]: start + 2,
+    });
+
+    // The first leaves the queue: the others move up, and it has no place any more.
+    expect((await http<TRun>(api.base, `/api/runs/${first.id}/cancel`, { method: 'POST' })).body.queuePosition).toBeNull();
+    expect([await position(second.id), await position(third.id)]).toEqual([start, start + 1]);
   });
 
   it('serves an OpenAPI document generated from the shared schemas', async () => {

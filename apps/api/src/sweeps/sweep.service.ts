@@ -3,7 +3,7 @@ import { expandSweep, type TRun, type TSweep, type TSweepCreate, type TSweepList
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { ApiError } from '../common/api-error';
 import { CLOCK, type Clock } from '../common/clock';
-import { toRun } from '../runs/run.mapper';
+import { toRuns } from '../runs/run.mapper';
 import { RunRepository } from '../runs/run.repository';
 import { toSweep } from './sweep.mapper';
 import { SweepRepository } from './sweep.repository';
@@ -30,10 +30,8 @@ export class SweepService {
       expansion.runs.map((r) => r.config),
     );
     for (const run of runs) await this.bus.publish({ type: 'run.updated', runId: run.id });
-    return this.get(sweep.id).then(async (s) => ({
-      sweep: s,
-      runs: (await Promise.all(runs.map((r) => this.runs.findById(r.id)))).map((r) => toRun(r!, this.clock.now())),
-    }));
+    const rows = (await Promise.all(runs.map((r) => this.runs.findById(r.id)))).filter((r) => r !== null);
+    return { sweep: await this.get(sweep.id), runs: toRuns(rows, this.clock.now(), await this.runs.queuePositions(rows)) };
   }
 
   async get(id: string): Promise<TSweep> {

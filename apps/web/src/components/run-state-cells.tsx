@@ -1,6 +1,7 @@
 import type { TRun } from '@tensorscope/shared';
 import { FINISHED_STATUSES } from '@tensorscope/shared';
 import { RunProgress } from './run-progress';
+import { QueuePosition } from './queue-position';
 import { StatusBadge } from './status-badge';
 
 /**
@@ -20,6 +21,7 @@ export function RunStateCells({
     <>
       <td>
         <StatusBadge status={run.status} />
+        <QueuePosition run={run} />
       </td>
       <td className={progressClass}>
         {FINISHED_STATUSES.includes(run.status) ? (

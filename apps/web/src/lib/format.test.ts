@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ordinal,
   formatAccuracy,
   formatDuration,
   formatEta,
@@ -83,5 +84,25 @@ describe('runDurationSeconds', () => {
   });
   it('is null for a run that never started', () => {
     expect(runDurationSeconds({ ...base, startedAt: null, status: 'queued' }, now)).toBeNull();
+  });
+});
+
+describe('ordinal', () => {
+  it('words places in line', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '112th',
+    ]);
   });
 });

@@ -85,3 +85,10 @@ export function runDurationSeconds(run: Pick<TRun, 'status' | 'startedAt' | 'fin
   if (!Number.isNaN(started) && !Number.isNaN(finished)) return Math.max(0, (finished - started) / 1000);
   return null;
 }
+
+/** 1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd" (a queued run's place in line). */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

@@ -1,6 +1,15 @@
 import type { TRun, TRunStatus, TUser } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { canArchiveRun, canDeleteRun, canLaunch, canManageRun, canManageUsers, manageableRuns, othersRunsNote } from './permissions';
+import {
+  canArchiveRun,
+  canDeleteRun,
+  canEditRun,
+  canLaunch,
+  canManageRun,
+  canManageUsers,
+  manageableRuns,
+  othersRunsNote,
+} from './permissions';
 
 const user = (role: TUser['role'], id = `u-${role}`): TUser => ({
   id,
@@ -89,6 +98,16 @@ describe('canManageUsers', () => {
     expect(canManageUsers(launcher)).toBe(false);
     expect(canManageUsers(viewer)).toBe(false);
     expect(canManageUsers(undefined)).toBe(false);
+  });
+});
+
+describe('canEditRun', () => {
+  it('lets the owner or an admin rename, tag and annotate a run at any status; nobody else', () => {
+    const finished = { ...run('r', launcher.id), status: 'completed' } as TRun;
+    expect(canEditRun(launcher, finished).ok).toBe(true);
+    expect(canEditRun(admin, run('r', 'someone-else')).ok).toBe(true);
+    expect(canEditRun(launcher, run('r', 'someone-else'))).toEqual({ ok: false, reason: "only the run's owner or an admin can edit it" });
+    expect(canEditRun(viewer, run('r', viewer.id))).toEqual({ ok: false, reason: 'viewers cannot edit runs' });
   });
 });
 

@@ -49,6 +49,9 @@ export function canArchiveRun(user: TUser | undefined, run: TRun): TVerdict {
   return canManageRun(user, run, run.archivedAt ? 'restore' : 'archive');
 }
 
+/** Renaming, notes and tags: the owner or an admin (the API's rule for archive), at any status. */
+export const canEditRun = (user: TUser | undefined, run: TRun): TVerdict => canManageRun(user, run, 'edit');
+
 /**
  * Deleting: the owner or an admin, and only once the run has finished (the API answers 409 while
  * it is queued or running, since a worker may still write to it). Who may comes first: a viewer

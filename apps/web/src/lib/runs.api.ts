@@ -1,4 +1,4 @@
-import type { TRunConfigInput, TRunListQuery, TRunUpdate, TScalarTag } from '@tensorscope/shared';
+import type { TRunConfigInput, TRunListQuery, TRunUpdateInput, TScalarTag } from '@tensorscope/shared';
 import { ZRun, ZRunEvents, ZRunList, ZRunTags, ZScalarSeries } from '@tensorscope/shared';
 import { z } from 'zod';
 import { apiGet, apiSend, runPath } from './api-client';
@@ -41,8 +41,8 @@ export const runApi = {
 
   cancelRun: (id: string) => apiSend(ZRun, 'POST', runPath(id, '/cancel')),
 
-  /** Archive or restore (owner or admin); answers the updated run, `archivedAt` set or null. */
-  updateRun: (id: string, body: TRunUpdate) => apiSend(ZRun, 'PATCH', runPath(id), body),
+  /** Rename, notes, tags, archive or restore (owner or admin); answers the updated run. */
+  updateRun: (id: string, body: TRunUpdateInput) => apiSend(ZRun, 'PATCH', runPath(id), body),
 
   /** 204; 409 while the run is queued or running. */
   deleteRun: (id: string) => apiSend(z.undefined(), 'DELETE', runPath(id)),

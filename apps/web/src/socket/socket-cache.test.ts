@@ -299,6 +299,22 @@ describe('applyReconnect', () => {
   });
 });
 
+describe('applyRunUpdated', () => {
+  const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+
+  it("refetches the other queued runs' rows (their place in line may have moved), not the rest", () => {
+    newClient();
+    client.setQueryData(runKeys.detail('waiting'), run({ id: 'waiting', status: 'queued', queuePosition: 2 }));
+    client.setQueryData(runKeys.detail('busy'), run({ id: 'busy', status: 'running' }));
+    client.setQueryData(runKeys.scalar('waiting', 'train/loss'), { points: [] });
+    applyRunUpdated(client, run({ id: 'r1', status: 'running' }));
+    expect(invalidated(runKeys.detail('waiting'))).toBe(true);
+    expect(invalidated(runKeys.detail('busy'))).toBe(false);
+    expect(invalidated(runKeys.scalar('waiting', 'train/loss'))).toBe(false);
+    expect(client.getQueryData<TRun>(runKeys.detail('r1'))?.status).toBe('running');
+  });
+});
+
 describe('applyRunEvents (a catch-up answer)', () => {
   const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
 

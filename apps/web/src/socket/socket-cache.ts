@@ -27,6 +27,12 @@ import { isActive } from '../features/visualize/lib/visualization-match';
 export function applyRunUpdated(queryClient: QueryClient, run: TRun): void {
   queryClient.setQueryData<TRun>(runKeys.detail(run.id), run);
   void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  // A run joining or leaving the queue moves every other queued run's place in line.
+  void queryClient.invalidateQueries({
+    queryKey: runKeys.all,
+    predicate: (query) =>
+      query.queryKey.length === 2 && query.queryKey[1] !== run.id && (query.state.data as TRun | undefined)?.status === 'queued',
+  });
   // A sweep's status counts are summed from its runs' rows: they may have just changed.
   if (run.sweepId) {
     void queryClient.invalidateQueries({ queryKey: sweepKeys.detail(run.sweepId), exact: true });

@@ -5,13 +5,17 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCreateRun } from '../hooks/use-run-mutations';
+import { useRun } from '../hooks/use-run-queries';
+import Link from 'next/link';
 import { useCreateSweep } from '../../sweeps/hooks/use-sweep-mutations';
 import { ApiError, ApiUnreachableError } from '../../../lib/api-client';
 import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesLabel, DATASET_LABELS } from '../lib/model-fields';
 import { canLaunch } from '../../../lib/permissions';
 import {
+  autoNamePreview,
   defaultFormValues,
   formErrorsFromServer,
+  formValuesForClone,
   parseRunForm,
   type TFormErrors,
   type TFormField,
@@ -53,6 +57,19 @@ export function RunForm() {
   const [errors, setErrors] = useState<TFormErrors>({});
   // The sweep name's "required" waits for a first submit rather than greeting an empty form.
   const [triedSweep, setTriedSweep] = useState(false);
+
+  // "Run again" (?from=<run id>): the run's settings fill the form once they arrive.
+  const fromId = search.get('from');
+  const source = useRun(fromId ?? '', fromId !== null);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  if (source.data && filledFrom !== source.data.id) {
+    // Adjusting state while rendering (not in an effect): the filled form is the first one shown.
+    const filled = formValuesForClone(source.data);
+    setFilledFrom(source.data.id);
+    setValues(filled);
+    setChoices(choicesFromValues(filled));
+  }
+  const namePreview = useMemo(() => autoNamePreview(values), [values]);
 
   const sweeping = mode === 'sweep';
   const draft = useMemo(() => (sweeping ? buildSweepDraft(values, choices) : null), [sweeping, values, choices]);
@@ -208,7 +225,7 @@ export function RunForm() {
           error={shown[name]}
           hint={sweeping ? 'runs are named "<sweep> · field=value …"' : spec.hint}
         >
-          {text(name, { placeholder: sweeping ? spec.sweepPlaceholder : spec.placeholder })}
+          {text(name, { placeholder: sweeping ? spec.sweepPlaceholder : (namePreview ?? spec.placeholder) })}
         </FormField>
       );
     if (spec.kind === 'choice') {
@@ -242,6 +259,19 @@ export function RunForm() {
             : 'Launch one run, or tick Sweep to launch one per combination of values.'}
         </span>
       </div>
+      {fromId !== null && (
+        <div className="clone-source" role="status" data-testid="clone-source">
+          {source.data ? (
+            <>
+              Settings of <Link href={`/runs/${source.data.id}`}>{source.data.name}</Link>; change what you like and start it.
+            </>
+          ) : source.isError ? (
+            <span className="field-error">Could not load the run to copy: {source.error.message}</span>
+          ) : (
+            <span className="muted">Loading the run’s settings…</span>
+          )}
+        </div>
+      )}
       {(Object.keys(FIELD_GROUPS) as TFieldGroup[]).map((group) => (
         <fieldset key={group}>
           <legend>{group === 'run' && sweeping ? 'Sweep' : FIELD_GROUPS[group]}</legend>

@@ -7,6 +7,10 @@ import { modelLabel } from '../lib/config-display';
 import { formatDuration, formatTimestamp, runDurationSeconds } from '../../../lib/format';
 import { CancelRunButton } from './cancel-run-button';
 import { RunLifecycleActions } from './run-lifecycle-actions';
+import { CloneRunLink } from './clone-run-link';
+import { RunRename } from './run-rename';
+import { RunTags } from './run-tags';
+import { QueuePosition } from '../../../components/queue-position';
 import { StatusBadge } from '../../../components/status-badge';
 import { Fact } from '../../../components/fact';
 
@@ -15,17 +19,22 @@ export function RunHeader({ run }: { run: TRun }) {
   return (
     <section className="run-header">
       <div className="run-title">
-        <h1 data-testid="run-name">{run.name}</h1>
+        <RunRename run={run}>
+          <h1 data-testid="run-name">{run.name}</h1>
+        </RunRename>
         <StatusBadge status={run.status} />
+        <QueuePosition run={run} />
         {run.archivedAt && (
           <span className="archived-badge" data-testid="run-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
             Archived
           </span>
         )}
         <span className="run-title-spacer" />
+        <CloneRunLink run={run} />
         <CancelRunButton run={run} />
         <RunLifecycleActions run={run} />
       </div>
+      <RunTags run={run} />
       <dl className="facts">
         <Fact term="Model" testId="run-model">
           {modelLabel(run.config)}

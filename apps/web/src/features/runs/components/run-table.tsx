@@ -1,12 +1,12 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useNow } from '../../../hooks/use-now';
 import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
 import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
+import { RunNameCell } from './run-name-cell';
 
 const RUN_COLUMNS: TColumn[] = [
   'Name',
@@ -79,14 +79,7 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
               />
             </td>
           )}
-          <td className="cell-name">
-            <Link href={`/runs/${run.id}`}>{run.name}</Link>
-            {run.archivedAt && (
-              <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
-                archived
-              </span>
-            )}
-          </td>
+          <RunNameCell run={run} />
           <td>
             {run.model}
             {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}

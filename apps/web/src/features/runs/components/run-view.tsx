@@ -9,6 +9,7 @@ import { RunCharts } from './run-charts';
 import { RunConfigTable } from './run-config-table';
 import { RunHeader } from './run-header';
 import { RunMetricsTable } from './run-metrics-table';
+import { RunNotes } from './run-notes';
 import { RunProgress } from '../../../components/run-progress';
 import { hasConvLayers } from '../lib/model-fields';
 import { RUN_TABS, RunTabs, useRunTab, type TRunTab } from './run-tabs';
@@ -52,6 +53,7 @@ export function RunView({ id }: { id: string }) {
         <VisualizePanel run={data} />
       ) : (
         <>
+          <RunNotes run={data} />
           <RunCharts runId={data.id} />
           <div className="two-col two-col--top">
             <RunConfigTable run={data} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { TRun, TRunConfigInput } from '@tensorscope/shared';
+import type { TRun, TRunConfigInput, TRunUpdateInput } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { useRouter } from 'next/navigation';
 import { isNotFound } from '../../../lib/api-client';
@@ -41,6 +41,9 @@ export const useCancelRun = (id: string) => useRunChange(id, () => runApi.cancel
 
 /** Archives (true) or restores (false) a run: it leaves or rejoins the default run list. */
 export const useSetRunArchived = (id: string) => useRunChange(id, (archived: boolean) => runApi.updateRun(id, { archived }));
+
+/** Renames it, or replaces its notes or tags (the API's per-field 400s come back as ApiError field errors). */
+export const useUpdateRun = (id: string) => useRunChange(id, (update: TRunUpdateInput) => runApi.updateRun(id, update));
 
 /**
  * Deletes a finished run, then goes to the run list. Navigation is started here rather than in

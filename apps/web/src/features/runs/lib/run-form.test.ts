@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFormValues, formErrorsFromServer, parseRunForm, type TRunFormValues } from './run-form';
+import { ZRunConfig, autoRunName } from '@tensorscope/shared';
+import {
+  autoNamePreview,
+  defaultFormValues,
+  formErrorsFromServer,
+  formValuesForClone,
+  formValuesFromConfig,
+  parseRunForm,
+  type TRunFormValues,
+} from './run-form';
 
 const valid = (): TRunFormValues => ({ ...defaultFormValues(), name: 'gray-adam' });
 
@@ -23,6 +32,51 @@ describe('defaultFormValues', () => {
   });
 });
 
+describe('formValuesFromConfig', () => {
+  it("fills the form with a run's config, the other family's fields keeping their defaults", () => {
+    const config = ZRunConfig.parse({ name: 'deep', model: 'lstm', hiddenSize: 256, layers: 2, learningRate: 0.01, trainSubset: 20_000 });
+    const values = formValuesFromConfig(config);
+    expect(values).toMatchObject({
+      name: 'deep',
+      model: 'lstm',
+      hiddenSize: '256',
+      layers: '2',
+      learningRate: '0.01',
+      trainSubset: '20000',
+      gradClipNorm: '',
+      variant: 'cifar-gray28',
+    });
+    expect(Object.keys(values).sort()).toEqual(Object.keys(defaultFormValues()).sort());
+  });
+
+  it('round-trips: the form parses back to the same config', () => {
+    for (const input of [
+      { name: 'a', model: 'lenet5', variant: 'mnist', optimizer: 'momentum', gradClipNorm: 2.5, evalSubset: 500 },
+      { name: 'b', model: 'gru', dropout: 0.3, epochs: 4, seed: 9, backend: 'cpu' },
+    ] as const) {
+      const config = ZRunConfig.parse(input);
+      const parsed = parseRunForm(formValuesFromConfig(config));
+      expect(parsed).toEqual({ ok: true, config });
+    }
+  });
+});
+
+describe('formValuesForClone', () => {
+  it('numbers a given name and leaves a generated one blank (named again from the settings)', () => {
+    const config = ZRunConfig.parse({ model: 'lstm', hiddenSize: 256 });
+    expect(formValuesForClone({ name: 'deep lstm', config }).name).toBe('deep lstm (2)');
+    expect(formValuesForClone({ name: 'deep lstm (2)', config }).name).toBe('deep lstm (3)');
+    expect(formValuesForClone({ name: 'lstm-256x1-adam', config })).toMatchObject({ name: '', hiddenSize: '256', model: 'lstm' });
+  });
+});
+
+describe('autoNamePreview', () => {
+  it('previews the generated name of what the form holds, nothing while it is invalid', () => {
+    expect(autoNamePreview({ ...defaultFormValues(), name: 'typed', model: 'gru', learningRate: '0.01' })).toBe('gru-128x1-adam-lr0.01');
+    expect(autoNamePreview({ ...defaultFormValues(), batchSize: 'x' })).toBeUndefined();
+  });
+});
+
 describe('parseRunForm', () => {
   it('parses numbers and returns a config', () => {
     const result = parseRunForm({ ...valid(), learningRate: ' 1e-3 ', epochs: '2', trainSubset: '2000' });
@@ -31,11 +85,12 @@ describe('parseRunForm', () => {
     expect(result.config).toMatchObject({ name: 'gray-adam', model: 'lenet5', learningRate: 0.001, epochs: 2, trainSubset: 2000 });
   });
 
-  it('trims the name and rejects an empty one', () => {
+  it('trims the name; a blank one is left for the API to generate', () => {
     const result = parseRunForm({ ...valid(), name: '   ' });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors.name).toBe('name is required');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.name).toBe('');
+    expect(autoRunName(result.config)).toBe('lenet5-cifar-gray28-adam');
   });
 
   it('gives one message per invalid field', () => {

@@ -1,5 +1,14 @@
-import type { TFieldErrors, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
-import { RUN_CONFIG_KEYS, ZRunConfig, fieldMessages, isRunConfigKey, runConfigKeys, toFieldErrors } from '@tensorscope/shared';
+import type { TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
+import {
+  RUN_CONFIG_KEYS,
+  ZRunConfig,
+  autoRunName,
+  cloneRunName,
+  fieldMessages,
+  isRunConfigKey,
+  runConfigKeys,
+  toFieldErrors,
+} from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
 import { parseNumberText } from './value-list';
 
@@ -41,6 +50,35 @@ export function defaultFormValues(): TRunFormValues {
     if (field !== 'name') values[field] = defaults[field] === undefined ? '' : String(defaults[field]);
   }
   return values;
+}
+
+/**
+ * The form filled with a run's config ("run again with these settings"). Fields the config's
+ * model lacks keep their defaults, so switching the model still shows sensible values.
+ */
+export function formValuesFromConfig(config: TRunConfig): TRunFormValues {
+  const values = defaultFormValues();
+  const given: Partial<Record<TFormField, unknown>> = config;
+  for (const field of FORM_FIELDS) {
+    const value = given[field];
+    if (value !== undefined) values[field] = String(value);
+  }
+  return values;
+}
+
+/**
+ * "Run again": the form with the run's settings. A generated name is left blank, so the API
+ * names the copy after its own settings (edited or not); a name someone gave becomes "name (2)".
+ */
+export function formValuesForClone(run: Pick<TRun, 'name' | 'config'>): TRunFormValues {
+  const name = run.name === autoRunName(run.config) ? '' : cloneRunName(run.name);
+  return formValuesFromConfig({ ...run.config, name });
+}
+
+/** What a blank name would become (the name box's placeholder), or undefined while the form is invalid. */
+export function autoNamePreview(values: TRunFormValues): string | undefined {
+  const parsed = parseRunForm({ ...values, name: '' });
+  return parsed.ok ? autoRunName(parsed.config) : undefined;
 }
 
 /**

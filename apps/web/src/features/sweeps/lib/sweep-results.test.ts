@@ -86,7 +86,12 @@ describe('sweepRows', () => {
     expect(lstm64.metrics['final:test/loss']).toBeUndefined();
   });
 
-  it('puts runs not named after a combination after the others, oldest first', () => {
+  it('places a renamed run by its config', () => {
+    const renamed = runs.map((r) => (r.id === 'r-lstm-64' ? { ...r, name: 'my favourite' } : r));
+    expect(sweepRows(sweep, renamed).find((r) => r.run.id === 'r-lstm-64')?.order).toBe(2);
+  });
+
+  it('puts runs that fit no combination after the others, oldest first', () => {
     const stray = run({ model: 'lstm', hiddenSize: 999 }, { id: 'stray' });
     const older = run({ model: 'lstm', hiddenSize: 998 }, { id: 'older', createdAt: '2024-01-01T00:00:00Z' });
     const extra = sweepRows(sweep, [...runs, stray, older]);

@@ -1,5 +1,5 @@
 import type { TRun, TSweep } from '@tensorscope/shared';
-import { FINISHED_STATUSES, betterDirection, sweepPoints, sweepRunName } from '@tensorscope/shared';
+import { FINISHED_STATUSES, betterDirection, fieldAppliesToModel, sweepPoints, sweepRunName, type TSweepPoint } from '@tensorscope/shared';
 
 /*
  * The sweep page's results table: one row per run, its axis values as read from the run's own
@@ -39,8 +39,10 @@ export interface TSweepRow {
 }
 
 export function sweepRows(sweep: Pick<TSweep, 'name' | 'axes'>, runs: readonly TRun[]): TSweepRow[] {
-  // Runs are named after their combination, which recovers the sweep's order whatever the list order.
-  const orderByName = new Map(sweepPoints(sweep.axes).map((point, i) => [sweepRunName(sweep.name, point), i]));
+  // Runs are named after their combination, which recovers the sweep's order whatever the list
+  // order; a renamed run is placed by its config's values instead (the first combination they fit).
+  const points = sweepPoints(sweep.axes);
+  const orderByName = new Map(points.map((point, i) => [sweepRunName(sweep.name, point), i]));
   const byAge = [...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return runs.map((run) => {
     const config = run.config as Record<string, unknown>;
@@ -53,10 +55,15 @@ export function sweepRows(sweep: Pick<TSweep, 'name' | 'axes'>, runs: readonly T
     for (const column of RESULT_COLUMNS) {
       metrics[column.key] = column.source === 'final' ? run.finalMetrics?.[column.tag] : run.bestMetrics?.[column.tag]?.value;
     }
-    const order = orderByName.get(run.name) ?? orderByName.size + byAge.indexOf(run);
+    const byConfig = points.findIndex((point) => fitsPoint(config, point));
+    const order = orderByName.get(run.name) ?? (byConfig >= 0 ? byConfig : points.length + byAge.indexOf(run));
     return { run, order, axisValues, metrics };
   });
 }
+
+/** Whether a run's config has the combination's values (fields its model lacks aside). */
+const fitsPoint = (config: Record<string, unknown>, point: TSweepPoint): boolean =>
+  Object.entries(point).every(([field, value]) => !fieldAppliesToModel(field, String(config.model)) || config[field] === value);
 
 export type TSortKey = 'order' | 'name' | 'status' | `axis:${string}` | `final:${TResultTag}` | `best:${TResultTag}`;
 export type TSortDir = 'asc' | 'desc';
