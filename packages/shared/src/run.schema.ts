@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RUN_NAME_MAX, ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
 import { ZRunNotes, ZRunTagList } from './run-labels.schema';
 import { safeText } from './safe-text.schema';
+import { parseRunFilter } from './run-filter/run-filter.parser';
+import { parseRunSort } from './run-filter/run-sort.parse';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export const ZRunStatus = z.enum(RUN_STATUSES);
@@ -77,6 +79,24 @@ export const ZRunListQuery = z.strictObject({
   /** Case-insensitive substring of the run name. */
   name: safeText('name').trim().max(120, 'name must be at most 120 characters').optional(),
   sweepId: safeText('sweepId').uuid('sweepId must be a UUID').optional(),
+  /** A filter expression (see run-filter): `hiddenSize >= 256 and test/accuracy > 0.9`. */
+  filter: safeText('filter')
+    .trim()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      const parsed = parseRunFilter(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `${parsed.error.message} (at character ${parsed.error.position + 1})` });
+    }),
+  /** Order: `createdAt` (default, newest first as `-createdAt`), a config field, `test/accuracy`, `best(test/accuracy)`; `-` for descending. */
+  sort: safeText('sort')
+    .trim()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (!text) return;
+      const parsed = parseRunSort(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    }),
   /** exclude (default): archived runs are left out; include: all runs; only: archived runs alone. */
   archived: z.enum(['exclude', 'include', 'only'], { error: 'archived must be exclude, include or only' }).default('exclude'),
   page: queryInt(1, 1_000_000, 1),

@@ -1,4 +1,4 @@
-import type { TFilterExpr, TFilterField, TFilterValue } from '@tensorscope/shared';
+import type { TFilterExpr, TFilterField, TFilterValue, TSortField } from '@tensorscope/shared';
 
 /**
  * Compiles a parsed run filter (packages/shared run-filter) to a SQL condition on `"Run" r`.
@@ -7,25 +7,11 @@ import type { TFilterExpr, TFilterField, TFilterValue } from '@tensorscope/share
  * logic then matches what `matchesRunFilter` (the shared reference) says.
  */
 export function runFilterSql(expr: TFilterExpr, params: unknown[]): string {
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
+  const bind = binder(params);
   const typed = (field: TFilterField, value: TFilterValue) => (field.type === 'number' ? `${bind(value)}::float8` : `${bind(value)}::text`);
   const likeText = (value: TFilterValue) => `'%' || ${bind(String(value).replace(/[\\%_]/g, '\\$&'))}::text || '%'`;
 
-  const column = (field: TFilterField): string => {
-    switch (field.kind) {
-      case 'config':
-        return field.type === 'number' ? `(r.config ->> ${bind(field.key)}::text)::float8` : `(r.config ->> ${bind(field.key)}::text)`;
-      case 'metric':
-        return field.agg === 'final'
-          ? `(r."finalMetrics" ->> ${bind(field.tag)}::text)::float8`
-          : `(r."bestMetrics" -> ${bind(field.tag)}::text ->> 'value')::float8`;
-      case 'run':
-        return field.key === 'status' ? 'r.status::text' : field.key === 'name' ? 'r.name' : 'r.tags';
-    }
-  };
+  const column = (field: TFilterField) => runFieldSql(field, bind);
 
   const compile = (e: TFilterExpr): string => {
     switch (e.kind) {
@@ -57,4 +43,28 @@ export function runFilterSql(expr: TFilterExpr, params: unknown[]): string {
     }
   };
   return compile(expr);
+}
+
+/** Appends a value to `params` and answers its placeholder. */
+export const binder =
+  (params: unknown[]) =>
+  (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+
+/** The SQL expression of a run field (NULL where the run lacks it): for filters and for ORDER BY. */
+export function runFieldSql(field: TFilterField | TSortField, bind: (value: unknown) => string): string {
+  switch (field.kind) {
+    case 'config':
+      return field.type === 'number' ? `(r.config ->> ${bind(field.key)}::text)::float8` : `(r.config ->> ${bind(field.key)}::text)`;
+    case 'metric':
+      return field.agg === 'final'
+        ? `(r."finalMetrics" ->> ${bind(field.tag)}::text)::float8`
+        : `(r."bestMetrics" -> ${bind(field.tag)}::text ->> 'value')::float8`;
+    case 'time':
+      return `r."${field.key}"`;
+    case 'run':
+      return field.key === 'status' ? 'r.status::text' : field.key === 'name' ? 'r.name' : 'r.tags';
+  }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Run as RunRow } from '@prisma/client';
 import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress, TRunUpdate } from '@tensorscope/shared';
+import { parseRunFilter, parseRunSort } from '@tensorscope/shared';
+import { binder, runFieldSql, runFilterSql } from './run-filter.sql';
 import { PrismaService } from '../prisma/prisma.service';
 
 /** The Run columns a config fills (shared with sweep creation). */
@@ -78,24 +80,38 @@ export class RunRepository {
     return this.db.run.findUnique({ where: { id } });
   }
 
+  /**
+   * A page of runs: the list's own filters, the filter language (compiled to SQL with every value
+   * bound) and the sort, in one SQL statement for the ids, then the rows through Prisma.
+   */
   async list(query: TRunListQuery): Promise<{ rows: RunRow[]; total: number }> {
-    const where: Prisma.RunWhereInput = {
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.model ? { model: query.model } : {}),
-      ...(query.name ? { name: { contains: query.name, mode: 'insensitive' } } : {}),
-      ...(query.sweepId ? { sweepId: query.sweepId } : {}),
-      ...(query.archived === 'exclude' ? { archivedAt: null } : query.archived === 'only' ? { archivedAt: { not: null } } : {}),
-    };
-    const [rows, total] = await this.db.$transaction([
-      this.db.run.findMany({
-        where,
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-      }),
-      this.db.run.count({ where }),
+    const params: unknown[] = [];
+    const bind = binder(params);
+    const where: string[] = [];
+    if (query.status) where.push(`r.status::text = ${bind(query.status)}`);
+    if (query.model) where.push(`r.model = ${bind(query.model)}`);
+    if (query.name) where.push(`r.name ILIKE '%' || ${bind(query.name.replace(/[\\%_]/g, '\\$&'))} || '%' ESCAPE '\\'`);
+    if (query.sweepId) where.push(`r."sweepId" = ${bind(query.sweepId)}::uuid`);
+    if (query.archived !== 'include') where.push(`r."archivedAt" IS ${query.archived === 'only' ? 'NOT NULL' : 'NULL'}`);
+    const filter = query.filter ? parseRunFilter(query.filter) : undefined;
+    if (filter?.ok) where.push(runFilterSql(filter.expr, params));
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    const sort = query.sort ? parseRunSort(query.sort) : undefined;
+    // Runs without the sort value (a field their model lacks, a metric not logged) come last either way.
+    const order = sort?.ok ? `${runFieldSql(sort.sort.field, bind)} ${sort.sort.desc ? 'DESC' : 'ASC'} NULLS LAST, ` : '';
+    const page = `LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`;
+    const [ids, counted] = await Promise.all([
+      this.db.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT r.id FROM "Run" r ${whereSql} ORDER BY ${order}r."createdAt" DESC, r.id DESC ${page}`,
+        ...params,
+      ),
+      this.db.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS total FROM "Run" r ${whereSql}`, ...countParams),
     ]);
-    return { rows, total };
+    const found = await this.db.run.findMany({ where: { id: { in: ids.map((r) => r.id) } } });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
+    return { rows, total: counted[0]?.total ?? 0 };
   }
 
   /** queued → cancelled; false if the run was no longer queued. */

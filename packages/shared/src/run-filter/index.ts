@@ -1,4 +1,5 @@
 export * from './run-filter.types';
 export * from './run-filter.parser';
 export * from './run-filter.match';
-export { FILTER_FIELD_NAMES } from './run-filter.fields';
+export { filterFieldNames } from './run-filter.fields';
+export * from './run-sort.parse';

@@ -5,14 +5,16 @@ import type { TFilterField } from './run-filter.types';
 /** A metric tag as logged (`test/accuracy`, `weights/conv1/kernel/std`). */
 const METRIC_TAG = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)+$/;
 
-const RUN_FIELDS: Record<string, TFilterField> = {
+// Built on first use, not at import: run.schema validates filters with this module, so the two
+// import each other and neither may read the other's values while loading.
+const runFields = (): Record<string, TFilterField> => ({
   status: { kind: 'run', key: 'status', type: 'string', options: RUN_STATUSES },
   name: { kind: 'run', key: 'name', type: 'string' },
   tag: { kind: 'run', key: 'tag', type: 'string' },
-};
+});
 
 /** Everything a filter may name, for messages and the dashboard's hints. */
-export const FILTER_FIELD_NAMES: readonly string[] = [...Object.keys(RUN_FIELDS), ...RUN_CONFIG_KEYS.filter((k) => k !== 'name')];
+export const filterFieldNames = (): string[] => ['status', 'name', 'tag', ...RUN_CONFIG_KEYS.filter((k) => k !== 'name')];
 
 /** `hiddenSize` → the config field; `test/accuracy` → its final value; `best(test/accuracy)` is resolved by the parser. */
 export function resolveField(name: string, agg?: 'final' | 'best'): TFilterField | string {
@@ -20,7 +22,7 @@ export function resolveField(name: string, agg?: 'final' | 'best'): TFilterField
     if (!METRIC_TAG.test(name)) return `"${name}" is not a metric tag (like test/accuracy)`;
     return { kind: 'metric', agg: agg ?? 'final', tag: name, type: 'number' };
   }
-  const run = RUN_FIELDS[name];
+  const run = runFields()[name];
   if (run) return run;
   const key = RUN_CONFIG_KEYS.find((k) => k === name);
   if (key) {
@@ -28,6 +30,6 @@ export function resolveField(name: string, agg?: 'final' | 'best'): TFilterField
     if (spec.kind === 'choice') return { kind: 'config', key, type: 'string', options: spec.options };
     return { kind: 'config', key, type: spec.kind === 'text' ? 'string' : 'number' };
   }
-  const near = FILTER_FIELD_NAMES.find((f) => f.toLowerCase() === name.toLowerCase());
+  const near = filterFieldNames().find((f) => f.toLowerCase() === name.toLowerCase());
   return near ? `unknown field "${name}" (did you mean ${near}?)` : `unknown field "${name}"`;
 }

@@ -93,3 +93,19 @@ describe('matchesRunFilter', () => {
     expect(matchesRunFilter(parsed('gradClipNorm > 0'), lstm256)).toBe(false);
   });
 });
+
+describe('parseRunSort', () => {
+  it('reads a field and a direction, and gives it back as text', async () => {
+    const { parseRunSort, formatRunSort } = await import('./run-sort.parse');
+    for (const text of ['-createdAt', 'hiddenSize', '-best(test/accuracy)', 'test/loss', 'name']) {
+      const r = parseRunSort(text);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(formatRunSort(r.sort)).toBe(text);
+    }
+    expect(parseRunSort('-tag')).toMatchObject({ ok: false });
+    expect(parseRunSort('hiddensize')).toMatchObject({
+      ok: false,
+      error: { message: 'unknown field "hiddensize" (did you mean hiddenSize?)' },
+    });
+  });
+});

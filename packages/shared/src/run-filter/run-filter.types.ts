@@ -35,3 +35,13 @@ export type TFilterParse = { ok: true; expr: TFilterExpr } | { ok: false; error:
 export const MAX_FILTER_LENGTH = 1000;
 /** Most comparisons in one filter (each becomes a SQL condition). */
 export const MAX_FILTER_TERMS = 40;
+
+/** What the run list can be ordered by: a filter field (not tags) or one of the run's times. */
+export type TSortField =
+  Exclude<TFilterField, { kind: 'run'; key: 'tag' }> | { kind: 'time'; key: 'createdAt' | 'startedAt' | 'finishedAt' };
+
+/** `-best(test/accuracy)`: highest first. Runs without the value come last either way. */
+export interface TRunSort {
+  field: TSortField;
+  desc: boolean;
+}
