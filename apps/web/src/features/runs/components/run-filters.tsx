@@ -5,6 +5,7 @@ import { RUN_STATUSES } from '@tensorscope/shared';
 import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
 import { Picker } from '../../../components/picker';
 import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
+import { checkFilterText } from '../lib/run-filter-text';
 
 /** '' is "all statuses". */
 const STATUS_OPTIONS: readonly (TRunStatus | '')[] = ['', ...RUN_STATUSES];
@@ -14,15 +15,23 @@ interface Props {
   status: TRunStatus | '';
   name: string;
   archived: TArchivedFilter;
+  filter: string;
   onStatusChange(status: TRunStatus | ''): void;
   onArchivedChange(archived: TArchivedFilter): void;
   onNameChange(name: string): void;
+  onFilterChange(filter: string): void;
 }
 
-export function RunFilters({ status, name, archived, onStatusChange, onArchivedChange, onNameChange }: Props) {
+export function RunFilters({ status, name, archived, filter, onStatusChange, onArchivedChange, onNameChange, onFilterChange }: Props) {
   // What the user is typing; the URL (and the request) follow once typing pauses, and a filter
   // set from elsewhere (Back, a link) shows in the box.
   const [text, setText] = useDebouncedDraft(name, onNameChange, 300, (typed) => typed.trim());
+  // The expression commits only when it parses: a half-typed filter keeps the last good list.
+  const [expression, setExpression] = useDebouncedDraft(filter, onFilterChange, 400, (typed) => {
+    const check = checkFilterText(typed);
+    return check.state === 'valid' ? check.text : check.state === 'empty' ? '' : filter;
+  });
+  const check = checkFilterText(expression);
 
   return (
     <div className="filters" role="search">
@@ -54,6 +63,30 @@ export function RunFilters({ status, name, archived, onStatusChange, onArchivedC
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
+      </label>
+      <label className="filter filter--expression">
+        <span>Filter</span>
+        <input
+          type="search"
+          name="filter"
+          data-testid="filter-expression"
+          placeholder="e.g. hiddenSize >= 256 and test/accuracy > 0.9"
+          spellCheck={false}
+          autoComplete="off"
+          value={expression}
+          aria-invalid={check.state === 'invalid'}
+          aria-describedby="filter-expression-help"
+          onChange={(event) => setExpression(event.target.value)}
+        />
+        <small
+          id="filter-expression-help"
+          className={check.state === 'invalid' ? 'field-error' : 'muted'}
+          data-testid="filter-expression-help"
+        >
+          {check.state === 'invalid'
+            ? `${check.message} (at character ${check.position + 1})`
+            : 'config fields, test/accuracy or best(test/accuracy), status, name ~ text, tag; and, or, not, in (…)'}
+        </small>
       </label>
     </div>
   );

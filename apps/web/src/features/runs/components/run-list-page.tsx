@@ -8,7 +8,7 @@ import { useSignedInUser } from '../../../hooks/use-me';
 import { useRunList } from '../hooks/use-run-queries';
 import { compareHref } from '../../compare/lib/compare-url';
 import { canLaunch } from '../../../lib/permissions';
-import { runListQueryFromSearch, type TArchivedFilter } from '../lib/run-list-query';
+import { nextSort, runListQueryFromSearch, type TArchivedFilter } from '../lib/run-list-query';
 import { QueryList } from '../../../components/query-list';
 import { LaunchLink } from '../../../components/launch-link';
 import { Pagination } from './pagination';
@@ -26,7 +26,7 @@ export function RunListPage() {
 
   const setSearch = useCallback(
     (
-      changes: { status?: TRunStatus | ''; name?: string; archived?: TArchivedFilter; page?: number },
+      changes: { status?: TRunStatus | ''; name?: string; archived?: TArchivedFilter; filter?: string; sort?: string; page?: number },
       mode: 'push' | 'replace' = 'push',
     ) => {
       const next = new URLSearchParams(search.toString());
@@ -62,7 +62,7 @@ export function RunListPage() {
     [picked],
   );
 
-  const filtered = Boolean(query.status || query.name || query.archived === 'only');
+  const filtered = Boolean(query.status || query.name || query.filter || query.archived === 'only');
   const empty = (
     <div className="state-box" data-testid="run-list-empty">
       {filtered ? (
@@ -113,11 +113,19 @@ export function RunListPage() {
         onArchivedChange={(archived) => setSearch({ archived })}
         // Typing replaces the history entry: Back shouldn't replay every keystroke.
         onNameChange={(name) => setSearch({ name }, 'replace')}
+        filter={query.filter ?? ''}
+        onFilterChange={(filter) => setSearch({ filter }, 'replace')}
       />
       <QueryList query={list} what="runs" loading="Loading runs…" refetchErrors empty={empty}>
         {(data) => (
           <>
-            <RunTable runs={data.items} dimmed={list.isPlaceholderData} selection={selection} />
+            <RunTable
+              runs={data.items}
+              dimmed={list.isPlaceholderData}
+              selection={selection}
+              sort={query.sort}
+              onSort={(column) => setSearch({ sort: nextSort(query.sort, column) })}
+            />
             <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={(page) => setSearch({ page })} />
           </>
         )}

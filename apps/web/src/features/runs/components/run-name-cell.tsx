@@ -11,7 +11,9 @@ export function RunNameCell({ run }: { run: TRun }) {
     <td className="cell-name">
       <span className="cell-name-line">
         <RunRename run={run}>
-          <Link href={`/runs/${run.id}`}>{run.name}</Link>
+          <Link href={`/runs/${run.id}`} data-testid="run-name-link">
+            {run.name}
+          </Link>
           {run.archivedAt && (
             <span className="archived-badge" data-testid="run-row-archived" title={`Archived ${formatTimestamp(run.archivedAt)}`}>
               archived

@@ -8,15 +8,37 @@ import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 import { RunNameCell } from './run-name-cell';
 
-const RUN_COLUMNS: TColumn[] = [
-  'Name',
-  'Model / variant',
-  'Status',
-  { label: 'Progress', className: 'col-progress' },
-  'Backend',
-  { label: 'Test acc.', className: 'num' },
-  'Created',
-];
+/** A header that sorts the list by `column` (a sort key the API knows), showing the current direction. */
+function SortHeader({ label, column, sort, onSort }: { label: string; column: string; sort?: string; onSort?: (column: string) => void }) {
+  if (!onSort) return <>{label}</>;
+  const direction = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : undefined;
+  return (
+    <button
+      type="button"
+      className="sort-header"
+      data-testid={`sort-${column}`}
+      data-sort={direction ?? 'none'}
+      title={`Sort by ${label}`}
+      onClick={() => onSort(column)}
+    >
+      {label}
+      <span aria-hidden="true">{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
+    </button>
+  );
+}
+
+function runColumns(sort?: string, onSort?: (column: string) => void): TColumn[] {
+  const header = (label: string, column: string) => <SortHeader label={label} column={column} sort={sort} onSort={onSort} />;
+  return [
+    { label: header('Name', 'name'), className: '' },
+    'Model / variant',
+    { label: header('Status', 'status'), className: '' },
+    { label: 'Progress', className: 'col-progress' },
+    'Backend',
+    { label: header('Test acc.', 'test/accuracy'), className: 'num' },
+    { label: header('Created', 'createdAt'), className: '' },
+  ];
+}
 
 /** Checkbox selection of rows (for "Compare"); the table shows no checkboxes without it. */
 export interface RunSelection {
@@ -50,8 +72,22 @@ function SelectAll({ runs, selection }: { runs: TRun[]; selection: RunSelection 
   );
 }
 
-export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: boolean; selection?: RunSelection }) {
+export function RunTable({
+  runs,
+  dimmed,
+  selection,
+  sort,
+  onSort,
+}: {
+  runs: TRun[];
+  dimmed: boolean;
+  selection?: RunSelection;
+  /** The list's sort (`-test/accuracy`); with onSort the headers sort. */
+  sort?: string;
+  onSort?: (column: string) => void;
+}) {
   const now = useNow(15_000);
+  const RUN_COLUMNS = runColumns(sort, onSort);
   return (
     <DataTable
       testId="run-table"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARCHIVED_FILTERS, runListQueryFromSearch } from './run-list-query';
+import { checkFilterText } from './run-filter-text';
+import { ARCHIVED_FILTERS, nextSort, runListQueryFromSearch } from './run-list-query';
 
 const read = (qs: string) => runListQueryFromSearch(new URLSearchParams(qs));
 
@@ -20,5 +21,28 @@ describe('runListQueryFromSearch', () => {
 
   it("offers the API's three choices", () => {
     expect(ARCHIVED_FILTERS).toEqual(['exclude', 'include', 'only']);
+  });
+});
+
+describe('filter, sort and column sorting', () => {
+  it('keeps a valid filter and sort from the URL and drops ones the API would refuse', () => {
+    expect(read('filter=hiddenSize+>%3D+256&sort=-test/accuracy')).toMatchObject({
+      filter: 'hiddenSize >= 256',
+      sort: '-test/accuracy',
+    });
+    expect(read('filter=hiddenSize+>+big&sort=-nope')).not.toHaveProperty('filter');
+    expect(read('sort=-nope')).not.toHaveProperty('sort');
+    expect([nextSort(undefined, 'name'), nextSort('-name', 'name'), nextSort('name', 'name'), nextSort('-createdAt', 'name')]).toEqual([
+      '-name',
+      'name',
+      undefined,
+      '-name',
+    ]);
+  });
+
+  it('checks the filter box with the API parser', () => {
+    expect(checkFilterText('  ')).toEqual({ state: 'empty' });
+    expect(checkFilterText(' seed = 1 ')).toEqual({ state: 'valid', text: 'seed = 1' });
+    expect(checkFilterText('seed = x')).toEqual({ state: 'invalid', message: 'seed takes a number, not "x"', position: 7 });
   });
 });
