@@ -34,6 +34,13 @@ describe('paramsKey', () => {
       'image|conv1|7|strongest|8|2',
     );
   });
+
+  it('matches the evaluation kinds with their defaults filled (whole split; 2,000 embedded images)', () => {
+    expect(paramsKey({ kind: 'evaluation' })).toBe(paramsKey({ kind: 'evaluation', subset: 10_000 }));
+    expect(paramsKey({ kind: 'evaluation', subset: 500 })).toBe('evaluation|500');
+    expect(paramsKey({ kind: 'embedding' })).toBe(paramsKey({ kind: 'embedding', images: 2_000 }));
+    expect(paramsKey({ kind: 'embedding', images: 100 })).not.toBe(paramsKey({ kind: 'evaluation', subset: 100 }));
+  });
 });
 
 describe('convLayerNames / featureMapCount', () => {
