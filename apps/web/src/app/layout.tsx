@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import './globals.css';
 import './sweep.css';
 import './visualize.css';
+import './evaluate.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { serverEnv } from '../env';

@@ -1,0 +1,54 @@
+'use client';
+
+import type { TDatasetName, TVisualization } from '@tensorscope/shared';
+import { EMBEDDING_MAX_IMAGES } from '@tensorscope/shared';
+import { useSnapshotJob } from '../../visualize/hooks/use-snapshot-job';
+import { ComputeButton } from '../../visualize/components/compute-button';
+import { ClassLegend } from '../../visualize/components/class-legend';
+import { JobState } from '../../visualize/components/job-state';
+import { formatShare } from '../lib/confusion-view';
+import { EmbeddingScatter } from './embedding-scatter';
+
+const EMBEDDING = { kind: 'embedding' } as const;
+
+/** The embedding job of a snapshot (asked for with its button): the first 2,000 test images on two principal components. */
+export function EmbeddingSection({
+  runId,
+  items,
+  step,
+  dataset,
+}: {
+  runId: string;
+  items: readonly TVisualization[];
+  step: number;
+  dataset: TDatasetName;
+}) {
+  const job = useSnapshotJob(runId, items, step, EMBEDDING);
+  const { match } = job;
+  const result = match.completed?.result?.kind === 'embedding' ? match.completed.result : undefined;
+  return (
+    <section className="card" data-testid="embedding-section">
+      <div className="section-head">
+        <h2>Embedding</h2>
+        <ComputeButton job={job} testId="embedding-compute" label="Compute embedding" />
+      </div>
+      <p className="muted small">
+        What the layer feeding the classifier makes of the first {EMBEDDING_MAX_IMAGES.toLocaleString('en-US')} test images, projected on
+        its first two principal components (PCA), coloured by true class: classes the model tells apart form separate clouds. A point with a
+        ring is classified wrong.
+      </p>
+      <JobState job={job} testId="embedding" what="embedding" doing="projecting the test images…" />
+      {result && (
+        <>
+          <p className="small muted" data-testid="embedding-summary">
+            {result.layer} ({result.dimensions} units) · PC 1 explains {formatShare(result.explainedVariance[0])}, PC 2{' '}
+            {formatShare(result.explainedVariance[1])} of the variance · {result.x.length.toLocaleString('en-US')} images ·{' '}
+            {result.seconds.toFixed(1)} s
+          </p>
+          <EmbeddingScatter result={result} dataset={dataset} />
+          <ClassLegend dataset={dataset} labels={result.labels} />
+        </>
+      )}
+    </section>
+  );
+}
