@@ -11,8 +11,11 @@ import { z } from 'zod';
  *   `wrong-<rank>`), for every model.
  * - `embedding`: the penultimate layer's activations on the first `images` test images,
  *   projected on their first two principal components, for every model.
+ * - `hidden-states` (recurrent runs): one test image read row by row: every recurrent layer's
+ *   hidden state (and LSTM cell state and gates, GRU gates) at each of the 28 steps, as
+ *   heat-map PNGs, and what the classifier would answer after each step.
  */
-export const EVALUATION_KINDS = ['evaluation', 'embedding'] as const;
+export const EVALUATION_KINDS = ['evaluation', 'embedding', 'hidden-states'] as const;
 export type TEvaluationKind = (typeof EVALUATION_KINDS)[number];
 
 /** At most this many mistakes are kept (with their PNGs), the most confident first. */
@@ -40,6 +43,12 @@ export const ZEmbeddingParams = z.strictObject({
     .min(10, 'images must be at least 10')
     .max(EMBEDDING_MAX_IMAGES, `images must be at most ${EMBEDDING_MAX_IMAGES}`)
     .default(EMBEDDING_MAX_IMAGES),
+});
+
+export const ZHiddenStatesParams = z.strictObject({
+  kind: z.literal('hidden-states'),
+  /** Test image index. */
+  image: z.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999'),
 });
 
 /** One class of the eval set. null where the ratio is 0/0 (no image of the class, or none predicted as it). */
@@ -101,3 +110,31 @@ export const ZEmbeddingResult = z.object({
   seconds: z.number(),
 });
 export type TEmbeddingResult = z.infer<typeof ZEmbeddingResult>;
+
+/** One heat-map of a recurrent layer: rows = steps (image rows, top first), columns = units; PNG `name`. */
+export const ZStateView = z.object({
+  name: z.string(),
+  layer: z.string(),
+  /** hidden, cell, input, forget, candidate, output (LSTM), update, reset (GRU). */
+  series: z.string(),
+  /** The values at the colormap's ends. */
+  min: z.number(),
+  max: z.number(),
+});
+export type TStateView = z.infer<typeof ZStateView>;
+
+export const ZHiddenStatesResult = z.object({
+  kind: z.literal('hidden-states'),
+  image: z.number().int(),
+  label: z.number().int(),
+  predicted: z.number().int(),
+  cell: z.enum(['rnn', 'lstm', 'gru']),
+  steps: z.number().int(),
+  layers: z.array(z.object({ layer: z.string(), units: z.number().int() })),
+  /** In display order; PNG `input` is the image itself. */
+  views: z.array(ZStateView),
+  /** Per step (steps × classes): the classifier's softmax on the last layer's hidden state after that row. */
+  stepProbabilities: z.array(z.array(z.number())),
+  seconds: z.number(),
+});
+export type THiddenStatesResult = z.infer<typeof ZHiddenStatesResult>;

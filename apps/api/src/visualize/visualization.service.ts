@@ -35,11 +35,15 @@ export class VisualizationService {
     const run = await this.runs.findById(runId);
     if (!run) throw ApiError.notFound('run', runId);
     const config = ZRunConfig.parse(run.config);
-    // The evaluation kinds (confusion matrix, embedding) work on every model; Zeiler & Fergus needs conv layers.
+    // Confusion matrix and embedding work on every model; Zeiler & Fergus needs conv layers, hidden states a recurrent net.
     const convKind = input.kind === 'top9' || input.kind === 'image';
     if (convKind && config.model !== 'lenet5')
       throw ApiError.validation('visualization', [
         { path: 'kind', message: `run ${runId} is a ${config.model}; these visualisations need conv layers (LeNet-5 runs)` },
+      ]);
+    if (input.kind === 'hidden-states' && config.model === 'lenet5')
+      throw ApiError.validation('visualization', [
+        { path: 'kind', message: `run ${runId} is a lenet5; hidden states need a recurrent model (rnn, lstm, gru)` },
       ]);
     const steps = await this.inspect.snapshotSteps(runId);
     if (steps.length === 0)

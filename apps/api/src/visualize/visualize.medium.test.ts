@@ -140,6 +140,12 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
     expect(v.result.matrix.flat().reduce((a, b) => a + b, 0)).toBe(50);
     const refused = await http<TApiError>(base, `/api/runs/${rnn.body.id}/visualizations`, { body: { kind: 'top9', layer: 'gru1' } });
     expect(refused.status).toBe(400);
+    const states = await done(
+      (await http<TVisualization>(base, `/api/runs/${rnn.body.id}/visualizations`, { body: { kind: 'hidden-states', image: 4 } })).body.id,
+    );
+    if (states.result?.kind !== 'hidden-states') throw new Error(`expected hidden states, got ${states.status}: ${states.error}`);
+    expect(states.result.views.map((v) => v.name)).toEqual(['gru1-hidden', 'gru1-update', 'gru1-reset', 'gru1-candidate']);
+    expect((await authedFetch(`${base}/api/visualizations/${states.id}/images/gru1-reset.png`)).status).toBe(200);
   });
 
   it('refuses what a worker could not do, field by field, and answers 404/409 with the error shape', async () => {
@@ -153,6 +159,7 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
       [runId, { kind: 'top9', layer: 'conv1', subset: 3 }, 'subset'],
       [runId, { kind: 'embedding', images: 2001 }, 'images'],
       [runId, { kind: 'evaluation', layer: 'conv1' }, 'layer'],
+      [runId, { kind: 'hidden-states', image: 3 }, 'kind'],
       [lstm.body.id, { kind: 'top9', layer: 'lstm1' }, 'kind'],
     ];
     for (const [id, body, path] of cases) {

@@ -102,4 +102,27 @@ describe('computeEvaluation (a worker job on a stored snapshot)', () => {
     r.y.forEach((v, i) => expect(v).toBeCloseTo(reference.projected[1]![i]!, 3));
     expect(r.explainedVariance[0]).toBeGreaterThanOrEqual(r.explainedVariance[1]);
   });
+
+  it('hidden states: one image row by row, a heat-map per layer and quantity, the answer after each row', async () => {
+    const before = tf.memory().numTensors;
+    const { result, images } = await computeVisualization(
+      lstmConfig,
+      env,
+      lstm,
+      ZVisualizationParams.parse({ kind: 'hidden-states', image: 7 }),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    const r = ZVisualizationResult.parse(result);
+    if (r.kind !== 'hidden-states') throw new Error('expected hidden states');
+    const test = await runTestSet(lenetConfig, env);
+    expect(r).toMatchObject({ image: 7, label: test.labels[7], cell: 'lstm', steps: 28, layers: [{ layer: 'lstm1', units: 8 }] });
+    expect(r.views.map((v) => v.series)).toEqual(['hidden', 'cell', 'input', 'forget', 'candidate', 'output']);
+    expect(images.map((i) => i.name)).toEqual(['input', ...r.views.map((v) => v.name)]);
+    const heat = decodePng(images[1]!.png);
+    expect([heat.width, heat.height]).toEqual([8, 28]);
+    expect(r.stepProbabilities).toHaveLength(28);
+    const last = r.stepProbabilities[27]!;
+    expect(r.predicted).toBe(last.indexOf(Math.max(...last)));
+    for (const p of r.stepProbabilities) expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
 });

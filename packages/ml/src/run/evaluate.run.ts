@@ -1,4 +1,7 @@
 import type { TEmbeddingResult, TEvaluationResult } from '@tensorscope/shared';
+import { ImageNormalizer } from '../core/image.normalize';
+import { InspectInputError } from '../inspect/inspect-input.error';
+import { hiddenStatesOutput } from '../evaluate/hidden-states.render';
 import { MISCLASSIFIED_CAP, type TVisualizationParams } from '@tensorscope/shared';
 import { argmaxRows } from '../evaluate/argmax.rows';
 import { classMetrics, confusionMatrix, matrixAccuracy } from '../evaluate/confusion.compute';
@@ -13,7 +16,7 @@ import type { TRunDataChoice } from './run-images.select';
 import { runTestSet, type TrainRunEnv } from './train-run';
 import type { TVisualizationOutput } from './visualize.run';
 
-export type TEvaluationParams = Extract<TVisualizationParams, { kind: 'evaluation' | 'embedding' }>;
+export type TEvaluationParams = Extract<TVisualizationParams, { kind: 'evaluation' | 'embedding' | 'hidden-states' }>;
 
 /** Coordinates are drawn, not computed with: 4 significant digits keep 2,000 points a small JSON. */
 const round = (v: number) => Number(v.toPrecision(4));
@@ -21,7 +24,7 @@ const round = (v: number) => Number(v.toPrecision(4));
 /**
  * One evaluation job on a stored snapshot (any model): the confusion matrix, per-class metrics
  * and the most confident mistakes (a PNG `wrong-<rank>` each), or the PCA embedding of the layer
- * feeding the classifier. Reports progress 0…1; frees the model whatever happens.
+ * feeding the classifier; for recurrent models, one image's states over the steps. Reports progress 0…1; frees the model whatever happens.
  */
 export async function computeEvaluation(
   config: TRunDataChoice,
@@ -57,6 +60,19 @@ export async function computeEvaluation(
         seconds: (Date.now() - started) / 1000,
       };
       return { result, images };
+    }
+
+    if (params.kind === 'hidden-states') {
+      if (params.image >= test.count)
+        throw new InspectInputError(`image must be an index from 0 to ${test.count - 1}, got ${params.image}`);
+      const x = new ImageNormalizer(test, stored.channelStats).tensor([params.image]);
+      try {
+        const output = await hiddenStatesOutput(model, x, test, params.image);
+        await onProgress(1);
+        return { result: { ...output.result, seconds: (Date.now() - started) / 1000 }, images: output.images };
+      } finally {
+        x.dispose();
+      }
     }
 
     const count = Math.min(params.images, test.count);

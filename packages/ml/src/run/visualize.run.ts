@@ -41,7 +41,8 @@ export async function computeVisualization(
   params: TVisualizationParams,
   onProgress: (fraction: number) => void | Promise<void> = () => undefined,
 ): Promise<TVisualizationOutput> {
-  if (params.kind === 'evaluation' || params.kind === 'embedding') return computeEvaluation(config, env, stored, params, onProgress);
+  if (params.kind === 'evaluation' || params.kind === 'embedding' || params.kind === 'hidden-states')
+    return computeEvaluation(config, env, stored, params, onProgress);
   const started = Date.now();
   const test = await runTestSet(config, env);
   const model = await loadSnapshot(stored.topology, stored.tensors);
