@@ -9,11 +9,12 @@ import { hasConvLayers } from '../../runs/lib/model-fields';
 import { inputSide } from '../../layers/lib/feature-maps';
 import { ConfusionSection } from './confusion-section';
 import { EmbeddingSection } from './embedding-section';
+import { HiddenStatesSection } from './hidden-states-section';
 
 /**
  * The Evaluate tab (every model): how the model fails at a weight snapshot, over the test split:
  * confusion matrix, per-class metrics and the most confident mistakes, then the embedding of the
- * layer feeding the classifier. Jobs of the workers like the visualisations (the same list, cache
+ * layer feeding the classifier; for recurrent runs, one image's hidden states over the rows. Jobs of the workers like the visualisations (the same list, cache
  * and socket signal).
  */
 export function EvaluatePanel({ run }: { run: TRun }) {
@@ -31,6 +32,7 @@ export function EvaluatePanel({ run }: { run: TRun }) {
       </section>
       <ConfusionSection runId={run.id} items={items} step={step} dataset={dataset} side={side} linkImages={hasConvLayers(run.model)} />
       <EmbeddingSection runId={run.id} items={items} step={step} dataset={dataset} />
+      {!hasConvLayers(run.model) && <HiddenStatesSection runId={run.id} items={items} step={step} dataset={dataset} />}
     </div>
   );
 }

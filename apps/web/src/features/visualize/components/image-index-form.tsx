@@ -10,10 +10,13 @@ export function ImageIndexForm({
   mapCount,
   disabled,
   onAnalyse,
+  withMap = true,
 }: {
   mapCount: number | undefined;
   disabled: boolean;
   onAnalyse: (image: number, featureMap: number | undefined) => void;
+  /** Without the feature-map field (views of a recurrent net have no maps). */
+  withMap?: boolean;
 }) {
   const [imageText, setImageText] = useState('0');
   const [mapText, setMapText] = useState('');
@@ -37,16 +40,18 @@ export function ImageIndexForm({
         invalid={!image.ok}
         onChange={setImageText}
       />
-      <TextField
-        label="Map"
-        testId="image-map"
-        inputClassName="feature-image-input"
-        inputMode="numeric"
-        placeholder="strongest"
-        value={mapText}
-        invalid={!map.ok}
-        onChange={setMapText}
-      />
+      {withMap && (
+        <TextField
+          label="Map"
+          testId="image-map"
+          inputClassName="feature-image-input"
+          inputMode="numeric"
+          placeholder="strongest"
+          value={mapText}
+          invalid={!map.ok}
+          onChange={setMapText}
+        />
+      )}
       <button type="submit" className="button" data-testid="image-analyse" disabled={disabled || error !== null}>
         Analyse
       </button>

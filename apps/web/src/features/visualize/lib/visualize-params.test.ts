@@ -40,6 +40,7 @@ describe('paramsKey', () => {
     expect(paramsKey({ kind: 'evaluation', subset: 500 })).toBe('evaluation|500');
     expect(paramsKey({ kind: 'embedding' })).toBe(paramsKey({ kind: 'embedding', images: 2_000 }));
     expect(paramsKey({ kind: 'embedding', images: 100 })).not.toBe(paramsKey({ kind: 'evaluation', subset: 100 }));
+    expect(paramsKey({ kind: 'hidden-states', image: 7 })).toBe('hidden-states|7');
   });
 });
 

@@ -38,8 +38,12 @@ export interface TEmbeddingWanted {
   kind: 'embedding';
   images?: number;
 }
+export interface THiddenStatesWanted {
+  kind: 'hidden-states';
+  image: number;
+}
 /** Parameters as requested (defaults may be left out), assignable to the POST body. */
-export type TWantedParams = TTop9Wanted | TImageWanted | TEvaluationWanted | TEmbeddingWanted;
+export type TWantedParams = TTop9Wanted | TImageWanted | TEvaluationWanted | TEmbeddingWanted | THiddenStatesWanted;
 
 /** Top-9 parameters; the whole split is sent as "no subset" so the URL-less cache key stays canonical. */
 export function top9Params(layer: string, subset: number): TTop9Wanted {
@@ -55,6 +59,7 @@ export function paramsKey(params: TWantedParams | TVisualizationParams): string 
   if (params.kind === 'top9') return `top9|${params.layer}|${params.subset ?? FULL_SUBSET}`;
   if (params.kind === 'evaluation') return `evaluation|${params.subset ?? FULL_SUBSET}`;
   if (params.kind === 'embedding') return `embedding|${params.images ?? EMBEDDING_MAX_IMAGES}`;
+  if (params.kind === 'hidden-states') return `hidden-states|${params.image}`;
   return [
     'image',
     params.layer,
