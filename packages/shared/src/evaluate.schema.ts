@@ -67,11 +67,12 @@ export const ZClassMetrics = z.object({
 });
 export type TClassMetrics = z.infer<typeof ZClassMetrics>;
 
-/** A test image the snapshot gets wrong. `image` indexes the test split. */
+/** One test image (`image` indexes the test split), its true class and the snapshot's answer. */
+const imageVerdict = { image: z.number().int(), label: z.number().int(), predicted: z.number().int() };
+
+/** A test image the snapshot gets wrong. */
 export const ZMisclassified = z.object({
-  image: z.number().int(),
-  label: z.number().int(),
-  predicted: z.number().int(),
+  ...imageVerdict,
   /** Softmax probability of the (wrong) predicted class. */
   probability: z.number(),
   /** Softmax probability of the true class. */
@@ -117,17 +118,14 @@ export const ZStateView = z.object({
   layer: z.string(),
   /** hidden, cell, input, forget, candidate, output (LSTM), update, reset (GRU). */
   series: z.string(),
-  /** The values at the colormap's ends. */
-  min: z.number(),
-  max: z.number(),
+  /** The values at the colormap's ends: [low, high]. */
+  range: z.tuple([z.number(), z.number()]),
 });
 export type TStateView = z.infer<typeof ZStateView>;
 
 export const ZHiddenStatesResult = z.object({
   kind: z.literal('hidden-states'),
-  image: z.number().int(),
-  label: z.number().int(),
-  predicted: z.number().int(),
+  ...imageVerdict,
   cell: z.enum(['rnn', 'lstm', 'gru']),
   steps: z.number().int(),
   layers: z.array(z.object({ layer: z.string(), units: z.number().int() })),

@@ -38,7 +38,7 @@ export async function hiddenStatesOutput(
       const name = `${trace.layer}-${series.name}`.toLowerCase();
       const plane = { height: trace.steps, width: trace.units, data: series.values };
       images.push({ name, png: rgbaToPng(heatmapRgba(plane, { colormap: GATES.has(series.name) ? 'viridis' : 'jet', range })) });
-      views.push({ name, layer: trace.layer, series: series.name, ...range });
+      views.push({ name, layer: trace.layer, series: series.name, range: [range.min, range.max] });
     }
   }
   const { classes } = traces;

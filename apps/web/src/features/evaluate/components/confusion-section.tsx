@@ -1,6 +1,5 @@
 'use client';
 
-import type { TDatasetName, TVisualization } from '@tensorscope/shared';
 import { useEffect } from 'react';
 import { useSnapshotJob } from '../../visualize/hooks/use-snapshot-job';
 import { ComputeButton } from '../../visualize/components/compute-button';
@@ -10,6 +9,7 @@ import { formatShare, topConfusions } from '../lib/confusion-view';
 import { ClassMetricsTable } from './class-metrics-table';
 import { ConfusionMatrix } from './confusion-matrix';
 import { MistakesGallery } from './mistakes-gallery';
+import type { TEvaluateSectionProps } from './section-props';
 
 const EVALUATION = { kind: 'evaluation' } as const;
 
@@ -25,11 +25,7 @@ export function ConfusionSection({
   dataset,
   side,
   linkImages,
-}: {
-  runId: string;
-  items: readonly TVisualization[];
-  step: number;
-  dataset: TDatasetName;
+}: TEvaluateSectionProps & {
   /** The input images' side in pixels. */
   side: number;
   /** Mistakes open in the Visualize tab (CNN runs only have one). */

@@ -1,28 +1,18 @@
 'use client';
 
-import type { TDatasetName, TVisualization } from '@tensorscope/shared';
 import { EMBEDDING_MAX_IMAGES } from '@tensorscope/shared';
 import { useSnapshotJob } from '../../visualize/hooks/use-snapshot-job';
 import { ComputeButton } from '../../visualize/components/compute-button';
 import { ClassLegend } from '../../visualize/components/class-legend';
 import { JobState } from '../../visualize/components/job-state';
 import { formatShare } from '../lib/confusion-view';
+import type { TEvaluateSectionProps } from './section-props';
 import { EmbeddingScatter } from './embedding-scatter';
 
 const EMBEDDING = { kind: 'embedding' } as const;
 
 /** The embedding job of a snapshot (asked for with its button): the first 2,000 test images on two principal components. */
-export function EmbeddingSection({
-  runId,
-  items,
-  step,
-  dataset,
-}: {
-  runId: string;
-  items: readonly TVisualization[];
-  step: number;
-  dataset: TDatasetName;
-}) {
+export function EmbeddingSection({ runId, items, step, dataset }: TEvaluateSectionProps) {
   const job = useSnapshotJob(runId, items, step, EMBEDDING);
   const { match } = job;
   const result = match.completed?.result?.kind === 'embedding' ? match.completed.result : undefined;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, THiddenStatesResult, TVisualization } from '@tensorscope/shared';
+import type { TDatasetName, THiddenStatesResult } from '@tensorscope/shared';
 import { useEffect, useState } from 'react';
 import { ImageIndexForm } from '../../visualize/components/image-index-form';
 import { PixelImage } from '../../visualize/components/pixel-image';
@@ -11,6 +11,7 @@ import { classLabel } from '../../visualize/lib/class-labels';
 import { visualizationImageUrl } from '../../visualize/lib/visualize.api';
 import { heatmapWidth, rangeText, seriesTitle, viewsByLayer } from '../lib/state-views';
 import { formatShare } from '../lib/confusion-view';
+import type { TEvaluateSectionProps } from './section-props';
 
 /** Every picture is the image's 28 rows tall, this many px per row, so step t sits beside row t. */
 const ROW_PX = 6;
@@ -20,17 +21,7 @@ const ROW_PX = 6;
  * of the 28 steps as heat-maps beside the digit, and what the classifier would answer after
  * each row.
  */
-export function HiddenStatesSection({
-  runId,
-  items,
-  step,
-  dataset,
-}: {
-  runId: string;
-  items: readonly TVisualization[];
-  step: number;
-  dataset: TDatasetName;
-}) {
+export function HiddenStatesSection({ runId, items, step, dataset }: TEvaluateSectionProps) {
   const [image, setImage] = useState(0);
   // Set by the form: the chosen image is computed at once unless it is there already.
   const [armed, setArmed] = useState(false);

@@ -3,7 +3,7 @@ import { heatmapWidth, rangeText, seriesTitle, viewsByLayer } from './state-view
 
 describe('recurrent state views', () => {
   it('groups views by layer in order', () => {
-    const v = (layer: string, series: string) => ({ name: `${layer}-${series}`, layer, series, min: 0, max: 1 });
+    const v = (layer: string, series: string) => ({ name: `${layer}-${series}`, layer, series, range: [0, 1] as [number, number] });
     const groups = viewsByLayer([v('lstm1', 'hidden'), v('lstm1', 'cell'), v('lstm2', 'hidden')]);
     expect(groups.map((g) => [g.layer, g.views.map((x) => x.series)])).toEqual([
       ['lstm1', ['hidden', 'cell']],
@@ -14,8 +14,8 @@ describe('recurrent state views', () => {
   it('names series and ranges for captions', () => {
     expect(seriesTitle('forget')).toBe('forget gate f');
     expect(seriesTitle('other')).toBe('other');
-    expect(rangeText({ min: -1, max: 1 })).toBe('−1 … 1');
-    expect(rangeText({ min: -2.3104, max: 2.3104 })).toBe('−2.31 … 2.31');
+    expect(rangeText({ range: [-1, 1] })).toBe('−1 … 1');
+    expect(rangeText({ range: [-2.3104, 2.3104] })).toBe('−2.31 … 2.31');
   });
 
   it('keeps heat-maps between 48 and 512 px wide', () => {

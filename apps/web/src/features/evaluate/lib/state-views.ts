@@ -26,9 +26,9 @@ export function viewsByLayer(views: readonly TStateView[]): { layer: string; vie
 }
 
 /** "−1 … 1", "0 … 1", "−2.31 … 2.31": the colormap's ends, short. */
-export function rangeText(view: Pick<TStateView, 'min' | 'max'>): string {
+export function rangeText(view: Pick<TStateView, 'range'>): string {
   const f = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2)).replace('-', '−');
-  return `${f(view.min)} … ${f(view.max)}`;
+  return `${f(view.range[0])} … ${f(view.range[1])}`;
 }
 
 /** Heat-map width on screen: a few px per unit, within bounds (8 units stay visible, 1,024 fit the card). */
