@@ -78,7 +78,7 @@ function StatesView({ vizId, result, dataset }: { vizId: string; result: THidden
         <figure className="states-figure">
           <div
             className="step-probabilities"
-            style={{ gridTemplateColumns: `repeat(${classes}, ${ROW_PX * 2}px)`, gridAutoRows: `${ROW_PX}px` }}
+            style={{ gridTemplateColumns: `repeat(${classes}, ${ROW_PX * 3}px)`, gridAutoRows: `${ROW_PX}px` }}
             data-testid="step-probabilities"
           >
             {result.stepProbabilities.flatMap((row, t) =>
@@ -91,7 +91,11 @@ function StatesView({ vizId, result, dataset }: { vizId: string; result: THidden
               )),
             )}
           </div>
-          <figcaption className="small muted">answer per row (classes 0–{classes - 1})</figcaption>
+          <figcaption className="small muted">
+            answer after each row
+            <br />
+            columns: {classLabel(dataset, 0)} … {classLabel(dataset, classes - 1)}
+          </figcaption>
         </figure>
       </div>
       {viewsByLayer(result.views).map((group) => (

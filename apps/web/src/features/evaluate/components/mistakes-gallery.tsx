@@ -108,11 +108,11 @@ function Mistake({ m, src, dataset, size, href }: { m: TMisclassified; src: stri
         image
       )}
       <figcaption className="small">
-        <span className="mistake-predicted">
-          {predicted} <span className="mono">{formatShare(m.probability)}</span>
+        <span className="mistake-predicted" title="predicted class and its probability">
+          {predicted} · <span className="mono">{formatShare(m.probability)}</span>
         </span>
-        <span className="muted">
-          true {truth} <span className="mono">{formatShare(m.trueProbability)}</span>
+        <span className="muted" title="true class and its probability">
+          true {truth} · <span className="mono">{formatShare(m.trueProbability)}</span>
         </span>
         <span className="muted mono">#{m.image}</span>
       </figcaption>
