@@ -10,7 +10,7 @@ import { z } from 'zod';
  *   per-class precision / recall / F1, and the most confident mistakes (each with a PNG
  *   `wrong-<rank>`), for every model.
  * - `embedding`: the penultimate layer's activations on the first `images` test images,
- *   projected on their first two principal components, for every model.
+ *   projected on their first two principal components (or laid out by UMAP), for every model.
  * - `hidden-states` (recurrent runs): one test image read row by row: every recurrent layer's
  *   hidden state (and LSTM cell state and gates, GRU gates) at each of the 28 steps, as
  *   heat-map PNGs, and what the classifier would answer after each step.
@@ -22,6 +22,8 @@ export type TEvaluationKind = (typeof EVALUATION_KINDS)[number];
 export const MISCLASSIFIED_CAP = 200;
 /** The embedding view's ceiling: enough to see clusters, few enough to draw and store. */
 export const EMBEDDING_MAX_IMAGES = 2_000;
+export const EMBEDDING_METHODS = ['pca', 'umap'] as const;
+export type TEmbeddingMethod = (typeof EMBEDDING_METHODS)[number];
 
 export const ZEvaluationParams = z.strictObject({
   kind: z.literal('evaluation'),
@@ -43,6 +45,8 @@ export const ZEmbeddingParams = z.strictObject({
     .min(10, 'images must be at least 10')
     .max(EMBEDDING_MAX_IMAGES, `images must be at most ${EMBEDDING_MAX_IMAGES}`)
     .default(EMBEDDING_MAX_IMAGES),
+  /** PCA (linear: distances and variance shares mean something) or UMAP (non-linear: neighbourhoods, clusters). */
+  method: z.enum(EMBEDDING_METHODS, { error: `method must be one of ${EMBEDDING_METHODS.join(', ')}` }).default('pca'),
 });
 
 export const ZHiddenStatesParams = z.strictObject({
@@ -101,13 +105,14 @@ export const ZEmbeddingResult = z.object({
   layer: z.string(),
   /** Its width: the dimension PCA reduced to 2. */
   dimensions: z.number().int(),
-  /** Per image (test indices 0 … n − 1): its coordinates on the two principal components. */
+  /** Per image (test indices 0 … n − 1): its coordinates in the 2-D embedding. */
   x: z.array(z.number()),
   y: z.array(z.number()),
   labels: z.array(z.number().int()),
   predicted: z.array(z.number().int()),
-  /** Share of the total variance each component explains. */
-  explainedVariance: z.tuple([z.number(), z.number()]),
+  method: z.enum(EMBEDDING_METHODS),
+  /** PCA: the share of the total variance each component explains; null for UMAP (its axes have no such meaning). */
+  explainedVariance: z.tuple([z.number(), z.number()]).nullable(),
   seconds: z.number(),
 });
 export type TEmbeddingResult = z.infer<typeof ZEmbeddingResult>;

@@ -112,7 +112,7 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
     expect((await create({ subset: 200, kind: 'evaluation' })).body).toMatchObject({ id: v.id, status: 'completed' });
     const embedding = await done((await create({ kind: 'embedding', images: 50 })).body.id);
     if (embedding.result?.kind !== 'embedding') throw new Error(`expected an embedding, got ${embedding.status}: ${embedding.error}`);
-    expect(embedding.result).toMatchObject({ layer: 'fc1', dimensions: 1024 });
+    expect(embedding.result).toMatchObject({ layer: 'fc1', dimensions: 1024, method: 'pca' });
     expect(embedding.result.x).toHaveLength(50);
   });
 
@@ -158,6 +158,7 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
       [runId, { kind: 'top9', layer: 'conv1', step: 12345 }, 'step'],
       [runId, { kind: 'top9', layer: 'conv1', subset: 3 }, 'subset'],
       [runId, { kind: 'embedding', images: 2001 }, 'images'],
+      [runId, { kind: 'embedding', method: 'tsne' }, 'method'],
       [runId, { kind: 'evaluation', layer: 'conv1' }, 'layer'],
       [runId, { kind: 'hidden-states', image: 3 }, 'kind'],
       [lstm.body.id, { kind: 'top9', layer: 'lstm1' }, 'kind'],

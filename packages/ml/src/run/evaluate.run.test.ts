@@ -100,7 +100,16 @@ describe('computeEvaluation (a worker job on a stored snapshot)', () => {
     const reference = pca(features, count, 8, 2);
     r.x.forEach((v, i) => expect(v).toBeCloseTo(reference.projected[0]![i]!, 3));
     r.y.forEach((v, i) => expect(v).toBeCloseTo(reference.projected[1]![i]!, 3));
-    expect(r.explainedVariance[0]).toBeGreaterThanOrEqual(r.explainedVariance[1]);
+    expect(r.method).toBe('pca');
+    expect(r.explainedVariance![0]).toBeGreaterThanOrEqual(r.explainedVariance![1]);
+    const umap = ZVisualizationResult.parse(
+      (await computeVisualization(lstmConfig, env, lstm, ZVisualizationParams.parse({ kind: 'embedding', images: count, method: 'umap' })))
+        .result,
+    );
+    if (umap.kind !== 'embedding') throw new Error('expected an embedding');
+    expect(umap).toMatchObject({ method: 'umap', explainedVariance: null, labels: r.labels, predicted: r.predicted });
+    expect(umap.x).toHaveLength(count);
+    expect(umap.x.every(Number.isFinite) && umap.y.every(Number.isFinite)).toBe(true);
   });
 
   it('hidden states: one image row by row, a heat-map per layer and quantity, the answer after each row', async () => {

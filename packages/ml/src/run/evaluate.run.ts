@@ -1,4 +1,5 @@
-import type { TEmbeddingResult, TEvaluationResult } from '@tensorscope/shared';
+import type { TEmbeddingMethod, TEmbeddingResult, TEvaluationResult } from '@tensorscope/shared';
+import { umapEmbed } from '../evaluate/umap.embed';
 import { ImageNormalizer } from '../core/image.normalize';
 import { InspectInputError } from '../inspect/inspect-input.error';
 import { hiddenStatesOutput } from '../evaluate/hidden-states.render';
@@ -17,6 +18,22 @@ import { runTestSet, type TrainRunEnv } from './train-run';
 import type { TVisualizationOutput } from './visualize.run';
 
 export type TEvaluationParams = Extract<TVisualizationParams, { kind: 'evaluation' | 'embedding' | 'hidden-states' }>;
+
+/** UMAP's seed: fixed, so a recomputation draws the same layout. */
+const UMAP_SEED = 1;
+
+/** The 2-D layout of the features: PCA's first two components (with their variance shares) or UMAP's. */
+async function embed(
+  features: Float32Array,
+  n: number,
+  d: number,
+  method: TEmbeddingMethod,
+  onProgress: (fraction: number) => void | Promise<void>,
+): Promise<{ x: ArrayLike<number>; y: ArrayLike<number>; explained: [number, number] | null }> {
+  if (method === 'umap') return { ...(await umapEmbed(features, n, d, { seed: UMAP_SEED, onProgress })), explained: null };
+  const { projected, explained } = pca(features, n, d, 2);
+  return { x: projected[0]!, y: projected[1]!, explained: [explained[0]!, explained[1]!] };
+}
 
 /** Coordinates are drawn, not computed with: 4 significant digits keep 2,000 points a small JSON. */
 const round = (v: number) => Number(v.toPrecision(4));
@@ -83,17 +100,18 @@ export async function computeEvaluation(
       onProgress: (f) => onProgress(0.6 * f),
     });
     const { features, featureSize } = predicted as Required<typeof predicted>;
-    const { projected, explained } = pca(features, count, featureSize, 2);
+    const layout = await embed(features, count, featureSize, params.method, (f) => onProgress(0.6 + 0.4 * f));
     await onProgress(1);
     const result: TEmbeddingResult = {
       kind: 'embedding',
       layer,
       dimensions: featureSize,
-      x: Array.from(projected[0]!, round),
-      y: Array.from(projected[1]!, round),
+      x: Array.from(layout.x, round),
+      y: Array.from(layout.y, round),
       labels: labels(count),
       predicted: Array.from(argmaxRows(predicted.probabilities, predicted.classes)),
-      explainedVariance: [explained[0]!, explained[1]!],
+      method: params.method,
+      explainedVariance: layout.explained,
       seconds: (Date.now() - started) / 1000,
     };
     return { result, images: [] };

@@ -15,14 +15,14 @@ export function EmbeddingScatter({ result, dataset }: { result: TEmbeddingResult
       width={SIZE}
       height={SIZE}
       role="img"
-      aria-label={`PCA of ${result.layer} on ${result.x.length} test images`}
+      aria-label={`${result.method.toUpperCase()} of ${result.layer} on ${result.x.length} test images`}
       data-testid="embedding-scatter"
     >
       <text x={SIZE - PAD} y={SIZE / 2 - 4} textAnchor="end" className="embedding-axis">
-        PC 1
+        {result.method === 'pca' ? 'PC 1' : ''}
       </text>
       <text x={SIZE / 2 + 4} y={PAD + 4} className="embedding-axis">
-        PC 2
+        {result.method === 'pca' ? 'PC 2' : ''}
       </text>
       {px.map((x, i) => {
         const label = result.labels[i]!;

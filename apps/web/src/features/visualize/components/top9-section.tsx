@@ -8,15 +8,16 @@ import { FULL_SUBSET, top9Params } from '../lib/visualize-params';
 import { ComputeButton } from './compute-button';
 import { Top9Grid, type TTop9GridActions } from './top9-grid';
 import { Picker } from '../../../components/picker';
+import { Segmented, type TSegment } from '../../../components/segmented';
 import { JobState } from './job-state';
 
 /** 'auto' fits the patch side; the numbers are fixed zooms. */
 const ZOOM_PICKS: readonly ('auto' | number)[] = ['auto', ...ZOOM_OPTIONS];
 
-const VIEWS: { view: TTop9View; label: string }[] = [
-  { view: 'deconv', label: 'Projections' },
-  { view: 'patch', label: 'Patches' },
-  { view: 'both', label: 'Both' },
+const VIEWS: TSegment<TTop9View>[] = [
+  { value: 'deconv', label: 'Projections' },
+  { value: 'patch', label: 'Patches' },
+  { value: 'both', label: 'Both' },
 ];
 
 /** Why an older result is on screen: the newest job for the same params isn't done. */
@@ -71,20 +72,7 @@ export function Top9Section({
       {shown && result && (
         <>
           <div className="top9-toolbar">
-            <div className="segmented" role="group" aria-label="Show">
-              {VIEWS.map((v) => (
-                <button
-                  key={v.view}
-                  type="button"
-                  className={`segmented-button${view === v.view ? ' segmented-button--active' : ''}`}
-                  aria-pressed={view === v.view}
-                  data-testid={`top9-view-${v.view}`}
-                  onClick={() => setView(v.view)}
-                >
-                  {v.label}
-                </button>
-              ))}
-            </div>
+            <Segmented options={VIEWS} value={view} onChange={setView} ariaLabel="Show" testId="top9-view" />
             <Picker
               label="Zoom"
               testId="top9-zoom"

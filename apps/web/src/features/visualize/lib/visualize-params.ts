@@ -1,4 +1,4 @@
-import type { TSnapshotTensor, TVisualizationParams } from '@tensorscope/shared';
+import type { TEmbeddingMethod, TSnapshotTensor, TVisualizationParams } from '@tensorscope/shared';
 import { CIFAR_TEST_SIZE, EMBEDDING_MAX_IMAGES } from '@tensorscope/shared';
 
 /*
@@ -37,6 +37,7 @@ export interface TEvaluationWanted {
 export interface TEmbeddingWanted {
   kind: 'embedding';
   images?: number;
+  method?: TEmbeddingMethod;
 }
 export interface THiddenStatesWanted {
   kind: 'hidden-states';
@@ -58,7 +59,7 @@ export function imageParams(layer: string, image: number, featureMap: number | u
 export function paramsKey(params: TWantedParams | TVisualizationParams): string {
   if (params.kind === 'top9') return `top9|${params.layer}|${params.subset ?? FULL_SUBSET}`;
   if (params.kind === 'evaluation') return `evaluation|${params.subset ?? FULL_SUBSET}`;
-  if (params.kind === 'embedding') return `embedding|${params.images ?? EMBEDDING_MAX_IMAGES}`;
+  if (params.kind === 'embedding') return `embedding|${params.images ?? EMBEDDING_MAX_IMAGES}|${params.method ?? 'pca'}`;
   if (params.kind === 'hidden-states') return `hidden-states|${params.image}`;
   return [
     'image',
