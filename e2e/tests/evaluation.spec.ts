@@ -23,6 +23,7 @@ test('Evaluate tab on a trained LeNet: confusion matrix and per-class table, mis
   await expect(mistakes.first()).toBeVisible();
   expect(await mistakes.count()).toBeGreaterThan(0);
   const thumb = mistakes.first().locator('img');
+  await thumb.scrollIntoViewIfNeeded(); // thumbnails load lazily
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(28);
   await page.screenshot({ path: 'test-results/evaluate-confusion.png', fullPage: true });
 
