@@ -110,7 +110,8 @@ export const ZEmbeddingResult = z.object({
   y: z.array(z.number()),
   labels: z.array(z.number().int()),
   predicted: z.array(z.number().int()),
-  method: z.enum(EMBEDDING_METHODS),
+  /** Results stored before UMAP existed were PCA. */
+  method: z.enum(EMBEDDING_METHODS).default('pca'),
   /** PCA: the share of the total variance each component explains; null for UMAP (its axes have no such meaning). */
   explainedVariance: z.tuple([z.number(), z.number()]).nullable(),
   seconds: z.number(),
