@@ -1,30 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { apiFetch } from '../api-auth';
+import { trainedLenet } from '../trained-lenet';
 
 test('Zeiler & Fergus on a trained LeNet: top-9 grid with deconv projections, then one image’s occlusion and gradient maps', async ({
   page,
 }) => {
-  // A small LeNet on MNIST, launched over REST (the form is covered by launch-run.spec.ts).
-  const res = await apiFetch('/api/runs', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: `e2e-zf-${Date.now()}`,
-      model: 'lenet5',
-      variant: 'mnist',
-      batchSize: 64,
-      trainSubset: 1920,
-      evalSubset: 500,
-      evalInterval: 10,
-      logInterval: 5,
-      statsInterval: 10,
-      snapshotsPerEpoch: 1,
-      learningRate: 0.002,
-    }),
-  });
-  const run = (await res.json()) as { id: string };
-  await page.goto(`/runs/${run.id}`);
-  await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 200_000 });
+  await trainedLenet(page, 'e2e-zf', { trainSubset: 1920, evalSubset: 500, learningRate: 0.002 });
 
   await page.getByTestId('tab-visualize').click();
   await expect(page.getByTestId('visualize-panel')).toBeVisible();

@@ -49,3 +49,5 @@ export { heatmapRgba, overlayHeatmap, cellsToPixels, type HeatmapOptions } from 
 export { labelMapRgba, CLASS_PALETTE } from './visualize/label-map.render';
 export { tileRgba } from './visualize/tile-grid.render';
 export { computeVisualization, type TVisualizationOutput } from './run/visualize.run';
+export { computeEvaluation, type TEvaluationParams } from './run/evaluate.run';
+export { pca, type TPca } from './evaluate/pca.compute';

@@ -177,7 +177,7 @@ describe('visualization body', () => {
   it('refuses unsafe layer names, unknown kinds and steps beyond int4', () => {
     expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: NUL })).toEqual([{ path: 'layer', message: `layer ${UNSAFE}` }]);
     expect(errorsOf(ZVisualizationCreate, { kind: 'top10', layer: 'conv1' })).toEqual([
-      { path: 'kind', message: 'kind must be one of top9, image' },
+      { path: 'kind', message: 'kind must be one of top9, image, evaluation, embedding, hidden-states' },
     ]);
     expect(errorsOf(ZVisualizationCreate, { kind: 'top9', layer: 'conv1', step: 2 ** 40 })).toEqual([
       { path: 'step', message: 'step must be at most 2147483647' },

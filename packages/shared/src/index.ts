@@ -13,6 +13,7 @@ export * from './series';
 export * from './sweep.schema';
 export * from './compare.schema';
 export * from './visualize.schema';
+export * from './evaluate.schema';
 export * from './class-palette';
 export * from './safe-text.schema';
 export * from './step.schema';

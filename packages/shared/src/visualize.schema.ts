@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { safeText } from './safe-text.schema';
 import { bodyStep } from './step.schema';
+import {
+  EVALUATION_KINDS,
+  ZEmbeddingParams,
+  ZEmbeddingResult,
+  ZEvaluationParams,
+  ZEvaluationResult,
+  ZHiddenStatesParams,
+  ZHiddenStatesResult,
+} from './evaluate.schema';
 
 /**
  * Zeiler & Fergus visualisations of a CNN run at one weight snapshot, computed by workers as queued
@@ -11,8 +20,9 @@ import { bodyStep } from './step.schema';
  * - `image`: everything about one test image: deconv projection of a feature map, occlusion
  *   sensitivity (true-class probability, strongest feature map's activation, most probable label),
  *   vanilla gradient saliency, guided backpropagation and Grad-CAM.
+ * - the evaluation kinds (confusion matrix and mistakes, embedding): see evaluate.schema.ts.
  */
-export const VISUALIZATION_KINDS = ['top9', 'image'] as const;
+export const VISUALIZATION_KINDS = ['top9', 'image', ...EVALUATION_KINDS] as const;
 export const ZVisualizationKind = z.enum(VISUALIZATION_KINDS);
 export type TVisualizationKind = z.infer<typeof ZVisualizationKind>;
 
@@ -48,9 +58,13 @@ export const ZImageParams = z.strictObject({
   occlusionStride: z.number().int('occlusionStride must be an integer').min(1).max(32).default(2),
 });
 
-export const ZVisualizationParams = z.discriminatedUnion('kind', [ZTop9Params, ZImageParams], {
-  error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${VISUALIZATION_KINDS.join(', ')}` : undefined),
-});
+export const ZVisualizationParams = z.discriminatedUnion(
+  'kind',
+  [ZTop9Params, ZImageParams, ZEvaluationParams, ZEmbeddingParams, ZHiddenStatesParams],
+  {
+    error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${VISUALIZATION_KINDS.join(', ')}` : undefined),
+  },
+);
 export type TVisualizationParams = z.infer<typeof ZVisualizationParams>;
 
 /** POST /api/runs/:id/visualizations. Both sides strict: zod reports a key only when neither side declares it. */
@@ -128,7 +142,13 @@ export const ZImageResult = z.object({
 });
 export type TImageResult = z.infer<typeof ZImageResult>;
 
-export const ZVisualizationResult = z.discriminatedUnion('kind', [ZTop9Result, ZImageResult]);
+export const ZVisualizationResult = z.discriminatedUnion('kind', [
+  ZTop9Result,
+  ZImageResult,
+  ZEvaluationResult,
+  ZEmbeddingResult,
+  ZHiddenStatesResult,
+]);
 export type TVisualizationResult = z.infer<typeof ZVisualizationResult>;
 
 export const ZVisualization = z.object({

@@ -288,19 +288,21 @@ export function buildOpenApi(): OpenAPIObject {
       },
       '/api/runs/{id}/visualizations': {
         get: {
-          summary: 'Zeiler & Fergus visualisations of a run (cached jobs), newest first',
+          summary: 'Zeiler & Fergus visualisations and evaluation views of a run (cached jobs), newest first',
           parameters: [idParam],
           responses: { '200': { description: 'visualizations', content: json('VisualizationList') }, '404': error('no such run') },
         },
         post: {
           summary: 'Queue a visualisation at a snapshot (default: the newest), or answer the cached one',
           description:
-            '`top9`: per feature map of a conv layer, the 9 test images with the strongest activation, each with its deconvnet projection (pooling switches, ReLU, transposed filters) and input patch. `image`: one test image’s deconv projection, occlusion sensitivity (true-class probability, feature-map activation, most probable label), saliency, guided backprop and Grad-CAM. A cached result for the same snapshot and params comes back as it is unless `recompute` is true.',
+            '`top9`: per feature map of a conv layer, the 9 test images with the strongest activation, each with its deconvnet projection (pooling switches, ReLU, transposed filters) and input patch. `image`: one test image’s deconv projection, occlusion sensitivity (true-class probability, feature-map activation, most probable label), saliency, guided backprop and Grad-CAM. Both need a LeNet-5 run. Any model: `evaluation`: the test split (or its first `subset`) classified: confusion matrix `matrix[true][predicted]`, per-class precision / recall (= the class’s accuracy) / F1, and the 200 most confident mistakes with predicted and true label and probabilities (PNG `wrong-<rank>` each); `embedding`: the first `images` (≤ 2,000) test images’ outputs of the layer feeding the classifier, projected on their first two principal components (`method: pca`, default) or laid out by UMAP (`method: umap`, umap-js). Recurrent runs: `hidden-states`: one test image read row by row, every recurrent layer’s hidden state (LSTM: cell state and input/forget/candidate/output gates; GRU: update/reset/candidate) at each of the 28 steps as heat-map PNGs (`<layer>-<series>`, rows = steps), and the classifier’s softmax after each step. A cached result for the same snapshot and params comes back as it is unless `recompute` is true.',
           parameters: [idParam],
           requestBody: { required: true, content: json('VisualizationCreate') },
           responses: {
             '202': { description: 'the queued (or cached) visualization', content: json('Visualization') },
-            '400': error('not a CNN run, no snapshot, not a conv layer, feature map out of range'),
+            '400': error(
+              'top9/image on a run without conv layers, hidden-states on one without recurrent layers, no snapshot, not a conv layer, feature map out of range',
+            ),
             '404': error('no such run'),
           },
         },
@@ -315,7 +317,7 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/visualizations/{id}/images/{name}.png': {
         get: {
           summary:
-            'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam)',
+            'A PNG of a completed visualization (deconv-<map>-<rank>, patch-<map>-<rank>, input, deconv, patch, occlusion-*, saliency, guided-backprop, grad-cam; wrong-<rank> of an evaluation; input, <layer>-<series> of hidden states)',
           parameters: [idParam, nameParam],
           responses: {
             '200': { description: 'PNG', content: pngContent },

@@ -35,9 +35,15 @@ export class VisualizationService {
     const run = await this.runs.findById(runId);
     if (!run) throw ApiError.notFound('run', runId);
     const config = ZRunConfig.parse(run.config);
-    if (config.model !== 'lenet5')
+    // Confusion matrix and embedding work on every model; Zeiler & Fergus needs conv layers, hidden states a recurrent net.
+    const convKind = input.kind === 'top9' || input.kind === 'image';
+    if (convKind && config.model !== 'lenet5')
       throw ApiError.validation('visualization', [
         { path: 'kind', message: `run ${runId} is a ${config.model}; these visualisations need conv layers (LeNet-5 runs)` },
+      ]);
+    if (input.kind === 'hidden-states' && config.model === 'lenet5')
+      throw ApiError.validation('visualization', [
+        { path: 'kind', message: `run ${runId} is a lenet5; hidden states need a recurrent model (rnn, lstm, gru)` },
       ]);
     const steps = await this.inspect.snapshotSteps(runId);
     if (steps.length === 0)
@@ -47,17 +53,7 @@ export class VisualizationService {
       throw ApiError.validation('visualization', [
         { path: 'step', message: `no snapshot at step ${step}; snapshots: ${steps.join(', ')}` },
       ]);
-    const kernel = await this.inspect.readTensor(runId, step, input.layer, 'kernel');
-    if (!kernel || kernel.shape.length !== 4)
-      throw ApiError.validation('visualization', [
-        { path: 'layer', message: `${input.layer} is not a conv layer of this run (conv layers have 4-D kernels)` },
-      ]);
-    const maps = kernel.shape[3]!;
-    if (input.kind === 'image' && input.featureMap !== undefined && input.featureMap >= maps)
-      throw ApiError.validation('visualization', [
-        { path: 'featureMap', message: `${input.layer} has ${maps} feature maps (0–${maps - 1})` },
-      ]);
-
+    if (convKind) await this.checkConvLayer(runId, step, input);
     const { step: _step, recompute, ...params } = input;
     const key = paramsKey(params);
     const cached = await this.visualizations.findCached(runId, step, key);
@@ -71,6 +67,20 @@ export class VisualizationService {
     }
     await this.bus.publish({ type: 'run.visualization', runId, visualizationId: row.id });
     return toVisualization(row);
+  }
+
+  /** The layer must be a conv layer of the snapshot, and a feature map asked for must exist in it. */
+  private async checkConvLayer(runId: string, step: number, input: TVisualizationParams & { kind: 'top9' | 'image' }): Promise<void> {
+    const kernel = await this.inspect.readTensor(runId, step, input.layer, 'kernel');
+    if (!kernel || kernel.shape.length !== 4)
+      throw ApiError.validation('visualization', [
+        { path: 'layer', message: `${input.layer} is not a conv layer of this run (conv layers have 4-D kernels)` },
+      ]);
+    const maps = kernel.shape[3]!;
+    if (input.kind === 'image' && input.featureMap !== undefined && input.featureMap >= maps)
+      throw ApiError.validation('visualization', [
+        { path: 'featureMap', message: `${input.layer} has ${maps} feature maps (0–${maps - 1})` },
+      ]);
   }
 
   async list(runId: string): Promise<TVisualizationList> {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authedFetch, cancelLeftoverRuns, http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
 
-// API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations.
-describe('Zeiler & Fergus visualisations, end to end', () => {
+// API + a real worker on real MNIST and Postgres: a tiny LeNet run, then its visualisations and evaluation views.
+describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => {
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let base: string;
@@ -90,6 +90,64 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
     }
   });
 
+  it('evaluates a snapshot: confusion matrix, per-class metrics and the mistakes with their PNGs', async () => {
+    const queued = await create({ kind: 'evaluation', subset: 200 });
+    expect(queued.status).toBe(202);
+    const v = await done(queued.body.id);
+    if (v.result?.kind !== 'evaluation') throw new Error(`expected an evaluation, got ${v.status}: ${v.error}`);
+    const { matrix, perClass, misclassified, misclassifiedTotal, imagesEvaluated, accuracy } = v.result;
+    expect(imagesEvaluated).toBe(200);
+    expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(200);
+    const diagonal = matrix.reduce((s, row, c) => s + row[c]!, 0);
+    expect(accuracy).toBeCloseTo(diagonal / 200, 10);
+    expect(misclassifiedTotal).toBe(200 - diagonal);
+    expect(perClass.map((c) => c.support)).toEqual(matrix.map((row) => row.reduce((a, b) => a + b, 0)));
+    const wrong = misclassified[0];
+    if (wrong) {
+      expect(wrong.predicted).not.toBe(wrong.label);
+      const png = await authedFetch(`${base}/api/visualizations/${v.id}/images/wrong-0.png`);
+      expect(png.status).toBe(200);
+    }
+    // Cached like any visualisation; the embedding is a job of its own.
+    expect((await create({ subset: 200, kind: 'evaluation' })).body).toMatchObject({ id: v.id, status: 'completed' });
+    const embedding = await done((await create({ kind: 'embedding', images: 50 })).body.id);
+    if (embedding.result?.kind !== 'embedding') throw new Error(`expected an embedding, got ${embedding.status}: ${embedding.error}`);
+    expect(embedding.result).toMatchObject({ layer: 'fc1', dimensions: 1024, method: 'pca' });
+    expect(embedding.result.x).toHaveLength(50);
+  });
+
+  it('evaluates recurrent runs too (their Zeiler & Fergus views stay refused)', async () => {
+    const rnn = await http<TRun>(base, '/api/runs', {
+      body: {
+        name: `eval-gru-${randomUUID().slice(0, 8)}`,
+        model: 'gru',
+        hiddenSize: 8,
+        batchSize: 32,
+        trainSubset: 64,
+        evalSubset: 50,
+        snapshotsPerEpoch: 1,
+      },
+    });
+    await until('gru training', async () =>
+      (await http<TRun>(base, `/api/runs/${rnn.body.id}`)).body.status === 'completed' ? true : undefined,
+    );
+    const queued = await http<TVisualization>(base, `/api/runs/${rnn.body.id}/visualizations`, {
+      body: { kind: 'evaluation', subset: 50 },
+    });
+    expect(queued.status).toBe(202);
+    const v = await done(queued.body.id);
+    if (v.result?.kind !== 'evaluation') throw new Error(`expected an evaluation, got ${v.status}: ${v.error}`);
+    expect(v.result.matrix.flat().reduce((a, b) => a + b, 0)).toBe(50);
+    const refused = await http<TApiError>(base, `/api/runs/${rnn.body.id}/visualizations`, { body: { kind: 'top9', layer: 'gru1' } });
+    expect(refused.status).toBe(400);
+    const states = await done(
+      (await http<TVisualization>(base, `/api/runs/${rnn.body.id}/visualizations`, { body: { kind: 'hidden-states', image: 4 } })).body.id,
+    );
+    if (states.result?.kind !== 'hidden-states') throw new Error(`expected hidden states, got ${states.status}: ${states.error}`);
+    expect(states.result.views.map((v) => v.name)).toEqual(['gru1-hidden', 'gru1-update', 'gru1-reset', 'gru1-candidate']);
+    expect((await authedFetch(`${base}/api/visualizations/${states.id}/images/gru1-reset.png`)).status).toBe(200);
+  });
+
   it('refuses what a worker could not do, field by field, and answers 404/409 with the error shape', async () => {
     const lstm = await http<TRun>(base, '/api/runs', {
       body: { name: `viz-lstm-${randomUUID().slice(0, 8)}`, model: 'lstm', trainSubset: 64 },
@@ -99,6 +157,10 @@ describe('Zeiler & Fergus visualisations, end to end', () => {
       [runId, { kind: 'image', layer: 'conv1', image: 1, featureMap: 32 }, 'featureMap'],
       [runId, { kind: 'top9', layer: 'conv1', step: 12345 }, 'step'],
       [runId, { kind: 'top9', layer: 'conv1', subset: 3 }, 'subset'],
+      [runId, { kind: 'embedding', images: 2001 }, 'images'],
+      [runId, { kind: 'embedding', method: 'tsne' }, 'method'],
+      [runId, { kind: 'evaluation', layer: 'conv1' }, 'layer'],
+      [runId, { kind: 'hidden-states', image: 3 }, 'kind'],
       [lstm.body.id, { kind: 'top9', layer: 'lstm1' }, 'kind'],
     ];
     for (const [id, body, path] of cases) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import './globals.css';
+import './evaluate.css';
 import './sweep.css';
 import './visualize.css';
 import './run-manage.css';

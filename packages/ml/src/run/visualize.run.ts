@@ -15,6 +15,7 @@ import { projectionRgba } from '../visualize/projection.render';
 import { rgbaToPng } from '../visualize/rgba-image.png';
 import { guidedBackprop, saliencyMap } from '../visualize/saliency.map';
 import { topActivations } from '../visualize/top-activations.compute';
+import { computeEvaluation } from './evaluate.run';
 import type { StoredModel } from './feature-maps.run';
 import type { TRunDataChoice } from './run-images.select';
 import { runTestSet, type TrainRunEnv } from './train-run';
@@ -30,7 +31,8 @@ const boxTuple = (b: TPixelBox): [number, number, number, number] => [b.top, b.l
 /**
  * One Zeiler & Fergus job on a stored snapshot: the top-9 search with a deconv projection and an
  * input patch per cell, or everything about one image (projection, occlusion, gradient maps).
- * Reports progress 0…1; frees the model whatever happens.
+ * The evaluation kinds (confusion matrix, embedding) are jobs of the same queue: handed to
+ * computeEvaluation. Reports progress 0…1; frees the model whatever happens.
  */
 export async function computeVisualization(
   config: TRunDataChoice,
@@ -39,6 +41,8 @@ export async function computeVisualization(
   params: TVisualizationParams,
   onProgress: (fraction: number) => void | Promise<void> = () => undefined,
 ): Promise<TVisualizationOutput> {
+  if (params.kind === 'evaluation' || params.kind === 'embedding' || params.kind === 'hidden-states')
+    return computeEvaluation(config, env, stored, params, onProgress);
   const started = Date.now();
   const test = await runTestSet(config, env);
   const model = await loadSnapshot(stored.topology, stored.tensors);

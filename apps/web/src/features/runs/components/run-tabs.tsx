@@ -2,9 +2,9 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 
-export const RUN_TABS = ['overview', 'layers', 'visualize'] as const;
+export const RUN_TABS = ['overview', 'layers', 'visualize', 'evaluate'] as const;
 export type TRunTab = (typeof RUN_TABS)[number];
-const TITLES: Record<TRunTab, string> = { overview: 'Overview', layers: 'Layers', visualize: 'Visualize' };
+const TITLES: Record<TRunTab, string> = { overview: 'Overview', layers: 'Layers', visualize: 'Visualize', evaluate: 'Evaluate' };
 
 const isRunTab = (tab: string | null): tab is TRunTab => (RUN_TABS as readonly (string | null)[]).includes(tab);
 

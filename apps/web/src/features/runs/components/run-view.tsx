@@ -14,6 +14,7 @@ import { RunProgress } from '../../../components/run-progress';
 import { hasConvLayers } from '../lib/model-fields';
 import { RUN_TABS, RunTabs, useRunTab, type TRunTab } from './run-tabs';
 import { VisualizePanel } from '../../visualize/components/visualize-panel';
+import { EvaluatePanel } from '../../evaluate/components/evaluate-panel';
 
 export function RunView({ id }: { id: string }) {
   useRunSubscription(id);
@@ -51,6 +52,8 @@ export function RunView({ id }: { id: string }) {
         <LayersPanel run={data} />
       ) : tab === 'visualize' ? (
         <VisualizePanel run={data} />
+      ) : tab === 'evaluate' ? (
+        <EvaluatePanel run={data} />
       ) : (
         <>
           <RunNotes run={data} />

@@ -13,10 +13,13 @@ export function PixelImage({
   size,
   testId,
   lazy = true,
+  height = size,
 }: {
   src: string;
   alt: string;
   size: number;
+  /** A box of size × height instead (stretched, still pixel-exact): heat-maps of steps × units. */
+  height?: number;
   testId?: string;
   lazy?: boolean;
 }) {
@@ -26,7 +29,7 @@ export function PixelImage({
     return (
       <span
         className="pixel-image pixel-image--missing"
-        style={{ width: size, height: size }}
+        style={{ width: size, height }}
         title={`${alt}: image not available`}
         role="img"
         aria-label={`${alt} (not available)`}
@@ -43,7 +46,7 @@ export function PixelImage({
       src={src}
       alt={alt}
       width={size}
-      height={size}
+      height={height}
       loading={lazy ? 'lazy' : 'eager'}
       decoding="async"
       onError={() => setFailedSrc(src)}

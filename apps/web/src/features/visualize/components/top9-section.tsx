@@ -2,25 +2,22 @@
 
 import type { TDatasetName, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
 import { useState } from 'react';
-import { useSignedInUser } from '../../../hooks/use-me';
-import { useCreateVisualization } from '../hooks/use-visualizations';
-import { canLaunch } from '../../../lib/permissions';
+import { useSnapshotJob } from '../hooks/use-snapshot-job';
 import { autoZoom, patchSide, ZOOM_OPTIONS, type TTop9View } from '../lib/top9-layout';
-import { computeAction, findVisualization } from '../lib/visualization-match';
-import { FULL_SUBSET, paramsKey, top9Params } from '../lib/visualize-params';
-import { PermissionNote } from '../../../components/permission-note';
-import { GuardedButton } from '../../../components/guarded-button';
+import { FULL_SUBSET, top9Params } from '../lib/visualize-params';
+import { ComputeButton } from './compute-button';
 import { Top9Grid, type TTop9GridActions } from './top9-grid';
 import { Picker } from '../../../components/picker';
-import { CreateError, VisualizationStatus } from './visualization-status';
+import { Segmented, type TSegment } from '../../../components/segmented';
+import { JobState } from './job-state';
 
 /** 'auto' fits the patch side; the numbers are fixed zooms. */
 const ZOOM_PICKS: readonly ('auto' | number)[] = ['auto', ...ZOOM_OPTIONS];
 
-const VIEWS: { view: TTop9View; label: string }[] = [
-  { view: 'deconv', label: 'Projections' },
-  { view: 'patch', label: 'Patches' },
-  { view: 'both', label: 'Both' },
+const VIEWS: TSegment<TTop9View>[] = [
+  { value: 'deconv', label: 'Projections' },
+  { value: 'patch', label: 'Patches' },
+  { value: 'both', label: 'Both' },
 ];
 
 /** Why an older result is on screen: the newest job for the same params isn't done. */
@@ -48,78 +45,34 @@ export function Top9Section({
   layer: string;
   subset: number;
 }) {
-  const create = useCreateVisualization(runId);
-  const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
   const [view, setView] = useState<TTop9View>('both');
   // null = pick from the patch size (the layers' receptive fields differ a lot).
   const [wantedZoom, setWantedZoom] = useState<number | null>(null);
 
-  const params = top9Params(layer, subset);
-  const match = findVisualization(items, step, params);
-  const action = computeAction(match);
+  const job = useSnapshotJob(runId, items, step, top9Params(layer, subset));
+  const { match } = job;
   const shown = match.completed;
   const stored = shown?.result;
   const result = stored?.kind === 'top9' ? stored : undefined;
   const side = result ? patchSide(result) : 8;
   const zoom = wantedZoom ?? autoZoom(side);
 
-  // The POST's pending state and error belong to the step and params it was sent for, not to
-  // whatever the pickers show after a change.
-  const key = `${step}|${paramsKey(params)}`;
-  const [askedKey, setAskedKey] = useState<string | null>(null);
-  const asking = askedKey === key && create.isPending;
-  const askError = askedKey === key ? create.error : null;
-  const compute = () => {
-    setAskedKey(key);
-    create.mutate({ ...params, step, recompute: action === 'recompute' || match.latest?.status === 'failed' });
-  };
-
   return (
     <section className="card" data-testid="top9-section">
       <div className="section-head">
         <h2>Top-9 activations</h2>
-        <span className="cancel">
-          <PermissionNote verdict={mayCompute} />
-          <GuardedButton
-            verdict={mayCompute}
-            busy={action === 'busy' || asking}
-            className="button button--primary"
-            testId="top9-compute"
-            onClick={compute}
-          >
-            {action === 'busy' || asking ? 'Computing…' : action === 'recompute' ? 'Recompute' : 'Compute top-9'}
-          </GuardedButton>
-        </span>
+        <ComputeButton job={job} testId="top9-compute" label="Compute top-9" />
       </div>
       <p className="muted small">
         For every feature map of <strong>{layer}</strong>, the 9 test images (of the first {subset.toLocaleString('en-US')}
         {subset >= FULL_SUBSET ? ', all of them' : ''}) with the strongest activation, projected back to pixel space by a deconvnet, and the
         input patches they come from (Zeiler &amp; Fergus, fig. 2). Click an image to analyse it.
       </p>
-      <CreateError error={askError} />
-      <VisualizationStatus viz={match.latest} testId="top9-progress" what="top-9 search" doing="searching the test images…" />
-      {!match.latest && !asking && (
-        <p className="muted" data-testid="top9-empty">
-          Not computed yet for step {step.toLocaleString('en-US')}.
-        </p>
-      )}
+      <JobState job={job} testId="top9" what="top-9 search" doing="searching the test images…" emptyAt={step} />
       {shown && result && (
         <>
           <div className="top9-toolbar">
-            <div className="segmented" role="group" aria-label="Show">
-              {VIEWS.map((v) => (
-                <button
-                  key={v.view}
-                  type="button"
-                  className={`segmented-button${view === v.view ? ' segmented-button--active' : ''}`}
-                  aria-pressed={view === v.view}
-                  data-testid={`top9-view-${v.view}`}
-                  onClick={() => setView(v.view)}
-                >
-                  {v.label}
-                </button>
-              ))}
-            </div>
+            <Segmented options={VIEWS} value={view} onChange={setView} ariaLabel="Show" testId="top9-view" />
             <Picker
               label="Zoom"
               testId="top9-zoom"

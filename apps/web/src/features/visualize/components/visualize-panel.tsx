@@ -2,21 +2,27 @@
 
 import type { TRun, TTopActivation } from '@tensorscope/shared';
 import { datasetOf } from '@tensorscope/shared';
-import { useState } from 'react';
-import { useSnapshots } from '../../layers/hooks/use-layer-queries';
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCreateVisualization, useVisualizations } from '../hooks/use-visualizations';
 import { inputSide } from '../../layers/lib/feature-maps';
 import { canLaunch } from '../../../lib/permissions';
-import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../../layers/lib/snapshot-follow';
+import { useSnapshotChoice } from '../hooks/use-snapshot-choice';
 import { findVisualization } from '../lib/visualization-match';
 import { convLayerNames, featureMapCount, FULL_SUBSET, imageParams, SUBSET_OPTIONS } from '../lib/visualize-params';
-import { ApiErrorState } from '../../../components/api-error-state';
 import { Picker } from '../../../components/picker';
+import { snapshotJobsGate, SnapshotPicker } from './snapshot-jobs-gate';
 import { ImageIndexForm } from './image-index-form';
 import { ImagePanel, type TImageSelection } from './image-panel';
 import { Top9EvolutionSection } from './top9-evolution-section';
 import { Top9Section } from './top9-section';
+
+/** `?image=&step=` of a link into the tab, when both are whole numbers. */
+function linkedImage(image: string | null, step: string | null): { image: number; step: number; key: string } | null {
+  if (image === null || step === null || !/^\d+$/.test(image) || !/^\d+$/.test(step)) return null;
+  return { image: Number(image), step: Number(step), key: `${step}|${image}` };
+}
 
 /** Image-panel pictures are the input's size (28 or 32 px) times this. */
 const PANEL_ZOOM = 4;
@@ -31,13 +37,11 @@ const reveal = (id: string) =>
  * the top-9 grid, the image panel and the comparison across snapshots.
  */
 export function VisualizePanel({ run }: { run: TRun }) {
-  const snapshots = useSnapshots(run.id);
+  const choice = useSnapshotChoice(run.id);
   const { list, items } = useVisualizations(run.id);
   const createImage = useCreateVisualization(run.id);
   // Viewers see what was computed; asking for more takes a launcher.
   const mayCompute = canLaunch(useSignedInUser(), 'visualizations');
-  // null = the newest snapshot, following new ones while the run trains (as the Layers slider does).
-  const [pin, setPin] = useState<TSnapshotPin>(null);
   const [wantedLayer, setWantedLayer] = useState<string | null>(null);
   const [subset, setSubset] = useState<number>(FULL_SUBSET);
   const [selection, setSelection] = useState<TImageSelection | null>(null);
@@ -45,10 +49,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
 
   const dataset = datasetOf(run.config);
   const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
-  const snapshotList = snapshots.data?.snapshots ?? [];
-  const steps = snapshotList.map((s) => s.step);
-  const index = selectedSnapshotIndex(steps, pin);
-  const snapshot = snapshotList[index];
+  const { steps, snapshot } = choice;
   const layers = convLayerNames(snapshot?.tensors);
   const layer = layers.find((l) => l === wantedLayer) ?? layers[0];
   const mapCount = layer ? featureMapCount(snapshot?.tensors, layer) : undefined;
@@ -68,38 +69,27 @@ export function VisualizePanel({ run }: { run: TRun }) {
     createImage.mutate({ ...imageParams(selection.layer, selection.image, selection.featureMap), step: selection.step, recompute });
   };
 
-  if (snapshots.isPending || list.isPending) return <p className="muted">Loading visualizations…</p>;
-  if (snapshots.isError && !snapshots.data) {
-    return <ApiErrorState error={snapshots.error} onRetry={() => void snapshots.refetch()} what="snapshots" />;
-  }
-  if (list.isError && !list.data) return <ApiErrorState error={list.error} onRetry={() => void list.refetch()} what="visualizations" />;
-  if (!snapshot) {
-    return (
-      <div className="state-box" data-testid="visualize-empty">
-        <h2>No weight snapshots yet</h2>
-        <p>
-          Visualizations are computed from a stored weight snapshot.{' '}
-          {run.status === 'queued' || run.status === 'running'
-            ? 'The first one is stored during training and shows up here live.'
-            : 'This run stored none.'}
-        </p>
-      </div>
-    );
-  }
+  // A link from elsewhere (the Evaluate tab's mistakes) names a test image and snapshot:
+  // open that image once, at that snapshot, as if it had been entered here.
+  const search = useSearchParams();
+  const linked = linkedImage(search.get('image'), search.get('step'));
+  const openedLink = useRef<string | null>(null);
+  const linkStep = linked && steps.includes(linked.step) ? linked.step : undefined;
+  useEffect(() => {
+    if (!linked || linkStep === undefined || !layer || list.isPending || openedLink.current === linked.key) return;
+    openedLink.current = linked.key;
+    choice.pinStep(linkStep);
+    openImage({ step: linkStep, layer, image: linked.image, featureMap: undefined });
+    reveal('visualize-image-section');
+  });
+
+  const gate = snapshotJobsGate({ run, choice, list, testId: 'visualize-empty', what: 'Visualizations' });
+  if (gate || !snapshot) return gate;
 
   return (
     <div data-testid="visualize-panel">
       <section className="card visualize-controls">
-        <Picker
-          label="Snapshot"
-          testId="visualize-snapshot"
-          options={snapshotList.map((_, i) => i)}
-          value={index}
-          onChange={(i) => setPin(pinForIndex(steps, i))}
-          optionLabel={(i) =>
-            `step ${steps[i]!.toLocaleString('en-US')}${i === snapshotList.length - 1 ? (run.status === 'running' ? ' (newest)' : ' (final)') : ''}`
-          }
-        />
+        <SnapshotPicker run={run} choice={choice} testId="visualize-snapshot" />
         <Picker label="Layer" testId="visualize-layer" options={layers} value={layer ?? ''} onChange={setWantedLayer} />
         <Picker
           label="Images searched"
@@ -109,9 +99,6 @@ export function VisualizePanel({ run }: { run: TRun }) {
           onChange={setSubset}
           optionLabel={(n) => (n === FULL_SUBSET ? `all ${n.toLocaleString('en-US')}` : `first ${n.toLocaleString('en-US')}`)}
         />
-        <span className="muted small">
-          {index + 1} of {snapshotList.length} snapshots{pin === null && run.status === 'running' ? ' · following newest' : ''}
-        </span>
       </section>
 
       {!layer ? (

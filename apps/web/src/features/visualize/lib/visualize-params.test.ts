@@ -34,6 +34,15 @@ describe('paramsKey', () => {
       'image|conv1|7|strongest|8|2',
     );
   });
+
+  it('matches the evaluation kinds with their defaults filled (whole split; 2,000 embedded images)', () => {
+    expect(paramsKey({ kind: 'evaluation' })).toBe(paramsKey({ kind: 'evaluation', subset: 10_000 }));
+    expect(paramsKey({ kind: 'evaluation', subset: 500 })).toBe('evaluation|500');
+    expect(paramsKey({ kind: 'embedding' })).toBe(paramsKey({ kind: 'embedding', images: 2_000, method: 'pca' }));
+    expect(paramsKey({ kind: 'embedding', method: 'umap' })).not.toBe(paramsKey({ kind: 'embedding' }));
+    expect(paramsKey({ kind: 'embedding', images: 100 })).not.toBe(paramsKey({ kind: 'evaluation', subset: 100 }));
+    expect(paramsKey({ kind: 'hidden-states', image: 7 })).toBe('hidden-states|7');
+  });
 });
 
 describe('convLayerNames / featureMapCount', () => {

@@ -1,5 +1,5 @@
-import type { TSnapshotTensor, TVisualizationParams } from '@tensorscope/shared';
-import { CIFAR_TEST_SIZE } from '@tensorscope/shared';
+import type { TEmbeddingMethod, TSnapshotTensor, TVisualizationParams } from '@tensorscope/shared';
+import { CIFAR_TEST_SIZE, EMBEDDING_MAX_IMAGES } from '@tensorscope/shared';
 
 /*
  * What the Visualize tab asks the API for, and how two requests are recognised as the same one.
@@ -29,8 +29,22 @@ export interface TImageWanted {
   occlusionSize?: number;
   occlusionStride?: number;
 }
+/** The evaluation kinds (features/evaluate) share the job list, so they are matched here too. */
+export interface TEvaluationWanted {
+  kind: 'evaluation';
+  subset?: number;
+}
+export interface TEmbeddingWanted {
+  kind: 'embedding';
+  images?: number;
+  method?: TEmbeddingMethod;
+}
+export interface THiddenStatesWanted {
+  kind: 'hidden-states';
+  image: number;
+}
 /** Parameters as requested (defaults may be left out), assignable to the POST body. */
-export type TWantedParams = TTop9Wanted | TImageWanted;
+export type TWantedParams = TTop9Wanted | TImageWanted | TEvaluationWanted | TEmbeddingWanted | THiddenStatesWanted;
 
 /** Top-9 parameters; the whole split is sent as "no subset" so the URL-less cache key stays canonical. */
 export function top9Params(layer: string, subset: number): TTop9Wanted {
@@ -44,6 +58,9 @@ export function imageParams(layer: string, image: number, featureMap: number | u
 /** One string per distinct job: equal keys mean the API computes (and caches) the same thing. */
 export function paramsKey(params: TWantedParams | TVisualizationParams): string {
   if (params.kind === 'top9') return `top9|${params.layer}|${params.subset ?? FULL_SUBSET}`;
+  if (params.kind === 'evaluation') return `evaluation|${params.subset ?? FULL_SUBSET}`;
+  if (params.kind === 'embedding') return `embedding|${params.images ?? EMBEDDING_MAX_IMAGES}|${params.method ?? 'pca'}`;
+  if (params.kind === 'hidden-states') return `hidden-states|${params.image}`;
   return [
     'image',
     params.layer,
