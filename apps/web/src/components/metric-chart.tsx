@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
 import { alignSeries, countPoints } from '../lib/align-series';
+import { formatFixed } from '../lib/format';
 import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
 
 export interface ChartSeries {
@@ -37,7 +38,7 @@ export function MetricChart({ title, testId, series }: { title: string; testId: 
           spanGaps: true,
           // Dense series keep uPlot's default (dots only when zoomed in far enough).
           ...(s.markers ? { points: { show: true, size: 5, fill: s.color } } : {}),
-          value: legendValue((value) => value.toFixed(4)),
+          value: legendValue((value) => formatFixed(value, 4)),
         })),
       ],
     }),

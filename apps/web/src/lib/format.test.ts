@@ -3,6 +3,9 @@ import {
   formatAccuracy,
   formatDuration,
   formatEta,
+  formatFixed,
+  formatMetric,
+  formatPercent,
   formatRate,
   formatRelative,
   progressFraction,
@@ -60,6 +63,18 @@ describe('metrics and times', () => {
   it('formats accuracy as a percentage', () => {
     expect(formatAccuracy(0.4567)).toBe('45.7%');
     expect(formatAccuracy(undefined)).toBe('—');
+  });
+
+  it('never shows a negative zero (a gap of −0.0004 is "0.0%", not "-0.0%")', () => {
+    expect(formatPercent(-0.0004)).toBe('0.0%');
+    expect(formatPercent(-0)).toBe('0.0%');
+    expect(formatPercent(-0.0006)).toBe('-0.1%');
+    expect(formatAccuracy(-0.00001)).toBe('0.0%');
+    expect(formatFixed(-0.00004, 4)).toBe('0.0000');
+    expect(formatFixed(-0.00005001, 4)).toBe('-0.0001');
+    expect(formatFixed(-0.4, 0)).toBe('0');
+    expect(formatMetric(-0.00004)).toBe('-4.000e-5');
+    expect(formatMetric(-0)).toBe('0.0000');
   });
 
   it('formats relative times against a given now', () => {
