@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeEnding,
   formatAccuracy,
   formatDuration,
   formatEta,
@@ -98,5 +99,25 @@ describe('runDurationSeconds', () => {
   });
   it('is null for a run that never started', () => {
     expect(runDurationSeconds({ ...base, startedAt: null, status: 'queued' }, now)).toBeNull();
+  });
+});
+
+describe('describeEnding', () => {
+  const base = { startedAt: '2025-01-01T12:00:00Z', finishedAt: '2025-01-01T12:03:05Z', durationSeconds: 185 };
+  it('says how long a finished run ran', () => {
+    expect(describeEnding({ ...base, status: 'completed' }, 0)).toBe('done after 3m 05s');
+    expect(describeEnding({ ...base, status: 'cancelled' }, 0)).toBe('stopped after 3m 05s');
+  });
+
+  it('says a run cancelled (or failed) while queued never started, instead of "stopped after —"', () => {
+    const queued = { startedAt: null, finishedAt: '2025-01-01T12:00:00Z', durationSeconds: null };
+    expect(describeEnding({ ...queued, status: 'cancelled' }, 0)).toBe('cancelled before it started');
+    expect(describeEnding({ ...queued, status: 'failed' }, 0)).toBe('failed before it started');
+  });
+
+  it('leaves out a duration it cannot know', () => {
+    expect(describeEnding({ startedAt: '2025-01-01T12:00:00Z', finishedAt: null, durationSeconds: null, status: 'failed' }, 0)).toBe(
+      'stopped',
+    );
   });
 });

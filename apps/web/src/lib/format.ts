@@ -97,3 +97,15 @@ export function runDurationSeconds(run: Pick<TRun, 'status' | 'startedAt' | 'fin
   if (!Number.isNaN(started) && !Number.isNaN(finished)) return Math.max(0, (finished - started) / 1000);
   return null;
 }
+
+/**
+ * How a finished run ended, for a table cell: "done after 3m 05s", "stopped after 12s", or, for a
+ * run cancelled (or failed) while still queued, "cancelled before it started" rather than
+ * "stopped after —". A duration that isn't known is left out, never shown as a dash.
+ */
+export function describeEnding(run: Pick<TRun, 'status' | 'startedAt' | 'finishedAt' | 'durationSeconds'>, now: number): string {
+  const outcome = run.status === 'completed' ? 'done' : 'stopped';
+  if (run.status !== 'completed' && !run.startedAt) return `${run.status === 'failed' ? 'failed' : 'cancelled'} before it started`;
+  const seconds = runDurationSeconds(run, now);
+  return seconds === null ? outcome : `${outcome} after ${formatDuration(seconds)}`;
+}

@@ -4,7 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useNow } from '../../../hooks/use-now';
-import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
+import { describeEnding, formatAccuracy, formatRelative, formatTimestamp } from '../../../lib/format';
 import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 
@@ -91,11 +91,7 @@ export function RunTable({ runs, dimmed, selection }: { runs: TRun[]; dimmed: bo
             {run.model}
             {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
           </td>
-          <RunStateCells
-            run={run}
-            progressClass="col-progress"
-            ended={(outcome) => `${outcome} after ${formatDuration(runDurationSeconds(run, now))}`}
-          />
+          <RunStateCells run={run} progressClass="col-progress" ended={() => describeEnding(run, now)} />
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
           <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
           <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>

@@ -40,7 +40,7 @@ export function ImageIndexForm({
       <TextField
         label="Map"
         testId="image-map"
-        inputClassName="feature-image-input"
+        inputClassName="feature-image-input image-map-input"
         inputMode="numeric"
         placeholder="strongest"
         value={mapText}

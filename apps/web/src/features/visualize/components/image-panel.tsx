@@ -3,7 +3,7 @@
 import type { TDatasetName, TImageResult, TVisualization } from '@tensorscope/shared';
 import { visualizationImageUrl } from '../lib/visualize.api';
 import { classLabel } from '../lib/class-labels';
-import { imagePanels, predictionSummary, valueRange } from '../lib/visualization-images';
+import { imagePanels, predictionSummary, predictionText, valueRange } from '../lib/visualization-images';
 import { computeAction, findVisualization } from '../lib/visualization-match';
 import type { TVerdict } from '../../../lib/permissions';
 import { imageParams } from '../lib/visualize-params';
@@ -11,6 +11,7 @@ import { ClassLegend } from './class-legend';
 import { PermissionNote } from '../../../components/permission-note';
 import { GuardedButton } from '../../../components/guarded-button';
 import { PixelImage } from './pixel-image';
+import { formatFixed } from '../../../lib/format';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
 /** What the image panel shows: one test image, seen through one conv layer of one snapshot. */
@@ -119,8 +120,7 @@ function ImageFigures({
   return (
     <>
       <p className={`image-prediction${prediction.correct ? '' : ' image-prediction--wrong'}`} data-testid="image-prediction">
-        Predicted <strong>{prediction.predicted}</strong> ({prediction.predictedProbability}) · true <strong>{prediction.truth}</strong> (
-        {prediction.truthProbability}){prediction.correct ? ' · correct' : ' · wrong'}
+        {predictionText(prediction)}
       </p>
       <div className="panel-row">
         {panels.map((panel) => (
@@ -166,7 +166,7 @@ function ProbabilityBars({ result, dataset }: { result: TImageResult; dataset: T
           <span className="probability-track">
             <span className="probability-fill" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />
           </span>
-          <span className="probability-value mono">{(p * 100).toFixed(1)} %</span>
+          <span className="probability-value mono">{formatFixed(p * 100, 1)} %</span>
         </li>
       ))}
     </ol>
