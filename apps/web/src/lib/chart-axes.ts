@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { STEP_INCREMENTS } from './chart-format';
+import { STEP_INCREMENTS, stepSplits } from './chart-format';
 
 /*
  * The parts every uPlot chart of the dashboard shares, so the run, layer and distribution charts
@@ -9,8 +9,20 @@ import { STEP_INCREMENTS } from './chart-format';
 export const GRID: uPlot.Axis.Grid = { stroke: '#eef0f3' };
 export const TICKS: uPlot.Axis.Ticks = { stroke: '#d6dae0' };
 
+/** Step ticks for the width the plot has (see stepSplits), in CSS px. */
+export const stepAxisSplits = (self: uPlot, _axis: number, min: number, max: number): number[] =>
+  stepSplits(min, max, self.bbox.width / (globalThis.devicePixelRatio || 1));
+
 /** The labelled step axis under the full-size charts. */
-export const STEP_AXIS: uPlot.Axis = { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: GRID, ticks: TICKS };
+export const STEP_AXIS: uPlot.Axis = {
+  label: 'step',
+  labelSize: 20,
+  size: 36,
+  incrs: STEP_INCREMENTS,
+  splits: stepAxisSplits,
+  grid: GRID,
+  ticks: TICKS,
+};
 
 /** Size, numeric x scale and horizontal drag-to-zoom of a chart over steps. */
 export const stepChartBase = (width: number, height: number) => ({

@@ -35,12 +35,20 @@ describe('renderFilterGrid: one tile per filter (cin 1)', () => {
     // Filter 2 (bottom left, from y = 5) is inverted: its largest weight is 0 at (0, 0).
     expect(img.pixel(0, 5)).toEqual(gray(255));
     expect(img.pixel(3, 8)).toEqual(gray(0));
-    // Separators: column 4 and row 4; the 4th cell is empty.
-    for (let t = 0; t < 9; t++) {
+    // Separators: column 4 and row 4 between the three filters.
+    for (let t = 0; t < 4; t++) {
       expect(img.pixel(4, t)).toEqual(bg);
       expect(img.pixel(t, 4)).toEqual(bg);
     }
-    expect(img.pixel(6, 6)).toEqual(bg);
+    expect(img.alpha(0, 0)).toBe(255);
+    // The 4th cell is empty: transparent, with the separators bordering it (no blue block).
+    for (let t = 4; t < 9; t++) {
+      expect(img.alpha(6, t)).toBe(0);
+      expect(img.alpha(t, 6)).toBe(0);
+      expect(img.alpha(4, t)).toBe(0);
+      expect(img.alpha(t, 4)).toBe(0);
+    }
+    expect(img.alpha(4, 3)).toBe(255);
   });
 
   it('with a shared scale, filters keep their relative magnitudes', () => {

@@ -1,7 +1,7 @@
 import { InspectInputError } from './inspect-input.error';
 import { grayLevel, rangeOf, type ValueRange } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
-import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
+import { checkZoom, emptyCellRects, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
 
 export interface KernelValues {
   /** [fh, fw, cin, cout], as TF.js stores a conv2d kernel. */
@@ -102,5 +102,6 @@ export function renderFilterGrid(kernel: KernelValues, options: FilterGridOption
       }
     }
   }
+  if (layout.mode === 'filters') for (const r of emptyCellRects(layout, cout)) canvas.clearRect(r.x, r.y, r.w, r.h);
   return canvas.toPng();
 }

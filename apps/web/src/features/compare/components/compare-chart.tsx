@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
-import { GRID, TICKS } from '../../../lib/chart-axes';
+import { GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { withAlpha } from '../lib/compare-colors';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
@@ -163,7 +163,7 @@ export const CompareChart = memo(function CompareChart({
             font: FONT,
             grid: GRID,
             ticks: SMALL_TICKS,
-            ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS } : {}),
+            ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS, splits: stepAxisSplits } : {}),
           },
           {
             scale: 'y',
