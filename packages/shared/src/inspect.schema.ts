@@ -82,6 +82,8 @@ export const ZFilterGridQuery = z.strictObject({
   scale: z.enum(['per-filter', 'shared']).default('per-filter'),
   /** Pixels per weight. */
   zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
+  /** Only this output filter, its input channels as a near-square grid (checked against the layer's filter count). */
+  filter: z.coerce.number().int('filter must be an integer').min(0, 'filter must be ≥ 0').optional(),
 });
 export type TFilterGridQuery = z.infer<typeof ZFilterGridQuery>;
 /** Path parameters (non-strict: the route names them). */

@@ -225,10 +225,17 @@ export function buildOpenApi(): OpenAPIObject {
             layerParam,
             { name: 'scale', in: 'query', schema: { type: 'string', enum: ['per-filter', 'shared'], default: 'per-filter' } },
             zoomParam,
+            {
+              name: 'filter',
+              in: 'query',
+              schema: { type: 'integer', minimum: 0 },
+              description:
+                'only this output filter: its input channels as a near-square grid of tiles (for reading one filter of a deep layer)',
+            },
           ],
           responses: {
             '200': { description: 'PNG image', content: pngContent },
-            '400': error('not a conv layer, or bad query'),
+            '400': error('not a conv layer, no such filter, or bad query'),
             '404': error('no such run, snapshot or layer'),
           },
         },

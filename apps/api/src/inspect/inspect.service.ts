@@ -129,7 +129,14 @@ export class InspectService {
         message: `layer ${layer} is not a convolution (kernel shape [${kernel.shape.join(', ')}]); filter grids exist for conv layers only`,
       });
     }
-    const { width, height } = filterGridLayout(kernel.shape, query.zoom);
+    const filters = kernel.shape[3]!;
+    if (query.filter !== undefined && query.filter >= filters) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, {
+        code: ERROR_CODES.badRequest,
+        message: `filter ${query.filter} does not exist: ${layer} has ${filters} filters (0 to ${filters - 1})`,
+      });
+    }
+    const { width, height } = filterGridLayout(kernel.shape, query.zoom, query.filter);
     if (width * height > MAX_IMAGE_PIXELS) {
       throw new ApiError(HttpStatus.BAD_REQUEST, {
         code: ERROR_CODES.badRequest,

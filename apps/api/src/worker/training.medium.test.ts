@@ -195,6 +195,11 @@ describe('training worker, end to end', () => {
     const conv2Bytes = Buffer.from(await conv2.arrayBuffer());
     // 32 input-channel columns × 64 filter rows of 10×10 tiles with 1-pixel separators.
     expect([conv2Bytes.readUInt32BE(16), conv2Bytes.readUInt32BE(20)]).toEqual([32 * 10 + 31, 64 * 10 + 63]);
+    // One output filter: its 32 input channels as a 6×6 grid of 20×20 tiles.
+    const filter5 = await authedFetch(`${base}/api/runs/${id}/snapshots/4/filters/conv2.png?zoom=4&filter=5`);
+    expect(filter5.status).toBe(200);
+    const filter5Bytes = Buffer.from(await filter5.arrayBuffer());
+    expect([filter5Bytes.readUInt32BE(16), filter5Bytes.readUInt32BE(20)]).toEqual([6 * 20 + 5, 6 * 20 + 5]);
 
     // The snapshot loads into TF.js through its own layers-model format and predicts.
     const modelJson = (
@@ -241,6 +246,7 @@ describe('training worker, end to end', () => {
       [`/api/runs/${id}/snapshots/8/filters/conv1.jpg`, 404],
       [`/api/runs/${id}/snapshots/8/filters/conv1.png?zoom=99`, 400],
       [`/api/runs/${id}/snapshots/8/filters/conv2.png?zoom=32`, 400],
+      [`/api/runs/${id}/snapshots/8/filters/conv2.png?filter=64`, 400],
       [`/api/runs/${id}/histograms?tag=..%2Fetc`, 400],
       [`/api/runs/${randomUUID()}/tags`, 404],
     ];

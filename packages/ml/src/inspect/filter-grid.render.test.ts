@@ -121,6 +121,35 @@ describe('renderFilterGrid: deep layers (cin 32, like conv2)', () => {
   });
 });
 
+describe('renderFilterGrid: one output filter of a deep layer', () => {
+  const k = kernel([5, 5, 32, 64], (_i, _j, c, f) => (c === 0 ? 1 : c === 1 ? 0.5 : 0) * (f + 1));
+
+  it('lays the filter’s 32 input channels out 6×6 (4 cells empty, transparent)', () => {
+    const layout = filterGridLayout(k.shape, 4, 7);
+    expect(layout).toMatchObject({ mode: 'filter', rows: 6, cols: 6, tileWidth: 20, tileHeight: 20, separator: 1 });
+    const img = decodePng(renderFilterGrid(k, { scale: 'per-filter', zoom: 4, filter: 7 }));
+    expect([img.width, img.height]).toEqual([6 * 20 + 5, 6 * 20 + 5]);
+    expect(img.pixel(10, 10)).toEqual(gray(255)); // channel 0
+    expect(img.pixel(21 + 10, 10)).toEqual(gray(128)); // channel 1
+    expect(img.pixel(42 + 10, 10)).toEqual(gray(0)); // channel 2
+    // Channel 31 is the last drawn (row 5, column 1); cells 32–35 are empty.
+    expect(img.alpha(21 + 10, 5 * 21 + 10)).toBe(255);
+    expect(img.alpha(42 + 10, 5 * 21 + 10)).toBe(0);
+  });
+
+  it('with a shared scale, reads the filter on the layer’s range', () => {
+    const img = decodePng(renderFilterGrid(k, { scale: 'shared', zoom: 2, filter: 63 }));
+    expect(img.pixel(4, 4)).toEqual(gray(255));
+    const first = decodePng(renderFilterGrid(k, { scale: 'shared', zoom: 2, filter: 0 }));
+    expect(first.pixel(4, 4)).toEqual(gray(4));
+  });
+
+  it('refuses a filter the layer does not have', () => {
+    expect(() => filterGridLayout(k.shape, 2, 64)).toThrow(/0 to 63/);
+    expect(() => filterGridLayout(k.shape, 2, -1)).toThrow(/0 to 63/);
+  });
+});
+
 describe('renderFilterGrid input checks', () => {
   it('rejects tensors that are not conv kernels and bad zooms', () => {
     expect(() => renderFilterGrid({ shape: [3136, 1024], data: new Float32Array(1) }, { scale: 'shared', zoom: 1 })).toThrow(

@@ -17,6 +17,7 @@ export const layersApi = {
  */
 export function filterGridUrl(id: string, step: number, layer: string, query: TFilterGridQuery): string {
   const params = new URLSearchParams({ scale: query.scale, zoom: String(query.zoom) });
+  if (query.filter !== undefined) params.set('filter', String(query.filter));
   return apiUrl(runPath(id, `/snapshots/${step}/filters/${encodeURIComponent(layer)}.png?${params}`));
 }
 
