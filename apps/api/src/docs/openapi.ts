@@ -216,6 +216,44 @@ export function buildOpenApi(): OpenAPIObject {
           },
         },
       },
+      '/api/runs/{id}/snapshots/{step}/activations/{layer}/probe': {
+        get: {
+          summary:
+            'What the feature maps of a layer are of: the test image as stored (a PNG data URL), its true label, the output shape, and a dense layer’s values (up to 1,024 units)',
+          parameters: [
+            idParam,
+            stepParam,
+            layerParam,
+            {
+              name: 'image',
+              in: 'query',
+              schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
+              description: 'index into the run’s test split',
+            },
+          ],
+          responses: {
+            '200': {
+              description: '{ image, label, input, shape, values }',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      image: { type: 'integer' },
+                      label: { type: 'integer' },
+                      input: { type: 'string', description: 'data:image/png;base64,…' },
+                      shape: { type: 'array', items: { type: 'integer' } },
+                      values: { type: 'array', items: { type: 'number' }, nullable: true },
+                    },
+                  },
+                },
+              },
+            },
+            '400': error('unknown layer or image out of range'),
+            '404': error('no such run or snapshot'),
+          },
+        },
+      },
       '/api/runs/{id}/snapshots/{step}/filters/{layer}.png': {
         get: {
           summary: "A conv layer's filters at a snapshot, as a PNG grid",

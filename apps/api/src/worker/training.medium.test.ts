@@ -1,7 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ClientToServerEvents, ServerToClientEvents, TCompareResult, TRun, TTaggedScalar } from '@tensorscope/shared';
+import {
+  ZLayerProbe,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TCompareResult,
+  type TLayerProbe,
+  type TRun,
+  type TTaggedScalar,
+} from '@tensorscope/shared';
 import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -233,6 +241,11 @@ describe('training worker, end to end', () => {
     const denseBytes = Buffer.from(await dense.arrayBuffer());
     // Dense layers: one strip, one pixel (× zoom) per unit.
     expect([denseBytes.readUInt32BE(16), denseBytes.readUInt32BE(20)]).toEqual([10 * 2, 2]);
+    // Beside the picture: the input image, its label and, for fc2, the ten values a bar chart labels.
+    const probe = (await http<TLayerProbe>(base, `/api/runs/${id}/snapshots/8/activations/fc2/probe?image=7`)).body;
+    expect(ZLayerProbe.parse(probe)).toMatchObject({ image: 7, shape: [10] });
+    expect(probe.values).toHaveLength(10);
+    expect(probe.input.startsWith('data:image/png;base64,')).toBe(true);
 
     const errors: [string, number][] = [
       [`/api/runs/${id}/snapshots/8/activations/conv9.png`, 400],
