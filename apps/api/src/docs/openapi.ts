@@ -115,11 +115,12 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/scalars/export': {
         get: {
           summary:
-            "One series as a file, in TensorBoard's layouts (CSV wall_time,step,value or JSON [[wall_time, step, value]]; wall time in seconds)",
+            "One series as a file, in TensorBoard's layouts (CSV with TensorBoard's exact header Wall time,Step,Value, or wall_time,step,value with header=snake; JSON [[wall_time, step, value]]; wall time in seconds)",
           parameters: [
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
             exportFormatParam,
+            { name: 'header', in: 'query', schema: { type: 'string', enum: ['tensorboard', 'snake'], default: 'tensorboard' } },
             smoothingParam,
             smootherParam,
           ],
@@ -128,11 +129,13 @@ export function buildOpenApi(): OpenAPIObject {
       },
       '/api/export': {
         get: {
-          summary: 'Many runs × tags in one file: CSV run_id,run_name,tag,wall_time,step,value, or JSON {series:[…]}',
+          summary:
+            'Many runs × tags in one file: CSV run_id,run_name,tag,wall_time,step,value (header=tensorboard: Run id,Run,Tag,Wall time,Step,Value), or JSON {series:[…]}',
           parameters: [
             { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
             { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
             exportFormatParam,
+            { name: 'header', in: 'query', schema: { type: 'string', enum: ['tensorboard', 'snake'], default: 'snake' } },
             smoothingParam,
             smootherParam,
           ],

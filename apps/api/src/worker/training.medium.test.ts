@@ -109,7 +109,9 @@ describe('training worker, end to end', () => {
     const csv = await authedFetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv`);
     expect(csv.headers.get('content-disposition')).toContain(`${tag}-small-train_loss.csv`);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('wall_time,step,value');
+    expect(lines[0]).toBe('Wall time,Step,Value'); // TensorBoard's exact header
+    const snake = await authedFetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv&header=snake`);
+    expect((await snake.text()).split('\n')[0]).toBe('wall_time,step,value');
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual([2, 4, 6, 8]);
     const bulk = (
       await http<{ series: { runId: string; tag: string; points: [number, number, number][] }[] }>(

@@ -49,7 +49,7 @@ export function CompareToolbar({
   state: TCompareState;
   update: TCompareUpdate;
   /** Download links, or null until known (they need the API's address, known in the browser only). */
-  exportLinks: { csv: string; json: string } | null;
+  exportLinks: { csv: string; tensorboardCsv: string; json: string } | null;
 }) {
   return (
     <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
@@ -107,8 +107,23 @@ export function CompareToolbar({
         <span>Export</span>
         {exportLinks ? (
           <>
-            <a className="button" href={exportLinks.csv} download data-testid="compare-export-csv">
+            <a
+              className="button"
+              href={exportLinks.csv}
+              download
+              data-testid="compare-export-csv"
+              title="One row per point: run_id,run_name,tag,wall_time,step,value"
+            >
               CSV
+            </a>
+            <a
+              className="button"
+              href={exportLinks.tensorboardCsv}
+              download
+              data-testid="compare-export-csv-tensorboard"
+              title="TensorBoard's column names: Run id,Run,Tag,Wall time,Step,Value"
+            >
+              CSV (TensorBoard)
             </a>
             <a className="button" href={exportLinks.json} download data-testid="compare-export-json">
               JSON

@@ -1,4 +1,4 @@
-import type { TCompareQuery, TCompareResult, TExportFormat, TRun, TSmoother } from '@tensorscope/shared';
+import type { TCompareQuery, TCompareResult, TCsvHeader, TExportFormat, TRun, TSmoother } from '@tensorscope/shared';
 import { stepsPerEpoch } from '@tensorscope/shared';
 import { runColors } from './compare-colors';
 import { bucketsForWidth } from './compare-layout';
@@ -22,6 +22,8 @@ export type TExportUrl = (query: {
   runs: readonly string[];
   tags: readonly string[];
   format: TExportFormat;
+  /** CSV column names: TensorBoard's ("Wall time,Step,Value") or snake_case. */
+  header?: TCsvHeader;
   smoothing: number;
   smoother: TSmoother;
 }) => string;
@@ -53,7 +55,7 @@ export interface TCompareModel {
   charts: readonly TChartData[];
   chartsByTag: ReadonlyMap<string, TChartData>;
   rows: readonly TCompareRow[];
-  exportLinks: { csv: string; json: string } | null;
+  exportLinks: { csv: string; tensorboardCsv: string; json: string } | null;
   /** What each part was built from, for the next call. */
   readonly parts: TParts;
 }
@@ -159,9 +161,16 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
 
   const exportLinks = part(last.exportLinks, [exportUrl, presentIds.value, shownKey, state.smoothing, state.smoother], () => {
     if (!exportUrl || presentIds.value.length === 0) return null;
-    const link = (format: TExportFormat) =>
-      exportUrl({ runs: presentIds.value, tags: shownTags.value, format, smoothing: state.smoothing, smoother: state.smoother });
-    return { csv: link('csv'), json: link('json') };
+    const link = (format: TExportFormat, header?: TCsvHeader) =>
+      exportUrl({
+        runs: presentIds.value,
+        tags: shownTags.value,
+        format,
+        ...(header ? { header } : {}),
+        smoothing: state.smoothing,
+        smoother: state.smoother,
+      });
+    return { csv: link('csv'), tensorboardCsv: link('csv', 'tensorboard'), json: link('json') };
   });
 
   const parts: TParts = {
