@@ -4,47 +4,85 @@ import type { TScalarPoint } from '@tensorscope/shared';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
-import { alignSeries, countPoints } from '../lib/align-series';
-import { formatFixed } from '../lib/format';
+import { countPoints } from '../lib/align-series';
 import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
+import { formatFixed } from '../lib/format';
+import {
+  DEFAULT_RUN_CHART_SETTINGS,
+  runChartData,
+  type TRunChartContext,
+  type TRunChartSettings,
+} from '../features/runs/lib/run-chart-data';
 
 export interface ChartSeries {
   label: string;
   color: string;
   points: readonly TScalarPoint[];
-  /** Sparse series (test evaluations) get markers so a single point is visible. */
-  markers?: boolean;
 }
 
 const HEIGHT = 240;
+const X_LABELS = { step: 'step', epoch: 'epoch', relative: 'relative time (s)', wall: 'wall time' } as const;
 
-/** A uPlot line chart over steps (see useUplot for its life cycle). */
-export function MetricChart({ title, testId, series }: { title: string; testId: string; series: ChartSeries[] }) {
-  const data = useMemo(() => alignSeries(series.map((s) => s.points)), [series]);
-  const pointCount = countPoints(data);
-  // Series names and colours fix the plot's shape; only a change there rebuilds it.
-  const shape = series.map((s) => `${s.label}:${s.color}:${s.markers ? 1 : 0}`).join('|');
+/**
+ * A uPlot line chart of a run's series (see useUplot for its life cycle), drawn as the compare
+ * view draws them: the smoothed line over its faint raw points, on the chosen x axis, linear or
+ * log y. No per-point markers: uPlot shows points by itself once they are far enough apart.
+ */
+export function MetricChart({
+  title,
+  testId,
+  series,
+  settings = DEFAULT_RUN_CHART_SETTINGS,
+  context = {},
+  height = HEIGHT,
+}: {
+  title: string;
+  testId: string;
+  series: ChartSeries[];
+  settings?: TRunChartSettings;
+  context?: TRunChartContext;
+  height?: number;
+}) {
+  const { data, columns } = useMemo(
+    () =>
+      runChartData(
+        series.map((s) => s.points),
+        settings,
+        context,
+      ),
+    [series, settings, context],
+  );
+  // Raw columns only: the smoothed ones repeat the same points.
+  const pointCount = countPoints([data[0], ...data.slice(1).filter((_, i) => columns[i]!.kind === 'raw')] as typeof data);
+  // Series, colours, axis and scale fix the plot's shape; only a change there rebuilds it.
+  const shape = `${series.map((s) => `${s.label}:${s.color}`).join('|')}|${settings.x}|${settings.logY}|${settings.smoothing > 0}`;
 
   const containerRef = useUplot(
     (width): uPlot.Options => ({
-      ...stepChartBase(width, HEIGHT),
-      axes: [STEP_AXIS, { size: 52, grid: GRID, ticks: TICKS }],
+      ...stepChartBase(width, height),
+      scales: { x: { time: settings.x === 'wall' }, y: settings.logY ? { distr: 3 } : {} },
+      axes: [
+        settings.x === 'step' ? STEP_AXIS : { label: X_LABELS[settings.x], labelSize: 20, size: 36, grid: GRID, ticks: TICKS },
+        { size: 52, grid: GRID, ticks: TICKS },
+      ],
       series: [
-        { label: 'step' },
-        ...series.map<uPlot.Series>((s) => ({
-          label: s.label,
-          stroke: s.color,
-          width: 1.5,
-          spanGaps: true,
-          // Dense series keep uPlot's default (dots only when zoomed in far enough).
-          ...(s.markers ? { points: { show: true, size: 5, fill: s.color } } : {}),
-          value: legendValue((value) => formatFixed(value, 4)),
-        })),
+        { label: X_LABELS[settings.x] },
+        ...columns.map<uPlot.Series>(({ series: index, kind }) => {
+          const s = series[index]!;
+          const faint = kind === 'raw' && settings.smoothing > 0;
+          return {
+            label: faint ? `${s.label} (raw)` : s.label,
+            stroke: faint ? `${s.color}40` : s.color,
+            width: faint ? 1 : 1.5,
+            spanGaps: true,
+            value: legendValue((value) => formatFixed(value, 4)),
+          };
+        }),
       ],
     }),
     data as uPlot.AlignedData,
     shape,
-    HEIGHT,
+    height,
   );
 
   return (

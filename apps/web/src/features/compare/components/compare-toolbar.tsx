@@ -3,8 +3,8 @@
 import type { TSmoother } from '@tensorscope/shared';
 import { SMOOTHERS } from '@tensorscope/shared';
 import type { TCompareUpdate } from '../hooks/use-compare-state';
-import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
-import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { SmoothingSlider } from '../../../components/smoothing-slider';
 import { X_AXIS_LABELS } from '../lib/compare-x-axis';
 import { Picker } from '../../../components/picker';
 
@@ -18,28 +18,6 @@ const SMOOTHER_TITLES: Record<TSmoother, string> = {
   twema: 'Exponential moving average weighted by the step distance between points',
   sma: 'Mean of a window centred on each point',
 };
-
-/** The slider answers at once; the URL (and the refetch it causes) follows once it rests. */
-function SmoothingSlider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
-  // Back/forward or a shared link moves the URL: the slider follows.
-  const [local, setLocal] = useDebouncedDraft(value, onChange, 200);
-  return (
-    <label className="compare-control compare-smoothing" title="Smoothing weight: 0 = raw, closer to 1 = smoother">
-      <span>Smoothing</span>
-      <input
-        type="range"
-        min={0}
-        max={MAX_SMOOTHING}
-        step={0.001}
-        value={local}
-        onChange={(e) => setLocal(clampSmoothing(Number(e.target.value)))}
-        data-testid="smoothing-slider"
-        aria-valuetext={local.toFixed(3)}
-      />
-      <output className="mono">{local.toFixed(3)}</output>
-    </label>
-  );
-}
 
 export function CompareToolbar({
   state,

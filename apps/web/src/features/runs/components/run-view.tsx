@@ -52,7 +52,7 @@ export function RunView({ id }: { id: string }) {
         <VisualizePanel run={data} />
       ) : (
         <>
-          <RunCharts runId={data.id} />
+          <RunCharts run={data} />
           <div className="two-col two-col--top">
             <RunConfigTable run={data} />
             <RunMetricsTable run={data} />
