@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
 import { countPoints } from '../lib/align-series';
-import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
+import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
 import { formatFixed } from '../lib/format';
 import {
   DEFAULT_RUN_CHART_SETTINGS,
@@ -62,8 +62,10 @@ export function MetricChart({
       ...stepChartBase(width, height),
       scales: { x: { time: settings.x === 'wall' }, y: settings.logY ? { distr: 3 } : {} },
       axes: [
-        settings.x === 'step' ? STEP_AXIS : { label: X_LABELS[settings.x], labelSize: 20, size: 36, grid: GRID, ticks: TICKS },
-        { size: 52, grid: GRID, ticks: TICKS },
+        settings.x === 'step'
+          ? STEP_AXIS
+          : { label: X_LABELS[settings.x], labelSize: 20, size: 36, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
+        { size: 52, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
       ],
       series: [
         { label: X_LABELS[settings.x] },

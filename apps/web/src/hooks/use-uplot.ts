@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
+import { THEME_EVENT } from '../lib/theme';
 
 /**
  * Mounts a uPlot chart into the returned container. uPlot is imperative: the plot is built
@@ -32,7 +33,14 @@ export function useUplot(
       if (width > 0 && width !== plot.width) plot.setSize({ width, height });
     });
     observer.observe(container);
+    // Axis and grid colours come from the theme at draw time: a theme change only needs a redraw.
+    const redraw = () => plot.redraw(false, true);
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    window.addEventListener(THEME_EVENT, redraw);
+    scheme.addEventListener('change', redraw);
     return () => {
+      window.removeEventListener(THEME_EVENT, redraw);
+      scheme.removeEventListener('change', redraw);
       observer.disconnect();
       plot.destroy();
       plotRef.current = null;

@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
-import { GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
+import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { withAlpha } from '../lib/compare-colors';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
@@ -161,6 +161,7 @@ export const CompareChart = memo(function CompareChart({
             // Wall-time ticks take two lines (time, then date at day changes).
             size: xAxis === 'wall' ? 44 : 30,
             font: FONT,
+            stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
             ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS, splits: stepAxisSplits } : {}),
@@ -169,6 +170,7 @@ export const CompareChart = memo(function CompareChart({
             scale: 'y',
             size: (_u, values) => axisSize(values, 6.5),
             font: FONT,
+            stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
             // A log axis thins its labels by handing some splits over as null.

@@ -5,7 +5,7 @@ import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { alignSeries, countPoints } from '../../../lib/align-series';
 import { axisSize, formatTick, FRACTION_RANGE, STEP_INCREMENTS } from '../../../lib/chart-format';
-import { GRID, legendValue, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
+import { AXIS_TEXT, GRID, legendValue, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { formatMetric } from '../../../lib/format';
 import type { ChartSeries } from '../../../components/metric-chart';
 
@@ -43,10 +43,11 @@ export function StatChart({
       scales: { x: { time: false }, ...(fraction ? { y: { range: FRACTION_RANGE } } : {}) },
       cursor: { sync: { key: syncKey }, drag: { x: true, y: false } },
       axes: [
-        { size: 26, font: FONT, incrs: STEP_INCREMENTS, splits: stepAxisSplits, grid: GRID, ticks: SMALL_TICKS },
+        { size: 26, font: FONT, incrs: STEP_INCREMENTS, splits: stepAxisSplits, stroke: AXIS_TEXT, grid: GRID, ticks: SMALL_TICKS },
         {
           size: (_plot, values) => axisSize(values, 6.5),
           font: FONT,
+          stroke: AXIS_TEXT,
           grid: GRID,
           ticks: SMALL_TICKS,
           values: (_plot, splits) => splits.map(formatTick),

@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { applyThemeChoice, nextThemeChoice, parseThemeChoice, THEME_STORAGE_KEY, type TThemeChoice } from '../lib/theme';
+
+const LABELS: Record<TThemeChoice, string> = { system: '◐ auto', light: '☀ light', dark: '☾ dark' };
+
+/** Header button: system → light → dark. Starts as "auto" on the server; the stored choice shows after mount. */
+export function ThemeToggle() {
+  const [choice, setChoice] = useState<TThemeChoice>('system');
+  useEffect(() => {
+    try {
+      setChoice(parseThemeChoice(localStorage.getItem(THEME_STORAGE_KEY)));
+    } catch {
+      // No storage: the system decides.
+    }
+  }, []);
+  const next = nextThemeChoice(choice);
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      data-testid="theme-toggle"
+      data-theme-choice={choice}
+      title={`Colour scheme: ${choice === 'system' ? 'following the system' : choice}. Click for ${next === 'system' ? 'the system’s' : next}.`}
+      onClick={() => {
+        applyThemeChoice(next);
+        setChoice(next);
+      }}
+    >
+      {LABELS[choice]}
+    </button>
+  );
+}
