@@ -1,9 +1,10 @@
 'use client';
 
 import type { TScalarPoint } from '@tensorscope/shared';
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
+import { ChartActions } from './chart-actions';
 import { countPoints } from '../lib/align-series';
 import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
 import { formatFixed } from '../lib/format';
@@ -43,6 +44,10 @@ export function MetricChart({
   context?: TRunChartContext;
   height?: number;
 }) {
+  const frameRef = useRef<HTMLElement>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  // Full screen: the plot takes the screen's height, less the title row.
+  const plotHeight = fullscreen && typeof window !== 'undefined' ? Math.max(height, window.innerHeight - 90) : height;
   const { data, columns } = useMemo(
     () =>
       runChartData(
@@ -59,7 +64,7 @@ export function MetricChart({
 
   const containerRef = useUplot(
     (width): uPlot.Options => ({
-      ...stepChartBase(width, height),
+      ...stepChartBase(width, plotHeight),
       scales: { x: { time: settings.x === 'wall' }, y: settings.logY ? { distr: 3 } : {} },
       axes: [
         settings.x === 'step'
@@ -84,12 +89,15 @@ export function MetricChart({
     }),
     data as uPlot.AlignedData,
     shape,
-    height,
+    plotHeight,
   );
 
   return (
-    <section className="card chart-card">
-      <h2>{title}</h2>
+    <section className="card chart-card" ref={frameRef}>
+      <div className="chart-head">
+        <h2>{title}</h2>
+        <ChartActions title={title} xLabel={X_LABELS[settings.x]} plotBox={containerRef} frame={frameRef} onFullscreen={setFullscreen} />
+      </div>
       <div className="chart" data-testid={testId} data-points={pointCount}>
         <div ref={containerRef} className="chart-plot" />
         {pointCount === 0 && <div className="chart-empty muted">No points yet</div>}

@@ -31,6 +31,8 @@ export interface CompareChartProps {
   hover: THoverStore;
   /** Run to bring forward (hovered in the legend or a table), or null. */
   highlighted: string | null;
+  /** Plot height, CSS px (the page's S/M/L size, or the screen in full screen). */
+  height?: number;
 }
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -51,6 +53,7 @@ export const CompareChart = memo(function CompareChart({
   onResetZoom,
   hover,
   highlighted,
+  height = HEIGHT,
 }: CompareChartProps) {
   const { lines, tag } = data;
   const extent = useMemo(() => xExtent(lines.map((l) => l.xs)), [lines]);
@@ -131,7 +134,7 @@ export const CompareChart = memo(function CompareChart({
       return {
         mode: 2,
         width,
-        height: HEIGHT,
+        height,
         legend: { show: false },
         // Hovering a run in the legend or a table dims the others (see the focus effect below).
         focus: { alpha: 0.15 },
@@ -219,7 +222,7 @@ export const CompareChart = memo(function CompareChart({
     },
     plotted.data,
     shape,
-    HEIGHT,
+    height,
   );
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import { X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
 import { SmoothingSlider } from '../../../components/smoothing-slider';
 import { X_AXIS_LABELS } from '../lib/compare-x-axis';
 import { Picker } from '../../../components/picker';
+import { CHART_SIZES, type TChartSize } from '../../../lib/chart-size';
 
 const SMOOTHER_LABELS: Record<TSmoother, string> = {
   ema: 'EMA (TensorBoard)',
@@ -23,8 +24,12 @@ export function CompareToolbar({
   state,
   update,
   exportLinks,
+  chartSize,
+  onChartSize,
 }: {
   state: TCompareState;
+  chartSize: TChartSize;
+  onChartSize: (size: TChartSize) => void;
   update: TCompareUpdate;
   /** Download links, or null until known (they need the API's address, known in the browser only). */
   exportLinks: { csv: string; tensorboardCsv: string; json: string } | null;
@@ -70,6 +75,14 @@ export function CompareToolbar({
         />
         <span>Ignore outliers</span>
       </label>
+      <Picker
+        label="Size"
+        className="compare-control"
+        testId="compare-chart-size"
+        options={CHART_SIZES}
+        value={chartSize}
+        onChange={onChartSize}
+      />
       <button
         type="button"
         className="button"

@@ -2,6 +2,7 @@ import type { TCompareQuery, TCompareResult, TCsvHeader, TExportFormat, TRun, TS
 import { stepsPerEpoch } from '@tensorscope/shared';
 import { runColors } from './compare-colors';
 import { bucketsForWidth } from './compare-layout';
+import type { TChartSize } from '../../../lib/chart-size';
 import type { TRoughness } from './compare-overfit';
 import { buildCompareRows, type TCompareRow } from './compare-rows';
 import { buildChartData, seriesByTag, type TChartData, type TRunPlacement } from './compare-series';
@@ -32,6 +33,8 @@ export interface TCompareInput {
   state: TCompareState;
   /** Width of the chart grid in CSS pixels; null until measured (the request waits for it). */
   gridWidth: number | null;
+  /** S/M/L: how many charts share a row, so how many buckets each plot asks for. */
+  chartSize?: TChartSize;
   /** The compare answer, undefined until the first one arrives. */
   answer: TCompareResult | undefined;
   /** The selected runs' rows loaded so far, and the ids the API says don't exist. */
@@ -93,7 +96,12 @@ export function missingRunIds(runIds: readonly string[], notFound: ReadonlySet<s
 }
 
 /** The compare request for the selection, the picked tags and the grid's width (one bucket per pixel pair, see compare-layout). */
-export function compareQuery(state: TCompareState, validIds: readonly string[], gridWidth: number | null): TCompareQuery | null {
+export function compareQuery(
+  state: TCompareState,
+  validIds: readonly string[],
+  gridWidth: number | null,
+  chartSize: TChartSize = 'M',
+): TCompareQuery | null {
   if (validIds.length === 0 || gridWidth === null) return null;
   const tags = state.tags ?? DEFAULT_COMPARE_TAGS;
   return {
@@ -101,19 +109,19 @@ export function compareQuery(state: TCompareState, validIds: readonly string[], 
     tags: [...tags],
     smoothing: state.smoothing,
     smoother: state.smoother,
-    buckets: bucketsForWidth(gridWidth, tags.length),
+    buckets: bucketsForWidth(gridWidth, tags.length, chartSize),
     ...(stepWindow(state.x, state.zoom) ?? {}),
   };
 }
 
 export function compareModel(input: TCompareInput, previous: TCompareModel | null = null): TCompareModel {
-  const { state, gridWidth, answer, runs, notFound, roughness, exportUrl } = input;
+  const { state, gridWidth, answer, runs, notFound, roughness, exportUrl, chartSize = 'M' } = input;
   const last: Partial<TParts> = previous?.parts ?? {};
   const runsKey = state.runs.join(',');
 
   const validIds = part(last.validIds, [runsKey], () => validRunIds(state.runs));
   const colors = part(last.colors, [runsKey], () => runColors(state.runs));
-  const query = compareQuery(state, validIds.value, gridWidth);
+  const query = compareQuery(state, validIds.value, gridWidth, chartSize);
   // Keyed on the request's content: a new state object asking the same thing keeps the query.
   const queryPart = part(last.query, [query && JSON.stringify(query)], () => query);
   const missing = part(last.missing, [runsKey, notFound, answer?.missingRuns], () => missingRunIds(state.runs, notFound, answer));

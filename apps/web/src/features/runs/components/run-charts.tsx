@@ -9,6 +9,8 @@ import { ApiErrorState } from '../../../components/api-error-state';
 import { MetricChart, type ChartSeries } from '../../../components/metric-chart';
 import { SmoothingSlider } from '../../../components/smoothing-slider';
 import { Picker } from '../../../components/picker';
+import { useChartSize } from '../../../hooks/use-chart-size';
+import { CHART_HEIGHTS, CHART_SIZES } from '../../../lib/chart-size';
 import { DEFAULT_RUN_CHART_SETTINGS, firstWallTime, RUN_X_AXES, type TRunChartSettings } from '../lib/run-chart-data';
 
 const TRAIN_COLOR = '#2563eb';
@@ -24,6 +26,7 @@ export function RunCharts({ run }: { run: TRun }) {
   const testAccuracy = useScalarSeries(runId, 'test/accuracy');
   const [settings, setSettings] = useState<TRunChartSettings>(DEFAULT_RUN_CHART_SETTINGS);
   const update = (patch: Partial<TRunChartSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const [size, setSize] = useChartSize();
 
   const trainLossPoints = trainLoss.data?.points ?? EMPTY;
   const testLossPoints = testLoss.data?.points ?? EMPTY;
@@ -69,10 +72,26 @@ export function RunCharts({ run }: { run: TRun }) {
           <input type="checkbox" checked={settings.logY} onChange={(e) => update({ logY: e.target.checked })} data-testid="run-log-y" />
           <span>Log y</span>
         </label>
+        <Picker label="Size" className="compare-control" testId="run-chart-size" options={CHART_SIZES} value={size} onChange={setSize} />
       </div>
-      <div className="two-col">
-        <MetricChart title="Loss" testId="chart-loss" series={lossSeries} settings={settings} context={context} />
-        <MetricChart title="Accuracy" testId="chart-accuracy" series={accuracySeries} settings={settings} context={context} />
+      {/* Large charts get a row each. */}
+      <div className={size === 'L' ? 'one-col' : 'two-col'}>
+        <MetricChart
+          title="Loss"
+          testId="chart-loss"
+          series={lossSeries}
+          settings={settings}
+          context={context}
+          height={CHART_HEIGHTS[size]}
+        />
+        <MetricChart
+          title="Accuracy"
+          testId="chart-accuracy"
+          series={accuracySeries}
+          settings={settings}
+          context={context}
+          height={CHART_HEIGHTS[size]}
+        />
       </div>
     </>
   );
