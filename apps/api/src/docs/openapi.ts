@@ -11,6 +11,7 @@ import {
   ZRunTags,
   ZScalarSeries,
   ZSnapshotList,
+  ZLayerProbe,
   ZSweep,
   ZSweepCreate,
   ZSweepList,
@@ -33,6 +34,8 @@ import {
   smoothingParam,
   stepParam,
   stepRangeParams,
+  testImageParam,
+  csvHeaderParam,
   zoomParam,
 } from './openapi.parts';
 
@@ -120,7 +123,7 @@ export function buildOpenApi(): OpenAPIObject {
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
             exportFormatParam,
-            { name: 'header', in: 'query', schema: { type: 'string', enum: ['tensorboard', 'snake'], default: 'tensorboard' } },
+            csvHeaderParam('tensorboard'),
             smoothingParam,
             smootherParam,
           ],
@@ -135,7 +138,7 @@ export function buildOpenApi(): OpenAPIObject {
             { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
             { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
             exportFormatParam,
-            { name: 'header', in: 'query', schema: { type: 'string', enum: ['tensorboard', 'snake'], default: 'snake' } },
+            csvHeaderParam('snake'),
             smoothingParam,
             smootherParam,
           ],
@@ -200,18 +203,7 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/snapshots/{step}/activations/{layer}.png': {
         get: {
           summary: 'What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)',
-          parameters: [
-            idParam,
-            stepParam,
-            layerParam,
-            {
-              name: 'image',
-              in: 'query',
-              schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
-              description: "index into the run's CIFAR-10 test split",
-            },
-            zoomParam,
-          ],
+          parameters: [idParam, stepParam, layerParam, testImageParam, zoomParam],
           responses: {
             '200': { description: 'PNG image', content: pngContent },
             '400': error('unknown layer, image out of range, or image too large'),
@@ -223,35 +215,9 @@ export function buildOpenApi(): OpenAPIObject {
         get: {
           summary:
             'What the feature maps of a layer are of: the test image as stored (a PNG data URL), its true label, the output shape, and a dense layer’s values (up to 1,024 units)',
-          parameters: [
-            idParam,
-            stepParam,
-            layerParam,
-            {
-              name: 'image',
-              in: 'query',
-              schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
-              description: 'index into the run’s test split',
-            },
-          ],
+          parameters: [idParam, stepParam, layerParam, testImageParam],
           responses: {
-            '200': {
-              description: '{ image, label, input, shape, values }',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      image: { type: 'integer' },
-                      label: { type: 'integer' },
-                      input: { type: 'string', description: 'data:image/png;base64,…' },
-                      shape: { type: 'array', items: { type: 'integer' } },
-                      values: { type: 'array', items: { type: 'number' }, nullable: true },
-                    },
-                  },
-                },
-              },
-            },
+            '200': { description: 'the image, its label and the layer output', content: json('LayerProbe') },
             '400': error('unknown layer or image out of range'),
             '404': error('no such run or snapshot'),
           },
@@ -404,6 +370,7 @@ export function buildOpenApi(): OpenAPIObject {
         RunTags: schema(ZRunTags),
         HistogramSeries: schema(ZHistogramSeries),
         SnapshotList: schema(ZSnapshotList),
+        LayerProbe: schema(ZLayerProbe),
         SweepCreate: schema(ZSweepCreate, 'input'),
         Sweep: schema(ZSweep),
         SweepList: schema(ZSweepList),

@@ -4,6 +4,7 @@ import type { TScalarPoint } from '@tensorscope/shared';
 import { useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../hooks/use-uplot';
+import { X_AXIS_LABELS } from '../features/compare/lib/compare-x-axis';
 import { ChartActions } from './chart-actions';
 import { countPoints } from '../lib/align-series';
 import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
@@ -22,7 +23,6 @@ export interface ChartSeries {
 }
 
 const HEIGHT = 240;
-const X_LABELS = { step: 'step', epoch: 'epoch', relative: 'relative time (s)', wall: 'wall time' } as const;
 
 /**
  * A uPlot line chart of a run's series (see useUplot for its life cycle), drawn as the compare
@@ -69,11 +69,11 @@ export function MetricChart({
       axes: [
         settings.x === 'step'
           ? STEP_AXIS
-          : { label: X_LABELS[settings.x], labelSize: 20, size: 36, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
+          : { label: X_AXIS_LABELS[settings.x], labelSize: 20, size: 36, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
         { size: 52, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
       ],
       series: [
-        { label: X_LABELS[settings.x] },
+        { label: X_AXIS_LABELS[settings.x] },
         ...columns.map<uPlot.Series>(({ series: index, kind }) => {
           const s = series[index]!;
           const faint = kind === 'raw' && settings.smoothing > 0;
@@ -96,7 +96,13 @@ export function MetricChart({
     <section className="card chart-card" ref={frameRef}>
       <div className="chart-head">
         <h2>{title}</h2>
-        <ChartActions title={title} xLabel={X_LABELS[settings.x]} plotBox={containerRef} frame={frameRef} onFullscreen={setFullscreen} />
+        <ChartActions
+          title={title}
+          xLabel={X_AXIS_LABELS[settings.x]}
+          plotBox={containerRef}
+          frame={frameRef}
+          onFullscreen={setFullscreen}
+        />
       </div>
       <div className="chart" data-testid={testId} data-points={pointCount}>
         <div ref={containerRef} className="chart-plot" />

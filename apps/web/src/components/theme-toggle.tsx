@@ -1,7 +1,15 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { applyThemeChoice, nextThemeChoice, parseThemeChoice, THEME_STORAGE_KEY, type TThemeChoice } from '../lib/theme';
+import {
+  applyThemeChoice,
+  nextThemeChoice,
+  parseThemeChoice,
+  showThemeChoice,
+  SYSTEM_DARK_QUERY,
+  THEME_STORAGE_KEY,
+  type TThemeChoice,
+} from '../lib/theme';
 
 const LABELS: Record<TThemeChoice, string> = { system: '◐ auto', light: '☀ light', dark: '☾ dark' };
 
@@ -15,6 +23,14 @@ export function ThemeToggle() {
       // No storage: the system decides.
     }
   }, []);
+  // Following the system: a switch there (night mode coming on) is shown at once.
+  useEffect(() => {
+    if (choice !== 'system') return;
+    const media = window.matchMedia(SYSTEM_DARK_QUERY);
+    const follow = () => showThemeChoice('system');
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, [choice]);
   const next = nextThemeChoice(choice);
   return (
     <button

@@ -40,12 +40,9 @@ export function useUplot(
     observer.observe(container);
     // Axis and grid colours come from the theme at draw time: a theme change only needs a redraw.
     const redraw = () => plot.redraw(false, true);
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     window.addEventListener(THEME_EVENT, redraw);
-    scheme.addEventListener('change', redraw);
     return () => {
       window.removeEventListener(THEME_EVENT, redraw);
-      scheme.removeEventListener('change', redraw);
       observer.disconnect();
       plot.destroy();
       mounted.delete(container);

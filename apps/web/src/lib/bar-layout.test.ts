@@ -2,25 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { barGeometry } from './bar-layout';
 
 describe('barGeometry', () => {
-  it('puts probabilities on a fixed 0–1 scale', () => {
-    const { zero, bars } = barGeometry([0.25, 1, 0], [0, 1]);
-    expect(zero).toBe(0);
-    expect(bars).toEqual([
-      { left: 0, width: 25 },
-      { left: 0, width: 100 },
-      { left: 0, width: 0 },
-    ]);
-  });
-
-  it('runs negative logits left of zero and positive ones right, on one scale', () => {
-    // Scale −2 … 6: zero at 25 %.
-    const { zero, bars } = barGeometry([-2, 6, 2]);
-    expect(zero).toBe(25);
-    expect(bars).toEqual([
-      { left: 0, width: 25 },
-      { left: 25, width: 75 },
-      { left: 25, width: 25 },
-    ]);
+  // [case, values, domain, zero, [left, width] per bar]; logits on −2 … 6 put zero at 25 %.
+  it.each([
+    [
+      'probabilities on a fixed 0–1 scale',
+      [0.25, 1, 0],
+      [0, 1] as const,
+      0,
+      [
+        [0, 25],
+        [0, 100],
+        [0, 0],
+      ],
+    ],
+    [
+      'negative logits left of zero, positive ones right',
+      [-2, 6, 2],
+      undefined,
+      25,
+      [
+        [0, 25],
+        [25, 75],
+        [25, 25],
+      ],
+    ],
+  ])('puts %s', (_case, values, domain, zero, bars) => {
+    const geometry = barGeometry(values, domain);
+    expect(geometry.zero).toBe(zero);
+    expect(geometry.bars.map((b) => [b.left, b.width])).toEqual(bars);
   });
 
   it('draws nothing for non-finite values or an all-zero layer', () => {

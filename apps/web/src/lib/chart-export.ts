@@ -65,22 +65,29 @@ export function chartSvg(chart: TChartSvg): string {
   const parts: string[] = [];
   parts.push(`<rect width="${width}" height="${height}" fill="${colors.background}"/>`);
   parts.push(`<text x="${left}" y="18" font-size="13" font-weight="600" fill="${colors.text}">${escapeXml(chart.title)}</text>`);
-  for (const t of chart.x.ticks) {
-    const x = sx(t);
-    if (x === null || x < left - 0.5 || x > right + 0.5) continue;
-    parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colors.grid}"/>`);
-    parts.push(
-      `<text x="${x}" y="${bottom + 14}" font-size="11" text-anchor="middle" fill="${colors.text}">${escapeXml(chart.x.format(t))}</text>`,
-    );
-  }
-  for (const t of chart.y.ticks) {
-    const y = sy(t);
-    if (y === null || y < top - 0.5 || y > bottom + 0.5) continue;
-    parts.push(`<line x1="${left}" y1="${y}" x2="${right}" y2="${y}" stroke="${colors.grid}"/>`);
-    parts.push(
-      `<text x="${left - 6}" y="${y + 4}" font-size="11" text-anchor="end" fill="${colors.text}">${escapeXml(chart.y.format(t))}</text>`,
-    );
-  }
+  const text = (x: number, y: number, anchor: string, label: string) =>
+    `<text x="${x}" y="${y}" font-size="11" text-anchor="${anchor}" fill="${colors.text}">${escapeXml(label)}</text>`;
+  // Grid line and label per tick, skipping ticks outside the plot (a zoomed axis).
+  const ticks = (
+    axis: TSvgAxis,
+    at: (v: number) => number | null,
+    from: number,
+    to: number,
+    draw: (p: number, label: string) => string[],
+  ) => {
+    for (const t of axis.ticks) {
+      const p = at(t);
+      if (p !== null && p >= Math.min(from, to) - 0.5 && p <= Math.max(from, to) + 0.5) parts.push(...draw(p, axis.format(t)));
+    }
+  };
+  ticks(chart.x, sx, left, right, (x, label) => [
+    `<line x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="${colors.grid}"/>`,
+    text(x, bottom + 14, 'middle', label),
+  ]);
+  ticks(chart.y, sy, bottom, top, (y, label) => [
+    `<line x1="${left}" y1="${y}" x2="${right}" y2="${y}" stroke="${colors.grid}"/>`,
+    text(left - 6, y + 4, 'end', label),
+  ]);
   if (chart.x.label) {
     parts.push(
       `<text x="${(left + right) / 2}" y="${height - 6}" font-size="11" text-anchor="middle" fill="${colors.text}">${escapeXml(chart.x.label)}</text>`,

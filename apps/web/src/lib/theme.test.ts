@@ -18,17 +18,19 @@ describe('theme', () => {
     expect(parseThemeChoice('purple')).toBe('system');
   });
 
-  it('boots the stored choice before paint, and only a valid one', () => {
+  it('boots the theme before paint: a stored choice, else the system’s', () => {
     const html = { dataset: {} as Record<string, string> };
-    const run = (stored: string | null) => {
+    const run = (stored: string | null, systemDark: boolean) => {
       html.dataset = {};
       const storage = { getItem: (key: string) => (key === THEME_STORAGE_KEY ? stored : null) };
-      new Function('localStorage', 'document', THEME_BOOT_SCRIPT)(storage, { documentElement: html });
+      const matchMedia = () => ({ matches: systemDark });
+      new Function('localStorage', 'document', 'matchMedia', THEME_BOOT_SCRIPT)(storage, { documentElement: html }, matchMedia);
       return html.dataset['theme'];
     };
-    expect(run('dark')).toBe('dark');
-    expect(run('light')).toBe('light');
-    expect(run('<script>')).toBeUndefined();
-    expect(run(null)).toBeUndefined();
+    expect(run('dark', false)).toBe('dark');
+    expect(run('light', true)).toBe('light');
+    expect(run(null, true)).toBe('dark');
+    expect(run(null, false)).toBe('light');
+    expect(run('<script>', true)).toBe('dark');
   });
 });

@@ -1,7 +1,8 @@
 /*
  * Light or dark. The choice is the system's (prefers-color-scheme) unless the user picked one with
- * the header's toggle; it is kept in localStorage and applied as data-theme on <html>, which the
- * stylesheet's dark variables key on. Charts draw on canvas, so they ask for a redraw on a change.
+ * the header's toggle; it is kept in localStorage. The theme shown is data-theme on <html>, which
+ * the stylesheet's dark variables key on (one block: the system's preference is resolved here, not
+ * in a media query). Charts draw on canvas, so they ask for a redraw on a change.
  */
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
@@ -29,20 +30,25 @@ export function resolveTheme(choice: TThemeChoice, systemDark: boolean): 'light'
  * Runs before the first paint (an inline script in <head>), so a stored dark choice never flashes
  * light. Kept as a string built from the constants above: it cannot import anything.
  */
-export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+export const THEME_BOOT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});var d=t==='dark'||(t!=='light'&&matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.dataset.theme=d?'dark':'light'}catch(e){}`;
 
-/** Applies and stores a choice, and tells the charts. Browser only. */
+export const SYSTEM_DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/** Shows the theme a choice resolves to now, and tells the charts. Browser only. */
+export function showThemeChoice(choice: TThemeChoice): void {
+  document.documentElement.dataset.theme = resolveTheme(choice, window.matchMedia(SYSTEM_DARK_QUERY).matches);
+  window.dispatchEvent(new Event(THEME_EVENT));
+}
+
+/** Applies and stores a choice. Browser only. */
 export function applyThemeChoice(choice: TThemeChoice): void {
-  const root = document.documentElement;
-  if (choice === 'system') delete root.dataset.theme;
-  else root.dataset.theme = choice;
+  showThemeChoice(choice);
   try {
     if (choice === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
     else localStorage.setItem(THEME_STORAGE_KEY, choice);
   } catch {
     // Storage refused (private mode): the choice holds for this page only.
   }
-  window.dispatchEvent(new Event(THEME_EVENT));
 }
 
 /** A CSS variable of the current theme (for canvas colours), or `fallback` outside a browser. */

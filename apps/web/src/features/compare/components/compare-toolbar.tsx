@@ -3,9 +3,9 @@
 import type { TSmoother } from '@tensorscope/shared';
 import { SMOOTHERS } from '@tensorscope/shared';
 import type { TCompareUpdate } from '../hooks/use-compare-state';
-import { X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { XAxisPicker } from '../../../components/x-axis-picker';
 import { SmoothingSlider } from '../../../components/smoothing-slider';
-import { X_AXIS_LABELS } from '../lib/compare-x-axis';
 import { Picker } from '../../../components/picker';
 import { CHART_SIZES, type TChartSize } from '../../../lib/chart-size';
 
@@ -49,15 +49,7 @@ export function CompareToolbar({
         testId="smoother-select"
       />
       {/* A new axis is a new view: it gets its own history entry (Back returns to the old one). */}
-      <Picker
-        label="X axis"
-        className="compare-control"
-        testId="x-axis-select"
-        options={X_AXES}
-        value={state.x}
-        optionLabel={(axis) => X_AXIS_LABELS[axis]}
-        onChange={(x) => update({ x }, 'push')}
-      />
+      <XAxisPicker testId="x-axis-select" value={state.x} onChange={(x) => update({ x }, 'push')} />
       <Picker
         label="Y axis"
         className="compare-control"

@@ -11,12 +11,12 @@ import { SmoothingSlider } from '../../../components/smoothing-slider';
 import { Picker } from '../../../components/picker';
 import { useChartSize } from '../../../hooks/use-chart-size';
 import { CHART_HEIGHTS, CHART_SIZES } from '../../../lib/chart-size';
-import { DEFAULT_RUN_CHART_SETTINGS, firstWallTime, RUN_X_AXES, type TRunChartSettings } from '../lib/run-chart-data';
+import { DEFAULT_RUN_CHART_SETTINGS, firstWallTime, type TRunChartSettings } from '../lib/run-chart-data';
+import { XAxisPicker } from '../../../components/x-axis-picker';
 
 const TRAIN_COLOR = '#2563eb';
 const TEST_COLOR = '#ea580c';
 const EMPTY: readonly TScalarPoint[] = [];
-const X_AXIS_LABELS = { step: 'step', epoch: 'epoch', relative: 'relative time', wall: 'wall time' } as const;
 
 export function RunCharts({ run }: { run: TRun }) {
   const runId = run.id;
@@ -53,21 +53,17 @@ export function RunCharts({ run }: { run: TRun }) {
   const origin = firstWallTime([trainLossPoints, testLossPoints, trainAccPoints, testAccPoints]);
   const context = useMemo(() => ({ stepsPerEpoch: perEpoch, originMs: origin }), [perEpoch, origin]);
 
+  const charts = [
+    { title: 'Loss', testId: 'chart-loss', series: lossSeries },
+    { title: 'Accuracy', testId: 'chart-accuracy', series: accuracySeries },
+  ];
   const failed = [trainLoss, testLoss, trainAccuracy, testAccuracy].find((q) => q.isError && !q.data);
   return (
     <>
       {failed && <ApiErrorState error={failed.error} onRetry={() => void failed.refetch()} what="metrics" />}
       <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings" data-testid="run-chart-toolbar">
         <SmoothingSlider value={settings.smoothing} onChange={(smoothing) => update({ smoothing })} testId="run-smoothing" />
-        <Picker
-          label="X axis"
-          className="compare-control"
-          testId="run-x-axis"
-          options={RUN_X_AXES}
-          value={settings.x}
-          optionLabel={(x) => X_AXIS_LABELS[x]}
-          onChange={(x) => update({ x })}
-        />
+        <XAxisPicker testId="run-x-axis" value={settings.x} onChange={(x) => update({ x })} />
         <label className="compare-control" title="Logarithmic y axis (values ≤ 0 are left out)">
           <input type="checkbox" checked={settings.logY} onChange={(e) => update({ logY: e.target.checked })} data-testid="run-log-y" />
           <span>Log y</span>
@@ -76,22 +72,9 @@ export function RunCharts({ run }: { run: TRun }) {
       </div>
       {/* Large charts get a row each. */}
       <div className={size === 'L' ? 'one-col' : 'two-col'}>
-        <MetricChart
-          title="Loss"
-          testId="chart-loss"
-          series={lossSeries}
-          settings={settings}
-          context={context}
-          height={CHART_HEIGHTS[size]}
-        />
-        <MetricChart
-          title="Accuracy"
-          testId="chart-accuracy"
-          series={accuracySeries}
-          settings={settings}
-          context={context}
-          height={CHART_HEIGHTS[size]}
-        />
+        {charts.map((chart) => (
+          <MetricChart key={chart.testId} {...chart} settings={settings} context={context} height={CHART_HEIGHTS[size]} />
+        ))}
       </div>
     </>
   );

@@ -1,14 +1,15 @@
 import type { TScalarPoint } from '@tensorscope/shared';
 import { smoothEma } from '@tensorscope/shared';
 import { alignSeries, type TAlignedData } from '../../../lib/align-series';
+import type { TXAxis } from '../../compare/lib/compare-url';
 
 /*
  * The run page's charts with the compare view's controls: smoothing, what the x axis measures, and
  * a log y axis. Computed in the browser from the run's full series (a run page holds every point).
  */
 
-export const RUN_X_AXES = ['step', 'epoch', 'relative', 'wall'] as const;
-export type TRunXAxis = (typeof RUN_X_AXES)[number];
+/** The compare view's x axes: one list, so both pages offer the same. */
+export type TRunXAxis = TXAxis;
 
 export interface TRunChartSettings {
   /** TensorBoard's EMA weight; 0 = raw lines only. */
