@@ -35,7 +35,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="theme-toggle"
+      className="user-menu-button theme-toggle"
       data-testid="theme-toggle"
       data-theme-choice={choice}
       title={`Colour scheme: ${choice === 'system' ? 'following the system' : choice}. Click for ${next === 'system' ? 'the system’s' : next}.`}
