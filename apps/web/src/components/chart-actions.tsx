@@ -148,7 +148,7 @@ export function ChartActions({
           else void frame.current?.requestFullscreen();
         }}
       >
-        {full ? '✕' : '⛶'}
+        {full ? 'Exit' : 'Full'}
       </button>
     </span>
   );

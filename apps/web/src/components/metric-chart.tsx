@@ -9,6 +9,7 @@ import { ChartActions } from './chart-actions';
 import { countPoints } from '../lib/align-series';
 import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
 import { formatFixed } from '../lib/format';
+import { cssVar } from '../lib/theme';
 import {
   DEFAULT_RUN_CHART_SETTINGS,
   runChartData,
@@ -81,6 +82,8 @@ export function MetricChart({
             label: faint ? `${s.label} (raw)` : s.label,
             stroke: faint ? `${s.color}40` : s.color,
             width: faint ? 1 : 1.5,
+            // Hollow points take the card's colour (uPlot's default white glares in dark mode).
+            points: { fill: () => cssVar('--surface', '#ffffff') },
             spanGaps: true,
             value: legendValue((value) => formatFixed(value, 4)),
           };
