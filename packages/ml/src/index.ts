@@ -32,7 +32,14 @@ export {
 export { renderFeatureMaps, featureMapsLayout, type FeatureMapValues } from './inspect/feature-maps.render';
 export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';
-export { renderRunFeatureMaps, MAX_IMAGE_PIXELS, type StoredModel } from './run/feature-maps.run';
+export {
+  renderRunFeatureMaps,
+  probeRunLayer,
+  MAX_IMAGE_PIXELS,
+  MAX_PROBE_VALUES,
+  type StoredModel,
+  type TLayerProbe,
+} from './run/feature-maps.run';
 export { InspectInputError } from './inspect/inspect-input.error';
 export type { TVisualImage, TPlane, TGridPosition, TPixelBox } from './visualize/visual.types';
 export { datasetImage } from './visualize/dataset-image.select';

@@ -82,6 +82,8 @@ export const ZFilterGridQuery = z.strictObject({
   scale: z.enum(['per-filter', 'shared']).default('per-filter'),
   /** Pixels per weight. */
   zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
+  /** Only this output filter, its input channels as a near-square grid (checked against the layer's filter count). */
+  filter: z.coerce.number().int('filter must be an integer').min(0, 'filter must be ≥ 0').optional(),
 });
 export type TFilterGridQuery = z.infer<typeof ZFilterGridQuery>;
 /** Path parameters (non-strict: the route names them). */
@@ -97,6 +99,24 @@ export const ZFeatureMapsQuery = z.strictObject({
   zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
 });
 export type TFeatureMapsQuery = z.infer<typeof ZFeatureMapsQuery>;
+
+/** GET …/activations/:layer/probe: which test image the feature maps are of. */
+export const ZLayerProbeQuery = ZFeatureMapsQuery.pick({ image: true }).strict();
+export type TLayerProbeQuery = z.infer<typeof ZLayerProbeQuery>;
+
+/** What a feature-map picture is of: the test image, its label, and a small flat layer's values. */
+export const ZLayerProbe = z.object({
+  image: z.number().int(),
+  /** The image's true class. */
+  label: z.number().int(),
+  /** The test image as stored (before normalisation): a `data:image/png;base64,…` URL. */
+  input: z.string().startsWith('data:image/png;base64,'),
+  /** The layer's output for one image: [h, w, channels] or [units]. */
+  shape: z.array(z.number().int()),
+  /** A flat output's values (dense layers up to 1,024 units: the bars of a bar chart), else null. */
+  values: z.array(z.number()).nullable(),
+});
+export type TLayerProbe = z.infer<typeof ZLayerProbe>;
 
 /** Per-channel mean/std a run normalised its inputs with (stored on the run; feeds a snapshot images). */
 export const ZChannelStats = z.object({ mean: z.array(z.number()), std: z.array(z.number()) });

@@ -57,8 +57,15 @@ export type TTaggedScalar = z.infer<typeof ZTaggedScalar>;
 export const ZExportFormat = z.enum(['csv', 'json']);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
+/**
+ * The CSV header row: `tensorboard` is TensorBoard's own, `Wall time,Step,Value`, so scripts written
+ * for TensorBoard's CSV downloads read ours unchanged; `snake` is `wall_time,step,value`.
+ */
+export const ZCsvHeader = z.enum(['tensorboard', 'snake']);
+export type TCsvHeader = z.infer<typeof ZCsvHeader>;
+
 /** One series as a file (TensorBoard's layouts), with the same smoothing/window options as a read. */
-export const ZSeriesExportQuery = ZScalarQuery.extend({ format: ZExportFormat.default('csv') });
+export const ZSeriesExportQuery = ZScalarQuery.extend({ format: ZExportFormat.default('csv'), header: ZCsvHeader.default('tensorboard') });
 export type TSeriesExportQuery = z.infer<typeof ZSeriesExportQuery>;
 
 const commaList = (item: z.ZodString, max: number, what: string) =>
@@ -76,6 +83,8 @@ export const ZBulkExportQuery = z.strictObject({
   runs: commaList(safeText('runs').uuid('runs must be run ids (UUIDs)'), 200, 'runs'),
   tags: commaList(ZScalarTag, 100, 'tags'),
   format: ZExportFormat.default('csv'),
+  /** Long format: run and tag columns, then the time, step and value columns named as `header` says. */
+  header: ZCsvHeader.default('snake'),
   smoothing: ZScalarQuery.shape.smoothing,
   smoother: ZScalarQuery.shape.smoother,
 });

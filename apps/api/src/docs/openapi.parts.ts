@@ -13,6 +13,19 @@ export const stepParam = pathParam('step', 'integer');
 export const layerParam = pathParam('layer', 'string');
 export const nameParam = pathParam('name', 'string');
 
+/** A test image of the run's dataset (feature maps, their probe). */
+export const testImageParam = {
+  name: 'image',
+  in: 'query',
+  schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
+  description: "index into the run's test split",
+};
+/** CSV column names: TensorBoard's exact ones or snake_case. */
+export const csvHeaderParam = (fallback: 'tensorboard' | 'snake') => ({
+  name: 'header',
+  in: 'query',
+  schema: { type: 'string', enum: ['tensorboard', 'snake'], default: fallback },
+});
 export const zoomParam = { name: 'zoom', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 32, default: 8 } };
 export const smoothingParam = { name: 'smoothing', in: 'query', schema: { type: 'number', minimum: 0, maximum: 0.999 } };
 /** Every series read and export defaults to 'ema' (ZScalarQuery.smoother). */

@@ -11,6 +11,7 @@ import {
   ZRunTags,
   ZScalarSeries,
   ZSnapshotList,
+  ZLayerProbe,
   ZSweep,
   ZSweepCreate,
   ZSweepList,
@@ -33,6 +34,8 @@ import {
   smoothingParam,
   stepParam,
   stepRangeParams,
+  testImageParam,
+  csvHeaderParam,
   zoomParam,
 } from './openapi.parts';
 
@@ -117,11 +120,12 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/scalars/export': {
         get: {
           summary:
-            "One series as a file, in TensorBoard's layouts (CSV wall_time,step,value or JSON [[wall_time, step, value]]; wall time in seconds)",
+            "One series as a file, in TensorBoard's layouts (CSV with TensorBoard's exact header Wall time,Step,Value, or wall_time,step,value with header=snake; JSON [[wall_time, step, value]]; wall time in seconds)",
           parameters: [
             idParam,
             { name: 'tag', in: 'query', required: true, schema: { type: 'string' } },
             exportFormatParam,
+            csvHeaderParam('tensorboard'),
             smoothingParam,
             smootherParam,
           ],
@@ -130,11 +134,13 @@ export function buildOpenApi(): OpenAPIObject {
       },
       '/api/export': {
         get: {
-          summary: 'Many runs × tags in one file: CSV run_id,run_name,tag,wall_time,step,value, or JSON {series:[…]}',
+          summary:
+            'Many runs × tags in one file: CSV run_id,run_name,tag,wall_time,step,value (header=tensorboard: Run id,Run,Tag,Wall time,Step,Value), or JSON {series:[…]}',
           parameters: [
             { name: 'runs', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated run ids' },
             { name: 'tags', in: 'query', required: true, schema: { type: 'string' }, description: 'comma-separated tags' },
             exportFormatParam,
+            csvHeaderParam('snake'),
             smoothingParam,
             smootherParam,
           ],
@@ -199,21 +205,22 @@ export function buildOpenApi(): OpenAPIObject {
       '/api/runs/{id}/snapshots/{step}/activations/{layer}.png': {
         get: {
           summary: 'What a layer computes for one test image at a snapshot: one gray tile per channel (dense layers: one strip)',
-          parameters: [
-            idParam,
-            stepParam,
-            layerParam,
-            {
-              name: 'image',
-              in: 'query',
-              schema: { type: 'integer', minimum: 0, maximum: 9999, default: 0 },
-              description: "index into the run's CIFAR-10 test split",
-            },
-            zoomParam,
-          ],
+          parameters: [idParam, stepParam, layerParam, testImageParam, zoomParam],
           responses: {
             '200': { description: 'PNG image', content: pngContent },
             '400': error('unknown layer, image out of range, or image too large'),
+            '404': error('no such run or snapshot'),
+          },
+        },
+      },
+      '/api/runs/{id}/snapshots/{step}/activations/{layer}/probe': {
+        get: {
+          summary:
+            'What the feature maps of a layer are of: the test image as stored (a PNG data URL), its true label, the output shape, and a dense layer’s values (up to 1,024 units)',
+          parameters: [idParam, stepParam, layerParam, testImageParam],
+          responses: {
+            '200': { description: 'the image, its label and the layer output', content: json('LayerProbe') },
+            '400': error('unknown layer or image out of range'),
             '404': error('no such run or snapshot'),
           },
         },
@@ -227,10 +234,17 @@ export function buildOpenApi(): OpenAPIObject {
             layerParam,
             { name: 'scale', in: 'query', schema: { type: 'string', enum: ['per-filter', 'shared'], default: 'per-filter' } },
             zoomParam,
+            {
+              name: 'filter',
+              in: 'query',
+              schema: { type: 'integer', minimum: 0 },
+              description:
+                'only this output filter: its input channels as a near-square grid of tiles (for reading one filter of a deep layer)',
+            },
           ],
           responses: {
             '200': { description: 'PNG image', content: pngContent },
-            '400': error('not a conv layer, or bad query'),
+            '400': error('not a conv layer, no such filter, or bad query'),
             '404': error('no such run, snapshot or layer'),
           },
         },
@@ -360,6 +374,7 @@ export function buildOpenApi(): OpenAPIObject {
         RunTags: schema(ZRunTags),
         HistogramSeries: schema(ZHistogramSeries),
         SnapshotList: schema(ZSnapshotList),
+        LayerProbe: schema(ZLayerProbe),
         SweepCreate: schema(ZSweepCreate, 'input'),
         Sweep: schema(ZSweep),
         SweepList: schema(ZSweepList),

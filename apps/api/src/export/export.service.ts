@@ -21,7 +21,7 @@ export class ExportService {
     const { points } = await this.runs.scalarSeries(id, query);
     const filename = `${slug(run.name)}-${slug(query.tag)}.${query.format}`;
     return query.format === 'csv'
-      ? { filename, contentType: 'text/csv; charset=utf-8', body: seriesCsv(points) }
+      ? { filename, contentType: 'text/csv; charset=utf-8', body: seriesCsv(points, query.header) }
       : { filename, contentType: 'application/json', body: JSON.stringify(seriesJson(points)) };
   }
 
@@ -36,7 +36,7 @@ export class ExportService {
       }
     }
     const filename = `tensorscope-export.${query.format}`;
-    if (query.format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: manySeriesCsv(series) };
+    if (query.format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: manySeriesCsv(series, query.header) };
     const body = { series: series.map((s) => ({ runId: s.runId, runName: s.runName, tag: s.tag, points: seriesJson(s.points) })) };
     return { filename, contentType: 'application/json', body: JSON.stringify(body) };
   }

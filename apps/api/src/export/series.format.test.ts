@@ -7,8 +7,9 @@ const points = [
 ];
 
 describe('series export formats', () => {
-  it('writes TensorBoard CSV and JSON (wall time in seconds)', () => {
-    expect(seriesCsv(points)).toBe('wall_time,step,value\n1700000000.5,1,2.5\n1700000001,2,NaN\n');
+  it('writes TensorBoard CSV, with its exact header by default, and JSON (wall time in seconds)', () => {
+    expect(seriesCsv(points)).toBe('Wall time,Step,Value\n1700000000.5,1,2.5\n1700000001,2,NaN\n');
+    expect(seriesCsv(points, 'snake')).toBe('wall_time,step,value\n1700000000.5,1,2.5\n1700000001,2,NaN\n');
     expect(seriesJson(points)).toEqual([
       [1700000000.5, 1, 2.5],
       [1700000001, 2, Number.NaN],
@@ -21,5 +22,8 @@ describe('series export formats', () => {
       { runId: 'r2', runName: 'gru', tag: 'test/accuracy', points: [] },
     ]);
     expect(csv).toBe('run_id,run_name,tag,wall_time,step,value\nr1,"lstm, 128 ""big""",train/loss,1700000000.5,1,2.5\n');
+    expect(manySeriesCsv([{ runId: 'r1', runName: 'gru', tag: 't', points: points.slice(0, 1) }], 'tensorboard').split('\n')[0]).toBe(
+      'Run id,Run,Tag,Wall time,Step,Value',
+    );
   });
 });

@@ -4,7 +4,10 @@ import {
   ZFeatureMapsQuery,
   ZFilterGridQuery,
   ZHistogramQuery,
+  ZLayerProbeQuery,
   ZSnapshotParams,
+  type TLayerProbe,
+  type TLayerProbeQuery,
   type TFeatureMapsQuery,
   type TFilterGridQuery,
   type THistogramQuery,
@@ -74,6 +77,17 @@ export class InspectController {
   ): Promise<StreamableFile> {
     const { id, step, layer } = pngParams(raw, 'feature maps');
     return new StreamableFile(await this.inspect.featureMaps(id, step, layer, query));
+  }
+
+  /** JSON beside the feature-map PNG: the input image, its label, a dense layer's values. Immutable too. */
+  @Get(':id/snapshots/:step/activations/:layer/probe')
+  @Immutable()
+  layerProbe(
+    @Param() raw: { id: string; step: string; layer: string },
+    @ValidQuery(ZLayerProbeQuery) query: TLayerProbeQuery,
+  ): Promise<TLayerProbe> {
+    const { id, step, layer } = new ZodPipe(ZSnapshotParams, 'snapshot path').transform(raw);
+    return this.inspect.layerProbe(id, step, layer, query);
   }
 
   @SnapshotPng('filters')

@@ -4,10 +4,13 @@ import {
   ERROR_CODES,
   ZRunConfig,
   type TFeatureMapsQuery,
+  type TLayerProbe,
+  type TLayerProbeQuery,
   type TFilterGridQuery,
   type THistogramQuery,
   type THistogramSeries,
   type TRunTags,
+  type TRunConfig,
   type TSnapshotList,
 } from '@tensorscope/shared';
 import {
@@ -16,7 +19,9 @@ import {
   filterGridLayout,
   initBackend,
   renderFilterGrid,
+  probeRunLayer,
   renderRunFeatureMaps,
+  type StoredModel,
 } from '@tensorscope/ml';
 import type { TBackendName } from '@tensorscope/shared';
 import { join } from 'node:path';
@@ -94,6 +99,33 @@ export class InspectService {
    * Inference of a single image, so it runs here; the dataset and backend load once per process.
    */
   async featureMaps(id: string, step: number, layer: string, query: TFeatureMapsQuery): Promise<Buffer> {
+    return this.withStoredModel(id, step, (config, env, stored) =>
+      renderRunFeatureMaps(config, env, stored, layer, query.image, query.zoom),
+    );
+  }
+
+  /** What the feature maps of `layer` are of: the test image, its label, and a small flat layer's values. */
+  async layerProbe(id: string, step: number, layer: string, query: TLayerProbeQuery): Promise<TLayerProbe> {
+    const probe = await this.withStoredModel(id, step, (config, env, stored) => probeRunLayer(config, env, stored, layer, query.image));
+    return {
+      image: query.image,
+      label: probe.label,
+      input: `data:image/png;base64,${probe.inputPng.toString('base64')}`,
+      shape: probe.shape,
+      values: probe.values,
+    };
+  }
+
+  /**
+   * Runs `op` on a stored snapshot of the run, with its config and data directory; inference of a
+   * single image, so it runs here (the dataset and backend load once per process). The ml side's
+   * InspectInputError (unknown layer, bad image, zoom too big) is the caller's 400.
+   */
+  private async withStoredModel<T>(
+    id: string,
+    step: number,
+    op: (config: TRunConfig, env: { cacheDir: string }, stored: StoredModel) => Promise<T>,
+  ): Promise<T> {
     const run = await this.runs.findById(id);
     if (!run) throw ApiError.notFound('run', id);
     const snapshot = await this.inspect.readSnapshot(id, step);
@@ -102,13 +134,10 @@ export class InspectService {
     this.backend ??= initBackend(this.env.TENSORSCOPE_BACKEND);
     await this.backend;
     try {
-      return await renderRunFeatureMaps(
+      return await op(
         ZRunConfig.parse(run.config),
         { cacheDir: join(this.env.DATA_DIR, 'cache') },
         { topology: snapshot.topology, tensors: snapshot.tensors, channelStats: inputStats.data },
-        layer,
-        query.image,
-        query.zoom,
       );
     } catch (e) {
       if (e instanceof InspectInputError) {
@@ -129,7 +158,14 @@ export class InspectService {
         message: `layer ${layer} is not a convolution (kernel shape [${kernel.shape.join(', ')}]); filter grids exist for conv layers only`,
       });
     }
-    const { width, height } = filterGridLayout(kernel.shape, query.zoom);
+    const filters = kernel.shape[3]!;
+    if (query.filter !== undefined && query.filter >= filters) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, {
+        code: ERROR_CODES.badRequest,
+        message: `filter ${query.filter} does not exist: ${layer} has ${filters} filters (0 to ${filters - 1})`,
+      });
+    }
+    const { width, height } = filterGridLayout(kernel.shape, query.zoom, query.filter);
     if (width * height > MAX_IMAGE_PIXELS) {
       throw new ApiError(HttpStatus.BAD_REQUEST, {
         code: ERROR_CODES.badRequest,

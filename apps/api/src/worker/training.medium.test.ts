@@ -1,7 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ClientToServerEvents, ServerToClientEvents, TCompareResult, TRun, TTaggedScalar } from '@tensorscope/shared';
+import {
+  ZLayerProbe,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TCompareResult,
+  type TLayerProbe,
+  type TRun,
+  type TTaggedScalar,
+} from '@tensorscope/shared';
 import * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -101,7 +109,9 @@ describe('training worker, end to end', () => {
     const csv = await authedFetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv`);
     expect(csv.headers.get('content-disposition')).toContain(`${tag}-small-train_loss.csv`);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('wall_time,step,value');
+    expect(lines[0]).toBe('Wall time,Step,Value'); // TensorBoard's exact header
+    const snake = await authedFetch(`${base}/api/runs/${id}/scalars/export?tag=train/loss&format=csv&header=snake`);
+    expect((await snake.text()).split('\n')[0]).toBe('wall_time,step,value');
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual([2, 4, 6, 8]);
     const bulk = (
       await http<{ series: { runId: string; tag: string; points: [number, number, number][] }[] }>(
@@ -195,6 +205,11 @@ describe('training worker, end to end', () => {
     const conv2Bytes = Buffer.from(await conv2.arrayBuffer());
     // 32 input-channel columns × 64 filter rows of 10×10 tiles with 1-pixel separators.
     expect([conv2Bytes.readUInt32BE(16), conv2Bytes.readUInt32BE(20)]).toEqual([32 * 10 + 31, 64 * 10 + 63]);
+    // One output filter: its 32 input channels as a 6×6 grid of 20×20 tiles.
+    const filter5 = await authedFetch(`${base}/api/runs/${id}/snapshots/4/filters/conv2.png?zoom=4&filter=5`);
+    expect(filter5.status).toBe(200);
+    const filter5Bytes = Buffer.from(await filter5.arrayBuffer());
+    expect([filter5Bytes.readUInt32BE(16), filter5Bytes.readUInt32BE(20)]).toEqual([6 * 20 + 5, 6 * 20 + 5]);
 
     // The snapshot loads into TF.js through its own layers-model format and predicts.
     const modelJson = (
@@ -228,6 +243,11 @@ describe('training worker, end to end', () => {
     const denseBytes = Buffer.from(await dense.arrayBuffer());
     // Dense layers: one strip, one pixel (× zoom) per unit.
     expect([denseBytes.readUInt32BE(16), denseBytes.readUInt32BE(20)]).toEqual([10 * 2, 2]);
+    // Beside the picture: the input image, its label and, for fc2, the ten values a bar chart labels.
+    const probe = (await http<TLayerProbe>(base, `/api/runs/${id}/snapshots/8/activations/fc2/probe?image=7`)).body;
+    expect(ZLayerProbe.parse(probe)).toMatchObject({ image: 7, shape: [10] });
+    expect(probe.values).toHaveLength(10);
+    expect(probe.input.startsWith('data:image/png;base64,')).toBe(true);
 
     const errors: [string, number][] = [
       [`/api/runs/${id}/snapshots/8/activations/conv9.png`, 400],
@@ -241,6 +261,7 @@ describe('training worker, end to end', () => {
       [`/api/runs/${id}/snapshots/8/filters/conv1.jpg`, 404],
       [`/api/runs/${id}/snapshots/8/filters/conv1.png?zoom=99`, 400],
       [`/api/runs/${id}/snapshots/8/filters/conv2.png?zoom=32`, 400],
+      [`/api/runs/${id}/snapshots/8/filters/conv2.png?filter=64`, 400],
       [`/api/runs/${id}/histograms?tag=..%2Fetc`, 400],
       [`/api/runs/${randomUUID()}/tags`, 404],
     ];

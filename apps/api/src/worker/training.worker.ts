@@ -14,6 +14,7 @@ import { CheckpointRepository } from '../runs/checkpoint.repository';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarStore } from '../scalars/scalar.store';
 import { ScalarWriter } from './scalar-writer';
+import { createProgressRelay } from './progress-relay';
 import { TrainerThread, type TrainerRun } from './trainer-thread.client';
 
 /** Minimum gap between two progress events on the bus. */
@@ -145,7 +146,13 @@ export class TrainingWorker implements OnApplicationBootstrap {
       best: row.bestMetrics === null ? null : ZBestMetrics.parse(row.bestMetrics),
     });
     let latest: TRunProgress | undefined;
-    let lastProgressEvent = 0;
+    // Progress goes out only after the points logged before it (see createProgressRelay).
+    const relayProgress = createProgressRelay({
+      flushPoints: () => writer.flush(),
+      publish: (progress) => this.signal({ type: 'run.progress', runId, progress }),
+      now: () => Date.now(),
+      everyMs: PROGRESS_EVERY_MS,
+    });
     let lost = false;
     const beat = async () => {
       const { owned, cancelRequested } = await this.runs.heartbeat(runId, workerId, this.clock.now(), latest);
@@ -186,10 +193,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
           onScalars: (points) => writer.add(points),
           onProgress: async (progress) => {
             latest = progress;
-            const now = Date.now();
-            if (now - lastProgressEvent < PROGRESS_EVERY_MS && progress.step < progress.totalSteps) return;
-            lastProgressEvent = now;
-            await this.signal({ type: 'run.progress', runId, progress });
+            await relayProgress(progress);
           },
           onHistograms: async (points) => {
             await this.durable(runId, 'storing histograms', () => this.inspect.insertHistograms(runId, points));

@@ -9,6 +9,7 @@ import './run-manage.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { serverEnv } from '../env';
+import { THEME_BOOT_SCRIPT } from '../lib/theme';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -23,8 +24,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   const env = serverEnv();
   const runtime: RuntimeApiConfig = { url: env.API_PUBLIC_URL ?? '', port: String(env.API_PORT) };
   return (
-    <html lang="en">
+    // The boot script sets data-theme before React hydrates: not a mismatch to warn about.
+    <html lang="en" suppressHydrationWarning>
       <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
         <script dangerouslySetInnerHTML={{ __html: `window.__TENSORSCOPE_API__=${JSON.stringify(runtime).replace(/</g, '\\u003c')}` }} />
       </head>
       <body>

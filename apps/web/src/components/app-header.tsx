@@ -8,6 +8,7 @@ import { currentSection, visibleSections } from '../lib/nav-sections';
 import { canLaunch } from '../lib/permissions';
 import { useConnectionState } from '../socket/socket-provider';
 import { UserMenu } from './user-menu';
+import { ThemeToggle } from './theme-toggle';
 
 const CONNECTION_LABEL = {
   connecting: 'connecting…',
@@ -66,6 +67,7 @@ function SignedInHeader({ pathname }: { pathname: string }) {
         <span className="connection-dot" aria-hidden />
         {CONNECTION_LABEL[connection]}
       </span>
+      <ThemeToggle />
       {user && <UserMenu user={user} />}
     </header>
   );

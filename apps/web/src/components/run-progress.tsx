@@ -9,7 +9,14 @@ export function RunProgress({ run, compact = false }: { run: TRun; compact?: boo
   const { progress } = run;
   const className = `progress ${compact ? 'progress--compact' : ''} progress--${run.status}`;
   if (!progress) {
-    const hint = run.status === 'queued' ? 'waiting for a worker' : run.status === 'running' ? 'starting…' : '—';
+    const hint =
+      run.status === 'queued'
+        ? 'waiting for a worker'
+        : run.status === 'running'
+          ? 'starting…'
+          : run.status === 'completed'
+            ? '—'
+            : `${run.status} before it started`;
     return (
       <div className={className} data-testid="run-progress">
         <div className="progress-track">

@@ -2,6 +2,11 @@
 
 import { useEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
+import { THEME_EVENT } from '../lib/theme';
+
+/** The plot mounted in a chart container, for what works on the drawn chart (downloads). */
+const mounted = new WeakMap<Element, uPlot>();
+export const plotIn = (container: Element): uPlot | undefined => mounted.get(container);
 
 /**
  * Mounts a uPlot chart into the returned container. uPlot is imperative: the plot is built
@@ -27,14 +32,20 @@ export function useUplot(
     if (!container) return;
     const plot = new uPlot(latestOptions.current(Math.max(160, Math.floor(container.clientWidth))), latestData.current, container);
     plotRef.current = plot;
+    mounted.set(container, plot);
     const observer = new ResizeObserver((entries) => {
       const width = Math.floor(entries[0]?.contentRect.width ?? 0);
       if (width > 0 && width !== plot.width) plot.setSize({ width, height });
     });
     observer.observe(container);
+    // Axis and grid colours come from the theme at draw time: a theme change only needs a redraw.
+    const redraw = () => plot.redraw(false, true);
+    window.addEventListener(THEME_EVENT, redraw);
     return () => {
+      window.removeEventListener(THEME_EVENT, redraw);
       observer.disconnect();
       plot.destroy();
+      mounted.delete(container);
       plotRef.current = null;
     };
   }, [shape, height]);

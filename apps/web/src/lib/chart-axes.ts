@@ -1,16 +1,33 @@
 import type uPlot from 'uplot';
-import { STEP_INCREMENTS } from './chart-format';
+import { STEP_INCREMENTS, stepSplits } from './chart-format';
+import { cssVar } from './theme';
 
 /*
  * The parts every uPlot chart of the dashboard shares, so the run, layer and distribution charts
  * look alike (light grid, grey ticks, integer step ticks) and read a missing value the same way.
  */
 
-export const GRID: uPlot.Axis.Grid = { stroke: '#eef0f3' };
-export const TICKS: uPlot.Axis.Ticks = { stroke: '#d6dae0' };
+// Read from the theme's CSS variables at each draw (uPlot calls these), so dark mode needs only a redraw.
+export const GRID: uPlot.Axis.Grid = { stroke: () => cssVar('--chart-grid', '#eef0f3') };
+export const TICKS: uPlot.Axis.Ticks = { stroke: () => cssVar('--chart-ticks', '#d6dae0') };
+/** Tick labels and axis titles. */
+export const AXIS_TEXT: uPlot.Axis.Stroke = () => cssVar('--chart-text', '#1c2128');
+
+/** Step ticks for the width the plot has (see stepSplits), in CSS px. */
+export const stepAxisSplits = (self: uPlot, _axis: number, min: number, max: number): number[] =>
+  stepSplits(min, max, self.bbox.width / (globalThis.devicePixelRatio || 1));
 
 /** The labelled step axis under the full-size charts. */
-export const STEP_AXIS: uPlot.Axis = { label: 'step', labelSize: 20, size: 36, incrs: STEP_INCREMENTS, grid: GRID, ticks: TICKS };
+export const STEP_AXIS: uPlot.Axis = {
+  label: 'step',
+  labelSize: 20,
+  size: 36,
+  incrs: STEP_INCREMENTS,
+  splits: stepAxisSplits,
+  stroke: AXIS_TEXT,
+  grid: GRID,
+  ticks: TICKS,
+};
 
 /** Size, numeric x scale and horizontal drag-to-zoom of a chart over steps. */
 export const stepChartBase = (width: number, height: number) => ({

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ordinal,
+  describeEnding,
   formatAccuracy,
   formatDuration,
   formatEta,
+  formatFixed,
+  formatMetric,
+  formatPercent,
   formatRate,
   formatRelative,
   progressFraction,
@@ -63,6 +67,18 @@ describe('metrics and times', () => {
     expect(formatAccuracy(undefined)).toBe('—');
   });
 
+  it('never shows a negative zero (a gap of −0.0004 is "0.0%", not "-0.0%")', () => {
+    expect(formatPercent(-0.0004)).toBe('0.0%');
+    expect(formatPercent(-0)).toBe('0.0%');
+    expect(formatPercent(-0.0006)).toBe('-0.1%');
+    expect(formatAccuracy(-0.00001)).toBe('0.0%');
+    expect(formatFixed(-0.00004, 4)).toBe('0.0000');
+    expect(formatFixed(-0.00005001, 4)).toBe('-0.0001');
+    expect(formatFixed(-0.4, 0)).toBe('0');
+    expect(formatMetric(-0.00004)).toBe('-4.000e-5');
+    expect(formatMetric(-0)).toBe('0.0000');
+  });
+
   it('formats relative times against a given now', () => {
     const now = Date.parse('2025-01-01T12:00:00Z');
     expect(formatRelative('2025-01-01T11:59:50Z', now)).toBe('just now');
@@ -104,5 +120,25 @@ describe('ordinal', () => {
       '111th',
       '112th',
     ]);
+  });
+});
+
+describe('describeEnding', () => {
+  const base = { startedAt: '2025-01-01T12:00:00Z', finishedAt: '2025-01-01T12:03:05Z', durationSeconds: 185 };
+  it('says how long a finished run ran', () => {
+    expect(describeEnding({ ...base, status: 'completed' }, 0)).toBe('done after 3m 05s');
+    expect(describeEnding({ ...base, status: 'cancelled' }, 0)).toBe('stopped after 3m 05s');
+  });
+
+  it('says a run cancelled (or failed) while queued never started, instead of "stopped after —"', () => {
+    const queued = { startedAt: null, finishedAt: '2025-01-01T12:00:00Z', durationSeconds: null };
+    expect(describeEnding({ ...queued, status: 'cancelled' }, 0)).toBe('cancelled before it started');
+    expect(describeEnding({ ...queued, status: 'failed' }, 0)).toBe('failed before it started');
+  });
+
+  it('leaves out a duration it cannot know', () => {
+    expect(describeEnding({ startedAt: '2025-01-01T12:00:00Z', finishedAt: null, durationSeconds: null, status: 'failed' }, 0)).toBe(
+      'stopped',
+    );
   });
 });

@@ -41,15 +41,27 @@ export function progressParts(progress: TRunProgress): { epoch: string; steps: s
   };
 }
 
+/**
+ * `value.toFixed(digits)`, except that a value rounding to zero reads "0.0", never "-0.0": a gap of
+ * −0.0004 is no gap, and a minus sign there reads as a (tiny) loss.
+ */
+export function formatFixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** A fraction as a percentage with one decimal ("12.3%"), never "-0.0%". */
+export const formatPercent = (fraction: number, digits = 1): string => `${formatFixed(fraction * 100, digits)}%`;
+
 /** Accuracy in [0, 1] as a percentage with one decimal. */
 export function formatAccuracy(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${(value * 100).toFixed(1)}%`;
+  return formatPercent(value);
 }
 
 export function formatMetric(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001) ? value.toExponential(3) : value.toFixed(4);
+  return Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001) ? value.toExponential(3) : formatFixed(value, 4);
 }
 
 /** Absolute local time, e.g. "2025-11-27 14:03:09", sortable by eye in a table. */
@@ -91,4 +103,16 @@ export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
+}
+
+/**
+ * How a finished run ended, for a table cell: "done after 3m 05s", "stopped after 12s", or, for a
+ * run cancelled (or failed) while still queued, "cancelled before it started" rather than
+ * "stopped after —". A duration that isn't known is left out, never shown as a dash.
+ */
+export function describeEnding(run: Pick<TRun, 'status' | 'startedAt' | 'finishedAt' | 'durationSeconds'>, now: number): string {
+  const outcome = run.status === 'completed' ? 'done' : 'stopped';
+  if (run.status !== 'completed' && !run.startedAt) return `${run.status === 'failed' ? 'failed' : 'cancelled'} before it started`;
+  const seconds = runDurationSeconds(run, now);
+  return seconds === null ? outcome : `${outcome} after ${formatDuration(seconds)}`;
 }

@@ -32,10 +32,13 @@ describe('renderFeatureMaps', () => {
     // Channel 2 (bottom left, from y = 5) is constant: black.
     expect(img.pixel(0, 5)).toEqual(gray(0));
     expect(img.pixel(5, 8)).toEqual(gray(0));
-    // Separators and the empty 4th cell.
-    for (let y = 0; y < 9; y++) expect(img.pixel(6, y)).toEqual([...GRID_BACKGROUND]);
-    for (let x = 0; x < 13; x++) expect(img.pixel(x, 4)).toEqual([...GRID_BACKGROUND]);
-    expect(img.pixel(10, 7)).toEqual([...GRID_BACKGROUND]);
+    // Separators between the drawn tiles; the empty 4th cell and the lines bordering it are transparent.
+    for (let y = 0; y < 4; y++) expect(img.pixel(6, y)).toEqual([...GRID_BACKGROUND]);
+    for (let x = 0; x < 6; x++) expect(img.pixel(x, 4)).toEqual([...GRID_BACKGROUND]);
+    for (let y = 4; y < 9; y++) expect(img.alpha(6, y)).toBe(0);
+    for (let x = 6; x < 13; x++) expect(img.alpha(x, 4)).toBe(0);
+    expect(img.alpha(10, 7)).toBe(0);
+    expect(img.alpha(5, 8)).toBe(255);
   });
 
   it('rejects anything but [h, w, c] with matching data', () => {

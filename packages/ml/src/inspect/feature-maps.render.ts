@@ -1,7 +1,7 @@
 import { InspectInputError } from './inspect-input.error';
 import { grayLevel, rangeOf } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
-import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
+import { checkZoom, emptyCellRects, nearSquare, separatorFor, type TileGrid, tileGrid, tileOrigin } from './tile-grid.layout';
 
 export interface FeatureMapValues {
   /** [h, w, c]: one image's conv or pool layer output (activationOf). */
@@ -47,5 +47,6 @@ export function renderFeatureMaps(activation: FeatureMapValues, zoom: number): B
       }
     }
   }
+  for (const r of emptyCellRects(layout, c)) canvas.clearRect(r.x, r.y, r.w, r.h);
   return canvas.toPng();
 }

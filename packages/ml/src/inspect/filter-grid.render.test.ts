@@ -35,12 +35,20 @@ describe('renderFilterGrid: one tile per filter (cin 1)', () => {
     // Filter 2 (bottom left, from y = 5) is inverted: its largest weight is 0 at (0, 0).
     expect(img.pixel(0, 5)).toEqual(gray(255));
     expect(img.pixel(3, 8)).toEqual(gray(0));
-    // Separators: column 4 and row 4; the 4th cell is empty.
-    for (let t = 0; t < 9; t++) {
+    // Separators: column 4 and row 4 between the three filters.
+    for (let t = 0; t < 4; t++) {
       expect(img.pixel(4, t)).toEqual(bg);
       expect(img.pixel(t, 4)).toEqual(bg);
     }
-    expect(img.pixel(6, 6)).toEqual(bg);
+    expect(img.alpha(0, 0)).toBe(255);
+    // The 4th cell is empty: transparent, with the separators bordering it (no blue block).
+    for (let t = 4; t < 9; t++) {
+      expect(img.alpha(6, t)).toBe(0);
+      expect(img.alpha(t, 6)).toBe(0);
+      expect(img.alpha(4, t)).toBe(0);
+      expect(img.alpha(t, 4)).toBe(0);
+    }
+    expect(img.alpha(4, 3)).toBe(255);
   });
 
   it('with a shared scale, filters keep their relative magnitudes', () => {
@@ -110,6 +118,35 @@ describe('renderFilterGrid: deep layers (cin 32, like conv2)', () => {
     // Layer range [0, 64]: filter 0's channel 0 (value 1) → 4; filter 63's (value 64) → 255.
     expect(img.pixel(4, 4)).toEqual(gray(4));
     expect(img.pixel(4, 63 * 11 + 4)).toEqual(gray(255));
+  });
+});
+
+describe('renderFilterGrid: one output filter of a deep layer', () => {
+  const k = kernel([5, 5, 32, 64], (_i, _j, c, f) => (c === 0 ? 1 : c === 1 ? 0.5 : 0) * (f + 1));
+
+  it('lays the filter’s 32 input channels out 6×6 (4 cells empty, transparent)', () => {
+    const layout = filterGridLayout(k.shape, 4, 7);
+    expect(layout).toMatchObject({ mode: 'filter', rows: 6, cols: 6, tileWidth: 20, tileHeight: 20, separator: 1 });
+    const img = decodePng(renderFilterGrid(k, { scale: 'per-filter', zoom: 4, filter: 7 }));
+    expect([img.width, img.height]).toEqual([6 * 20 + 5, 6 * 20 + 5]);
+    expect(img.pixel(10, 10)).toEqual(gray(255)); // channel 0
+    expect(img.pixel(21 + 10, 10)).toEqual(gray(128)); // channel 1
+    expect(img.pixel(42 + 10, 10)).toEqual(gray(0)); // channel 2
+    // Channel 31 is the last drawn (row 5, column 1); cells 32–35 are empty.
+    expect(img.alpha(21 + 10, 5 * 21 + 10)).toBe(255);
+    expect(img.alpha(42 + 10, 5 * 21 + 10)).toBe(0);
+  });
+
+  it('with a shared scale, reads the filter on the layer’s range', () => {
+    const img = decodePng(renderFilterGrid(k, { scale: 'shared', zoom: 2, filter: 63 }));
+    expect(img.pixel(4, 4)).toEqual(gray(255));
+    const first = decodePng(renderFilterGrid(k, { scale: 'shared', zoom: 2, filter: 0 }));
+    expect(first.pixel(4, 4)).toEqual(gray(4));
+  });
+
+  it('refuses a filter the layer does not have', () => {
+    expect(() => filterGridLayout(k.shape, 2, 64)).toThrow(/0 to 63/);
+    expect(() => filterGridLayout(k.shape, 2, -1)).toThrow(/0 to 63/);
   });
 });
 

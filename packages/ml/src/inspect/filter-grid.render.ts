@@ -1,7 +1,7 @@
 import { InspectInputError } from './inspect-input.error';
 import { grayLevel, rangeOf, type ValueRange } from './gray-level.scale';
 import { GRID_BACKGROUND, RgbCanvas } from './rgb-image.canvas';
-import { checkZoom, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
+import { checkZoom, emptyCellRects, nearSquare, separatorFor, tileGrid, tileOrigin, type TileGrid } from './tile-grid.layout';
 
 export interface KernelValues {
   /** [fh, fw, cin, cout], as TF.js stores a conv2d kernel. */
@@ -15,6 +15,8 @@ export interface FilterGridOptions {
   scale: 'per-filter' | 'shared';
   /** Pixels per weight (a square of zoom × zoom). */
   zoom: number;
+  /** Only this output filter: its input channels as a near-square grid of tiles (see FilterGridLayout). */
+  filter?: number | undefined;
 }
 
 /**
@@ -25,10 +27,14 @@ export interface FilterGridOptions {
  * - 'channels' (any other cin: deeper layers, whose inputs are feature maps, not
  *   colours): one gray tile per (filter, input channel), row f = output filter,
  *   column c = input channel (conv2 5×5×32×64: 64 rows × 32 columns).
+ * - 'filter' (one output filter asked for): that filter's input channels, one gray tile each,
+ *   channel c at row ⌊c / cols⌋, column c mod cols of a near-square grid (conv2's filter 7:
+ *   32 tiles, 6×6), so one filter of a deep layer can be read at a large zoom; for cin 1 or 3
+ *   a single tile, gray or in colour.
  * Tiles are fh·zoom tall, fw·zoom wide, with 1-pixel separators.
  */
 export interface FilterGridLayout extends TileGrid {
-  mode: 'filters' | 'channels';
+  mode: 'filters' | 'channels' | 'filter';
 }
 
 function kernelDims(kernel: KernelValues): [number, number, number, number] {
@@ -51,9 +57,16 @@ function kernelDims(kernel: KernelValues): [number, number, number, number] {
   return [fh, fw, cin, cout];
 }
 
-export function filterGridLayout(shape: number[], zoom: number): FilterGridLayout {
+export function filterGridLayout(shape: number[], zoom: number, filter?: number): FilterGridLayout {
   checkZoom(zoom);
   const [fh, fw, cin, cout] = kernelDims({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
+  if (filter !== undefined) {
+    if (!Number.isInteger(filter) || filter < 0 || filter >= cout) {
+      throw new InspectInputError(`filter must be an integer from 0 to ${cout - 1} (the layer has ${cout} filters), got ${filter}`);
+    }
+    const { rows, cols } = cin === 3 ? { rows: 1, cols: 1 } : nearSquare(cin);
+    return { mode: 'filter', ...tileGrid(rows, cols, fw * zoom, fh * zoom, separatorFor(zoom)) };
+  }
   if (cin === 1 || cin === 3) {
     const { rows, cols } = nearSquare(cout);
     return { mode: 'filters', ...tileGrid(rows, cols, fw * zoom, fh * zoom, separatorFor(zoom)) };
@@ -72,17 +85,19 @@ export function filterGridLayout(shape: number[], zoom: number): FilterGridLayou
 export function renderFilterGrid(kernel: KernelValues, options: FilterGridOptions): Buffer {
   const [fh, fw, cin, cout] = kernelDims(kernel);
   const { zoom } = options;
-  const layout = filterGridLayout(kernel.shape, zoom);
+  const layout = filterGridLayout(kernel.shape, zoom, options.filter);
   const { data } = kernel;
   const at = (i: number, j: number, c: number, f: number) => data[((i * fw + j) * cin + c) * cout + f] as number;
   const shared = rangeOf(data);
   const rangeOfFilter = (f: number): ValueRange => (options.scale === 'shared' ? shared : rangeOf(data, f, fh * fw * cin, cout));
 
   const canvas = new RgbCanvas(layout.width, layout.height, GRID_BACKGROUND);
-  for (let f = 0; f < cout; f++) {
+  const only = options.filter;
+  for (let f = only ?? 0; f < (only === undefined ? cout : only + 1); f++) {
     const range = rangeOfFilter(f);
-    if (layout.mode === 'filters') {
-      const { x, y } = tileOrigin(layout, Math.floor(f / layout.cols), f % layout.cols);
+    if (layout.mode === 'filters' || (layout.mode === 'filter' && cin === 3)) {
+      const cell = layout.mode === 'filter' ? 0 : f;
+      const { x, y } = tileOrigin(layout, Math.floor(cell / layout.cols), cell % layout.cols);
       for (let i = 0; i < fh; i++) {
         for (let j = 0; j < fw; j++) {
           const r = grayLevel(at(i, j, 0, f), range);
@@ -92,7 +107,8 @@ export function renderFilterGrid(kernel: KernelValues, options: FilterGridOption
       }
     } else {
       for (let c = 0; c < cin; c++) {
-        const { x, y } = tileOrigin(layout, f, c);
+        const { x, y } =
+          layout.mode === 'filter' ? tileOrigin(layout, Math.floor(c / layout.cols), c % layout.cols) : tileOrigin(layout, f, c);
         for (let i = 0; i < fh; i++) {
           for (let j = 0; j < fw; j++) {
             const g = grayLevel(at(i, j, c, f), range);
@@ -102,5 +118,7 @@ export function renderFilterGrid(kernel: KernelValues, options: FilterGridOption
       }
     }
   }
+  const used = layout.mode === 'filters' ? cout : layout.mode === 'filter' ? (cin === 3 ? 1 : cin) : layout.rows * layout.cols;
+  for (const r of emptyCellRects(layout, used)) canvas.clearRect(r.x, r.y, r.w, r.h);
   return canvas.toPng();
 }

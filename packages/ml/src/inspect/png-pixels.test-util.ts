@@ -8,7 +8,9 @@ export function decodePng(buffer: Buffer) {
     const o = (y * png.width + x) * 4;
     return [png.data[o]!, png.data[o + 1]!, png.data[o + 2]!];
   };
-  return { width: png.width, height: png.height, pixel };
+  /** 0 (transparent) … 255 (opaque); an RGB PNG decodes as all opaque. */
+  const alpha = (x: number, y: number): number => png.data[(y * png.width + x) * 4 + 3]!;
+  return { width: png.width, height: png.height, pixel, alpha };
 }
 
 export const gray = (g: number): [number, number, number] => [g, g, g];

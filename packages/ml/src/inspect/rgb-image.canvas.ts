@@ -3,15 +3,16 @@ import { PNG } from 'pngjs';
 export type Rgb = readonly [number, number, number];
 
 /**
- * Colour of the separators between tiles and of empty grid cells: a light blue, not a
- * gray, so it can never be mistaken for a weight or an activation in a gray tile, and
- * light enough that empty cells don't draw the eye.
+ * Colour of the separators between tiles: a light blue, not a gray, so it can never be
+ * mistaken for a weight or an activation in a gray tile. Empty grid cells are transparent
+ * instead (see clearRect): filled with this colour they read as a solid blue block.
  */
 export const GRID_BACKGROUND: Rgb = [196, 210, 238];
 
-/** An opaque RGB image in memory, written out as an 8-bit RGB PNG. */
+/** An RGB image in memory, written out as an 8-bit RGB PNG (RGBA once something was cleared). */
 export class RgbCanvas {
   private readonly png: PNG;
+  private transparent = false;
 
   constructor(
     readonly width: number,
@@ -38,8 +39,17 @@ export class RgbCanvas {
     }
   }
 
-  /** PNG bytes; colour type 2 (RGB, no alpha: every pixel is opaque). */
+  /** Makes a rectangle fully transparent: the page shows through (light or dark). */
+  clearRect(x: number, y: number, w: number, h: number): void {
+    const data = this.png.data;
+    for (let row = y; row < y + h; row++) {
+      for (let col = x; col < x + w; col++) data.fill(0, (row * this.width + col) * 4, (row * this.width + col) * 4 + 4);
+    }
+    this.transparent = true;
+  }
+
+  /** PNG bytes; colour type 2 (RGB) when every pixel is opaque, 6 (RGBA) when some were cleared. */
   toPng(): Buffer {
-    return PNG.sync.write(this.png, { colorType: 2 });
+    return PNG.sync.write(this.png, { colorType: this.transparent ? 6 : 2 });
   }
 }

@@ -43,3 +43,20 @@ export function nearSquare(n: number): { rows: number; cols: number } {
 export function checkZoom(zoom: number): void {
   if (!Number.isInteger(zoom) || zoom < 1) throw new Error(`zoom must be a positive integer, got ${zoom}`);
 }
+
+/**
+ * The rectangles of the cells after the first `used` (row by row), each with the separators on its
+ * left and top: cleared, the empty end of a grid leaves no coloured block and no stray lines.
+ */
+export function emptyCellRects(grid: TileGrid, used: number): { x: number; y: number; w: number; h: number }[] {
+  const rects: { x: number; y: number; w: number; h: number }[] = [];
+  for (let k = Math.max(0, used); k < grid.rows * grid.cols; k++) {
+    const row = Math.floor(k / grid.cols);
+    const col = k % grid.cols;
+    const { x, y } = tileOrigin(grid, row, col);
+    const left = col > 0 ? grid.separator : 0;
+    const top = row > 0 ? grid.separator : 0;
+    rects.push({ x: x - left, y: y - top, w: grid.tileWidth + left, h: grid.tileHeight + top });
+  }
+  return rects;
+}

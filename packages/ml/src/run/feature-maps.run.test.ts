@@ -8,7 +8,8 @@ import { InspectInputError } from '../inspect/inspect-input.error';
 import { decodePng } from '../inspect/png-pixels.test-util';
 import { takeSnapshot } from '../inspect/snapshot.take';
 import { buildModel, type TModelConfig } from '../models/model.build';
-import { renderRunFeatureMaps, type StoredModel } from './feature-maps.run';
+import { probeRunLayer, renderRunFeatureMaps, type StoredModel } from './feature-maps.run';
+import { runTestSet } from './train-run';
 
 const env = { cacheDir: dataCacheDir() };
 /** MNIST's training-set pixel mean and std, as a run on it would store them. */
@@ -66,6 +67,27 @@ describe('renderRunFeatureMaps on MNIST runs', () => {
     );
     expect(await inputError(renderRunFeatureMaps(config, env, lstm, 'fc', 10_000, 3))).toMatch(/0 to 9999/);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('probeRunLayer', () => {
+  it('gives the input image as stored, its label, and a dense layer’s values (the logits the bars show)', async () => {
+    const config = { model: 'lenet5', variant: 'mnist', seed: 1 } as const;
+    const lenet = await stored(config);
+    const test = await runTestSet({ model: 'lenet5', variant: 'mnist' }, env);
+    const fc2 = await probeRunLayer({ model: 'lenet5', variant: 'mnist' }, env, lenet, 'fc2', 7);
+    expect(fc2.label).toBe(test.labels[7]);
+    expect(fc2.shape).toEqual([10]);
+    expect(fc2.values).toHaveLength(10);
+    const input = decodePng(fc2.inputPng);
+    expect([input.width, input.height]).toEqual([28, 28]);
+    // The stored bytes, gray: pixel (14, 14) of image 7.
+    const byte = test.images[7 * 28 * 28 + 14 * 28 + 14]!;
+    expect(input.pixel(14, 14)).toEqual([byte, byte, byte]);
+    // A conv layer's maps stay a picture: no values.
+    const conv1 = await probeRunLayer({ model: 'lenet5', variant: 'mnist' }, env, lenet, 'conv1', 7);
+    expect(conv1.shape).toEqual([28, 28, 32]);
+    expect(conv1.values).toBeNull();
   });
 });
 

@@ -6,6 +6,9 @@ import type { TSnapshotTensorData } from '../inspect/snapshot.types';
 import type { ChannelStats } from '../core/channel-stats.compute';
 import type { TRunDataChoice } from './run-images.select';
 import { runTestSet, type TrainRunEnv } from './train-run';
+import type { ImageDataset } from '../datasets/dataset.types';
+import { datasetImageRgba } from '../visualize/image-patch.crop';
+import { rgbaToPng } from '../visualize/rgba-image.png';
 
 export { InspectInputError };
 
@@ -20,20 +23,19 @@ export interface StoredModel {
 }
 
 /**
- * What layer `layer` of a snapshot computes for test image `imageIndex` of the run's dataset, as a
- * PNG of one tile per channel (conv/pool: [h, w, c]; flat outputs, e.g. dense layers or a
- * recurrent model's last cell: one 1×units strip). A layer whose output is a sequence
- * ([steps, features]: `rows`, a cell that returns sequences, the dropout after it) has no
- * feature maps: InspectInputError, as for an unknown layer, a bad image index or a zoom too big.
+ * What layer `layer` of a snapshot computes for test image `imageIndex` of the run's dataset:
+ * conv/pool outputs as [h, w, c], flat outputs (dense layers, a recurrent model's last cell) as
+ * [units]. A layer whose output is a sequence ([steps, features]: `rows`, a cell that returns
+ * sequences, the dropout after it) has no feature maps: InspectInputError, as for an unknown
+ * layer or a bad image index.
  */
-export async function renderRunFeatureMaps(
+async function layerActivation(
   config: TRunDataChoice,
   env: TrainRunEnv,
   stored: StoredModel,
   layer: string,
   imageIndex: number,
-  zoom: number,
-): Promise<Buffer> {
+): Promise<{ test: ImageDataset; shape: number[]; data: Float32Array }> {
   const test = await runTestSet(config, env);
   if (!Number.isInteger(imageIndex) || imageIndex < 0 || imageIndex >= test.count) {
     throw new InspectInputError(`image must be an index from 0 to ${test.count - 1}, got ${imageIndex}`);
@@ -55,13 +57,61 @@ export async function renderRunFeatureMaps(
       );
     }
     const activation = await activationOf(model, layer, test, imageIndex, stored.channelStats);
-    const shape = activation.shape.length === 3 ? activation.shape : [1, activation.data.length, 1];
-    const { width, height } = featureMapsLayout(shape, zoom);
-    if (width * height > MAX_IMAGE_PIXELS) {
-      throw new InspectInputError(`zoom ${zoom} makes a ${width}×${height} image for ${layer}; use a smaller zoom`);
-    }
-    return renderFeatureMaps({ shape, data: activation.data }, zoom);
+    return { test, shape: activation.shape.length === 3 ? activation.shape : [activation.data.length], data: activation.data };
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * What layer `layer` of a snapshot computes for test image `imageIndex`, as a PNG of one tile
+ * per channel (conv/pool), or one 1×units strip (flat outputs). See layerActivation for errors;
+ * a zoom too big is one too.
+ */
+export async function renderRunFeatureMaps(
+  config: TRunDataChoice,
+  env: TrainRunEnv,
+  stored: StoredModel,
+  layer: string,
+  imageIndex: number,
+  zoom: number,
+): Promise<Buffer> {
+  const activation = await layerActivation(config, env, stored, layer, imageIndex);
+  const shape = activation.shape.length === 3 ? activation.shape : [1, activation.data.length, 1];
+  const { width, height } = featureMapsLayout(shape, zoom);
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new InspectInputError(`zoom ${zoom} makes a ${width}×${height} image for ${layer}; use a smaller zoom`);
+  }
+  return renderFeatureMaps({ shape, data: activation.data }, zoom);
+}
+
+/** Flat outputs up to this many units come back as numbers (a labelled bar chart); bigger ones only as the strip. */
+export const MAX_PROBE_VALUES = 1024;
+
+export interface TLayerProbe {
+  /** The test image as stored (before normalisation), as a PNG. */
+  inputPng: Buffer;
+  /** Its true class. */
+  label: number;
+  /** The layer's output shape for one image: [h, w, c] or [units]. */
+  shape: number[];
+  /** A flat output's values (up to MAX_PROBE_VALUES units), else null. */
+  values: number[] | null;
+}
+
+/** What the feature maps are of: the input image, its label, and a flat layer's values. */
+export async function probeRunLayer(
+  config: TRunDataChoice,
+  env: TrainRunEnv,
+  stored: StoredModel,
+  layer: string,
+  imageIndex: number,
+): Promise<TLayerProbe> {
+  const { test, shape, data } = await layerActivation(config, env, stored, layer, imageIndex);
+  return {
+    inputPng: rgbaToPng(datasetImageRgba(test, imageIndex)),
+    label: test.labels[imageIndex]!,
+    shape,
+    values: shape.length === 1 && data.length <= MAX_PROBE_VALUES ? Array.from(data) : null,
+  };
 }

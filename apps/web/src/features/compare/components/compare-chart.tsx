@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
-import { GRID, TICKS } from '../../../lib/chart-axes';
+import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { withAlpha } from '../lib/compare-colors';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
@@ -31,6 +31,8 @@ export interface CompareChartProps {
   hover: THoverStore;
   /** Run to bring forward (hovered in the legend or a table), or null. */
   highlighted: string | null;
+  /** Plot height, CSS px (the page's S/M/L size, or the screen in full screen). */
+  height?: number;
 }
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -51,6 +53,7 @@ export const CompareChart = memo(function CompareChart({
   onResetZoom,
   hover,
   highlighted,
+  height = HEIGHT,
 }: CompareChartProps) {
   const { lines, tag } = data;
   const extent = useMemo(() => xExtent(lines.map((l) => l.xs)), [lines]);
@@ -131,7 +134,7 @@ export const CompareChart = memo(function CompareChart({
       return {
         mode: 2,
         width,
-        height: HEIGHT,
+        height,
         legend: { show: false },
         // Hovering a run in the legend or a table dims the others (see the focus effect below).
         focus: { alpha: 0.15 },
@@ -161,14 +164,16 @@ export const CompareChart = memo(function CompareChart({
             // Wall-time ticks take two lines (time, then date at day changes).
             size: xAxis === 'wall' ? 44 : 30,
             font: FONT,
+            stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
-            ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS } : {}),
+            ...(xAxis === 'step' ? { incrs: STEP_INCREMENTS, splits: stepAxisSplits } : {}),
           },
           {
             scale: 'y',
             size: (_u, values) => axisSize(values, 6.5),
             font: FONT,
+            stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
             // A log axis thins its labels by handing some splits over as null.
@@ -217,7 +222,7 @@ export const CompareChart = memo(function CompareChart({
     },
     plotted.data,
     shape,
-    HEIGHT,
+    height,
   );
 
   useEffect(() => {

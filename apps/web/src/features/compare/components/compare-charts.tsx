@@ -1,6 +1,9 @@
 'use client';
 
+import { useRef, useState } from 'react';
+import { ChartActions } from '../../../components/chart-actions';
 import { CHART_GAP } from '../lib/compare-layout';
+import { X_AXIS_LABELS } from '../lib/compare-x-axis';
 import type { TChartData } from '../lib/compare-series';
 import { CompareChart, type CompareChartProps } from './compare-chart';
 
@@ -62,6 +65,7 @@ export function CompareCharts({
   charts,
   loading,
   refreshing,
+  height,
   ...chart
 }: {
   gridRef: (element: HTMLDivElement | null) => void;
@@ -70,7 +74,9 @@ export function CompareCharts({
   charts: readonly TChartData[];
   loading: boolean;
   refreshing: boolean;
-} & Omit<CompareChartProps, 'data'>) {
+  /** Plot height of the page's chart size. */
+  height: number;
+} & Omit<CompareChartProps, 'data' | 'height'>) {
   return (
     <div
       ref={gridRef}
@@ -79,27 +85,55 @@ export function CompareCharts({
       data-testid="compare-charts"
     >
       {charts.map((data) => (
-        <section
-          key={data.tag}
-          className="card compare-chart-card"
-          data-testid="compare-chart"
-          data-tag={data.tag}
-          data-series={data.lines.length}
-          data-loading={loading ? 'true' : 'false'}
-        >
-          <div className="compare-chart-head">
-            <h3 className="mono">{data.tag}</h3>
-            <ChartNotes data={data} log={chart.log} />
-          </div>
-          <div className="chart compare-chart">
-            {data.lines.length > 0 ? (
-              <CompareChart data={data} {...chart} />
-            ) : (
-              <div className="chart-empty muted">{loading ? 'Loading…' : 'No selected run has logged this tag (in this range).'}</div>
-            )}
-          </div>
-        </section>
+        <CompareChartCard key={data.tag} data={data} loading={loading} height={height} chart={chart} />
       ))}
     </div>
+  );
+}
+
+/** One tag's card: its title and notes, PNG/SVG downloads and a full-screen view, and the chart. */
+function CompareChartCard({
+  data,
+  loading,
+  height,
+  chart,
+}: {
+  data: TChartData;
+  loading: boolean;
+  height: number;
+  chart: Omit<CompareChartProps, 'data' | 'height'>;
+}) {
+  const frameRef = useRef<HTMLElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  const plotHeight = fullscreen ? Math.max(height, window.innerHeight - 110) : height;
+  return (
+    <section
+      ref={frameRef}
+      className="card compare-chart-card"
+      data-testid="compare-chart"
+      data-tag={data.tag}
+      data-series={data.lines.length}
+      data-loading={loading ? 'true' : 'false'}
+    >
+      <div className="compare-chart-head">
+        <h3 className="mono">{data.tag}</h3>
+        <ChartNotes data={data} log={chart.log} />
+        <ChartActions
+          title={data.tag}
+          xLabel={X_AXIS_LABELS[chart.xAxis]}
+          plotBox={plotRef}
+          frame={frameRef}
+          onFullscreen={setFullscreen}
+        />
+      </div>
+      <div className="chart compare-chart" ref={plotRef}>
+        {data.lines.length > 0 ? (
+          <CompareChart data={data} {...chart} height={plotHeight} />
+        ) : (
+          <div className="chart-empty muted">{loading ? 'Loading…' : 'No selected run has logged this tag (in this range).'}</div>
+        )}
+      </div>
+    </section>
   );
 }

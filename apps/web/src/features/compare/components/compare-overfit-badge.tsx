@@ -1,3 +1,4 @@
+import { formatPercent } from '../../../lib/format';
 import { badgeLevel, GAP_EXPLANATION, GAP_THRESHOLDS, ROUGHNESS_EXPLANATION, ROUGHNESS_THRESHOLDS } from '../lib/compare-overfit';
 
 const KINDS = {
@@ -22,7 +23,7 @@ export function OverfitBadge({
   const { label, thresholds, explanation } = KINDS[kind];
   const level = value === undefined ? 'pending' : (badgeLevel(value, thresholds) ?? 'none');
   const approx = approximate && typeof value === 'number';
-  const shown = value === undefined ? '…' : value === null ? '—' : `${approx ? '≈' : ''}${(value * 100).toFixed(1)}%`;
+  const shown = value === undefined ? '…' : value === null ? '—' : `${approx ? '≈' : ''}${formatPercent(value)}`;
   return (
     <span
       className={`overfit-badge overfit-badge--${level}`}

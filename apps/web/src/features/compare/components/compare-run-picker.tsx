@@ -5,6 +5,7 @@ import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useRunList } from '../../runs/hooks/use-run-queries';
 import { StatusBadge } from '../../../components/status-badge';
 import { PopoverSearch } from './popover-search';
+import { Popover } from '../../../components/popover';
 
 const RESULTS = 12;
 
@@ -63,13 +64,9 @@ function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: 
 
 /** "Add runs": search by name and add; the list is fetched only while the picker is open. */
 export function CompareRunPicker({ selected, onAdd }: { selected: readonly string[]; onAdd: (ids: string[]) => void }) {
-  const [open, setOpen] = useState(false);
   return (
-    <details className="compare-popover" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="button" data-testid="compare-add-runs">
-        + Add runs
-      </summary>
-      {open && <RunSearch selected={new Set(selected)} onAdd={onAdd} />}
-    </details>
+    <Popover className="compare-popover" label="+ Add runs" testId="compare-add-runs">
+      {() => <RunSearch selected={new Set(selected)} onAdd={onAdd} />}
+    </Popover>
   );
 }

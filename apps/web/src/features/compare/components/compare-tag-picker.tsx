@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useCompareTags } from '../hooks/use-compare-queries';
 import { filterTagGroups, groupTags, toggleTag } from '../lib/compare-tags';
 import { PopoverSearch } from './popover-search';
+import { Popover } from '../../../components/popover';
 
 interface TagPickerProps {
   runIds: readonly string[];
@@ -62,13 +63,9 @@ function TagChoices({ runIds, tags, onChange }: TagPickerProps) {
  * fetched only while the picker is open.
  */
 export function CompareTagPicker({ runIds, tags, onChange }: TagPickerProps) {
-  const [open, setOpen] = useState(false);
   return (
-    <details className="compare-popover" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="button" data-testid="compare-pick-tags">
-        Tags ({tags.length})
-      </summary>
-      {open && <TagChoices runIds={runIds} tags={tags} onChange={onChange} />}
-    </details>
+    <Popover className="compare-popover" label={`Tags (${tags.length})`} testId="compare-pick-tags">
+      {() => <TagChoices runIds={runIds} tags={tags} onChange={onChange} />}
+    </Popover>
   );
 }

@@ -3,10 +3,11 @@
 import type { TSmoother } from '@tensorscope/shared';
 import { SMOOTHERS } from '@tensorscope/shared';
 import type { TCompareUpdate } from '../hooks/use-compare-state';
-import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
-import { clampSmoothing, MAX_SMOOTHING, X_AXES, Y_SCALES, type TCompareState } from '../lib/compare-url';
-import { X_AXIS_LABELS } from '../lib/compare-x-axis';
+import { Y_SCALES, type TCompareState } from '../lib/compare-url';
+import { XAxisPicker } from '../../../components/x-axis-picker';
+import { SmoothingSlider } from '../../../components/smoothing-slider';
 import { Picker } from '../../../components/picker';
+import { CHART_SIZES, type TChartSize } from '../../../lib/chart-size';
 
 const SMOOTHER_LABELS: Record<TSmoother, string> = {
   ema: 'EMA (TensorBoard)',
@@ -19,37 +20,19 @@ const SMOOTHER_TITLES: Record<TSmoother, string> = {
   sma: 'Mean of a window centred on each point',
 };
 
-/** The slider answers at once; the URL (and the refetch it causes) follows once it rests. */
-function SmoothingSlider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
-  // Back/forward or a shared link moves the URL: the slider follows.
-  const [local, setLocal] = useDebouncedDraft(value, onChange, 200);
-  return (
-    <label className="compare-control compare-smoothing" title="Smoothing weight: 0 = raw, closer to 1 = smoother">
-      <span>Smoothing</span>
-      <input
-        type="range"
-        min={0}
-        max={MAX_SMOOTHING}
-        step={0.001}
-        value={local}
-        onChange={(e) => setLocal(clampSmoothing(Number(e.target.value)))}
-        data-testid="smoothing-slider"
-        aria-valuetext={local.toFixed(3)}
-      />
-      <output className="mono">{local.toFixed(3)}</output>
-    </label>
-  );
-}
-
 export function CompareToolbar({
   state,
   update,
   exportLinks,
+  chartSize,
+  onChartSize,
 }: {
   state: TCompareState;
+  chartSize: TChartSize;
+  onChartSize: (size: TChartSize) => void;
   update: TCompareUpdate;
   /** Download links, or null until known (they need the API's address, known in the browser only). */
-  exportLinks: { csv: string; json: string } | null;
+  exportLinks: { csv: string; tensorboardCsv: string; json: string } | null;
 }) {
   return (
     <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
@@ -66,15 +49,7 @@ export function CompareToolbar({
         testId="smoother-select"
       />
       {/* A new axis is a new view: it gets its own history entry (Back returns to the old one). */}
-      <Picker
-        label="X axis"
-        className="compare-control"
-        testId="x-axis-select"
-        options={X_AXES}
-        value={state.x}
-        optionLabel={(axis) => X_AXIS_LABELS[axis]}
-        onChange={(x) => update({ x }, 'push')}
-      />
+      <XAxisPicker testId="x-axis-select" value={state.x} onChange={(x) => update({ x }, 'push')} />
       <Picker
         label="Y axis"
         className="compare-control"
@@ -92,6 +67,14 @@ export function CompareToolbar({
         />
         <span>Ignore outliers</span>
       </label>
+      <Picker
+        label="Size"
+        className="compare-control"
+        testId="compare-chart-size"
+        options={CHART_SIZES}
+        value={chartSize}
+        onChange={onChartSize}
+      />
       <button
         type="button"
         className="button"
@@ -107,8 +90,23 @@ export function CompareToolbar({
         <span>Export</span>
         {exportLinks ? (
           <>
-            <a className="button" href={exportLinks.csv} download data-testid="compare-export-csv">
+            <a
+              className="button"
+              href={exportLinks.csv}
+              download
+              data-testid="compare-export-csv"
+              title="One row per point: run_id,run_name,tag,wall_time,step,value"
+            >
               CSV
+            </a>
+            <a
+              className="button"
+              href={exportLinks.tensorboardCsv}
+              download
+              data-testid="compare-export-csv-tensorboard"
+              title="TensorBoard's column names: Run id,Run,Tag,Wall time,Step,Value"
+            >
+              CSV (TensorBoard)
             </a>
             <a className="button" href={exportLinks.json} download data-testid="compare-export-json">
               JSON

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { useCompareModel } from '../hooks/use-compare-model';
 import { createHoverStore } from '../lib/compare-hover-store';
 import { chartColumns } from '../lib/compare-layout';
+import { CHART_HEIGHTS } from '../../../lib/chart-size';
 import { DEFAULT_COMPARE_TAGS, type TXRange } from '../lib/compare-url';
 import { roundZoom } from '../lib/compare-x-axis';
 import { ApiErrorState } from '../../../components/api-error-state';
@@ -24,7 +25,7 @@ import { CompareToolbar } from './compare-toolbar';
  * (see useCompareModel and compare-model).
  */
 export function CompareView() {
-  const { state, update, gridRef, gridWidth, compare, details, model, rows } = useCompareModel();
+  const { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows } = useCompareModel();
   const { query, missing, presentIds, shownTags, charts, chartsByTag, exportLinks } = model;
   const [hover] = useState(createHoverStore);
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -74,13 +75,14 @@ export function CompareView() {
         </div>
       </div>
       <CompareMissingRuns ids={[...missing]} onRemove={onRemove} />
-      <CompareToolbar state={state} update={update} exportLinks={exportLinks} />
+      <CompareToolbar state={state} update={update} exportLinks={exportLinks} chartSize={chartSize} onChartSize={setChartSize} />
       {compare.isError && <ApiErrorState error={compare.error} onRetry={() => void compare.refetch()} what="comparison" />}
       {details.error !== null && <ApiErrorState error={details.error} onRetry={details.refetch} what="runs" />}
       <div className="compare-layout">
         <CompareCharts
           gridRef={gridRef}
-          columns={gridWidth ? chartColumns(gridWidth, requestTags.length) : 1}
+          columns={gridWidth ? chartColumns(gridWidth, requestTags.length, chartSize) : 1}
+          height={CHART_HEIGHTS[chartSize]}
           charts={charts}
           loading={query === null || compare.isPending}
           refreshing={compare.isFetching && compare.isPlaceholderData}

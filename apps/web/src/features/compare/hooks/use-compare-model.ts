@@ -8,6 +8,7 @@ import { useCompareLive } from './use-compare-live';
 import { useCompareRoughness, useCompareRuns, useCompareSeries } from './use-compare-queries';
 import { useCompareState } from './use-compare-state';
 import { useCompareWidth } from './use-compare-width';
+import { useChartSize } from '../../../hooks/use-chart-size';
 
 /** True once mounted in the browser: the export links need the API's address, which the server render can't know. */
 function useMounted(): boolean {
@@ -27,10 +28,11 @@ export function useCompareModel() {
   const mounted = useMounted();
   // The chart grid's width sets the bucket count; the compare request waits for it.
   const [gridRef, gridWidth] = useCompareWidth<HTMLDivElement>();
+  const [chartSize, setChartSize] = useChartSize();
 
   const validIds = validRunIds(state.runs);
   // Called first, so its request leaves before the runs' rows (which wait for it, see below).
-  const compare = useCompareSeries(compareQuery(state, validIds, gridWidth));
+  const compare = useCompareSeries(compareQuery(state, validIds, gridWidth, chartSize));
   // The rows (names, configs, metrics) wait until the charts of the first answer are on screen:
   // with 100 runs, their 100 small requests (and the re-render each answer causes) would otherwise
   // compete with the one request and the first paint that matter. Once on, they stay on.
@@ -46,6 +48,7 @@ export function useCompareModel() {
   const model = modelOf({
     state,
     gridWidth,
+    chartSize,
     answer: compare.data,
     runs: details.runs,
     notFound: details.notFound,
@@ -55,5 +58,5 @@ export function useCompareModel() {
   // 100 run rows arrive as 100 answers; deferred, React folds a burst of them into few renders of
   // the legend and tables, and never lets them hold up the charts.
   const rows = useDeferredValue(model.rows);
-  return { state, update, gridRef, gridWidth, compare, details, model, rows };
+  return { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows };
 }

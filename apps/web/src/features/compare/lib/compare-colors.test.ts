@@ -19,11 +19,20 @@ describe('run colours', () => {
     for (const color of colors) expect(color).toMatch(/^#[0-9a-f]{6}$/);
   });
 
-  it('is order-based and stable', () => {
-    const map = runColors(['b', 'a', 'c']);
-    expect(map.get('b')).toBe(runColor(0));
-    expect(map.get('a')).toBe(runColor(1));
-    expect(runColors(['b', 'a', 'c'])).toEqual(map);
+  it('derives a run’s colour from its id, not its position', () => {
+    const ids = ['7f1c…a', '0b2e…b', 'c3d4…c'];
+    const map = runColors(ids);
+    expect(runColors([...ids].reverse())).toEqual(map);
+    // Adding or removing other runs leaves a run's colour alone (no collision involved here).
+    expect(runColors(['7f1c…a']).get('7f1c…a')).toBe(map.get('7f1c…a'));
+    expect(runColors([...ids, 'e5f6…d']).get('0b2e…b')).toBe(map.get('0b2e…b'));
+  });
+
+  it('gives the runs of a selection different colours even when their ids hash alike', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const map = runColors(ids);
+    expect(new Set(map.values()).size).toBe(40);
+    for (const n of [2, 5, 16, 32]) expect(new Set(runColors(ids.slice(0, n)).values()).size).toBe(n);
   });
 
   it('converts HSL to hex', () => {

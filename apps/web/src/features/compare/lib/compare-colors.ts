@@ -1,6 +1,7 @@
 /*
- * Run colours for the comparison view. A run's colour follows its position in the selection, so
- * it is the same in every chart, the legend and the tables, and the same again for a shared link.
+ * Run colours. A run's colour is derived from its id, not from where it sits in the URL: the same
+ * run keeps its colour when runs are added, removed or reordered, on every page and in a shared
+ * link, and it is the same in every chart, the legend and the tables.
  */
 
 /**
@@ -55,9 +56,37 @@ export function runColor(index: number): string {
   return hslToHex(Math.round(hue * 10) / 10, 65, k % 2 === 0 ? 40 : 55);
 }
 
-/** Colours by run id, in selection order. */
+/** FNV-1a of a run id: a well-spread 32-bit number, the same everywhere the id is. */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Colour slots a run may hash to: the palette, then as many generated hues again. */
+const SLOTS = RUN_PALETTE.length * 2;
+
+/**
+ * Colours by run id. Each run prefers the slot its id hashes to; two runs of one selection that
+ * prefer the same slot must still differ, so runs are placed in order of their hash (never of their
+ * position in the URL) and one whose slot is taken takes the next free one. Past SLOTS runs the
+ * generated hues go on (runColor).
+ */
 export function runColors(runIds: readonly string[]): Map<string, string> {
-  return new Map(runIds.map((id, index) => [id, runColor(index)]));
+  const unique = [...new Set(runIds)];
+  const order = unique.map((id) => ({ id, hash: idHash(id) })).sort((a, b) => a.hash - b.hash || (a.id < b.id ? -1 : 1));
+  const taken = new Set<number>();
+  const colors = new Map<string, string>();
+  for (const { id, hash } of order) {
+    let slot = hash % SLOTS;
+    while (taken.has(slot)) slot = (slot + 1) % Math.max(SLOTS, unique.length);
+    taken.add(slot);
+    colors.set(id, runColor(slot));
+  }
+  return new Map(runIds.map((id) => [id, colors.get(id)!]));
 }
 
 /** `#rrggbb` with an alpha channel (`#rrggbbaa`), which canvas and CSS both accept. */

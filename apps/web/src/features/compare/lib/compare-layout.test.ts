@@ -8,6 +8,13 @@ describe('chart layout', () => {
     expect(chartColumns(1200, 1)).toBe(1);
   });
 
+  it('follows the chart size: more small charts per row, one large chart per row', () => {
+    expect(chartColumns(2180, 8, 'S')).toBe(4);
+    expect(chartColumns(2180, 8, 'L')).toBe(1);
+    // Fewer, wider plots ask for more buckets.
+    expect(bucketsForWidth(1400, 4, 'L')).toBeGreaterThan(bucketsForWidth(1400, 4, 'S'));
+  });
+
   it('asks for one bucket per two plot pixels, within bounds', () => {
     // one column: (700 - 90) / 2 = 305 → 300
     expect(bucketsForWidth(700, 4)).toBe(300);

@@ -6,6 +6,8 @@
  * difference: a min–max segment already spans the bucket's height.
  */
 
+import { chartColumnsFor, type TChartSize } from '../../../lib/chart-size';
+
 export const CHART_GAP = 14;
 /** Plot area lost to the y axis and card padding. */
 const CHART_CHROME = 90;
@@ -14,14 +16,18 @@ export const MIN_BUCKETS = 100;
 export const MAX_BUCKETS = 1000;
 const PIXELS_PER_BUCKET = 2;
 
-/** Two charts per row on a wide grid; a single chart takes the whole width. */
-export function chartColumns(gridWidth: number, charts: number): number {
+/**
+ * Charts per row. M (the default): two on a wide grid, a single chart taking the whole width;
+ * S fits as many small charts as the width allows (up to 4), L gives each chart a row.
+ */
+export function chartColumns(gridWidth: number, charts: number, size: TChartSize = 'M'): number {
+  if (size !== 'M') return chartColumnsFor(size, gridWidth, charts);
   return gridWidth >= TWO_COLUMNS_FROM && charts > 1 ? 2 : 1;
 }
 
 /** Buckets for `charts` charts in a grid this wide, rounded to 25 so small resizes keep the same answer. */
-export function bucketsForWidth(gridWidth: number, charts: number): number {
-  const columns = chartColumns(gridWidth, charts);
+export function bucketsForWidth(gridWidth: number, charts: number, size: TChartSize = 'M'): number {
+  const columns = chartColumns(gridWidth, charts, size);
   const plot = (gridWidth - CHART_GAP * (columns - 1)) / columns - CHART_CHROME;
   const rounded = Math.round(plot / PIXELS_PER_BUCKET / 25) * 25;
   return Math.min(MAX_BUCKETS, Math.max(MIN_BUCKETS, rounded));

@@ -81,8 +81,14 @@ describe('compareModel', () => {
     ]);
     expect(model.exportLinks).toBeNull();
 
-    const urls = compareModel(input({ exportUrl: (q) => `${q.format}:${q.runs.join('+')}:${q.tags.join('+')}` }));
-    expect(urls.exportLinks).toEqual({ csv: `csv:${A}+${B}:train/loss`, json: `json:${A}+${B}:train/loss` });
+    const urls = compareModel(
+      input({ exportUrl: (q) => `${q.format}${q.header ? `(${q.header})` : ''}:${q.runs.join('+')}:${q.tags.join('+')}` }),
+    );
+    expect(urls.exportLinks).toEqual({
+      csv: `csv:${A}+${B}:train/loss`,
+      tensorboardCsv: `csv(tensorboard):${A}+${B}:train/loss`,
+      json: `json:${A}+${B}:train/loss`,
+    });
   });
 
   it('keeps every chart object while only the run rows change (a progress tick)', () => {

@@ -1,7 +1,8 @@
-import type { TCompareQuery, TCompareResult, TExportFormat, TRun, TSmoother } from '@tensorscope/shared';
+import type { TCompareQuery, TCompareResult, TCsvHeader, TExportFormat, TRun, TSmoother } from '@tensorscope/shared';
 import { stepsPerEpoch } from '@tensorscope/shared';
 import { runColors } from './compare-colors';
 import { bucketsForWidth } from './compare-layout';
+import type { TChartSize } from '../../../lib/chart-size';
 import type { TRoughness } from './compare-overfit';
 import { buildCompareRows, type TCompareRow } from './compare-rows';
 import { buildChartData, seriesByTag, type TChartData, type TRunPlacement } from './compare-series';
@@ -22,6 +23,8 @@ export type TExportUrl = (query: {
   runs: readonly string[];
   tags: readonly string[];
   format: TExportFormat;
+  /** CSV column names: TensorBoard's ("Wall time,Step,Value") or snake_case. */
+  header?: TCsvHeader;
   smoothing: number;
   smoother: TSmoother;
 }) => string;
@@ -30,6 +33,8 @@ export interface TCompareInput {
   state: TCompareState;
   /** Width of the chart grid in CSS pixels; null until measured (the request waits for it). */
   gridWidth: number | null;
+  /** S/M/L: how many charts share a row, so how many buckets each plot asks for. */
+  chartSize?: TChartSize;
   /** The compare answer, undefined until the first one arrives. */
   answer: TCompareResult | undefined;
   /** The selected runs' rows loaded so far, and the ids the API says don't exist. */
@@ -53,7 +58,7 @@ export interface TCompareModel {
   charts: readonly TChartData[];
   chartsByTag: ReadonlyMap<string, TChartData>;
   rows: readonly TCompareRow[];
-  exportLinks: { csv: string; json: string } | null;
+  exportLinks: { csv: string; tensorboardCsv: string; json: string } | null;
   /** What each part was built from, for the next call. */
   readonly parts: TParts;
 }
@@ -91,7 +96,12 @@ export function missingRunIds(runIds: readonly string[], notFound: ReadonlySet<s
 }
 
 /** The compare request for the selection, the picked tags and the grid's width (one bucket per pixel pair, see compare-layout). */
-export function compareQuery(state: TCompareState, validIds: readonly string[], gridWidth: number | null): TCompareQuery | null {
+export function compareQuery(
+  state: TCompareState,
+  validIds: readonly string[],
+  gridWidth: number | null,
+  chartSize: TChartSize = 'M',
+): TCompareQuery | null {
   if (validIds.length === 0 || gridWidth === null) return null;
   const tags = state.tags ?? DEFAULT_COMPARE_TAGS;
   return {
@@ -99,19 +109,19 @@ export function compareQuery(state: TCompareState, validIds: readonly string[], 
     tags: [...tags],
     smoothing: state.smoothing,
     smoother: state.smoother,
-    buckets: bucketsForWidth(gridWidth, tags.length),
+    buckets: bucketsForWidth(gridWidth, tags.length, chartSize),
     ...(stepWindow(state.x, state.zoom) ?? {}),
   };
 }
 
 export function compareModel(input: TCompareInput, previous: TCompareModel | null = null): TCompareModel {
-  const { state, gridWidth, answer, runs, notFound, roughness, exportUrl } = input;
+  const { state, gridWidth, answer, runs, notFound, roughness, exportUrl, chartSize = 'M' } = input;
   const last: Partial<TParts> = previous?.parts ?? {};
   const runsKey = state.runs.join(',');
 
   const validIds = part(last.validIds, [runsKey], () => validRunIds(state.runs));
   const colors = part(last.colors, [runsKey], () => runColors(state.runs));
-  const query = compareQuery(state, validIds.value, gridWidth);
+  const query = compareQuery(state, validIds.value, gridWidth, chartSize);
   // Keyed on the request's content: a new state object asking the same thing keeps the query.
   const queryPart = part(last.query, [query && JSON.stringify(query)], () => query);
   const missing = part(last.missing, [runsKey, notFound, answer?.missingRuns], () => missingRunIds(state.runs, notFound, answer));
@@ -159,9 +169,16 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
 
   const exportLinks = part(last.exportLinks, [exportUrl, presentIds.value, shownKey, state.smoothing, state.smoother], () => {
     if (!exportUrl || presentIds.value.length === 0) return null;
-    const link = (format: TExportFormat) =>
-      exportUrl({ runs: presentIds.value, tags: shownTags.value, format, smoothing: state.smoothing, smoother: state.smoother });
-    return { csv: link('csv'), json: link('json') };
+    const link = (format: TExportFormat, header?: TCsvHeader) =>
+      exportUrl({
+        runs: presentIds.value,
+        tags: shownTags.value,
+        format,
+        ...(header ? { header } : {}),
+        smoothing: state.smoothing,
+        smoother: state.smoother,
+      });
+    return { csv: link('csv'), tensorboardCsv: link('csv', 'tensorboard'), json: link('json') };
   });
 
   const parts: TParts = {

@@ -1,4 +1,4 @@
-import type { TCompareQuery, TExportFormat, TSmoother } from '@tensorscope/shared';
+import type { TCompareQuery, TCsvHeader, TExportFormat, TSmoother } from '@tensorscope/shared';
 import { ZCompareResult } from '@tensorscope/shared';
 import { apiGet, apiUrl } from '../../../lib/api-client';
 
@@ -23,10 +23,12 @@ export function compareExportUrl(query: {
   runs: readonly string[];
   tags: readonly string[];
   format: TExportFormat;
+  header?: TCsvHeader;
   smoothing?: number;
   smoother?: TSmoother;
 }): string {
   const params = new URLSearchParams({ runs: query.runs.join(','), tags: query.tags.join(','), format: query.format });
+  if (query.header) params.set('header', query.header);
   if (query.smoothing !== undefined && query.smoothing > 0) {
     params.set('smoothing', String(query.smoothing));
     if (query.smoother) params.set('smoother', query.smoother);

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick } from '../../../lib/chart-format';
-import { GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../../../lib/chart-axes';
+import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../../../lib/chart-axes';
 import { distributionBands, distributionData, MEDIAN_INDEX, percentileLabel } from '../lib/distribution-bands';
 import { formatMetric } from '../../../lib/format';
 
@@ -26,7 +26,13 @@ export function DistributionChart({ histograms, loading = false }: { histograms:
       ...stepChartBase(width, HEIGHT),
       axes: [
         STEP_AXIS,
-        { size: (_plot, values) => axisSize(values), grid: GRID, ticks: TICKS, values: (_p, splits) => splits.map(formatTick) },
+        {
+          size: (_plot, values) => axisSize(values),
+          stroke: AXIS_TEXT,
+          grid: GRID,
+          ticks: TICKS,
+          values: (_p, splits) => splits.map(formatTick),
+        },
       ],
       series: [
         { label: 'step' },

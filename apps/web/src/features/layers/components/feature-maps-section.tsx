@@ -1,9 +1,9 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import { ZApiError } from '@tensorscope/shared';
+import { datasetOf, ZApiError } from '@tensorscope/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { useSnapshots } from '../hooks/use-layer-queries';
+import { useLayerProbe, useSnapshots } from '../hooks/use-layer-queries';
 import { activationMapsUrl } from '../lib/layers.api';
 import {
   describeShape,
@@ -14,7 +14,11 @@ import {
   MAX_IMAGE_INDEX,
   parseImageIndex,
   stepImageIndex,
+  unitBars,
 } from '../lib/feature-maps';
+import { classCount, classLabel } from '../../visualize/lib/class-labels';
+import { LabelledBars } from '../../../components/labelled-bars';
+import { formatMetric } from '../../../lib/format';
 import type { TLayerIndex } from '../lib/layer-tags';
 import { selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { Picker } from '../../../components/picker';
@@ -77,6 +81,12 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
 
   const strip = layer ? isStrip(layer, shape) : false;
   const failed = url !== null && failedUrl === url;
+  const dataset = datasetOf(run.config);
+  const probe = useLayerProbe(run.id, snapshot?.step, layer, image);
+  // The last layer's units are the classes: its bars are named after them.
+  const isOutput = layer !== undefined && layer === layers.at(-1);
+  const classNames = isOutput ? Array.from({ length: classCount(dataset) }, (_, k) => classLabel(dataset, k)) : null;
+  const bars = unitBars(probe.data?.values ?? null, classNames);
 
   const pickers = snapshot && layers.length > 0 && (
     <>
@@ -138,31 +148,57 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
         </p>
       )}
       {snapshot && layer && url && (
-        <figure className="filter-figure">
-          {!failed ? (
-            // A plain <img>, kept mounted: the PNG is immutable per URL, and while the next one
-            // loads the browser keeps showing the previous one (no flash while stepping images).
-            // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
-            <img
-              className={strip ? 'feature-maps-img feature-maps-img--strip' : 'feature-maps-img'}
-              data-testid="feature-maps-img"
-              data-loaded={loadedUrl === url}
-              data-zoom={zoom}
-              src={url}
-              alt={`${layer} feature maps of test image ${image} at step ${snapshot.step}`}
-              onLoad={() => setLoadedUrl(url)}
-              onError={() => setFailedUrl(url)}
-            />
+        <div className="feature-maps-row">
+          <figure className="feature-input" data-testid="feature-input">
+            {probe.data ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a data URL of a 28×28 or 32×32 PNG: nothing to optimise
+              <img className="feature-input-img" src={probe.data.input} alt={`Test image #${image}`} />
+            ) : (
+              <div className="feature-input-img feature-input-img--empty" />
+            )}
+            <figcaption className="small">
+              #{image.toLocaleString('en-US')}
+              <br />
+              <span className="muted">label </span>
+              <strong data-testid="feature-input-label">{probe.data ? classLabel(dataset, probe.data.label) : '…'}</strong>
+            </figcaption>
+          </figure>
+          {bars ? (
+            <figure className="filter-figure feature-bars">
+              <LabelledBars bars={bars} format={formatMetric} ariaLabel={`${layer} outputs`} testId="feature-bars" />
+              <figcaption className="muted small" data-testid="feature-maps-caption">
+                <strong>{layer}</strong> · test image #{image.toLocaleString('en-US')} · step {snapshot.step.toLocaleString('en-US')} ·{' '}
+                {isOutput ? 'one bar per class (the logits before softmax); bold: the largest' : 'one bar per unit; bold: the largest'}
+              </figcaption>
+            </figure>
           ) : (
-            <FeatureMapsError url={url} onRetry={() => setFailedUrl(null)} />
+            <figure className="filter-figure">
+              {!failed ? (
+                // A plain <img>, kept mounted: the PNG is immutable per URL, and while the next one
+                // loads the browser keeps showing the previous one (no flash while stepping images).
+                // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
+                <img
+                  className={strip ? 'feature-maps-img feature-maps-img--strip' : 'feature-maps-img'}
+                  data-testid="feature-maps-img"
+                  data-loaded={loadedUrl === url}
+                  data-zoom={zoom}
+                  src={url}
+                  alt={`${layer} feature maps of test image ${image} at step ${snapshot.step}`}
+                  onLoad={() => setLoadedUrl(url)}
+                  onError={() => setFailedUrl(url)}
+                />
+              ) : (
+                <FeatureMapsError url={url} onRetry={() => setFailedUrl(null)} />
+              )}
+              <figcaption className="muted small" data-testid="feature-maps-caption">
+                {loadedUrl !== url && !failed && <strong>Loading… </strong>}
+                <strong>{layer}</strong> · test image #{image.toLocaleString('en-US')} · step {snapshot.step.toLocaleString('en-US')}
+                {describeShape(shape) ? ` · ${describeShape(shape)}` : ''}
+                {strip ? ' · one column per unit' : ' · one tile per channel, each scaled to its own range'}
+              </figcaption>
+            </figure>
           )}
-          <figcaption className="muted small" data-testid="feature-maps-caption">
-            {loadedUrl !== url && !failed && <strong>Loading… </strong>}
-            <strong>{layer}</strong> · test image #{image.toLocaleString('en-US')} · step {snapshot.step.toLocaleString('en-US')}
-            {describeShape(shape) ? ` · ${describeShape(shape)}` : ''}
-            {strip ? ' · one column per unit' : ' · one tile per channel, each scaled to its own range'}
-          </figcaption>
-        </figure>
+        </div>
       )}
     </CardSection>
   );

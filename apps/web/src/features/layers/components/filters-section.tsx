@@ -4,7 +4,7 @@ import type { TFilterGridQuery, TSnapshotInfo } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSnapshots } from '../hooks/use-layer-queries';
 import { filterGridUrl } from '../lib/layers.api';
-import { filterZoom } from '../lib/filter-zoom';
+import { FILTER_VIEW_ZOOMS, filterAtRow, filterZoom, type TFilterViewZoom } from '../lib/filter-zoom';
 import { formatTimestamp } from '../../../lib/format';
 import { pinForIndex, selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from '../../../components/api-error-state';
@@ -37,6 +37,11 @@ export function FiltersSection({
   const [scale, setScale] = useState<TScale>('per-filter');
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
+  /** One output filter to read on its own ('all': the whole layer). */
+  const [wantedFilter, setWantedFilter] = useState<number | 'all'>('all');
+  const [viewZoom, setViewZoom] = useState<TFilterViewZoom>('fit');
+  /** The loaded PNG's own size, for the 1×/2×/4× views. */
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
 
   const list = snapshots.data?.snapshots ?? [];
   const steps = list.map((s) => s.step);
@@ -44,7 +49,14 @@ export function FiltersSection({
   const snapshot = list[index];
   const layers = convLayers(snapshot);
   const tensor = layers.find((t) => t.layer === wantedLayer) ?? layers[0];
-  const url = snapshot && tensor ? filterGridUrl(runId, snapshot.step, tensor.layer, { scale, zoom: filterZoom(tensor.shape) }) : null;
+  const filterCount = tensor?.shape[3] ?? 0;
+  const filter = wantedFilter !== 'all' && wantedFilter < filterCount ? wantedFilter : undefined;
+  const url =
+    snapshot && tensor
+      ? filterGridUrl(runId, snapshot.step, tensor.layer, { scale, zoom: filterZoom(tensor.shape, filter !== undefined), filter })
+      : null;
+  const deep = tensor !== undefined && tensor.shape[2] !== 1 && tensor.shape[2] !== 3;
+  const filterOptions: readonly (number | 'all')[] = ['all', ...Array.from({ length: filterCount }, (_, f) => f)];
 
   const pickers = snapshot && (
     <>
@@ -56,6 +68,22 @@ export function FiltersSection({
         onChange={setWantedLayer}
       />
       <Picker label="Scale" testId="filter-scale" options={SCALES} value={scale} optionLabel={(s) => SCALE_LABELS[s]} onChange={setScale} />
+      <Picker
+        label="Filter"
+        testId="filter-one"
+        options={filterOptions}
+        value={filter ?? 'all'}
+        optionLabel={(f) => (f === 'all' ? 'all' : `#${f}`)}
+        onChange={setWantedFilter}
+      />
+      <Picker
+        label="Zoom"
+        testId="filter-zoom"
+        options={FILTER_VIEW_ZOOMS}
+        value={viewZoom}
+        optionLabel={(z) => (z === 'fit' ? 'fit' : `${z}×`)}
+        onChange={setViewZoom}
+      />
     </>
   );
 
@@ -99,16 +127,31 @@ export function FiltersSection({
                 // A plain <img>, kept mounted: the PNG is immutable per URL (the browser caches
                 // it), and while the next one loads the browser keeps showing the previous one,
                 // so dragging the slider doesn't flash an empty box.
-                // eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels
-                <img
-                  className="filter-grid"
-                  data-testid="filter-grid"
-                  data-loaded={loadedUrl === url}
-                  src={url}
-                  alt={`${tensor.layer} filters at step ${snapshot.step}`}
-                  onLoad={() => setLoadedUrl(url)}
-                  onError={() => setFailedUrl(url)}
-                />
+                <div className={`filter-scroll${viewZoom === 'fit' ? '' : ' filter-scroll--zoomed'}`}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- the API serves this PNG only with the viewer's session cookie, which next/image's server-side optimiser lacks; it would also resample exact pixels */}
+                  <img
+                    className={`filter-grid${deep && filter === undefined ? ' filter-grid--pick' : ''}`}
+                    data-testid="filter-grid"
+                    data-loaded={loadedUrl === url}
+                    data-filter={filter ?? 'all'}
+                    src={url}
+                    alt={`${tensor.layer} ${filter === undefined ? 'filters' : `filter ${filter}`} at step ${snapshot.step}`}
+                    title={deep && filter === undefined ? 'Click a row to see that filter on its own' : undefined}
+                    style={viewZoom !== 'fit' && natural ? { width: natural.width * viewZoom, maxWidth: 'none' } : undefined}
+                    onLoad={(e) => {
+                      setLoadedUrl(url);
+                      setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight });
+                    }}
+                    onError={() => setFailedUrl(url)}
+                    onClick={(e) => {
+                      // A deep layer's grid has one row per output filter: a click opens that filter alone.
+                      if (!deep || filter !== undefined) return;
+                      const box = e.currentTarget.getBoundingClientRect();
+                      const picked = filterAtRow(e.clientY - box.top, box.height, filterCount);
+                      if (picked !== null) setWantedFilter(picked);
+                    }}
+                  />
+                </div>
               ) : (
                 <p className="muted" role="alert">
                   Could not load the filter image.
@@ -116,8 +159,10 @@ export function FiltersSection({
               )}
               <figcaption className="muted small">
                 {url && loadedUrl !== url && failedUrl !== url && <strong>Loading… </strong>}
-                {describeLayout(tensor.layer, tensor.shape)} · kernel shape [{tensor.shape.join(', ')}] · snapshot of{' '}
-                {formatTimestamp(snapshot.createdAt)}
+                {filter === undefined
+                  ? describeLayout(tensor.layer, tensor.shape)
+                  : `${tensor.layer} filter #${filter}: one tile per input channel (${tensor.shape[2]})`}{' '}
+                · kernel shape [{tensor.shape.join(', ')}] · snapshot of {formatTimestamp(snapshot.createdAt)}
               </figcaption>
             </figure>
           ) : (

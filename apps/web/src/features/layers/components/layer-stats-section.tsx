@@ -149,7 +149,7 @@ function ActivationStats({ runId, index, syncKey }: { runId: string; index: TLay
       ) : (
         <div className="small-multiples">
           {charts.map(({ stat, series }) => (
-            <StatChart key={stat} title={STAT_TITLES[stat] ?? stat} series={series} syncKey={syncKey} />
+            <StatChart key={stat} title={STAT_TITLES[stat] ?? stat} series={series} syncKey={syncKey} fraction={stat === 'zeros'} />
           ))}
         </div>
       )}

@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { alignSeries, countPoints } from '../../../lib/align-series';
-import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
-import { GRID, legendValue, TICKS } from '../../../lib/chart-axes';
+import { axisSize, formatTick, FRACTION_RANGE, STEP_INCREMENTS } from '../../../lib/chart-format';
+import { AXIS_TEXT, GRID, legendValue, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { formatMetric } from '../../../lib/format';
 import type { ChartSeries } from '../../../components/metric-chart';
 
@@ -22,28 +22,32 @@ export function StatChart({
   tag,
   series,
   syncKey,
+  fraction = false,
 }: {
   title: string;
   /** The scalar tag shown, for tests and tooltips (absent when the chart overlays several). */
   tag?: string;
   series: ChartSeries[];
   syncKey: string;
+  /** A share in [0, 1] (dead units): the y axis is 0–1 whatever the values. */
+  fraction?: boolean;
 }) {
   const data = useMemo(() => alignSeries(series.map((s) => s.points)), [series]);
   const pointCount = countPoints(data);
-  const shape = `${syncKey}|${series.map((s) => `${s.label}:${s.color}`).join('|')}`;
+  const shape = `${syncKey}|${fraction ? 'fraction' : ''}|${series.map((s) => `${s.label}:${s.color}`).join('|')}`;
 
   const containerRef = useUplot(
     (width): uPlot.Options => ({
       width,
       height: HEIGHT,
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, ...(fraction ? { y: { range: FRACTION_RANGE } } : {}) },
       cursor: { sync: { key: syncKey }, drag: { x: true, y: false } },
       axes: [
-        { size: 26, font: FONT, incrs: STEP_INCREMENTS, grid: GRID, ticks: SMALL_TICKS },
+        { size: 26, font: FONT, incrs: STEP_INCREMENTS, splits: stepAxisSplits, stroke: AXIS_TEXT, grid: GRID, ticks: SMALL_TICKS },
         {
           size: (_plot, values) => axisSize(values, 6.5),
           font: FONT,
+          stroke: AXIS_TEXT,
           grid: GRID,
           ticks: SMALL_TICKS,
           values: (_plot, splits) => splits.map(formatTick),

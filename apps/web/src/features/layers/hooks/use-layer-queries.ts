@@ -18,6 +18,16 @@ export function useSnapshots(id: string) {
   return useQuery({ queryKey: runKeys.snapshots(id), queryFn: ({ signal }) => layersApi.getSnapshots(id, signal) });
 }
 
+/** The input image, label and (dense layers) values behind one feature-map picture; immutable per key. */
+export function useLayerProbe(id: string, step: number | undefined, layer: string | undefined, image: number) {
+  return useQuery({
+    queryKey: runKeys.layerProbe(id, step ?? -1, layer ?? '', image),
+    enabled: step !== undefined && layer !== undefined,
+    staleTime: Infinity,
+    queryFn: ({ signal }) => layersApi.getLayerProbe(id, step!, layer!, image, signal),
+  });
+}
+
 /** One histogram tag's series, fetched incrementally (see fetchHistogramSeries). */
 export function useHistogramSeries(id: string, tag: string | null) {
   const queryClient = useQueryClient();

@@ -2,6 +2,7 @@ import type { TSnapshotTensor } from '@tensorscope/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activationMapsUrl } from './layers.api';
 import {
+  BAR_CHART_MAX_UNITS,
   describeShape,
   featureMapLayers,
   featureMapShapes,
@@ -9,6 +10,7 @@ import {
   isStrip,
   parseImageIndex,
   stepImageIndex,
+  unitBars,
 } from './feature-maps';
 
 const lenetTensors = (inputs: number): TSnapshotTensor[] => [
@@ -115,5 +117,20 @@ describe('activationMapsUrl', () => {
     expect(activationMapsUrl('r 1', 1200, 'conv1', { image: 42, zoom: 4 })).toBe(
       'http://api.test/api/runs/r%201/snapshots/1200/activations/conv1.png?image=42&zoom=4',
     );
+  });
+});
+
+describe('unitBars', () => {
+  it('names the output layer’s units by class and marks the largest', () => {
+    const bars = unitBars([0.1, -2, 3.5, 0], ['cat', 'dog', 'ship', 'frog'])!;
+    expect(bars.map((b) => b.label)).toEqual(['cat', 'dog', 'ship', 'frog']);
+    expect(bars.filter((b) => b.strong).map((b) => b.label)).toEqual(['ship']);
+  });
+
+  it('numbers the units of other layers, and leaves wide layers to the strip', () => {
+    expect(unitBars([1, 2], null)!.map((b) => b.label)).toEqual(['unit 0', 'unit 1']);
+    expect(unitBars([1, 2, 3], ['a', 'b'])!.map((b) => b.label)).toEqual(['unit 0', 'unit 1', 'unit 2']);
+    expect(unitBars(new Array<number>(BAR_CHART_MAX_UNITS + 1).fill(0), null)).toBeNull();
+    expect(unitBars(null, null)).toBeNull();
   });
 });

@@ -123,3 +123,21 @@ export function describeShape(shape: readonly number[] | undefined): string | nu
   const [h, w, c] = shape;
   return `${c} channels of ${h}×${w}`;
 }
+
+/** Dense layers up to this many units are drawn as labelled bars (fc2's 10 logits); wider ones stay a strip. */
+export const BAR_CHART_MAX_UNITS = 32;
+
+/**
+ * A dense layer's values as labelled bars: the output layer's units are the classes (named),
+ * any other layer's are "unit i". The largest value is marked (the class the net picks, for the
+ * output layer). Null when the layer is too wide for bars to be read.
+ */
+export function unitBars(
+  values: readonly number[] | null,
+  classNames: readonly string[] | null,
+): { label: string; value: number; strong: boolean }[] | null {
+  if (!values || values.length === 0 || values.length > BAR_CHART_MAX_UNITS) return null;
+  const top = values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
+  const named = classNames !== null && classNames.length === values.length;
+  return values.map((value, i) => ({ label: named ? classNames[i]! : `unit ${i}`, value, strong: i === top }));
+}

@@ -9,12 +9,29 @@ const TARGET_WIDTH = 720;
 const TARGET_HEIGHT = 960;
 const MAX_ZOOM = 16;
 
-/** `shape` is a conv kernel's [height, width, inputChannels, outputFilters]. */
-export function filterZoom(shape: readonly number[]): number {
+/**
+ * `shape` is a conv kernel's [height, width, inputChannels, outputFilters]; with `oneFilter`, the
+ * API draws a single filter: its input channels as a near-square grid (one tile for RGB).
+ */
+export function filterZoom(shape: readonly number[], oneFilter = false): number {
   const [h = 1, w = 1, inputs = 1, outputs = 1] = shape;
   const imageInput = inputs === 1 || inputs === 3;
-  const cols = imageInput ? Math.ceil(Math.sqrt(outputs)) : inputs;
-  const rows = imageInput ? Math.ceil(outputs / cols) : outputs;
+  const tiles = oneFilter ? (inputs === 3 ? 1 : inputs) : imageInput ? outputs : 0;
+  const cols = tiles > 0 ? Math.ceil(Math.sqrt(tiles)) : inputs;
+  const rows = tiles > 0 ? Math.ceil(tiles / cols) : outputs;
   const zoom = Math.floor(Math.min(TARGET_WIDTH / (cols * w), TARGET_HEIGHT / (rows * h)));
   return Math.max(1, Math.min(MAX_ZOOM, zoom));
 }
+
+/**
+ * Which output filter a click at `offsetY` (CSS px from the image's top) hit on a deep layer's
+ * grid drawn `renderedHeight` px tall: one row per filter, so the row under the pointer.
+ */
+export function filterAtRow(offsetY: number, renderedHeight: number, filters: number): number | null {
+  if (!(renderedHeight > 0) || filters < 1 || offsetY < 0 || offsetY > renderedHeight) return null;
+  return Math.min(filters - 1, Math.floor((offsetY / renderedHeight) * filters));
+}
+
+/** Display zooms of the filter image: fit the card, or the PNG's pixels times 1, 2 or 4 (scrolling). */
+export const FILTER_VIEW_ZOOMS = ['fit', 1, 2, 4] as const;
+export type TFilterViewZoom = (typeof FILTER_VIEW_ZOOMS)[number];

@@ -1,5 +1,5 @@
 import type { TFilterGridQuery } from '@tensorscope/shared';
-import { ZHistogramSeries, ZSnapshotList } from '@tensorscope/shared';
+import { ZHistogramSeries, ZLayerProbe, ZSnapshotList } from '@tensorscope/shared';
 import { apiGet, apiUrl, runPath } from '../../../lib/api-client';
 import { seriesSearch } from '../../../lib/runs.api';
 
@@ -8,6 +8,10 @@ export const layersApi = {
     apiGet(ZHistogramSeries, runPath(id, `/histograms${seriesSearch(tag, afterStep)}`), signal),
 
   getSnapshots: (id: string, signal?: AbortSignal) => apiGet(ZSnapshotList, runPath(id, '/snapshots'), signal),
+
+  /** What the feature maps of `layer` are of: the input image, its label, a dense layer's values. */
+  getLayerProbe: (id: string, step: number, layer: string, image: number, signal?: AbortSignal) =>
+    apiGet(ZLayerProbe, runPath(id, `/snapshots/${step}/activations/${encodeURIComponent(layer)}/probe?image=${image}`), signal),
 };
 
 /**
@@ -17,6 +21,7 @@ export const layersApi = {
  */
 export function filterGridUrl(id: string, step: number, layer: string, query: TFilterGridQuery): string {
   const params = new URLSearchParams({ scale: query.scale, zoom: String(query.zoom) });
+  if (query.filter !== undefined) params.set('filter', String(query.filter));
   return apiUrl(runPath(id, `/snapshots/${step}/filters/${encodeURIComponent(layer)}.png?${params}`));
 }
 

@@ -2,6 +2,7 @@
 
 import type { TRun } from '@tensorscope/shared';
 import { FINISHED_STATUSES } from '@tensorscope/shared';
+import { useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCancelRun } from '../hooks/use-run-mutations';
 import { ApiError } from '../../../lib/api-client';
@@ -9,8 +10,13 @@ import { canManageRun } from '../../../lib/permissions';
 import { PermissionNote } from '../../../components/permission-note';
 import { GuardedButton } from '../../../components/guarded-button';
 
+/**
+ * Cancel, with a second click to confirm (inline, like Delete: a stray click must not end hours
+ * of training). What was logged so far is kept either way.
+ */
 export function CancelRunButton({ run }: { run: TRun }) {
   const cancel = useCancelRun(run.id);
+  const [armed, setArmed] = useState(false);
   // Viewers, and launchers on others' runs, see the button off and why.
   const allowed = canManageRun(useSignedInUser(), run);
   const finished = FINISHED_STATUSES.includes(run.status);
@@ -20,16 +26,36 @@ export function CancelRunButton({ run }: { run: TRun }) {
   return (
     <span className="cancel">
       {shown && !finished && <PermissionNote verdict={allowed} />}
-      {shown && (
-        <GuardedButton
-          verdict={allowed}
-          busy={finished || cancel.isPending || run.cancelRequested}
-          className="button button--danger"
-          testId="cancel-run"
-          onClick={() => cancel.mutate()}
-        >
-          {label}
-        </GuardedButton>
+      {shown && armed && allowed.ok && !finished && !run.cancelRequested ? (
+        <span className="confirm" role="group" aria-label="Confirm cancelling" data-testid="cancel-run-confirm-box">
+          <span>
+            Stop <strong>{run.name}</strong>
+            {run.status === 'queued' ? ' before it starts' : ''}? What it logged so far is kept.
+          </span>
+          <GuardedButton
+            className="button button--danger"
+            testId="cancel-run-confirm"
+            busy={cancel.isPending}
+            onClick={() => cancel.mutate(undefined, { onSettled: () => setArmed(false) })}
+          >
+            {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
+          </GuardedButton>
+          <button type="button" className="button" disabled={cancel.isPending} onClick={() => setArmed(false)}>
+            Keep running
+          </button>
+        </span>
+      ) : (
+        shown && (
+          <GuardedButton
+            verdict={allowed}
+            busy={finished || cancel.isPending || run.cancelRequested}
+            className="button button--danger"
+            testId="cancel-run"
+            onClick={() => setArmed(true)}
+          >
+            {label}
+          </GuardedButton>
+        )
       )}
       {/* The API only requests the stop; the worker ends the run shortly after, and the
           socket brings the final status into the cached run shown here. */}

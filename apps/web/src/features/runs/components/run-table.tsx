@@ -3,7 +3,7 @@
 import type { TRun } from '@tensorscope/shared';
 import { useEffect, useRef } from 'react';
 import { useNow } from '../../../hooks/use-now';
-import { formatAccuracy, formatDuration, formatRelative, formatTimestamp, runDurationSeconds } from '../../../lib/format';
+import { describeEnding, formatAccuracy, formatRelative, formatTimestamp } from '../../../lib/format';
 import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 import { RunNameCell } from './run-name-cell';
@@ -120,11 +120,7 @@ export function RunTable({
             {run.model}
             {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
           </td>
-          <RunStateCells
-            run={run}
-            progressClass="col-progress"
-            ended={(outcome) => `${outcome} after ${formatDuration(runDurationSeconds(run, now))}`}
-          />
+          <RunStateCells run={run} progressClass="col-progress" ended={() => describeEnding(run, now)} />
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
           <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
           <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>

@@ -57,7 +57,7 @@ export function RunView({ id }: { id: string }) {
       ) : (
         <>
           <RunNotes run={data} />
-          <RunCharts runId={data.id} />
+          <RunCharts run={data} />
           <div className="two-col two-col--top">
             <RunConfigTable run={data} />
             <RunMetricsTable run={data} />

@@ -17,7 +17,7 @@ const numberField = (
   <TextField
     label={label}
     testId={testId}
-    inputClassName="feature-image-input"
+    inputClassName={testId === 'image-map' ? 'feature-image-input image-map-input' : 'feature-image-input'}
     inputMode="numeric"
     placeholder={placeholder}
     value={value}

@@ -3,7 +3,7 @@
 import type { TDatasetName, TImageResult, TVisualization } from '@tensorscope/shared';
 import { visualizationImageUrl } from '../lib/visualize.api';
 import { classLabel } from '../lib/class-labels';
-import { imagePanels, predictionSummary, valueRange } from '../lib/visualization-images';
+import { imagePanels, predictionSummary, predictionText, valueRange } from '../lib/visualization-images';
 import { computeAction, findVisualization } from '../lib/visualization-match';
 import type { TVerdict } from '../../../lib/permissions';
 import { imageParams } from '../lib/visualize-params';
@@ -11,6 +11,8 @@ import { ClassLegend } from './class-legend';
 import { PermissionNote } from '../../../components/permission-note';
 import { GuardedButton } from '../../../components/guarded-button';
 import { PixelImage } from './pixel-image';
+import { formatFixed } from '../../../lib/format';
+import { LabelledBars } from '../../../components/labelled-bars';
 import { CreateError, VisualizationStatus } from './visualization-status';
 
 /** What the image panel shows: one test image, seen through one conv layer of one snapshot. */
@@ -119,8 +121,7 @@ function ImageFigures({
   return (
     <>
       <p className={`image-prediction${prediction.correct ? '' : ' image-prediction--wrong'}`} data-testid="image-prediction">
-        Predicted <strong>{prediction.predicted}</strong> ({prediction.predictedProbability}) · true <strong>{prediction.truth}</strong> (
-        {prediction.truthProbability}){prediction.correct ? ' · correct' : ' · wrong'}
+        {predictionText(prediction)}
       </p>
       <div className="panel-row">
         {panels.map((panel) => (
@@ -159,16 +160,11 @@ function ImageFigures({
 /** The unoccluded softmax, one bar per class: how sure the net is, and of what else. */
 function ProbabilityBars({ result, dataset }: { result: TImageResult; dataset: TDatasetName }) {
   return (
-    <ol className="probability-bars" aria-label="Class probabilities">
-      {result.probabilities.map((p, label) => (
-        <li key={label} className={label === result.label ? 'probability-bar probability-bar--true' : 'probability-bar'}>
-          <span className="probability-name">{classLabel(dataset, label)}</span>
-          <span className="probability-track">
-            <span className="probability-fill" style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }} />
-          </span>
-          <span className="probability-value mono">{(p * 100).toFixed(1)} %</span>
-        </li>
-      ))}
-    </ol>
+    <LabelledBars
+      ariaLabel="Class probabilities"
+      domain={[0, 1]}
+      format={(p) => `${formatFixed(p * 100, 1)} %`}
+      bars={result.probabilities.map((p, label) => ({ label: classLabel(dataset, label), value: p, strong: label === result.label }))}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { IMAGE_VIEWS, type TImageResult } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { visualizationImageUrl } from './visualize.api';
 import { publicEnv } from '../../../env';
-import { imagePanels, labelShares, predictionSummary, top9ImageName, valueRange } from './visualization-images';
+import { imagePanels, labelShares, predictionSummary, predictionText, top9ImageName, valueRange } from './visualization-images';
 
 const result = (over: Partial<TImageResult> = {}): TImageResult => ({
   kind: 'image',
@@ -61,6 +61,14 @@ describe('imagePanels', () => {
 
   it('leaves out panels the job has no image for', () => {
     expect(imagePanels(result({ images: ['grad-cam', 'input'] }), 'mnist').map((p) => p.name)).toEqual(['input', 'grad-cam']);
+  });
+});
+
+describe('predictionText', () => {
+  it('names the true class only when the net got it wrong', () => {
+    expect(predictionText(predictionSummary(result(), 'cifar10'))).toBe('Predicted dog (62.0 %) · true cat (20.1 %) · wrong');
+    const right = result({ label: 0, predicted: 0, probabilities: [0.502, 0.498, 0, 0, 0, 0, 0, 0, 0, 0] });
+    expect(predictionText(predictionSummary(right, 'cifar10'))).toBe('Predicted airplane (50.2 %) · correct');
   });
 });
 

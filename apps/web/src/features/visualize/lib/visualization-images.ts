@@ -69,6 +69,16 @@ export function predictionSummary(result: TImageResult, dataset: TDatasetName): 
   };
 }
 
+/**
+ * The prediction in one line: "Predicted dog (62.0 %) · true cat (20.1 %) · wrong", or, when the
+ * net is right, "Predicted airplane (50.2 %) · correct": the true class and its probability would
+ * only say the same thing twice.
+ */
+export function predictionText(p: TPrediction): string {
+  const predicted = `Predicted ${p.predicted} (${p.predictedProbability})`;
+  return p.correct ? `${predicted} · correct` : `${predicted} · true ${p.truth} (${p.truthProbability}) · wrong`;
+}
+
 /** Share of occluder positions per class in the label map, for the legend; classes that never win are 0. */
 export function labelShares(labels: readonly number[], classes: number): number[] {
   const counts = new Array<number>(classes).fill(0);
