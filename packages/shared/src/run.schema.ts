@@ -72,6 +72,16 @@ export type TRun = z.infer<typeof ZRun>;
 
 const queryInt = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** Optional query text that must parse: `problem` answers what is wrong with it, or undefined. */
+const parsedText = (name: string, problem: (text: string) => string | undefined) =>
+  safeText(name)
+    .trim()
+    .optional()
+    .superRefine((text, ctx) => {
+      const message = text ? problem(text) : undefined;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+
 /** Query strings are strict like bodies: a misspelt filter (`?stauts=`) is a 400, not a silently unfiltered list. */
 export const ZRunListQuery = z.strictObject({
   status: ZRunStatus.optional(),
@@ -80,23 +90,15 @@ export const ZRunListQuery = z.strictObject({
   name: safeText('name').trim().max(120, 'name must be at most 120 characters').optional(),
   sweepId: safeText('sweepId').uuid('sweepId must be a UUID').optional(),
   /** A filter expression (see run-filter): `hiddenSize >= 256 and test/accuracy > 0.9`. */
-  filter: safeText('filter')
-    .trim()
-    .optional()
-    .superRefine((text, ctx) => {
-      if (!text) return;
-      const parsed = parseRunFilter(text);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `${parsed.error.message} (at character ${parsed.error.position + 1})` });
-    }),
+  filter: parsedText('filter', (text) => {
+    const parsed = parseRunFilter(text);
+    return parsed.ok ? undefined : `${parsed.error.message} (at character ${parsed.error.position + 1})`;
+  }),
   /** Order: `createdAt` (default, newest first as `-createdAt`), a config field, `test/accuracy`, `best(test/accuracy)`; `-` for descending. */
-  sort: safeText('sort')
-    .trim()
-    .optional()
-    .superRefine((text, ctx) => {
-      if (!text) return;
-      const parsed = parseRunSort(text);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
-    }),
+  sort: parsedText('sort', (text) => {
+    const parsed = parseRunSort(text);
+    return parsed.ok ? undefined : parsed.error.message;
+  }),
   /** exclude (default): archived runs are left out; include: all runs; only: archived runs alone. */
   archived: z.enum(['exclude', 'include', 'only'], { error: 'archived must be exclude, include or only' }).default('exclude'),
   page: queryInt(1, 1_000_000, 1),

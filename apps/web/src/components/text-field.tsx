@@ -15,7 +15,10 @@ export function TextField(props: {
   testId: string;
   value: string;
   onChange(text: string): void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'search';
+  name?: string;
+  /** Id of the element that explains the input (a help line or its error). */
+  describedBy?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   spellCheck?: boolean;
@@ -31,6 +34,8 @@ export function TextField(props: {
         className={props.inputClassName}
         data-testid={props.testId}
         type={type}
+        name={props.name}
+        aria-describedby={props.describedBy}
         inputMode={props.inputMode}
         autoComplete={autoComplete}
         spellCheck={props.spellCheck}

@@ -49,23 +49,17 @@ export function parseRunFilter(text: string): TFilterParse {
     if (t.kind !== 'punct' || t.text !== text) fail(`expected "${text}" but found ${describe(t)}`, t.at);
   };
 
-  function orExpr(): TFilterExpr {
-    const items = [andExpr()];
-    while (isWord(peek(), 'or')) {
+  /** `sub (word sub)*`: the items of an `and` or an `or`, or the single item alone. */
+  function chain(word: 'and' | 'or', sub: () => TFilterExpr): TFilterExpr {
+    const items = [sub()];
+    while (isWord(peek(), word)) {
       next();
-      items.push(andExpr());
+      items.push(sub());
     }
-    return items.length === 1 ? items[0]! : { kind: 'or', items };
+    return items.length === 1 ? items[0]! : { kind: word, items };
   }
-
-  function andExpr(): TFilterExpr {
-    const items = [unary()];
-    while (isWord(peek(), 'and')) {
-      next();
-      items.push(unary());
-    }
-    return items.length === 1 ? items[0]! : { kind: 'and', items };
-  }
+  const andExpr = () => chain('and', unary);
+  const orExpr = () => chain('or', andExpr);
 
   function unary(): TFilterExpr {
     const t = peek();

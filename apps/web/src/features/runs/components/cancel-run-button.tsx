@@ -8,6 +8,7 @@ import { useCancelRun } from '../hooks/use-run-mutations';
 import { ApiError } from '../../../lib/api-client';
 import { canManageRun } from '../../../lib/permissions';
 import { PermissionNote } from '../../../components/permission-note';
+import { ConfirmBox } from '../../../components/confirm-box';
 import { GuardedButton } from '../../../components/guarded-button';
 
 /**
@@ -27,23 +28,19 @@ export function CancelRunButton({ run }: { run: TRun }) {
     <span className="cancel">
       {shown && !finished && <PermissionNote verdict={allowed} />}
       {shown && armed && allowed.ok && !finished && !run.cancelRequested ? (
-        <span className="confirm" role="group" aria-label="Confirm cancelling" data-testid="cancel-run-confirm-box">
-          <span>
-            Stop <strong>{run.name}</strong>
-            {run.status === 'queued' ? ' before it starts' : ''}? What it logged so far is kept.
-          </span>
-          <GuardedButton
-            className="button button--danger"
-            testId="cancel-run-confirm"
-            busy={cancel.isPending}
-            onClick={() => cancel.mutate(undefined, { onSettled: () => setArmed(false) })}
-          >
-            {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
-          </GuardedButton>
-          <button type="button" className="button" disabled={cancel.isPending} onClick={() => setArmed(false)}>
-            Keep running
-          </button>
-        </span>
+        <ConfirmBox
+          testId="cancel-run"
+          label="Confirm cancelling"
+          busy={cancel.isPending}
+          confirm="Yes, cancel"
+          confirming="Cancelling…"
+          back="Keep running"
+          onConfirm={() => cancel.mutate(undefined, { onSettled: () => setArmed(false) })}
+          onBack={() => setArmed(false)}
+        >
+          Stop <strong>{run.name}</strong>
+          {run.status === 'queued' ? ' before it starts' : ''}? What it logged so far is kept.
+        </ConfirmBox>
       ) : (
         shown && (
           <GuardedButton

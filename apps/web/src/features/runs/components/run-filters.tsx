@@ -4,6 +4,7 @@ import type { TRunStatus } from '@tensorscope/shared';
 import { RUN_STATUSES } from '@tensorscope/shared';
 import { useDebouncedDraft } from '../../../hooks/use-debounced-draft';
 import { Picker } from '../../../components/picker';
+import { TextField } from '../../../components/text-field';
 import { ARCHIVED_FILTERS, type TArchivedFilter } from '../lib/run-list-query';
 import { checkFilterText } from '../lib/run-filter-text';
 
@@ -53,31 +54,29 @@ export function RunFilters({ status, name, archived, filter, onStatusChange, onA
         optionLabel={(value) => ARCHIVED_LABELS[value]}
         onChange={onArchivedChange}
       />
-      <label className="filter filter--grow">
-        <span>Name</span>
-        <input
-          type="search"
-          name="search"
-          data-testid="filter-name"
-          placeholder="filter by name…"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </label>
-      <label className="filter filter--expression">
-        <span>Filter</span>
-        <input
-          type="search"
-          name="filter"
-          data-testid="filter-expression"
-          placeholder="e.g. hiddenSize >= 256 and test/accuracy > 0.9"
-          spellCheck={false}
-          autoComplete="off"
-          value={expression}
-          aria-invalid={check.state === 'invalid'}
-          aria-describedby="filter-expression-help"
-          onChange={(event) => setExpression(event.target.value)}
-        />
+      <TextField
+        label="Name"
+        className="filter filter--grow"
+        type="search"
+        name="search"
+        testId="filter-name"
+        placeholder="filter by name…"
+        value={text}
+        onChange={setText}
+      />
+      <TextField
+        label="Filter"
+        className="filter filter--expression"
+        type="search"
+        name="filter"
+        testId="filter-expression"
+        placeholder="e.g. hiddenSize >= 256 and test/accuracy > 0.9"
+        spellCheck={false}
+        value={expression}
+        invalid={check.state === 'invalid'}
+        describedBy="filter-expression-help"
+        onChange={setExpression}
+      >
         <small
           id="filter-expression-help"
           className={check.state === 'invalid' ? 'field-error' : 'muted'}
@@ -87,7 +86,7 @@ export function RunFilters({ status, name, archived, filter, onStatusChange, onA
             ? `${check.message} (at character ${check.position + 1})`
             : 'config fields, test/accuracy or best(test/accuracy), status, name ~ text, tag; and, or, not, in (…)'}
         </small>
-      </label>
+      </TextField>
     </div>
   );
 }

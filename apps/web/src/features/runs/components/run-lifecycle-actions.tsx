@@ -7,6 +7,7 @@ import { useDeleteRun, useSetRunArchived } from '../hooks/use-run-mutations';
 import { ApiError } from '../../../lib/api-client';
 import { canArchiveRun, canDeleteRun, canManageRun } from '../../../lib/permissions';
 import { PermissionNote } from '../../../components/permission-note';
+import { ConfirmBox } from '../../../components/confirm-box';
 import { GuardedButton } from '../../../components/guarded-button';
 
 /** What an API refusal means here, in words. */
@@ -50,22 +51,18 @@ export function RunLifecycleActions({ run }: { run: TRun }) {
         </span>
       )}
       {armed && mayDelete.ok ? (
-        <span className="confirm" role="group" aria-label="Confirm deletion" data-testid="delete-run-confirm-box">
-          <span>
-            Delete <strong>{run.name}</strong> and everything it logged? This cannot be undone.
-          </span>
-          <GuardedButton
-            className="button button--danger"
-            testId="delete-run-confirm"
-            busy={remove.isPending}
-            onClick={() => remove.mutate(undefined, { onError: () => setArmed(false) })}
-          >
-            {remove.isPending ? 'Deleting…' : 'Yes, delete'}
-          </GuardedButton>
-          <button type="button" className="button" disabled={remove.isPending} onClick={() => setArmed(false)}>
-            Keep it
-          </button>
-        </span>
+        <ConfirmBox
+          testId="delete-run"
+          label="Confirm deletion"
+          busy={remove.isPending}
+          confirm="Yes, delete"
+          confirming="Deleting…"
+          back="Keep it"
+          onConfirm={() => remove.mutate(undefined, { onError: () => setArmed(false) })}
+          onBack={() => setArmed(false)}
+        >
+          Delete <strong>{run.name}</strong> and everything it logged? This cannot be undone.
+        </ConfirmBox>
       ) : (
         <GuardedButton verdict={mayDelete} className="button button--danger" testId="delete-run" onClick={() => setArmed(true)}>
           Delete
