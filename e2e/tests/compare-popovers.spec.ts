@@ -32,12 +32,10 @@ test('the Tags picker closes on Escape and on an outside click, which still reac
   await page.goto('/compare?runs=00000000-0000-4000-8000-000000000000');
   await expectDismissable(page, 'compare-pick-tags', 'compare-tag-filter');
 
-  // Open again, then tick "Ignore outliers" in the toolbar: one click closes the panel and ticks the box.
+  // Open again, then press "+ Add runs" beside it: one click closes the Tags panel and opens the other.
   await page.getByTestId('compare-pick-tags').click();
   await expect(page.getByTestId('compare-tag-filter')).toBeVisible();
-  const outliers = page.getByTestId('ignore-outliers');
-  const before = await outliers.isChecked();
-  await outliers.click();
+  await page.getByTestId('compare-add-runs').click();
   await expect(page.getByTestId('compare-tag-filter')).toBeHidden();
-  await expect(outliers).toBeChecked({ checked: !before });
+  await expect(page.getByTestId('compare-run-search')).toBeVisible();
 });
