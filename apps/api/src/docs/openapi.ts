@@ -62,6 +62,20 @@ export function buildOpenApi(): OpenAPIObject {
             { name: 'model', in: 'query', schema: schema(ZModelName) },
             { name: 'name', in: 'query', description: 'case-insensitive substring', schema: { type: 'string' } },
             { name: 'sweepId', in: 'query', description: 'only the runs of this sweep', schema: { type: 'string', format: 'uuid' } },
+            {
+              name: 'filter',
+              in: 'query',
+              description:
+                'filter expression: config fields (hiddenSize >= 256), final metrics (test/accuracy > 0.9), best(tag), status, name ~ text, tag = x; and, or, not, in (…), not in (…); a field a run lacks never matches',
+              schema: { type: 'string', maxLength: 1000 },
+            },
+            {
+              name: 'sort',
+              in: 'query',
+              description:
+                'createdAt (default: -createdAt), startedAt, finishedAt, name, status, a config field, test/accuracy, best(tag); "-" for descending; runs without the value last',
+              schema: { type: 'string' },
+            },
             { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
           ],

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useRunList } from '../../runs/hooks/use-run-queries';
+import { runSearchQuery } from '../../runs/lib/run-filter-text';
 import { StatusBadge } from '../../../components/status-badge';
 import { PopoverSearch } from './popover-search';
 import { Popover } from '../../../components/popover';
@@ -12,12 +13,19 @@ const RESULTS = 12;
 function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: (ids: string[]) => void }) {
   const [name, setName] = useState('');
   const debounced = useDebouncedValue(name.trim(), 250);
-  const list = useRunList({ name: debounced || undefined, page: 1, pageSize: RESULTS });
+  // A filter expression (`hiddenSize >= 256 and test/accuracy > 0.9`) filters; other text searches names.
+  const list = useRunList({ ...runSearchQuery(debounced), page: 1, pageSize: RESULTS });
   const items = list.data?.items ?? [];
   const addable = items.filter((run) => !selected.has(run.id)).map((run) => run.id);
   return (
     <div className="compare-popover-body">
-      <PopoverSearch label="Search runs by name" testId="compare-run-search" value={name} onChange={setName} autoFocus>
+      <PopoverSearch
+        label="Name, or a filter: hiddenSize >= 256 and test/accuracy > 0.9"
+        testId="compare-run-search"
+        value={name}
+        onChange={setName}
+        autoFocus
+      >
         <button type="button" className="button" disabled={addable.length === 0} onClick={() => onAdd(addable)}>
           Add all {addable.length > 0 ? addable.length : ''}
         </button>

@@ -11,3 +11,13 @@ export function checkFilterText(text: string): TFilterTextCheck {
   const parsed = parseRunFilter(trimmed);
   return parsed.ok ? { state: 'valid', text: trimmed } : { state: 'invalid', ...parsed.error };
 }
+
+/**
+ * A search box that takes either a name or a filter expression (the compare run picker): text
+ * that parses as a filter is one, anything else is a part of a name.
+ */
+export function runSearchQuery(text: string): { filter: string } | { name: string } | Record<string, never> {
+  const check = checkFilterText(text);
+  if (check.state === 'valid') return { filter: check.text };
+  return check.state === 'empty' ? {} : { name: text.trim() };
+}

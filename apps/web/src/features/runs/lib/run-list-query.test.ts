@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilterText } from './run-filter-text';
+import { checkFilterText, runSearchQuery } from './run-filter-text';
 import { ARCHIVED_FILTERS, nextSort, runListQueryFromSearch } from './run-list-query';
 
 const read = (qs: string) => runListQueryFromSearch(new URLSearchParams(qs));
@@ -44,5 +44,14 @@ describe('filter, sort and column sorting', () => {
     expect(checkFilterText('  ')).toEqual({ state: 'empty' });
     expect(checkFilterText(' seed = 1 ')).toEqual({ state: 'valid', text: 'seed = 1' });
     expect(checkFilterText('seed = x')).toEqual({ state: 'invalid', message: 'seed takes a number, not "x"', position: 7 });
+  });
+});
+
+describe('runSearchQuery', () => {
+  it('sends a filter expression as a filter and anything else as a name search', () => {
+    expect(runSearchQuery('hiddenSize >= 256')).toEqual({ filter: 'hiddenSize >= 256' });
+    expect(runSearchQuery(' lstm ')).toEqual({ name: 'lstm' });
+    expect(runSearchQuery('seed')).toEqual({ name: 'seed' });
+    expect(runSearchQuery('  ')).toEqual({});
   });
 });
