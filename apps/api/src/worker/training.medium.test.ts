@@ -101,6 +101,11 @@ describe('training worker, end to end', () => {
     const testAcc = await series('test/accuracy');
     expect(testAcc.map((p) => p.step)).toEqual([4, 8]);
     expect(testAcc.every((p) => p.value >= 0 && p.value <= 1)).toBe(true);
+    // The worker's own numbers: sampled at the first progress report, then every few seconds.
+    const rss = await series('system/rss_mb');
+    expect(rss.length).toBeGreaterThan(0);
+    expect(rss.every((p) => p.value > 10 && p.value < 65_536)).toBe(true);
+    expect((await series('system/images_per_sec')).every((p) => p.value > 0)).toBe(true);
     const smooth = (await http<{ points: { step: number; value: number }[] }>(base, `/api/runs/${id}/scalars?tag=train/loss&smoothing=0.6`))
       .body.points;
     expect(smooth.map((p) => p.step)).toEqual(trainLoss.map((p) => p.step));

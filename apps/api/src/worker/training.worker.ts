@@ -15,8 +15,11 @@ import { RunRepository } from '../runs/run.repository';
 import { ScalarStore } from '../scalars/scalar.store';
 import { ScalarWriter } from './scalar-writer';
 import { createProgressRelay } from './progress-relay';
+import { createSystemSampler, nodeProcessProbe } from './system-metrics.sampler';
 import { TrainerThread, type TrainerRun } from './trainer-thread.client';
 
+/** Gap between two samples of the worker's CPU, memory and throughput (system/* tags). */
+const SYSTEM_SAMPLE_EVERY_MS = 5_000;
 /** Minimum gap between two progress events on the bus. */
 const PROGRESS_EVERY_MS = 500;
 /** Histogram tags per bus event; ~40 bytes each keeps a NOTIFY well under 8000 bytes. */
@@ -146,6 +149,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       best: row.bestMetrics === null ? null : ZBestMetrics.parse(row.bestMetrics),
     });
     let latest: TRunProgress | undefined;
+    const sampleSystem = createSystemSampler(nodeProcessProbe, SYSTEM_SAMPLE_EVERY_MS);
     // Progress goes out only after the points logged before it (see createProgressRelay).
     const relayProgress = createProgressRelay({
       flushPoints: () => writer.flush(),
@@ -193,6 +197,8 @@ export class TrainingWorker implements OnApplicationBootstrap {
           onScalars: (points) => writer.add(points),
           onProgress: async (progress) => {
             latest = progress;
+            const system = sampleSystem(progress);
+            if (system.length > 0) await writer.add(system);
             await relayProgress(progress);
           },
           onHistograms: async (points) => {

@@ -16,6 +16,7 @@ import { XAxisPicker } from '../../../components/x-axis-picker';
 
 const TRAIN_COLOR = '#2563eb';
 const TEST_COLOR = '#ea580c';
+const SYSTEM_COLOR = '#7c3aed';
 const EMPTY: readonly TScalarPoint[] = [];
 
 export function RunCharts({ run }: { run: TRun }) {
@@ -24,6 +25,10 @@ export function RunCharts({ run }: { run: TRun }) {
   const testLoss = useScalarSeries(runId, 'test/loss');
   const trainAccuracy = useScalarSeries(runId, 'train/accuracy');
   const testAccuracy = useScalarSeries(runId, 'test/accuracy');
+  // The worker's own numbers, logged as ordinary scalars every few seconds (older runs have none).
+  const cpu = useScalarSeries(runId, 'system/cpu_percent');
+  const rss = useScalarSeries(runId, 'system/rss_mb');
+  const throughput = useScalarSeries(runId, 'system/images_per_sec');
   const [settings, setSettings] = useState<TRunChartSettings>(DEFAULT_RUN_CHART_SETTINGS);
   const update = (patch: Partial<TRunChartSettings>) => setSettings((s) => ({ ...s, ...patch }));
   const [size, setSize] = useChartSize();
@@ -53,9 +58,24 @@ export function RunCharts({ run }: { run: TRun }) {
   const origin = firstWallTime([trainLossPoints, testLossPoints, trainAccPoints, testAccPoints]);
   const context = useMemo(() => ({ stepsPerEpoch: perEpoch, originMs: origin }), [perEpoch, origin]);
 
+  const cpuPoints = cpu.data?.points ?? EMPTY;
+  const rssPoints = rss.data?.points ?? EMPTY;
+  const throughputPoints = throughput.data?.points ?? EMPTY;
+  const systemCharts = useMemo(
+    () =>
+      [
+        { title: 'Worker CPU %', testId: 'chart-system-cpu', label: 'system/cpu_percent', points: cpuPoints },
+        { title: 'Worker memory (RSS, MB)', testId: 'chart-system-rss', label: 'system/rss_mb', points: rssPoints },
+        { title: 'Images / s', testId: 'chart-system-throughput', label: 'system/images_per_sec', points: throughputPoints },
+      ]
+        .filter((c) => c.points.length > 0)
+        .map(({ label, points, ...chart }) => ({ ...chart, series: [{ label, color: SYSTEM_COLOR, points }] })),
+    [cpuPoints, rssPoints, throughputPoints],
+  );
   const charts = [
     { title: 'Loss', testId: 'chart-loss', series: lossSeries },
     { title: 'Accuracy', testId: 'chart-accuracy', series: accuracySeries },
+    ...systemCharts,
   ];
   const failed = [trainLoss, testLoss, trainAccuracy, testAccuracy].find((q) => q.isError && !q.data);
   return (
