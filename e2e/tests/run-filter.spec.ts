@@ -46,4 +46,16 @@ test('filters the run list with an expression, says what is wrong with a bad one
   await expect(names).toHaveText([`${stamp}-d`, `${stamp}-c`, `${stamp}-b`, `${stamp}-a`]);
   await page.getByTestId('sort-name').click();
   await expect(names).toHaveText([`${stamp}-a`, `${stamp}-b`, `${stamp}-c`, `${stamp}-d`]);
+
+  // A config field as a column, sortable like the others; the choice outlives a reload.
+  await page.getByTestId('run-columns').click();
+  await page.getByTestId('column-hiddenSize').check();
+  await page.keyboard.press('Escape');
+  await box.fill(`name ~ ${stamp} and model in (lstm, gru)`);
+  await expect(names).toHaveCount(3);
+  await page.getByTestId('sort-hiddenSize').click();
+  await expect(names).toHaveText([`${stamp}-b`, `${stamp}-c`, `${stamp}-a`]);
+  await page.reload();
+  await expect(page.getByTestId('sort-hiddenSize')).toBeVisible();
+  await expect(page.getByTestId('run-row').first().locator('td').last()).toHaveText('512');
 });

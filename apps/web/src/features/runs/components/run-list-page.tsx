@@ -13,6 +13,8 @@ import { QueryList } from '../../../components/query-list';
 import { LaunchLink } from '../../../components/launch-link';
 import { Pagination } from './pagination';
 import { RunFilters } from './run-filters';
+import { RunColumnPicker } from './run-column-picker';
+import { useRunColumns } from '../hooks/use-run-columns';
 import { RunTable, type RunSelection } from './run-table';
 
 export function RunListPage() {
@@ -23,6 +25,7 @@ export function RunListPage() {
   const query = useMemo(() => runListQueryFromSearch(new URLSearchParams(search.toString())), [search]);
   const list = useRunList(query);
   const launch = canLaunch(useSignedInUser());
+  const [columns, setColumns] = useRunColumns();
 
   const setSearch = useCallback(
     (
@@ -100,6 +103,7 @@ export function RunListPage() {
               Compare (0)
             </button>
           )}
+          <RunColumnPicker shown={columns} onChange={setColumns} />
           <LaunchLink href="/runs/new" verdict={launch} testId="new-run">
             + New run
           </LaunchLink>
@@ -124,6 +128,7 @@ export function RunListPage() {
               dimmed={list.isPlaceholderData}
               selection={selection}
               sort={query.sort}
+              extraColumns={columns}
               onSort={(column) => setSearch({ sort: nextSort(query.sort, column) })}
             />
             <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPageChange={(page) => setSearch({ page })} />

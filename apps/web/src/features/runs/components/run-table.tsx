@@ -7,6 +7,7 @@ import { describeEnding, formatAccuracy, formatRelative, formatTimestamp } from 
 import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 import { RunNameCell } from './run-name-cell';
+import type { TExtraColumn } from '../lib/run-extra-columns';
 
 /** A header that sorts the list by `column` (a sort key the API knows), showing the current direction. */
 function SortHeader({ label, column, sort, onSort }: { label: string; column: string; sort?: string; onSort?: (column: string) => void }) {
@@ -78,6 +79,7 @@ export function RunTable({
   selection,
   sort,
   onSort,
+  extraColumns = [],
 }: {
   runs: TRun[];
   dimmed: boolean;
@@ -85,9 +87,17 @@ export function RunTable({
   /** The list's sort (`-test/accuracy`); with onSort the headers sort. */
   sort?: string;
   onSort?: (column: string) => void;
+  /** Config fields and metrics picked to show after the table's own columns. */
+  extraColumns?: readonly TExtraColumn[];
 }) {
   const now = useNow(15_000);
-  const RUN_COLUMNS = runColumns(sort, onSort);
+  const RUN_COLUMNS = [
+    ...runColumns(sort, onSort),
+    ...extraColumns.map((c) => ({
+      label: <SortHeader label={c.label} column={c.sortKey} sort={sort} onSort={onSort} />,
+      className: c.numeric ? 'num' : '',
+    })),
+  ];
   return (
     <DataTable
       testId="run-table"
@@ -124,6 +134,11 @@ export function RunTable({
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>
           <td className="num mono">{formatAccuracy(run.finalMetrics?.['test/accuracy'])}</td>
           <td title={formatTimestamp(run.createdAt)}>{formatRelative(run.createdAt, now)}</td>
+          {extraColumns.map((c) => (
+            <td key={c.id} className={c.numeric ? 'num mono' : 'mono'}>
+              {c.cell(run) ?? <span className="muted">—</span>}
+            </td>
+          ))}
         </tr>
       ))}
     </DataTable>
