@@ -58,6 +58,10 @@ test('launches a LeNet run from the form and watches live points arrive', async 
   // 50 steps, train/loss every 2 steps (25) + test/loss every 10 steps (5).
   await expect(loss).toHaveAttribute('data-points', '30');
   await expect(page.getByTestId('chart-accuracy')).toHaveAttribute('data-points', '30');
+  // The worker's own lines about the run, the last one saying how it ended.
+  const log = page.getByTestId('run-log-line');
+  await expect(log.first()).toContainText('training on ');
+  await expect(log.last()).toContainText('completed after 50 steps');
   await page.screenshot({ path: 'test-results/run-page.png', fullPage: true });
 
   // Layers tab: what each layer learned, from the same run.

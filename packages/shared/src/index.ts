@@ -19,3 +19,4 @@ export * from './safe-text.schema';
 export * from './step.schema';
 export * from './auth.schema';
 export * from './run-filter';
+export * from './run-log.schema';

@@ -14,6 +14,7 @@ export const runKeys = {
   histograms: (id: string) => [...runKeys.detail(id), 'histograms'] as const,
   histogram: (id: string, tag: string) => [...runKeys.histograms(id), tag] as const,
   snapshots: (id: string) => [...runKeys.detail(id), 'snapshots'] as const,
+  logs: (id: string) => [...runKeys.detail(id), 'logs'] as const,
   layerProbe: (id: string, step: number, layer: string, image: number) => [...runKeys.detail(id), 'probe', step, layer, image] as const,
   visualizations: (id: string) => [...runKeys.detail(id), 'visualizations'] as const,
   visualization: (id: string, visualizationId: string) => [...runKeys.visualizations(id), visualizationId] as const,

@@ -51,6 +51,7 @@ describe('database layer', () => {
       'Run',
       'RunCheckpoint',
       'RunEvent',
+      'RunLog',
       'ScalarOverview',
       'ScalarPoint',
       'ScalarRollup',

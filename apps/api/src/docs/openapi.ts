@@ -5,6 +5,7 @@ import {
   ZHistogramSeries,
   ZModelName,
   ZRun,
+  ZRunLogs,
   ZRunConfig,
   ZRunList,
   ZRunStatus,
@@ -263,6 +264,16 @@ export function buildOpenApi(): OpenAPIObject {
           },
         },
       },
+      '/api/runs/{id}/logs': {
+        get: {
+          summary: 'What the worker wrote about the run (claimed, backend, resumed, lease lost, ended, failed), oldest first',
+          parameters: [
+            idParam,
+            { name: 'afterId', in: 'query', description: 'only lines after this id', schema: { type: 'integer', minimum: 0 } },
+          ],
+          responses: { '200': { description: 'log lines', content: json('RunLogs') }, '404': error('no such run') },
+        },
+      },
       '/api/runs/{id}/cancel': {
         post: {
           summary: 'Cancel a queued or running run (what was logged stays)',
@@ -381,6 +392,7 @@ export function buildOpenApi(): OpenAPIObject {
       schemas: {
         ...accountSchemas(schema),
         Run: schema(ZRun),
+        RunLogs: schema(ZRunLogs),
         RunList: schema(ZRunList),
         RunConfigInput: schema(ZRunConfig, 'input'),
         ScalarSeries: schema(ZScalarSeries),

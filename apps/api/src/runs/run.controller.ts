@@ -5,7 +5,10 @@ import {
   ZScalarQuery,
   ZRunUpdate,
   ZRunEventsQuery,
+  ZRunLogQuery,
   type TRunEvents,
+  type TRunLogQuery,
+  type TRunLogs,
   type TRunEventsQuery,
   type TRunUpdate,
   type TRun,
@@ -72,6 +75,12 @@ export class RunController {
   @Get(':id/events')
   events(@RunId() id: string, @ValidQuery(ZRunEventsQuery) query: TRunEventsQuery): Promise<TRunEvents> {
     return this.runs.events(id, query.afterSeq);
+  }
+
+  /** What the worker wrote about the run, after a line id (the page polls while the run is live). */
+  @Get(':id/logs')
+  logs(@RunId() id: string, @ValidQuery(ZRunLogQuery) query: TRunLogQuery): Promise<TRunLogs> {
+    return this.runs.logs(id, query.afterId);
   }
 
   @Post(':id/cancel')

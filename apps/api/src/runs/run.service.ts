@@ -5,6 +5,7 @@ import {
   type TRun,
   type TRunConfig,
   type TRunEvents,
+  type TRunLogs,
   type TRunUpdate,
   type TRunList,
   type TRunListQuery,
@@ -16,6 +17,7 @@ import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { assertMayManage } from './run-ownership';
 import { RunEventRepository } from './run-event.repository';
+import { RunLogRepository } from './run-log.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRun, toRuns } from './run.mapper';
 import { RunRepository } from './run.repository';
@@ -30,6 +32,7 @@ export class RunService {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly runEvents: RunEventRepository,
+    private readonly runLogs: RunLogRepository,
   ) {}
 
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
@@ -104,6 +107,11 @@ export class RunService {
     // Open dashboards (the list, the run's page) take the new row from this event.
     await this.bus.publish({ type: 'run.updated', runId: id });
     return this.answer(row);
+  }
+
+  async logs(id: string, afterId: number): Promise<TRunLogs> {
+    await this.get(id); // 404 for a run that does not exist
+    return { lines: await this.runLogs.after(id, afterId) };
   }
 
   async events(id: string, afterSeq: number): Promise<TRunEvents> {

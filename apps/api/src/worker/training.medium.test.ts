@@ -8,6 +8,7 @@ import {
   type TCompareResult,
   type TLayerProbe,
   type TRun,
+  type TRunLogs,
   type TTaggedScalar,
 } from '@tensorscope/shared';
 import * as tf from '@tensorflow/tfjs';
@@ -101,6 +102,14 @@ describe('training worker, end to end', () => {
     const testAcc = await series('test/accuracy');
     expect(testAcc.map((p) => p.step)).toEqual([4, 8]);
     expect(testAcc.every((p) => p.value >= 0 && p.value <= 1)).toBe(true);
+    // The run's own log: what the worker said about it, oldest first, readable after a line id.
+    const logs = (await http<TRunLogs>(base, `/api/runs/${id}/logs`)).body.lines;
+    expect(logs.map((l) => l.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^training on wasm in worker /), 'completed after 8 steps']),
+    );
+    expect(logs.every((l) => l.level === 'info')).toBe(true);
+    expect((await http<TRunLogs>(base, `/api/runs/${id}/logs?afterId=${logs[0]!.id}`)).body.lines).toHaveLength(logs.length - 1);
+    expect((await http(base, `/api/runs/${randomUUID()}/logs`)).status).toBe(404);
     // The worker's own numbers: sampled at the first progress report, then every few seconds.
     const rss = await series('system/rss_mb');
     expect(rss.length).toBeGreaterThan(0);

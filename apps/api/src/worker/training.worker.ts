@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Run as RunRow } from '@prisma/client';
-import { ZBestMetrics, ZFinalMetrics, ZRunConfig, type TBackendChoice, type TRunProgress } from '@tensorscope/shared';
+import { ZBestMetrics, ZFinalMetrics, ZRunConfig, type TBackendChoice, type TRunLogLevel, type TRunProgress } from '@tensorscope/shared';
 import { decodeCheckpoint, encodeCheckpoint, type TTrainCheckpoint } from '@tensorscope/ml';
 import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
@@ -11,6 +11,7 @@ import { ENV, type TEnv } from '../env';
 import { InspectRepository } from '../inspect/inspect.repository';
 import { snapshotsToDrop } from '../inspect/snapshot-retention';
 import { CheckpointRepository } from '../runs/checkpoint.repository';
+import { RunLogRepository } from '../runs/run-log.repository';
 import { RunRepository } from '../runs/run.repository';
 import { ScalarStore } from '../scalars/scalar.store';
 import { ScalarWriter } from './scalar-writer';
@@ -59,7 +60,17 @@ export class TrainingWorker implements OnApplicationBootstrap {
     private readonly scalars: ScalarStore,
     private readonly inspect: InspectRepository,
     private readonly checkpoints: CheckpointRepository,
+    private readonly runLogs: RunLogRepository,
   ) {}
+
+  /** A line about a run, in this process's log and in the run's own (best effort: a log never stops training). */
+  private async note(runId: string, level: TRunLogLevel, message: string): Promise<void> {
+    const line = `run ${runId}: ${message}`;
+    if (level === 'info') this.logger.log(line);
+    else if (level === 'warn') this.logger.warn(line);
+    else this.logger.error(line);
+    await this.runLogs.append(runId, level, message).catch(() => undefined);
+  }
 
   onApplicationBootstrap(): void {
     this.bus.subscribe((e) => {
@@ -93,7 +104,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       try {
         if (!adopted) {
           for (const orphan of await this.runs.adoptOrphans(workerId, this.clock.now())) {
-            this.logger.warn(`run ${orphan.id}: this worker (${workerId}) restarted while training it; resuming`);
+            await this.note(orphan.id, 'warn', `this worker (${workerId}) restarted while training it; resuming`);
             await this.train(orphan, `worker ${workerId} restarted while training it (crashed or killed)`);
           }
           adopted = true;
@@ -163,7 +174,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       if (!owned && !lost) {
         lost = true;
         this.active?.run.stop('suspend');
-        this.logger.warn(`run ${runId}: no longer owned by ${workerId} (lease lost or run ended elsewhere); stopping without writing more`);
+        void this.note(runId, 'warn', `no longer owned by ${workerId} (lease lost or run ended elsewhere); stopping without writing more`);
       }
       if (cancelRequested) this.cancel(runId);
     };
@@ -179,7 +190,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       const resume: TTrainCheckpoint | undefined = stored ? decodeCheckpoint(stored.manifest, stored.data) : undefined;
       if (row.attempts > 1) {
         const from = resume ? `step ${resume.step}` : 'the start (no checkpoint was taken)';
-        this.logger.log(`run ${runId}: attempt ${row.attempts} of ${maxAttempts}, resuming from ${from}`);
+        await this.note(runId, 'info', `attempt ${row.attempts} of ${maxAttempts}, resuming from ${from}`);
         if (interruptedBecause !== undefined) {
           const note = `${interruptedBecause}; resumed from ${from} (attempt ${row.attempts} of ${maxAttempts})`;
           await this.durable(runId, 'noting the interruption', () => this.runs.noteInterruption(runId, note));
@@ -237,7 +248,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       if (backend !== undefined) {
         await this.durable(runId, 'recording the backend', () => this.runs.setBackend(runId, backend));
         await this.signal({ type: 'run.updated', runId });
-        this.logger.log(`run ${runId} (${config.name}) training on ${backend} in the trainer thread`);
+        await this.note(runId, 'info', `training on ${backend} in worker ${workerId}'s trainer thread`);
       }
       const result = await run.result;
       await writer.flush();
@@ -252,15 +263,16 @@ export class TrainingWorker implements OnApplicationBootstrap {
         await beat().catch(() => undefined);
         const note = `worker ${workerId} shut down at step ${result.steps}; queued to resume from there`;
         if (await this.durable(runId, 'suspending the run', () => this.runs.suspend(runId, workerId, note))) {
-          this.logger.log(`run ${runId} suspended at step ${result.steps}; queued again`);
+          await this.note(runId, 'info', `suspended at step ${result.steps}; queued again`);
         }
         return;
       }
       await beat();
       const status = result.stopped ? 'cancelled' : 'completed';
+      // The line first: a page that sees the run end reads its log once more and should find it.
+      await this.note(runId, 'info', `${status} after ${result.steps} steps`);
       await this.durable(runId, 'finishing the run', () => this.runs.finish(runId, workerId, status, this.clock.now()));
       finished = true;
-      this.logger.log(`run ${runId} ${status} after ${result.steps} steps`);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (this.shuttingDown && isDatabaseUnavailable(e)) {
@@ -269,6 +281,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
         return;
       }
       this.logger.error(`run ${runId} failed: ${e instanceof Error ? e.stack : message}`);
+      await this.runLogs.append(runId, 'error', `failed: ${message.slice(0, 2000)}`).catch(() => undefined);
       await writer.flush().catch(() => undefined);
       if (!lost) {
         await this.durable(runId, 'failing the run', () =>

@@ -1,5 +1,5 @@
 import type { TRunConfigInput, TRunListQuery, TRunUpdateInput, TScalarTag } from '@tensorscope/shared';
-import { ZRun, ZRunEvents, ZRunList, ZRunTags, ZScalarSeries } from '@tensorscope/shared';
+import { ZRun, ZRunEvents, ZRunList, ZRunLogs, ZRunTags, ZScalarSeries } from '@tensorscope/shared';
 import { z } from 'zod';
 import { apiGet, apiSend, runPath } from './api-client';
 
@@ -30,6 +30,7 @@ export const runApi = {
   listRuns: (query: Partial<TRunListQuery>, signal?: AbortSignal) => apiGet(ZRunList, `/api/runs${runListSearch(query)}`, signal),
 
   getRun: (id: string, signal?: AbortSignal) => apiGet(ZRun, runPath(id), signal),
+  getRunLogs: (id: string, signal?: AbortSignal) => apiGet(ZRunLogs, runPath(id, '/logs'), signal),
 
   getScalars: (id: string, tag: TScalarTag, afterStep: number | undefined, signal?: AbortSignal) =>
     apiGet(ZScalarSeries, runPath(id, `/scalars${seriesSearch(tag, afterStep)}`), signal),

@@ -10,6 +10,7 @@ import { RunConfigTable } from './run-config-table';
 import { RunHeader } from './run-header';
 import { RunMetricsTable } from './run-metrics-table';
 import { RunNotes } from './run-notes';
+import { RunLog } from './run-log';
 import { RunProgress } from '../../../components/run-progress';
 import { hasConvLayers } from '../lib/model-fields';
 import { RUN_TABS, RunTabs, useRunTab, type TRunTab } from './run-tabs';
@@ -62,6 +63,7 @@ export function RunView({ id }: { id: string }) {
             <RunConfigTable run={data} />
             <RunMetricsTable run={data} />
           </div>
+          <RunLog run={data} />
         </>
       )}
     </>

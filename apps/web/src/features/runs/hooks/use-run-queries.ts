@@ -1,8 +1,8 @@
 'use client';
 
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TRunListQuery, TScalarTag } from '@tensorscope/shared';
-import { runKeys } from '@tensorscope/shared';
+import type { TRunListQuery, TRunStatus, TScalarTag } from '@tensorscope/shared';
+import { FINISHED_STATUSES, runKeys } from '@tensorscope/shared';
 import { runApi } from '../../../lib/runs.api';
 import { fetchScalarSeries } from '../../../lib/scalar-query';
 import { deletedRunKey } from '../../../socket/socket-cache';
@@ -46,5 +46,20 @@ export function useScalarSeries(id: string, tag: TScalarTag, enabled = true) {
     queryKey: runKeys.scalar(id, tag),
     enabled,
     queryFn: ({ signal }) => fetchScalarSeries(queryClient, id, tag, signal),
+  });
+}
+
+/**
+ * The worker's lines about a run; refetched every few seconds while the run may still write some,
+ * and once more when its status changes (the worker writes how a run ended before it ends it).
+ */
+export function useRunLogs(id: string, status: TRunStatus) {
+  const live = !FINISHED_STATUSES.includes(status);
+  return useQuery({
+    queryKey: [...runKeys.logs(id), status],
+    queryFn: ({ signal }) => runApi.getRunLogs(id, signal),
+    // The last lines stay on screen while the status's own fetch runs.
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? 5_000 : false,
   });
 }
