@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Run as RunRow } from '@prisma/client';
 import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress, TRunUpdate } from '@tensorscope/shared';
-import { parseRunFilter, parseRunSort } from '@tensorscope/shared';
+import { parseRunFilter, parseRunSort, type TFilterField } from '@tensorscope/shared';
 import { binder, runFieldSql, runFilterSql } from './run-filter.sql';
 import { PrismaService } from '../prisma/prisma.service';
+
+/** `?name=` is the filter language's `name ~ text` on this field. */
+const NAME_FIELD: TFilterField = { kind: 'run', key: 'name', type: 'string' };
 
 /** The Run columns a config fills (shared with sweep creation). */
 export const runData = (config: TRunConfig) => ({
@@ -90,7 +93,8 @@ export class RunRepository {
     const where: string[] = [];
     if (query.status) where.push(`r.status::text = ${bind(query.status)}`);
     if (query.model) where.push(`r.model = ${bind(query.model)}`);
-    if (query.name) where.push(`r.name ILIKE '%' || ${bind(query.name.replace(/[\\%_]/g, '\\$&'))} || '%' ESCAPE '\\'`);
+    // One place escapes LIKE patterns: the filter compiler.
+    if (query.name) where.push(runFilterSql({ kind: 'cmp', field: NAME_FIELD, op: '~', value: query.name }, params));
     if (query.sweepId) where.push(`r."sweepId" = ${bind(query.sweepId)}::uuid`);
     if (query.archived !== 'include') where.push(`r."archivedAt" IS ${query.archived === 'only' ? 'NOT NULL' : 'NULL'}`);
     const filter = query.filter ? parseRunFilter(query.filter) : undefined;

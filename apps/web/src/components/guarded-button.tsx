@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TVerdict } from '../lib/permissions';
-
-const ALLOWED: TVerdict = { ok: true };
+import { ALLOWED, type TVerdict } from '../lib/permissions';
 
 /**
  * A button the user's role may rule out: then it stays visible but disabled, and its tooltip

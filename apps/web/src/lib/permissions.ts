@@ -10,7 +10,7 @@ import { FINISHED_STATUSES, hasRole } from '@tensorscope/shared';
 
 export type TVerdict = { ok: true } | { ok: false; reason: string | null };
 
-const ALLOWED: TVerdict = { ok: true };
+export const ALLOWED: TVerdict = { ok: true };
 const UNKNOWN: TVerdict = { ok: false, reason: null };
 
 /** What a launcher may start. */
