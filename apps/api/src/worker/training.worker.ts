@@ -248,7 +248,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       if (backend !== undefined) {
         await this.durable(runId, 'recording the backend', () => this.runs.setBackend(runId, backend));
         await this.signal({ type: 'run.updated', runId });
-        await this.note(runId, 'info', `training on ${backend} in worker ${workerId}'s trainer thread`);
+        await this.note(runId, 'info', `training on ${backend} (worker ${workerId})`);
       }
       const result = await run.result;
       await writer.flush();

@@ -7,7 +7,7 @@ import { useUplot } from '../hooks/use-uplot';
 import { X_AXIS_LABELS } from '../features/compare/lib/compare-x-axis';
 import { ChartActions } from './chart-actions';
 import { countPoints } from '../lib/align-series';
-import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS } from '../lib/chart-axes';
+import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS, yAxisSize } from '../lib/chart-axes';
 import { formatFixed } from '../lib/format';
 import { cssVar } from '../lib/theme';
 import {
@@ -71,7 +71,7 @@ export function MetricChart({
         settings.x === 'step'
           ? STEP_AXIS
           : { label: X_AXIS_LABELS[settings.x], labelSize: 20, size: 36, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
-        { size: 52, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
+        { size: yAxisSize, stroke: AXIS_TEXT, grid: GRID, ticks: TICKS },
       ],
       series: [
         { label: X_AXIS_LABELS[settings.x] },

@@ -42,3 +42,14 @@ export const legendValue =
   (format: (value: number) => string) =>
   (_plot: uPlot, value: number | null | undefined): string =>
     value === null || value === undefined ? '—' : format(value);
+
+/** Px per character of a tick label (the axis font is 12 px) and the gap to the plot. */
+const TICK_CHAR_PX = 7;
+const TICK_GAP_PX = 14;
+
+/**
+ * A y axis as wide as its longest tick label: a fixed width cut labels such as "101.75"
+ * (CPU %) or "1,000" to their last digits.
+ */
+export const yAxisSize = (_self: uPlot, values: string[] | null): number =>
+  Math.max(40, TICK_GAP_PX + TICK_CHAR_PX * Math.max(0, ...(values ?? []).map((v) => v.length)));
