@@ -29,7 +29,8 @@ export const ZBestMetrics = z.record(z.string(), z.object({ value: z.number(), s
 export type TBestMetrics = z.infer<typeof ZBestMetrics>;
 
 /** Which way is better for a core tag: accuracies up, losses down. */
-export const betterDirection = (tag: string): 'max' | 'min' => (tag.endsWith('accuracy') ? 'max' : 'min');
+/** Which way a tag improves: accuracy and throughput up, everything else (losses, memory) down. */
+export const betterDirection = (tag: string): 'max' | 'min' => (tag.endsWith('accuracy') || tag.endsWith('_per_sec') ? 'max' : 'min');
 
 export const ZRun = z.object({
   id: z.string(),

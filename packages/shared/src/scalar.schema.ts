@@ -6,6 +6,19 @@ import { queryStep } from './step.schema';
 export const SCALAR_TAGS = ['train/loss', 'train/accuracy', 'test/loss', 'test/accuracy'] as const;
 export type TCoreScalarTag = (typeof SCALAR_TAGS)[number];
 
+/** The tags a training run logs about its worker (ordinary scalars: charted, exported, filterable). */
+export const SYSTEM_TAGS = {
+  cpu: 'system/cpu_percent',
+  rss: 'system/rss_mb',
+  throughput: 'system/images_per_sec',
+} as const;
+
+/**
+ * The tags whose last and best values a run row keeps (finalMetrics, bestMetrics), so the run
+ * list can filter and sort on them. Layer statistics (100+ tags) stay out: they would bloat every row.
+ */
+export const SUMMARY_TAGS: readonly string[] = [...SCALAR_TAGS, ...Object.values(SYSTEM_TAGS)];
+
 /** A tag is a slash-separated path of plain segments, e.g. `weights/conv1/kernel/std`. */
 export const TAG_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
 export const ZScalarTag = safeText('tag')

@@ -25,6 +25,23 @@ describe('ScalarWriter', () => {
     expect(bus.publish).toHaveBeenCalled();
   });
 
+  it('keeps system tags in the run row (the list filters on them) but not layer statistics', async () => {
+    const { w, runs } = writer(vi.fn(async () => undefined));
+    await w.add([
+      { tag: 'system/images_per_sec', step: 1, wallTime: 1, value: 120 },
+      { tag: 'system/images_per_sec', step: 2, wallTime: 2, value: 90 },
+      { tag: 'system/rss_mb', step: 2, wallTime: 2, value: 700 },
+      { tag: 'weights/conv1/kernel/std', step: 2, wallTime: 2, value: 0.1 },
+    ]);
+    await w.flush();
+    expect(runs.setFinalMetrics).toHaveBeenCalledWith(
+      'run',
+      { 'system/images_per_sec': 90, 'system/rss_mb': 700 },
+      // Throughput is best when highest, memory when lowest.
+      { 'system/images_per_sec': { value: 120, step: 1 }, 'system/rss_mb': { value: 700, step: 2 } },
+    );
+  });
+
   it('keeps a failed timed write and fails the next add and flush, without an unhandled rejection', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);

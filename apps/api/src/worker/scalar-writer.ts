@@ -1,4 +1,4 @@
-import { betterDirection, SCALAR_TAGS, type TBestMetrics, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
+import { betterDirection, SUMMARY_TAGS, type TBestMetrics, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
 import type { ScalarStore } from '../scalars/scalar.store';
@@ -10,7 +10,7 @@ const unguarded: WriteGuard = (_what, op) => op();
 
 /** Points per bus event: ~90 bytes of JSON each keeps a message far below NOTIFY's 8000-byte cap. */
 export const POINTS_PER_EVENT = 40;
-const CORE_TAGS: ReadonlySet<string> = new Set(SCALAR_TAGS);
+const SUMMARY: ReadonlySet<string> = new Set(SUMMARY_TAGS);
 
 /**
  * Buffers a run's scalar points and writes them in batches (one INSERT per flush, not one per
@@ -70,9 +70,9 @@ export class ScalarWriter {
     if (batch.length === 0) return;
     // Idempotent (keyed by run, tag, step), so a retried batch or a resumed run stores each point once.
     await this.guard('storing scalars', () => this.scalars.append(this.runId, batch));
-    // Only the core tags: layer statistics (100+ tags) would bloat every run row and list. A batch
-    // of layer statistics alone leaves the row as it is (no UPDATE).
-    const core = batch.filter((p) => CORE_TAGS.has(p.tag));
+    // Only the summary tags (see SUMMARY_TAGS). A batch of layer statistics alone leaves the row
+    // as it is (no UPDATE).
+    const core = batch.filter((p) => SUMMARY.has(p.tag));
     for (const p of core) {
       this.last[p.tag] = p.value;
       const best = this.best[p.tag];

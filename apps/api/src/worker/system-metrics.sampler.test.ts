@@ -1,6 +1,7 @@
 import type { TRunProgress } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_TAGS, createSystemSampler, nodeProcessProbe } from './system-metrics.sampler';
+import { SYSTEM_TAGS } from '@tensorscope/shared';
+import { createSystemSampler, nodeProcessProbe } from './system-metrics.sampler';
 
 const progress = (step: number, imagesPerSec = 500): TRunProgress => ({
   epoch: 1,

@@ -1,11 +1,4 @@
-import type { TRunProgress, TTaggedScalar } from '@tensorscope/shared';
-
-/** The tags a training run logs about the worker itself (ordinary scalars: charted, exported, filterable). */
-export const SYSTEM_TAGS = {
-  cpu: 'system/cpu_percent',
-  rss: 'system/rss_mb',
-  throughput: 'system/images_per_sec',
-} as const;
+import { SYSTEM_TAGS, type TRunProgress, type TTaggedScalar } from '@tensorscope/shared';
 
 export interface TProcessProbe {
   /** Process CPU time in microseconds (user + system, every thread), as process.cpuUsage() gives it. */

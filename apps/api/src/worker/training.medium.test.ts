@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  SUMMARY_TAGS,
   ZLayerProbe,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -92,7 +93,16 @@ describe('training worker, end to end', () => {
     expect(done.backend).toBe('wasm');
     expect(done.progress).toMatchObject({ step: 8, totalSteps: 8, epoch: 1, epochs: 1 });
     expect(done.durationSeconds).toBeGreaterThan(0);
-    expect(Object.keys(done.finalMetrics ?? {}).sort()).toEqual(['test/accuracy', 'test/loss', 'train/accuracy', 'train/loss']);
+    // The four metrics plus the worker's own numbers (sampled at the first progress report at least).
+    expect(Object.keys(done.finalMetrics ?? {})).toEqual(
+      expect.arrayContaining(['test/accuracy', 'test/loss', 'train/accuracy', 'train/loss', 'system/rss_mb', 'system/images_per_sec']),
+    );
+    expect(Object.keys(done.finalMetrics ?? {}).every((tag) => SUMMARY_TAGS.includes(tag))).toBe(true);
+    const byThroughput = await http<{ items: { id: string }[] }>(
+      base,
+      `/api/runs?filter=${encodeURIComponent('system/images_per_sec > 0')}`,
+    );
+    expect(byThroughput.body.items.map((r) => r.id)).toContain(id);
 
     const series = async (t: string) =>
       (await http<{ points: { step: number; value: number; wallTime: number }[] }>(base, `/api/runs/${id}/scalars?tag=${t}`)).body.points;

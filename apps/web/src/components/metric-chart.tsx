@@ -9,6 +9,7 @@ import { ChartActions } from './chart-actions';
 import { countPoints } from '../lib/align-series';
 import { AXIS_TEXT, GRID, legendValue, STEP_AXIS, stepChartBase, TICKS, yAxisSize } from '../lib/chart-axes';
 import { formatFixed } from '../lib/format';
+import { isLonePoint } from '../lib/lone-point';
 import { cssVar } from '../lib/theme';
 import {
   DEFAULT_RUN_CHART_SETTINGS,
@@ -28,7 +29,7 @@ const HEIGHT = 240;
 /**
  * A uPlot line chart of a run's series (see useUplot for its life cycle), drawn as the compare
  * view draws them: the smoothed line over its faint raw points, on the chosen x axis, linear or
- * log y. No per-point markers: uPlot shows points by itself once they are far enough apart.
+ * log y. No per-point markers (only a lone value gets one, see isLonePoint).
  */
 export function MetricChart({
   title,
@@ -82,8 +83,12 @@ export function MetricChart({
             label: faint ? `${s.label} (raw)` : s.label,
             stroke: faint ? `${s.color}40` : s.color,
             width: faint ? 1 : 1.5,
-            // Hollow points take the card's colour (uPlot's default white glares in dark mode).
-            points: { fill: () => cssVar('--surface', '#ffffff') },
+            // No per-point markers, except for a lone value (no line to draw); hollow ones take the
+            // card's colour (uPlot's default white glares in dark mode).
+            points: {
+              show: (u, seriesIdx, idx0, idx1) => isLonePoint(u.data[seriesIdx] as (number | null)[], idx0, idx1),
+              fill: () => cssVar('--surface', '#ffffff'),
+            },
             spanGaps: true,
             value: legendValue((value) => formatFixed(value, 4)),
           };

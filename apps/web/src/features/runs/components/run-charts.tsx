@@ -1,7 +1,7 @@
 'use client';
 
 import type { TScalarPoint } from '@tensorscope/shared';
-import { stepsPerEpoch } from '@tensorscope/shared';
+import { stepsPerEpoch, SYSTEM_TAGS } from '@tensorscope/shared';
 import { useMemo, useState } from 'react';
 import type { TRun } from '@tensorscope/shared';
 import { useScalarSeries } from '../hooks/use-run-queries';
@@ -26,9 +26,9 @@ export function RunCharts({ run }: { run: TRun }) {
   const trainAccuracy = useScalarSeries(runId, 'train/accuracy');
   const testAccuracy = useScalarSeries(runId, 'test/accuracy');
   // The worker's own numbers, logged as ordinary scalars every few seconds (older runs have none).
-  const cpu = useScalarSeries(runId, 'system/cpu_percent');
-  const rss = useScalarSeries(runId, 'system/rss_mb');
-  const throughput = useScalarSeries(runId, 'system/images_per_sec');
+  const cpu = useScalarSeries(runId, SYSTEM_TAGS.cpu);
+  const rss = useScalarSeries(runId, SYSTEM_TAGS.rss);
+  const throughput = useScalarSeries(runId, SYSTEM_TAGS.throughput);
   const [settings, setSettings] = useState<TRunChartSettings>(DEFAULT_RUN_CHART_SETTINGS);
   const update = (patch: Partial<TRunChartSettings>) => setSettings((s) => ({ ...s, ...patch }));
   const [size, setSize] = useChartSize();
@@ -64,9 +64,9 @@ export function RunCharts({ run }: { run: TRun }) {
   const systemCharts = useMemo(
     () =>
       [
-        { title: 'Worker CPU %', testId: 'chart-system-cpu', label: 'system/cpu_percent', points: cpuPoints },
-        { title: 'Worker memory (RSS, MB)', testId: 'chart-system-rss', label: 'system/rss_mb', points: rssPoints },
-        { title: 'Images / s', testId: 'chart-system-throughput', label: 'system/images_per_sec', points: throughputPoints },
+        { title: 'Worker CPU %', testId: 'chart-system-cpu', label: SYSTEM_TAGS.cpu, points: cpuPoints },
+        { title: 'Worker memory (RSS, MB)', testId: 'chart-system-rss', label: SYSTEM_TAGS.rss, points: rssPoints },
+        { title: 'Images / s', testId: 'chart-system-throughput', label: SYSTEM_TAGS.throughput, points: throughputPoints },
       ]
         .filter((c) => c.points.length > 0)
         .map(({ label, points, ...chart }) => ({ ...chart, series: [{ label, color: SYSTEM_COLOR, points }] })),

@@ -1,5 +1,5 @@
 import type { TRun } from '@tensorscope/shared';
-import { RUN_CONFIG_KEYS, fieldSpec } from '@tensorscope/shared';
+import { RUN_CONFIG_KEYS, SYSTEM_TAGS, fieldSpec } from '@tensorscope/shared';
 import { formatAccuracy, formatFixed } from '../../../lib/format';
 import { formatConfigValue } from '../../compare/lib/compare-hparams';
 
@@ -43,6 +43,8 @@ export const EXTRA_COLUMNS: readonly TExtraColumn[] = [
   metric('Train acc.', 'final', 'train/accuracy'),
   metric('Best test acc.', 'best', 'test/accuracy'),
   metric('Best test loss', 'best', 'test/loss'),
+  metric('Images / s', 'final', SYSTEM_TAGS.throughput),
+  metric('Worker RSS (MB)', 'final', SYSTEM_TAGS.rss),
 ];
 
 export const RUN_COLUMNS_STORAGE_KEY = 'tensorscope.runColumns';
