@@ -34,3 +34,25 @@ export const ZRunTagList = z
       seen.add(key);
     });
   });
+
+/**
+ * An edit of the tag list as changes rather than a whole list (`addTags`, `removeTags` on PATCH):
+ * the API applies it to the list as stored at that moment, under a row lock, so two people
+ * tagging one run at once both keep their tags (a whole `tags` list is last-writer-wins).
+ * Removal matches in any case; a tag already there (in any case) is not added twice.
+ */
+export function applyTagEdit(
+  current: readonly string[],
+  edit: { add?: readonly string[]; remove?: readonly string[] },
+): { ok: true; tags: string[] } | { ok: false; message: string } {
+  const removed = new Set((edit.remove ?? []).map((t) => t.toLowerCase()));
+  const tags = current.filter((t) => !removed.has(t.toLowerCase()));
+  const present = new Set(tags.map((t) => t.toLowerCase()));
+  for (const tag of edit.add ?? []) {
+    if (present.has(tag.toLowerCase())) continue;
+    present.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  if (tags.length > RUN_TAGS_MAX) return { ok: false, message: `at most ${RUN_TAGS_MAX} tags per run (it would have ${tags.length})` };
+  return { ok: true, tags };
+}

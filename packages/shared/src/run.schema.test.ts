@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZRunIdParam, ZRunListQuery, ZRunUpdate } from './run.schema';
+import { applyTagEdit } from './run-labels.schema';
 import { toFieldErrors } from './zod-errors';
 import { ZScalarQuery } from './scalar.schema';
 import { ZBusEvent } from './events.schema';
@@ -76,5 +77,23 @@ describe('ZRunUpdate', () => {
     expect(issues({ tags: ['x'.repeat(33)] })).toEqual(['tags.0: a tag must be at most 32 characters']);
     expect(issues({ tags: ['Base', 'base'] })).toEqual(['tags.1: tag "base" is listed twice']);
     expect(issues({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).toEqual(['tags: at most 20 tags per run']);
+    expect(issues({ addTags: ['<x>'] })[0]).toMatch(/^addTags\.0: /);
+    expect(issues({ tags: ['a'], removeTags: ['b'] })).toEqual([
+      'tags: give either tags (the whole list) or addTags/removeTags (changes), not both',
+    ]);
+  });
+});
+
+describe('applyTagEdit', () => {
+  it('removes in any case, adds what is not there yet, keeps the order', () => {
+    expect(applyTagEdit(['Baseline', 'lr:0.01'], { remove: ['baseline'], add: ['best', 'LR:0.01'] })).toEqual({
+      ok: true,
+      tags: ['lr:0.01', 'best'],
+    });
+  });
+  it('refuses a list over the limit, saying how long it would be', () => {
+    const full = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    expect(applyTagEdit(full, { add: ['one-more'] })).toEqual({ ok: false, message: 'at most 20 tags per run (it would have 21)' });
+    expect(applyTagEdit(full, { add: ['one-more'], remove: ['t0'] })).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RUN_NAME_MAX, ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
-import { ZRunNotes, ZRunTagList } from './run-labels.schema';
+import { RUN_TAGS_MAX, ZRunNotes, ZRunTag, ZRunTagList } from './run-labels.schema';
 import { safeText } from './safe-text.schema';
 import { parseRunFilter } from './run-filter/run-filter.parser';
 import { parseRunSort } from './run-filter/run-sort.parse';
@@ -127,11 +127,19 @@ export const ZRunUpdate = z
       .max(RUN_NAME_MAX, `name must be at most ${RUN_NAME_MAX} characters`)
       .optional(),
     notes: ZRunNotes.optional(),
+    /** The whole list (replaces it: last writer wins). */
     tags: ZRunTagList.optional(),
+    /** Changes to the list as stored when the request lands (see applyTagEdit): concurrent edits all count. */
+    addTags: ZRunTagList.optional(),
+    removeTags: z.array(ZRunTag, { error: 'removeTags must be a list of strings' }).max(RUN_TAGS_MAX).optional(),
     archived: z.boolean({ error: 'archived must be true or false' }).optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
-    message: 'give at least one field to change (name, notes, tags, archived)',
+    message: 'give at least one field to change (name, notes, tags, addTags, removeTags, archived)',
+  })
+  .refine((u) => u.tags === undefined || (u.addTags === undefined && u.removeTags === undefined), {
+    path: ['tags'],
+    message: 'give either tags (the whole list) or addTags/removeTags (changes), not both',
   });
 export type TRunUpdate = z.infer<typeof ZRunUpdate>;
 export type TRunUpdateInput = z.input<typeof ZRunUpdate>;

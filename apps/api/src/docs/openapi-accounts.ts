@@ -93,7 +93,7 @@ export function runManagementOperations(): Record<string, unknown> {
     patch: {
       summary: 'Rename, annotate, tag, archive or restore a run (its owner or an admin)',
       description:
-        'Give any of `name`, `notes` (Markdown, ≤ 20,000 characters), `tags` (the whole list: ≤ 20 tags of ≤ 32 letters, digits, spaces and `. _ - : / + #`, no tag twice) and `archived`. Open dashboards get the new row over the socket (`run:updated`).',
+        'Give any of `name`, `notes` (Markdown, ≤ 20,000 characters), `tags` (the whole list: ≤ 20 tags of ≤ 32 letters, digits, spaces and `. _ - : / + #`, no tag twice; last writer wins), or `addTags` / `removeTags` (changes applied to the list as stored, under a row lock, so concurrent edits all count; removal ignores case), and `archived`. Open dashboards get the new row over the socket (`run:updated`).',
       parameters: [idParam],
       requestBody: { required: true, content: json('RunUpdate') },
       responses: {

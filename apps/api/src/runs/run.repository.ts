@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Run as RunRow } from '@prisma/client';
 import type { TBackendName, TBestMetrics, TFinalMetrics, TRunConfig, TRunListQuery, TRunProgress, TRunUpdate } from '@tensorscope/shared';
-import { parseRunFilter, parseRunSort, type TFilterField } from '@tensorscope/shared';
+import { applyTagEdit, parseRunFilter, parseRunSort, type TFilterField } from '@tensorscope/shared';
 import { binder, runFieldSql, runFilterSql } from './run-filter.sql';
 import { PrismaService } from '../prisma/prisma.service';
 
@@ -33,26 +33,33 @@ export class RunRepository {
 
   /**
    * Renames, annotates, tags, archives or restores a run (what `update` gives); null when it does
-   * not exist. A new name is written into the stored config too, in the same transaction, so
-   * the config a clone starts from never disagrees with the run's name.
+   * not exist, `{refused}` when its tag edit would break the tag rules. One transaction: a new
+   * name is written into the stored config too (a clone's config never disagrees with the run's
+   * name), and `addTags`/`removeTags` apply to the list as stored under a row lock, so concurrent
+   * tag edits all count.
    */
-  async update(id: string, update: TRunUpdate, now: Date): Promise<RunRow | null> {
-    const data: Prisma.RunUpdateManyMutationInput = {
-      ...(update.name !== undefined ? { name: update.name } : {}),
-      ...(update.notes !== undefined ? { notes: update.notes } : {}),
-      ...(update.tags !== undefined ? { tags: update.tags } : {}),
-      ...(update.archived !== undefined ? { archivedAt: update.archived ? now : null } : {}),
-    };
-    const [r] = await this.db.$transaction([
-      this.db.run.updateMany({ where: { id }, data }),
-      ...(update.name !== undefined
-        ? [
-            this.db
-              .$executeRaw`UPDATE "Run" SET config = jsonb_set(config, '{name}', to_jsonb(${update.name}::text)) WHERE id = ${id}::uuid`,
-          ]
-        : []),
-    ]);
-    return r.count === 1 ? this.findById(id) : null;
+  update(id: string, update: TRunUpdate, now: Date): Promise<RunRow | null | { refused: string }> {
+    return this.db.$transaction(async (tx) => {
+      let tags = update.tags;
+      if (update.addTags !== undefined || update.removeTags !== undefined) {
+        const [row] = await tx.$queryRaw<{ tags: string[] }[]>`SELECT tags FROM "Run" WHERE id = ${id}::uuid FOR UPDATE`;
+        if (!row) return null;
+        const edited = applyTagEdit(row.tags, { add: update.addTags, remove: update.removeTags });
+        if (!edited.ok) return { refused: edited.message };
+        tags = edited.tags;
+      }
+      const data: Prisma.RunUpdateManyMutationInput = {
+        ...(update.name !== undefined ? { name: update.name } : {}),
+        ...(update.notes !== undefined ? { notes: update.notes } : {}),
+        ...(tags !== undefined ? { tags } : {}),
+        ...(update.archived !== undefined ? { archivedAt: update.archived ? now : null } : {}),
+      };
+      const r = await tx.run.updateMany({ where: { id }, data });
+      if (r.count !== 1) return null;
+      if (update.name !== undefined)
+        await tx.$executeRaw`UPDATE "Run" SET config = jsonb_set(config, '{name}', to_jsonb(${update.name}::text)) WHERE id = ${id}::uuid`;
+      return tx.run.findUnique({ where: { id } });
+    });
   }
 
   /**

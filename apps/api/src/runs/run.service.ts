@@ -104,6 +104,7 @@ export class RunService {
     assertMayManage(principal, await this.get(id), updateVerb(update));
     const row = await this.runs.update(id, update, this.clock.now());
     if (!row) throw ApiError.notFound('run', id);
+    if ('refused' in row) throw ApiError.validation('run update', [{ path: 'addTags', message: row.refused }]);
     // Open dashboards (the list, the run's page) take the new row from this event.
     await this.bus.publish({ type: 'run.updated', runId: id });
     return this.answer(row);

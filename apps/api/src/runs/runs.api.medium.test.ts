@@ -163,6 +163,26 @@ describe('runs REST API', () => {
       expect(events.body.events.map((e) => e.type)).toEqual(['run.updated', 'run.updated']);
     });
 
+    it('applies concurrent tag additions and removals to the stored list, losing none', async () => {
+      const run = await create('concurrent-tags');
+      await patch(run.id, { tags: ['keep', 'drop'] });
+      // Ten people tag the run at the same moment while one removes a tag: with whole-list
+      // replacement all but one addition would be lost.
+      const answers = await Promise.all([
+        ...Array.from({ length: 10 }, (_, i) => patch(run.id, { addTags: [`t${i}`] })),
+        patch(run.id, { removeTags: ['DROP'] }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual(Array(11).fill(200));
+      const after = (await http<TRun>(api.base, `/api/runs/${run.id}`)).body.tags;
+      expect([...after].sort()).toEqual(['keep', ...Array.from({ length: 10 }, (_, i) => `t${i}`)].sort());
+      // Over the limit: a 400 naming addTags, and the list stays as it was.
+      const full = await patch(run.id, { addTags: Array.from({ length: 10 }, (_, i) => `more${i}`) });
+      expect(full.status).toBe(400);
+      expect(full.body.details).toEqual([{ path: 'addTags', message: 'at most 20 tags per run (it would have 21)' }]);
+      expect((await http<TRun>(api.base, `/api/runs/${run.id}`)).body.tags).toEqual(after);
+      expect((await patch(randomUUID(), { addTags: ['x'] })).status).toBe(404);
+    });
+
     it('answers 400 per field for bad input and changes nothing', async () => {
       const run = await create('bad-input');
       const cases: [unknown, string[]][] = [

@@ -8,7 +8,8 @@ import { InlineTextForm } from './inline-text-form';
 
 /**
  * A run's tags as chips; its owner and admins remove one with its ×, and add one with "+ tag".
- * Each change sends the whole list (PATCH replaces it), checked first by the API's own rules.
+ * Each change is sent as a change (addTags / removeTags), so two people tagging one run at once
+ * both keep their tags; a new tag is checked first by the API's own rules.
  */
 export function RunTags({ run }: { run: TRun }) {
   const editor = useRunEditor(run);
@@ -23,7 +24,7 @@ export function RunTags({ run }: { run: TRun }) {
   };
   const save = () => {
     const next = addTag(run.tags, draft ?? '');
-    if (next.ok) editor.save({ tags: next.tags });
+    if (next.ok) editor.save({ addTags: [next.added] });
     else setRefusal(next.message);
   };
 
@@ -39,7 +40,7 @@ export function RunTags({ run }: { run: TRun }) {
               aria-label={`Remove tag ${tag}`}
               data-testid="remove-tag"
               disabled={editor.busy}
-              onClick={() => editor.save({ tags: run.tags.filter((t) => t !== tag) })}
+              onClick={() => editor.save({ removeTags: [tag] })}
             >
               ×
             </button>

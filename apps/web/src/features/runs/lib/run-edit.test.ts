@@ -4,7 +4,7 @@ import { addTag, updateErrorText } from './run-edit';
 
 describe('addTag', () => {
   it('appends a trimmed tag', () => {
-    expect(addTag(['baseline'], '  lr sweep ')).toEqual({ ok: true, tags: ['baseline', 'lr sweep'] });
+    expect(addTag(['baseline'], '  lr sweep ')).toEqual({ ok: true, added: 'lr sweep' });
   });
 
   it('says why a tag is refused, by the API’s own rules', () => {

@@ -5,11 +5,11 @@ import { placeFieldErrors } from '../../../lib/field-errors';
 export const updateErrorText = (error: unknown): string | undefined => placeFieldErrors(error, []).form;
 
 /**
- * The tag list with `draft` added, or why not: the shared rules the API applies (pattern,
- * length, count, no tag twice), so a bad tag is refused before any request.
+ * `draft` as a tag to add, or why not: the shared rules the API applies (pattern, length, count,
+ * no tag twice) checked against the list as shown, so a bad tag is refused before any request.
  */
-export function addTag(tags: readonly string[], draft: string): { ok: true; tags: string[] } | { ok: false; message: string } {
+export function addTag(tags: readonly string[], draft: string): { ok: true; added: string } | { ok: false; message: string } {
   const parsed = ZRunTagList.safeParse([...tags, draft]);
-  if (parsed.success) return { ok: true, tags: parsed.data };
+  if (parsed.success) return { ok: true, added: parsed.data.at(-1)! };
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'not a valid tag' };
 }
