@@ -11,7 +11,16 @@ export { train } from './training/train';
 export type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './training/train.types';
 export type { TTrainCheckpoint, TCheckpointTensor } from './training/checkpoint.types';
 export { encodeCheckpoint, decodeCheckpoint, type TCheckpointManifest } from './training/checkpoint.codec';
-export { trainRun, type TrainRunDurability, loadRunData, loadRunProbe, runDataset, runTestSet, type TrainRunEnv } from './run/train-run';
+export {
+  trainRun,
+  type TrainRunCallbacks,
+  type TrainRunDurability,
+  loadRunData,
+  loadRunProbe,
+  runDataset,
+  runTestSet,
+  type TrainRunEnv,
+} from './run/train-run';
 export { runImagesOf, type TRunDataChoice, type TRunImages } from './run/run-images.select';
 export { clipByGlobalNorm, globalNorm } from './training/grad-clip.op';
 export { computeChannelStats, type ChannelStats } from './core/channel-stats.compute';

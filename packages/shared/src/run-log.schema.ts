@@ -4,7 +4,7 @@ export const RUN_LOG_LEVELS = ['info', 'warn', 'error'] as const;
 export const ZRunLogLevel = z.enum(RUN_LOG_LEVELS);
 export type TRunLogLevel = z.infer<typeof ZRunLogLevel>;
 
-/** One line the worker wrote about a run (claimed, backend, resumed, lease lost, ended, failed). */
+/** One line about a run: the worker's (backend, resumed, lease lost, ended, failed) and its trainer thread's (data, model, anything it printed). */
 export const ZRunLogLine = z.object({
   id: z.number().int(),
   at: z.string(),

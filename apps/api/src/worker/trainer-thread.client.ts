@@ -3,7 +3,11 @@ import type { TrainCallbacks, TrainResult, TTrainCheckpoint } from '@tensorscope
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { splitLines } from './output-lines.split';
 import type { TFromTrainer, TToTrainer } from './trainer.protocol';
+
+/** The thread's stdout reads as info, its stderr (where TF.js warns) as a warning. */
+export type TThreadLogLevel = 'info' | 'warn';
 
 /**
  * The compiled thread entry: beside this file in dist/, or in dist/ when this file runs from
@@ -32,12 +36,32 @@ export interface TrainerRun {
  */
 export class TrainerThread {
   private worker: Worker | null = null;
+  /** Where the thread's output goes while a run trains (its log); between runs, nowhere but the process's own output. */
+  private output: ((level: TThreadLogLevel, message: string) => void) | undefined;
+
+  /**
+   * The thread with its stdout and stderr piped here (not straight to the process's): whatever it
+   * prints (TF.js warnings, a backend's notes) is echoed to the process output and also becomes a
+   * line of the run it trains.
+   */
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(threadEntry(), { stdout: true, stderr: true });
+    const route = (level: TThreadLogLevel, sink: NodeJS.WriteStream) => (line: string) => {
+      sink.write(`[trainer] ${line}\n`);
+      this.output?.(level, line);
+    };
+    splitLines(worker.stdout, route('info', process.stdout));
+    splitLines(worker.stderr, route('warn', process.stderr));
+    return (this.worker = worker);
+  }
 
   start(
     request: { config: TRunConfig; backend: TBackendChoice; cacheDir: string; resume?: TTrainCheckpoint; checkpointEveryMs: number },
-    callbacks: Omit<TrainCallbacks, 'shouldStop'>,
+    callbacks: Omit<TrainCallbacks, 'shouldStop'> & { onLog?: (level: TThreadLogLevel, message: string) => void },
   ): TrainerRun {
-    const worker = (this.worker ??= new Worker(threadEntry()));
+    const worker = this.thread();
+    this.output = callbacks.onLog;
     let setBackend!: (b: TBackendName) => void;
     let failBackend!: (e: Error) => void;
     const backend = new Promise<TBackendName>((resolve, reject) => {
@@ -47,6 +71,7 @@ export class TrainerThread {
     backend.catch(() => undefined);
     const result = new Promise<TrainResult>((resolve, reject) => {
       const finish = () => {
+        this.output = undefined;
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -67,6 +92,7 @@ export class TrainerThread {
       };
       const onMessage = (message: TFromTrainer) => {
         if (message.type === 'backend') setBackend(message.backend);
+        else if (message.type === 'log') callbacks.onLog?.('info', message.message);
         else if (message.type === 'done') {
           finish();
           resolve(message.result);

@@ -29,6 +29,8 @@ export type TTrainerCallback =
 
 export type TFromTrainer =
   | { type: 'backend'; backend: TBackendName }
+  /** A line for the run's log (what the trainer says about its data and model); not acknowledged. */
+  | { type: 'log'; message: string }
   | ({ type: 'callback'; id: number } & TTrainerCallback)
   | { type: 'done'; result: TrainResult }
   | { type: 'failed'; message: string; stack?: string };

@@ -30,6 +30,7 @@ async function run(start: Extract<TToTrainer, { type: 'start' }>): Promise<void>
       start.config,
       { cacheDir: start.cacheDir },
       {
+        onLog: (message) => send({ type: 'log', message }),
         onScalars: (points) => call({ kind: 'scalars', points }),
         onHistograms: (points) => call({ kind: 'histograms', points }),
         onSnapshot: (snapshot) => call({ kind: 'snapshot', snapshot }),

@@ -115,7 +115,13 @@ describe('training worker, end to end', () => {
     // The run's own log: what the worker said about it, oldest first, readable after a line id.
     const logs = (await http<TRunLogs>(base, `/api/runs/${id}/logs`)).body.lines;
     expect(logs.map((l) => l.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^training on wasm \(worker /), 'completed after 8 steps']),
+      expect.arrayContaining([
+        expect.stringMatching(/^training on wasm \(worker /),
+        // The trainer thread's own lines: where its data came from and what it built.
+        expect.stringMatching(/^data: cifar10-gray28, 256 train \+ 200 test images \(28×28×1\), ready in /),
+        expect.stringMatching(/^model: [\d,]+ parameters in \d+ layers$/),
+        'completed after 8 steps',
+      ]),
     );
     expect(logs.every((l) => l.level === 'info')).toBe(true);
     expect((await http<TRunLogs>(base, `/api/runs/${id}/logs?afterId=${logs[0]!.id}`)).body.lines).toHaveLength(logs.length - 1);

@@ -19,6 +19,8 @@ import { createProgressRelay } from './progress-relay';
 import { createSystemSampler, nodeProcessProbe } from './system-metrics.sampler';
 import { TrainerThread, type TrainerRun } from './trainer-thread.client';
 
+/** Lines of the trainer thread's own output stored per run attempt: a chatty warning in a loop must not fill the table. */
+const THREAD_LINES_PER_RUN = 200;
 /** Gap between two samples of the worker's CPU, memory and throughput (system/* tags). */
 const SYSTEM_SAMPLE_EVERY_MS = 5_000;
 /** Minimum gap between two progress events on the bus. */
@@ -169,6 +171,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
       everyMs: PROGRESS_EVERY_MS,
     });
     let lost = false;
+    let threadLines = 0;
     const beat = async () => {
       const { owned, cancelRequested } = await this.runs.heartbeat(runId, workerId, this.clock.now(), latest);
       if (!owned && !lost) {
@@ -205,6 +208,16 @@ export class TrainingWorker implements OnApplicationBootstrap {
           checkpointEveryMs: this.env.CHECKPOINT_SECONDS * 1000,
         },
         {
+          onLog: (level, message) => {
+            threadLines++;
+            if (threadLines <= THREAD_LINES_PER_RUN) void this.note(runId, level, message);
+            else if (threadLines === THREAD_LINES_PER_RUN + 1)
+              void this.note(
+                runId,
+                'warn',
+                `the trainer printed more than ${THREAD_LINES_PER_RUN} lines; the rest is only in the worker's own output`,
+              );
+          },
           onScalars: (points) => writer.add(points),
           onProgress: async (progress) => {
             latest = progress;

@@ -41,8 +41,10 @@ it('passes the inspection settings of the run config through to the loop', async
   const scalars: TTaggedScalar[] = [];
   const histograms: TTaggedHistogram[] = [];
   const snapshots: TWeightSnapshot[] = [];
+  const logs: string[] = [];
   const before = tf.memory().numTensors;
   const result = await trainRun(config, env, {
+    onLog: (line) => void logs.push(line),
     onScalars: (p) => void scalars.push(...p),
     onHistograms: (h) => void histograms.push(...h),
     onSnapshot: (s) => void snapshots.push(s),
@@ -55,6 +57,11 @@ it('passes the inspection settings of the run config through to the loop', async
   expect(scalars.some((p) => p.tag === 'gradients/fc1/kernel/std')).toBe(true);
   expect(snapshots.map((s) => s.step)).toEqual([2]);
   expect(tf.memory().numTensors).toBe(before);
+  // What it says for the run's log: the data (loaded by the probe test above) and the model built.
+  expect(logs).toEqual([
+    expect.stringMatching(/^data: cifar10-gray28, 128 train \+ 50 test images \(28×28×1\), ready in \d+\.\d s \(already in memory\)$/),
+    expect.stringMatching(/^model: [\d,]+ parameters in \d+ layers$/),
+  ]);
 });
 
 it('uses the whole MNIST split when trainSubset and evalSubset are unset', async () => {

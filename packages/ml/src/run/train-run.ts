@@ -64,18 +64,28 @@ export interface TrainRunDurability {
   checkpointEveryMs?: number;
 }
 
+/** What trainRun says about a run besides its numbers: where its data came from and what it built (the run's log). */
+export interface TrainRunCallbacks extends TrainCallbacks {
+  onLog?: (message: string) => void;
+}
+
 /** One run, from its config to its result: data, model, optimizer, loop; frees every tensor it made. */
 export async function trainRun(
   config: TRunConfig,
   env: TrainRunEnv,
-  callbacks: TrainCallbacks,
+  callbacks: TrainRunCallbacks,
   durability: TrainRunDurability = {},
 ): Promise<TrainResult> {
   const tooBig = wasmMemoryProblem(config, activeBackend());
   if (tooBig) throw new Error(tooBig);
+  const images = runImagesOf(config);
+  const inMemory = loaded.peek(images) !== undefined;
+  const started = performance.now();
   const data = await loadRunData(config, env);
   const probe = await loadRunProbe(config, env);
+  callbacks.onLog?.(describeData(images, data, inMemory, performance.now() - started));
   const model = buildModel(config);
+  callbacks.onLog?.(`model: ${model.countParams().toLocaleString('en-US')} parameters in ${model.layers.length} layers`);
   const optimizer = createOptimizer(config);
   try {
     return await train(
@@ -102,4 +112,14 @@ export async function trainRun(
     model.dispose();
     optimizer.dispose();
   }
+}
+
+/** "data: mnist, 60,000 train + 10,000 test images (28×28×1), ready in 1.2 s (read and verified)". */
+export function describeData(images: TRunImages, data: TrainData, inMemory: boolean, ms: number): string {
+  const { train: tr, test } = data;
+  const source = inMemory ? 'already in memory' : 'read and verified';
+  return (
+    `data: ${images}, ${tr.count.toLocaleString('en-US')} train + ${test.count.toLocaleString('en-US')} test images ` +
+    `(${tr.height}×${tr.width}×${tr.channels}), ready in ${(ms / 1000).toFixed(1)} s (${source})`
+  );
 }
