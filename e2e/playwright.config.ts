@@ -20,6 +20,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     storageState: STORAGE_STATE,
     screenshot: 'only-on-failure',
+    // A failure keeps its trace (network, console, DOM per step): a flake seen once can be read afterwards.
+    trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
