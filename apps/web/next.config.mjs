@@ -8,6 +8,11 @@ const nextConfig = {
   // bundler happy whether it resolves to dist/ (CJS) or, later, to sources.
   transpilePackages: ['@tensorscope/shared'],
   reactStrictMode: true,
+  // The run list lives at /, but /runs/<id> and /runs/new make people type /runs too (a filter or
+  // sort in the query string goes along).
+  async redirects() {
+    return [{ source: '/runs', destination: '/', permanent: false }];
+  },
   // ESLint is not part of this workspace; type checking still runs during the build.
   eslint: { ignoreDuringBuilds: true },
   webpack(config) {
