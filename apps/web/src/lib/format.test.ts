@@ -7,6 +7,7 @@ import {
   formatEta,
   formatFixed,
   formatMetric,
+  formatTagValue,
   formatPercent,
   formatRate,
   formatRelative,
@@ -140,5 +141,15 @@ describe('describeEnding', () => {
     expect(describeEnding({ startedAt: '2025-01-01T12:00:00Z', finishedAt: null, durationSeconds: null, status: 'failed' }, 0)).toBe(
       'stopped',
     );
+  });
+});
+
+describe('formatTagValue', () => {
+  it('reads each kind of tag as people do', () => {
+    expect(formatTagValue('test/accuracy', 0.942)).toBe(formatAccuracy(0.942));
+    expect(formatTagValue('system/rss_mb', 1009.078125)).toBe('1,009.1');
+    expect(formatTagValue('system/images_per_sec', 88.0056)).toBe('88');
+    expect(formatTagValue('train/loss', 0.1125)).toBe(formatMetric(0.1125));
+    expect(formatTagValue('system/rss_mb', undefined)).toBe('—');
   });
 });

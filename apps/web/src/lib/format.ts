@@ -116,3 +116,11 @@ export function describeEnding(run: Pick<TRun, 'status' | 'startedAt' | 'finishe
   const seconds = runDurationSeconds(run, now);
   return seconds === null ? outcome : `${outcome} after ${formatDuration(seconds)}`;
 }
+
+/** A logged tag's value as people read it: accuracy in %, the worker's numbers (MB, %, images/s) to one decimal, losses to 4. */
+export function formatTagValue(tag: string, value: number | null | undefined): string {
+  if (tag.endsWith('accuracy')) return formatAccuracy(value);
+  if (tag.startsWith('system/') && value !== null && value !== undefined && Number.isFinite(value))
+    return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return formatMetric(value);
+}

@@ -5,7 +5,7 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { configCell, configFields, formatConfigValue, type TConfigLike } from '../lib/compare-hparams';
 import type { TCompareRow } from '../lib/compare-rows';
 import { nextSort, sortRows, type TCell, type TSort } from '../lib/compare-sort';
-import { formatAccuracy, formatMetric } from '../../../lib/format';
+import { formatTagValue } from '../../../lib/format';
 import { OverfitBadge } from './compare-overfit-badge';
 import { StatusBadge } from '../../../components/status-badge';
 
@@ -21,7 +21,6 @@ interface TColumn {
 }
 
 const METRIC_TAGS = ['train/accuracy', 'test/accuracy', 'train/loss', 'test/loss'] as const;
-const formatTagValue = (tag: string, value: number | undefined) => (tag.endsWith('accuracy') ? formatAccuracy(value) : formatMetric(value));
 const configOf = (row: TCompareRow): TConfigLike | undefined => row.run?.config as TConfigLike | undefined;
 
 function metricColumns(): TColumn[] {

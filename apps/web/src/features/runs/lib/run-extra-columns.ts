@@ -1,6 +1,6 @@
 import type { TRun } from '@tensorscope/shared';
 import { RUN_CONFIG_KEYS, SYSTEM_TAGS, fieldSpec } from '@tensorscope/shared';
-import { formatAccuracy, formatFixed } from '../../../lib/format';
+import { formatTagValue } from '../../../lib/format';
 import { formatConfigValue } from '../../compare/lib/compare-hparams';
 
 /** A column the run list can show besides its own: a config field or a metric, sortable by the API. */
@@ -21,8 +21,7 @@ const metric = (label: string, agg: 'final' | 'best', tag: string): TExtraColumn
   numeric: true,
   cell: (run) => {
     const v = agg === 'best' ? run.bestMetrics?.[tag]?.value : run.finalMetrics?.[tag];
-    if (v === undefined) return undefined;
-    return tag.endsWith('accuracy') ? formatAccuracy(v) : formatFixed(v, 4);
+    return v === undefined ? undefined : formatTagValue(tag, v);
   },
 });
 
