@@ -20,3 +20,7 @@ export * from './step.schema';
 export * from './auth.schema';
 export * from './run-filter';
 export * from './run-log.schema';
+export * from './network/network-layer.schema';
+export * from './network/network-shape.infer';
+export * from './network/network.presets';
+export * from './network/keras-topology.import';
