@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { CompareModule } from './compare/compare.module';
+import { DatasetsModule } from './datasets/datasets.module';
 import { HealthController } from './health.controller';
 import { InfraModule } from './infra.module';
 import { InspectModule } from './inspect/inspect.module';
@@ -14,7 +15,18 @@ import { SweepsModule } from './sweeps/sweeps.module';
 import { VisualizeModule } from './visualize/visualize.module';
 
 @Module({
-  imports: [InfraModule, AuthModule, RunDataModule, RunsModule, LiveModule, InspectModule, SweepsModule, CompareModule, VisualizeModule],
+  imports: [
+    InfraModule,
+    AuthModule,
+    RunDataModule,
+    RunsModule,
+    LiveModule,
+    InspectModule,
+    SweepsModule,
+    CompareModule,
+    VisualizeModule,
+    DatasetsModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, LeaseReaper],
 })

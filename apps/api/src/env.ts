@@ -45,6 +45,12 @@ const ZEnv = z.object({
   RUN_EVENT_RETENTION_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   /** How often an idle worker looks for queued runs (it also wakes on every run event). */
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Largest dataset upload (all its files together), in bytes: 2 GB unless set. */
+  DATASET_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 ** 3),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -24,3 +24,4 @@ export * from './network/network-layer.schema';
 export * from './network/network-shape.infer';
 export * from './network/network.presets';
 export * from './network/keras-topology.import';
+export * from './dataset.schema';

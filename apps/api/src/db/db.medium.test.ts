@@ -47,6 +47,8 @@ describe('database layer', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       'ApiToken',
+      'Dataset',
+      'DatasetFile',
       'HistogramPoint',
       'Run',
       'RunCheckpoint',

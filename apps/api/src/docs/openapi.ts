@@ -23,6 +23,7 @@ import {
 } from '@tensorscope/shared';
 import { z } from 'zod';
 import { accountPaths, accountSchemas, runManagementOperations, securitySchemes } from './openapi-accounts';
+import { datasetPaths, datasetSchemas } from './openapi-datasets';
 import {
   error,
   exportFormatParam,
@@ -102,6 +103,7 @@ export function buildOpenApi(): OpenAPIObject {
         ...runManagementOperations(),
       },
       ...accountPaths(),
+      ...datasetPaths(),
       '/api/runs/{id}/scalars': {
         get: {
           summary: 'A scalar series of a run, in step order',
@@ -391,6 +393,7 @@ export function buildOpenApi(): OpenAPIObject {
       securitySchemes,
       schemas: {
         ...accountSchemas(schema),
+        ...datasetSchemas(schema),
         Run: schema(ZRun),
         RunLogs: schema(ZRunLogs),
         RunList: schema(ZRunList),

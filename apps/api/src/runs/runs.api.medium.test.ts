@@ -253,9 +253,17 @@ describe('runs REST API', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/runs', '/api/runs/{id}', '/api/runs/{id}/scalars', '/api/runs/{id}/cancel']),
+      expect.arrayContaining([
+        '/api/runs',
+        '/api/runs/{id}',
+        '/api/runs/{id}/scalars',
+        '/api/runs/{id}/cancel',
+        '/api/datasets',
+        '/api/datasets/{id}',
+      ]),
     );
     expect(JSON.stringify(doc.body.components.schemas.RunConfigInput)).toContain('learningRate');
+    expect(JSON.stringify(doc.body.components.schemas.Dataset)).toContain('channelMean');
     const ui = await fetch(`${api.base}/api/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');

@@ -1,25 +1,12 @@
 import type { TBackendChoice, TBackendName, TRunConfig } from '@tensorscope/shared';
 import type { TrainCallbacks, TrainResult, TTrainCheckpoint } from '@tensorscope/ml';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../common/thread-entry';
 import { splitLines } from './output-lines.split';
 import type { TFromTrainer, TToTrainer } from './trainer.protocol';
 
 /** The thread's stdout reads as info, its stderr (where TF.js warns) as a warning. */
 export type TThreadLogLevel = 'info' | 'warn';
-
-/**
- * The compiled thread entry: beside this file in dist/, or in dist/ when this file runs from
- * sources (tests through vitest; `npm test` builds first).
- */
-function threadEntry(): string {
-  const sibling = join(__dirname, 'trainer.thread.js');
-  if (existsSync(sibling)) return sibling;
-  const built = join(__dirname, '..', '..', 'dist', 'worker', 'trainer.thread.js');
-  if (existsSync(built)) return built;
-  throw new Error(`trainer thread entry not found (${sibling}, ${built}); build apps/api first`);
-}
 
 export interface TrainerRun {
   /** The backend the thread initialised. */
@@ -46,7 +33,7 @@ export class TrainerThread {
    */
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(threadEntry(), { stdout: true, stderr: true });
+    const worker = new Worker(threadEntry(__dirname, 'worker', 'trainer.thread'), { stdout: true, stderr: true });
     const route = (level: TThreadLogLevel, sink: NodeJS.WriteStream) => (line: string) => {
       sink.write(`[trainer] ${line}\n`);
       this.output?.(level, line);

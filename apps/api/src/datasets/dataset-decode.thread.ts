@@ -1,0 +1,66 @@
+// Entry of a dataset-decode thread (see dataset-decode.protocol.ts): one upload per thread.
+import {
+  computeChannelStats,
+  decodeCsvUpload,
+  decodeIdxUpload,
+  decodeImageFolderZip,
+  UploadError,
+  type TDecodedUpload,
+} from '@tensorscope/ml';
+import { parentPort } from 'node:worker_threads';
+import type { TFromDecoder, TToDecoder } from './dataset-decode.protocol';
+
+const port = parentPort;
+if (!port) throw new Error('dataset-decode.thread must run in a worker thread');
+
+const parts = new Map<string, Uint8Array[]>();
+const file = (field: string): Uint8Array => Buffer.concat(parts.get(field) ?? []);
+
+function decode(end: Extract<TToDecoder, { type: 'end' }>): TDecodedUpload {
+  switch (end.format) {
+    case 'idx':
+      return decodeIdxUpload(
+        {
+          trainImages: file('trainImages'),
+          trainLabels: file('trainLabels'),
+          testImages: file('testImages'),
+          testLabels: file('testLabels'),
+        },
+        end.classNames,
+      );
+    case 'csv':
+      return decodeCsvUpload({ train: file('train'), test: file('test') }, { inputShape: end.inputShape, classNames: end.classNames });
+    case 'image-folder-zip':
+      return decodeImageFolderZip(file('archive'));
+  }
+}
+
+port.on('message', (message: TToDecoder) => {
+  if (message.type === 'chunk') {
+    const list = parts.get(message.field) ?? [];
+    list.push(message.data);
+    parts.set(message.field, list);
+    return;
+  }
+  let answer: TFromDecoder;
+  try {
+    const { train, test } = decode(message);
+    const stats = computeChannelStats(train);
+    answer = {
+      type: 'done',
+      summary: {
+        inputShape: [train.height, train.width, train.channels],
+        classNames: [...train.classNames],
+        trainSize: train.count,
+        testSize: test.count,
+        channelMean: stats.mean,
+        channelStd: stats.std,
+      },
+    };
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    answer = e instanceof UploadError ? { type: 'refused', message: text } : { type: 'failed', message: text };
+  }
+  parts.clear();
+  port.postMessage(answer);
+});

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Dataset as DatasetRow } from '@prisma/client';
+import type { TDatasetFormat } from '@tensorscope/shared';
+import { PrismaService } from '../prisma/prisma.service';
+import type { TDecodedSummary } from './dataset-decode.protocol';
+
+export type { DatasetRow };
+
+/** The dataset catalogue and the uploaded files' chunks (Dataset, DatasetFile). */
+@Injectable()
+export class DatasetRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** An upload's row before its files arrive: 'uploading', so lists and runs do not see it yet. */
+  async startUpload(id: string, name: string, format: TDatasetFormat | 'pending', ownerId: string | null): Promise<void> {
+    await this.prisma.client.dataset.create({
+      data: { id, name, format, ownerId, inputShape: [], classNames: [], channelMean: [], channelStd: [] },
+    });
+  }
+
+  /** One chunk of a file; idempotent (a retried write of the same chunk changes nothing). */
+  async appendChunk(datasetId: string, field: string, chunk: number, data: Uint8Array): Promise<void> {
+    await this.prisma.client.datasetFile.upsert({
+      where: { datasetId_field_chunk: { datasetId, field, chunk } },
+      create: { datasetId, field, chunk, data: Buffer.from(data) },
+      update: {},
+    });
+  }
+
+  /** The upload decoded: its description, and it joins the catalogue. */
+  markReady(
+    id: string,
+    name: string,
+    format: TDatasetFormat,
+    summary: TDecodedSummary,
+    checksum: string,
+    sizeBytes: number,
+  ): Promise<DatasetRow> {
+    return this.prisma.client.dataset.update({
+      where: { id },
+      data: { ...summary, name, format, status: 'ready', checksum, sizeBytes: BigInt(sizeBytes) },
+    });
+  }
+
+  /** Deletes a dataset and its files (cascade); false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    const r = await this.prisma.client.dataset.deleteMany({ where: { id } });
+    return r.count === 1;
+  }
+
+  listReady(): Promise<DatasetRow[]> {
+    return this.prisma.client.dataset.findMany({ where: { status: 'ready' }, orderBy: [{ builtin: 'desc' }, { createdAt: 'asc' }] });
+  }
+
+  findReady(id: string): Promise<DatasetRow | null> {
+    return this.prisma.client.dataset.findFirst({ where: { id, status: 'ready' } });
+  }
+
+  /** Uploads that never finished (the API died mid-upload) and are older than `before`: removed with their chunks. */
+  async deleteStaleUploads(before: Date): Promise<number> {
+    const r = await this.prisma.client.dataset.deleteMany({ where: { status: 'uploading', createdAt: { lt: before } } });
+    return r.count;
+  }
+
+  /** A stored file, reassembled from its chunks (workers decode from this). */
+  async readFile(datasetId: string, field: string): Promise<Buffer> {
+    const rows = await this.prisma.client.datasetFile.findMany({
+      where: { datasetId, field },
+      orderBy: { chunk: 'asc' },
+      select: { data: true },
+    });
+    return Buffer.concat(rows.map((r) => r.data));
+  }
+}
