@@ -50,8 +50,8 @@ if (command === 'start') {
 }
 // test:all fails on a lint error or an unformatted file before it runs any package's tests.
 else if (command === 'test') pnpm(['run', 'test:all'], env);
-// ml: training and inspection throughput; e2e: compare view of 100 runs × 100,000 points.
-else if (command === 'bench') pnpm(['-r', '--workspace-concurrency=1', 'bench'], env);
+// Every package's bench, then one table of their rows with the goals (scripts/bench-report.mjs).
+else if (command === 'bench') run(process.execPath, [join(root, 'scripts', 'bench-report.mjs'), process.execPath, pnpmBin], { env });
 else {
   console.error(`unknown command ${command}; use start, test or bench`);
   process.exit(2);

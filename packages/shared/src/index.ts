@@ -25,3 +25,4 @@ export * from './network/network-shape.infer';
 export * from './network/network.presets';
 export * from './network/keras-topology.import';
 export * from './dataset.schema';
+export * from './bench-row';
