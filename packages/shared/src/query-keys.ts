@@ -31,3 +31,8 @@ export const compareKeys = {
   all: ['compare'] as const,
   series: (query: TCompareQuery) => [...compareKeys.all, query] as const,
 };
+
+export const datasetKeys = {
+  all: ['datasets'] as const,
+  list: () => [...datasetKeys.all, 'list'] as const,
+};

@@ -6,6 +6,7 @@ import './evaluate.css';
 import './sweep.css';
 import './visualize.css';
 import './run-manage.css';
+import './datasets.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { serverEnv } from '../env';

@@ -71,15 +71,18 @@ async function request(path: string, init: RequestInit): Promise<{ status: numbe
   }
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const parsed = ZApiError.safeParse(body);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.code, parsed.data.message, parsed.data.details);
-    throw new ApiError(response.status, 'HTTP_ERROR', `${response.status} ${response.statusText}`.trim());
-  }
+  if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
   return { status: response.status, body };
 }
 
-function safeJson(text: string): unknown {
+/** The ApiError of a failed answer: the API's error shape when it sent one, else the HTTP status. */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const parsed = ZApiError.safeParse(body);
+  if (parsed.success) return new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.details);
+  return new ApiError(status, 'HTTP_ERROR', `${status} ${statusText}`.trim());
+}
+
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -23,7 +23,7 @@ describe('currentSection', () => {
 
 describe('visibleSections', () => {
   it('hides "New run" from those who may not launch', () => {
-    expect(visibleSections(true).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare', '/runs/new']);
-    expect(visibleSections(false).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare']);
+    expect(visibleSections(true).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare', '/datasets', '/runs/new']);
+    expect(visibleSections(false).map((s) => s.href)).toEqual(['/', '/sweeps', '/compare', '/datasets']);
   });
 });

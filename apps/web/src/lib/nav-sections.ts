@@ -3,6 +3,7 @@ export const NAV_SECTIONS = [
   { href: '/', label: 'Runs', testId: 'nav-runs' },
   { href: '/sweeps', label: 'Sweeps', testId: 'nav-sweeps' },
   { href: '/compare', label: 'Compare', testId: 'nav-compare' },
+  { href: '/datasets', label: 'Datasets', testId: 'nav-datasets' },
   { href: '/runs/new', label: 'New run', testId: 'nav-new-run', launches: true },
 ] as const;
 

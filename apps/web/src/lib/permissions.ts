@@ -14,11 +14,12 @@ export const ALLOWED: TVerdict = { ok: true };
 const UNKNOWN: TVerdict = { ok: false, reason: null };
 
 /** What a launcher may start. */
-export type TLaunchable = 'runs' | 'sweeps' | 'visualizations';
+export type TLaunchable = 'runs' | 'sweeps' | 'visualizations' | 'datasets';
 const LAUNCH_VERB: Record<TLaunchable, string> = {
   runs: 'launch runs',
   sweeps: 'launch sweeps',
   visualizations: 'compute visualizations',
+  datasets: 'upload datasets',
 };
 
 /** Launching runs, sweeps and visualization jobs takes a launcher (or an admin). */
