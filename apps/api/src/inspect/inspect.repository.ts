@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import type { THistogram, TParamKind, TRunTags, TSnapshotInfo, TTaggedHistogram } from '@tensorscope/shared';
+import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
 
 export interface TStoredTensor {
@@ -10,10 +11,17 @@ export interface TStoredTensor {
   data: Float32Array;
 }
 
-/** Histograms, tag lists and weight snapshots: the only code touching those tables. */
+/**
+ * Histograms, tag lists and weight snapshots: the only code touching those tables. Snapshot bytes
+ * are read through node-postgres: Prisma moved a LeNet-RGB snapshot (17 MB of bytea) in ~2 s,
+ * most of it blocking the event loop, which every feature-map request paid.
+ */
 @Injectable()
 export class InspectRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPoolService,
+  ) {}
 
   private get db() {
     return this.prisma.client;
@@ -122,25 +130,31 @@ export class InspectRepository {
   async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
     const [run, rows] = await Promise.all([
       this.db.run.findUnique({ where: { id: runId }, select: { topology: true, inputStats: true } }),
-      this.db.weightSnapshot.findMany({
-        where: { runId, step },
-        orderBy: [{ layer: 'asc' }, { kind: 'asc' }],
-        select: { layer: true, kind: true, shape: true, data: true },
-      }),
+      this.pg.pool.query<{ layer: string; kind: string; shape: number[]; data: Buffer }>(
+        `SELECT layer, kind, shape, data FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 ORDER BY layer, kind`,
+        [runId, step],
+      ),
     ]);
-    if (!run?.topology || rows.length === 0) return null;
+    if (!run?.topology || rows.rows.length === 0) return null;
     return {
       topology: run.topology,
       inputStats: run.inputStats,
-      tensors: rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
+      tensors: rows.rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
     };
   }
 
+  /** Whether the run has a snapshot at `step` (one index probe, no bytes). */
+  async hasSnapshot(runId: string, step: number): Promise<boolean> {
+    const r = await this.pg.pool.query('SELECT 1 FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 LIMIT 1', [runId, step]);
+    return r.rows.length > 0;
+  }
+
   async readTensor(runId: string, step: number, layer: string, param: TParamKind): Promise<TStoredTensor | null> {
-    const row = await this.db.weightSnapshot.findUnique({
-      where: { runId_step_layer_kind: { runId, step, layer, kind: param } },
-      select: { shape: true, data: true },
-    });
+    const r = await this.pg.pool.query<{ shape: number[]; data: Buffer }>(
+      'SELECT shape, data FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 AND layer = $3 AND kind = $4',
+      [runId, step, layer, param],
+    );
+    const row = r.rows[0];
     if (!row) return null;
     return { layer, param, shape: row.shape, data: toFloat32(row.data) };
   }

@@ -1,21 +1,8 @@
 import type { TBackendChoice, TBackendName, TRunConfig } from '@tensorscope/shared';
 import type { TrainCallbacks, TrainResult, TTrainCheckpoint } from '@tensorscope/ml';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../common/thread-entry';
 import type { TFromTrainer, TToTrainer } from './trainer.protocol';
-
-/**
- * The compiled thread entry: beside this file in dist/, or in dist/ when this file runs from
- * sources (tests through vitest; `npm test` builds first).
- */
-function threadEntry(): string {
-  const sibling = join(__dirname, 'trainer.thread.js');
-  if (existsSync(sibling)) return sibling;
-  const built = join(__dirname, '..', '..', 'dist', 'worker', 'trainer.thread.js');
-  if (existsSync(built)) return built;
-  throw new Error(`trainer thread entry not found (${sibling}, ${built}); build apps/api first`);
-}
 
 export interface TrainerRun {
   /** The backend the thread initialised. */
@@ -37,7 +24,7 @@ export class TrainerThread {
     request: { config: TRunConfig; backend: TBackendChoice; cacheDir: string; resume?: TTrainCheckpoint; checkpointEveryMs: number },
     callbacks: Omit<TrainCallbacks, 'shouldStop'>,
   ): TrainerRun {
-    const worker = (this.worker ??= new Worker(threadEntry()));
+    const worker = (this.worker ??= new Worker(threadEntry('worker/trainer.thread.js')));
     let setBackend!: (b: TBackendName) => void;
     let failBackend!: (e: Error) => void;
     const backend = new Promise<TBackendName>((resolve, reject) => {
