@@ -138,14 +138,13 @@ function EvolutionTiles({ vizId, result, featureMap, step }: { vizId: string; re
   const status = useImageStatus(url);
   const mapIndex = result.featureMaps.findIndex((m) => m.featureMap === featureMap);
   const top = result.featureMaps[mapIndex]?.top ?? [];
+  const source = { vizId, result, sprite: url && status ? { url, status } : null };
   return (
     <div className="top9-block" style={{ gridTemplateColumns: `repeat(3, ${CELL}px)` }}>
       {top.slice(0, 9).map((t, rank) => (
         <Top9Tile
           key={rank}
-          vizId={vizId}
-          result={result}
-          sprite={url && status ? { url, status } : null}
+          source={source}
           kind="deconv"
           mapIndex={mapIndex}
           rank={rank}

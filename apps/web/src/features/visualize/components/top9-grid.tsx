@@ -42,7 +42,7 @@ export function Top9Grid({
   // One sprite for every cell (data-sprite says when the grid is drawn); none for results from before sprites.
   const url = spriteUrl(vizId, result);
   const status = useImageStatus(url);
-  const sprite = url && status ? { url, status } : null;
+  const source = { vizId, result, sprite: url && status ? { url, status } : null };
   return (
     <div
       className="top9-grid"
@@ -73,9 +73,7 @@ export function Top9Grid({
                     >
                       <Top9Tile
                         testId="top9-cell"
-                        vizId={vizId}
-                        result={result}
-                        sprite={sprite}
+                        source={source}
                         kind={kind}
                         mapIndex={mapIndex}
                         rank={rank}

@@ -13,6 +13,13 @@ export interface TSpriteSource {
   status: TImageStatus;
 }
 
+/** A top-9 job's tiles: its id, its result and its sprite (null: none, draw single tiles). */
+export interface TTop9TileSource {
+  vizId: string;
+  result: TTop9Result;
+  sprite: TSpriteSource | null;
+}
+
 /** The sprite of a top-9 result, if it has one. */
 export const spriteUrl = (vizId: string, result: TTop9Result) => (result.sprite ? visualizationImageUrl(vizId, result.sprite.image) : null);
 
@@ -21,9 +28,7 @@ export const spriteUrl = (vizId: string, result: TTop9Result) => (result.sprite 
  * for results computed before sprites or when the sprite failed to load, its own PNG.
  */
 export function Top9Tile({
-  vizId,
-  result,
-  sprite,
+  source: { vizId, result, sprite },
   kind,
   mapIndex,
   rank,
@@ -31,9 +36,7 @@ export function Top9Tile({
   alt,
   testId,
 }: {
-  vizId: string;
-  result: TTop9Result;
-  sprite: TSpriteSource | null;
+  source: TTop9TileSource;
   kind: 'deconv' | 'patch';
   /** The map's position in `result.featureMaps`. */
   mapIndex: number;
