@@ -3,8 +3,8 @@
  * throwaway database (embedded PostgreSQL, or a throwaway database on DATABASE_URL's server):
  *
  * - feature maps (`/snapshots/:step/activations/:layer.png?image=`) of the course LeNet (CIFAR
- *   RGB 32×32, 4.26 M parameters): the first in a fresh process (render thread, backend and test
- *   split start), a snapshot the render thread has not loaded, a new image of a loaded snapshot,
+ *   RGB 32×32, 4.26 M parameters): the first of the process (its render thread started with the
+ *   app; the test split and the snapshot load now), a snapshot the render thread has not loaded, a new image of a loaded snapshot,
  *   and the same URL again (cached). Goals: < 1 s cold, < 150 ms warm;
  * - GET /api/runs while feature maps render back to back, against the same list when idle, with
  *   the longest event-loop stall of the API process meanwhile. Goal: not blocked (render threads);
@@ -85,7 +85,8 @@ async function main(): Promise<void> {
     };
 
     // Feature maps.
-    const first = await timed(mapUrl(100, 'conv2', 0));
+    // As the Layers tab asks: the snapshot list, then the newest snapshot's feature maps.
+    const first = (await timed(`/api/runs/${run.id}/snapshots`)) + (await timed(mapUrl(100, 'conv2', 0)));
     const newSnapshot: number[] = [];
     for (const step of [200, 300, 400]) newSnapshot.push(await timed(mapUrl(step, 'conv2', 1)));
     const newImage: number[] = [];
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < 20; i++) warm.push(await timed(mapUrl(400, 'conv2', 2)));
     rows.push(
-      `feature map, first in a fresh API process (thread, backend, test split, snapshot): ${ms(first)}  (goal < 1000 ms cold)`,
+      `feature map, first of the API process (snapshot list + image: test split, snapshot, model): ${ms(first)}  (goal < 1000 ms cold)`,
       `feature map, snapshot not loaded yet, median of ${newSnapshot.length}: ${ms(median(newSnapshot))}  (goal < 1000 ms cold)`,
       `feature map, new image of a loaded snapshot, median of ${newImage.length}: ${ms(median(newImage))}  (goal < 1000 ms cold)`,
       `feature map, same URL again (cached), median of ${warm.length}: ${ms(median(warm))}, p95 ${ms(p95(warm))}  (goal < 150 ms warm)`,

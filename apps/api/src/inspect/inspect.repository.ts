@@ -3,18 +3,14 @@ import { Prisma } from '@prisma/client';
 import type { THistogram, TParamKind, TRunTags, TSnapshotInfo, TTaggedHistogram } from '@tensorscope/shared';
 import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
+import { readStoredSnapshot, toFloat32, type TStoredSnapshot, type TStoredTensor } from './snapshot.read';
 
-export interface TStoredTensor {
-  layer: string;
-  param: TParamKind;
-  shape: number[];
-  data: Float32Array;
-}
+export type { TStoredTensor } from './snapshot.read';
 
 /**
- * Histograms, tag lists and weight snapshots: the only code touching those tables. Snapshot bytes
- * are read through node-postgres: Prisma moved a LeNet-RGB snapshot (17 MB of bytea) in ~2 s,
- * most of it blocking the event loop, which every feature-map request paid.
+ * Histograms, tag lists and weight snapshots: the only code touching those tables (the render
+ * threads read snapshots through the same snapshot.read.ts). Snapshot bytes go through
+ * node-postgres (see readStoredSnapshot).
  */
 @Injectable()
 export class InspectRepository {
@@ -127,20 +123,8 @@ export class InspectRepository {
   }
 
   /** Every tensor of one snapshot, in a stable (layer, param) order, and the run's topology. */
-  async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
-    const [run, rows] = await Promise.all([
-      this.db.run.findUnique({ where: { id: runId }, select: { topology: true, inputStats: true } }),
-      this.pg.pool.query<{ layer: string; kind: string; shape: number[]; data: Buffer }>(
-        `SELECT layer, kind, shape, data FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 ORDER BY layer, kind`,
-        [runId, step],
-      ),
-    ]);
-    if (!run?.topology || rows.rows.length === 0) return null;
-    return {
-      topology: run.topology,
-      inputStats: run.inputStats,
-      tensors: rows.rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
-    };
+  readSnapshot(runId: string, step: number): Promise<TStoredSnapshot | null> {
+    return readStoredSnapshot(this.pg.pool, runId, step);
   }
 
   /** Whether the run has a snapshot at `step` (one index probe, no bytes). */
@@ -158,11 +142,4 @@ export class InspectRepository {
     if (!row) return null;
     return { layer, param, shape: row.shape, data: toFloat32(row.data) };
   }
-}
-
-/** Copies into an aligned buffer: a Buffer's offset inside its pool need not be a multiple of 4. */
-function toFloat32(bytes: Uint8Array): Float32Array {
-  const data = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(data.buffer).set(bytes);
-  return data;
 }

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  ZChannelStats,
   ERROR_CODES,
   ZRunConfig,
   type TFeatureMapsQuery,
@@ -13,12 +12,12 @@ import {
   type TRunConfig,
   type TSnapshotList,
 } from '@tensorscope/shared';
-import { MAX_IMAGE_PIXELS, filterGridLayout, type StoredModel, type TLayerProbe as MlLayerProbe } from '@tensorscope/ml';
+import { MAX_IMAGE_PIXELS, filterGridLayout, type TLayerProbe as MlLayerProbe } from '@tensorscope/ml';
 
 import { ApiError } from '../common/api-error';
 import { RunRepository } from '../runs/run.repository';
 import { InspectRepository } from './inspect.repository';
-import { RenderInputError, RenderThreadError } from './render/render.pool';
+import { RenderInputError, RenderNotFoundError, RenderThreadError } from './render/render.pool';
 import type { TRenderTask } from './render/render.protocol';
 import { RenderService, type TRendered } from './render/render.service';
 
@@ -45,8 +44,12 @@ export class InspectService {
   }
 
   async snapshots(id: string): Promise<TSnapshotList> {
-    await this.requireRun(id);
-    return { snapshots: await this.inspect.listSnapshots(id) };
+    const run = await this.runs.findById(id);
+    if (!run) throw ApiError.notFound('run', id);
+    const snapshots = await this.inspect.listSnapshots(id);
+    // Their feature maps are likely next: have a render thread decode the run's test split meanwhile.
+    if (snapshots.length > 0) this.render.warm(ZRunConfig.parse(run.config));
+    return { snapshots };
   }
 
   /**
@@ -123,23 +126,18 @@ export class InspectService {
   }
 
   /**
-   * A render-thread task, cached under `key`. The snapshot is read only when the thread rendering it
-   * does not hold it yet. The ml side's InspectInputError (unknown layer, bad image, zoom too big) is
-   * the caller's 400; a crashed or hung render thread a 500 (the thread is replaced).
+   * A render-thread task, cached under `key`. The ml side's InspectInputError (unknown layer, bad
+   * image, zoom too big) is the caller's 400, a snapshot gone meanwhile a 404, a crashed or hung
+   * render thread a 500 (the thread is replaced); a database outage stays one (503).
    */
   private async rendered<T extends TRendered>(key: string, task: TRenderTask, id: string, step: number): Promise<T> {
-    const load = async (): Promise<StoredModel> => {
-      const snapshot = await this.inspect.readSnapshot(id, step);
-      const inputStats = ZChannelStats.safeParse(snapshot?.inputStats);
-      if (!snapshot || !inputStats.success) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
-      return { topology: snapshot.topology, tensors: snapshot.tensors, channelStats: inputStats.data };
-    };
     try {
-      return await this.render.render<T>(key, task, task.kind === 'filter-grid' ? null : { key: `${id}/${step}`, load });
+      return await this.render.render<T>(key, task, task.kind === 'filter-grid' ? null : { runId: id, step });
     } catch (e) {
       if (e instanceof RenderInputError) {
         throw new ApiError(HttpStatus.BAD_REQUEST, { code: ERROR_CODES.badRequest, message: e.message });
       }
+      if (e instanceof RenderNotFoundError) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
       if (e instanceof RenderThreadError) {
         throw new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, { code: ERROR_CODES.internal, message: e.message });
       }

@@ -1,27 +1,28 @@
 // A render thread for RenderPool's tests: speaks render.protocol.ts, and does what the task's
-// `kind` says (answer, ask for a snapshot, refuse the input, crash, exit, hang) so the pool's
-// supervision can be tested with real threads.
+// `kind` says (answer, use a snapshot, refuse the input, miss the snapshot, lose the database,
+// crash, exit, hang) so the pool's supervision can be tested with real threads.
 import { parentPort, threadId } from 'node:worker_threads';
 
 const held = new Set();
-parentPort.on('message', (m) => {
+parentPort.on('message', ({ id, task, snapshot }) => {
   const send = (msg) => parentPort.postMessage(msg);
-  if (m.type !== 'task') {
-    // The answer to need-model: report what came (or why nothing did).
-    if (m.type === 'model') held.add(m.model.key);
-    send(
-      m.type === 'model'
-        ? { type: 'done', id: m.id, result: { kind: 'png', png: Uint8Array.from([m.model.tensors.length, threadId]) } }
-        : { type: 'failed', id: m.id, message: m.message, input: false },
-    );
-    return;
-  }
-  const { id, task, modelKey } = m;
-  if (task.kind === 'answer') send({ type: 'done', id, result: { kind: 'png', png: Uint8Array.from([task.value, threadId]) } });
+  const answer = (value) =>
+    send({ type: 'done', id, result: { kind: 'png', png: Uint8Array.from([value, threadId]) }, loadedSnapshot: false });
+  const fail = (failure, message, code) => send({ type: 'failed', id, message, failure, ...(code ? { code } : {}) });
+  if (task.kind === 'answer') answer(task.value);
   else if (task.kind === 'snapshot') {
-    if (held.has(modelKey)) send({ type: 'done', id, result: { kind: 'png', png: Uint8Array.from([255, threadId]) } });
-    else send({ type: 'need-model', id });
-  } else if (task.kind === 'refuse') send({ type: 'failed', id, message: 'no such layer', input: true });
+    // 1: this thread had the snapshot already; 0: it loads it now.
+    const key = `${snapshot.runId}/${snapshot.step}`;
+    send({
+      type: 'done',
+      id,
+      result: { kind: 'png', png: Uint8Array.from([held.has(key) ? 1 : 0, threadId]) },
+      loadedSnapshot: !held.has(key),
+    });
+    held.add(key);
+  } else if (task.kind === 'refuse') fail('input', 'no such layer');
+  else if (task.kind === 'missing') fail('not-found', 'snapshot gone');
+  else if (task.kind === 'db-down') fail('error', 'connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED');
   else if (task.kind === 'crash')
     setImmediate(() => {
       throw new Error('wasm abort');

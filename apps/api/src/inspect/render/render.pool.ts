@@ -1,9 +1,19 @@
-import type { StoredModel } from '@tensorscope/ml';
 import { Worker } from 'node:worker_threads';
-import type { TFromRender, TRenderResult, TRenderTask, TRenderThreadInit, TToRender } from './render.protocol';
+import {
+  snapshotKey,
+  type TFromRender,
+  type TRenderResult,
+  type TRenderTask,
+  type TRenderThreadInit,
+  type TSnapshotRef,
+  type TToRender,
+} from './render.protocol';
 
 /** The ml side refused the task's input (unknown layer, bad image index, zoom too big): the caller's 400. */
 export class RenderInputError extends Error {}
+
+/** The task's snapshot was gone when its thread went to read it. */
+export class RenderNotFoundError extends Error {}
 
 /** The thread died (a wasm abort, out of memory) or overran its time during the task; it is replaced. */
 export class RenderThreadError extends Error {}
@@ -11,20 +21,17 @@ export class RenderThreadError extends Error {}
 interface Job {
   id: number;
   task: TRenderTask;
-  modelKey: string | null;
-  loadModel: () => Promise<StoredModel>;
+  snapshot: TSnapshotRef | null;
   resolve: (result: TRenderResult) => void;
   reject: (e: Error) => void;
-  /** Answered already (a model that could not load): the thread's own answer is then only a "free" signal. */
-  settled: boolean;
 }
 
 interface Slot {
   worker: Worker | null;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-  /** Snapshots this thread has loaded, newest last (tasks on them go here first). */
-  models: string[];
+  /** Snapshots this thread has loaded lately, newest last (tasks on them go here first). */
+  snapshots: string[];
 }
 
 export interface RenderPoolOptions {
@@ -45,18 +52,18 @@ export class RenderPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
-  /** Tasks handed to a thread so far (the cache tests read it: a hit must not render). */
-  tasksStarted = 0;
+  /** Snapshots read and built by the threads so far (tests and the bench: a kept one is not read again). */
+  snapshotLoads = 0;
 
   constructor(private readonly options: RenderPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.threads) }, () => ({ worker: null, job: null, timer: null, models: [] }));
+    this.slots = Array.from({ length: Math.max(1, options.threads) }, () => ({ worker: null, job: null, timer: null, snapshots: [] }));
   }
 
-  /** Runs `task` in a thread; `loadModel` reads the snapshot when the thread does not hold `modelKey` yet. */
-  run(task: TRenderTask, modelKey: string | null, loadModel: () => Promise<StoredModel>): Promise<TRenderResult> {
+  /** Runs `task` in a thread; `snapshot`: the one a feature-map or probe task runs on (the thread reads it when it lacks it). */
+  run(task: TRenderTask, snapshot: TSnapshotRef | null): Promise<TRenderResult> {
     if (this.closed) return Promise.reject(new RenderThreadError('the render pool is shut down'));
     return new Promise<TRenderResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, modelKey, loadModel, resolve, reject, settled: false });
+      this.queue.push({ id: this.nextId++, task, snapshot, resolve, reject });
       this.dispatch();
     });
   }
@@ -77,7 +84,8 @@ export class RenderPool {
       const idle = this.slots.filter((s) => s.job === null);
       if (idle.length === 0) return;
       const job = this.queue.shift()!;
-      const slot = idle.find((s) => job.modelKey !== null && s.models.includes(job.modelKey)) ?? idle[0]!;
+      const key = job.snapshot && snapshotKey(job.snapshot);
+      const slot = idle.find((s) => key !== null && s.snapshots.includes(key)) ?? idle[0]!;
       this.start(slot, job);
     }
   }
@@ -92,15 +100,20 @@ export class RenderPool {
       );
     }, this.options.timeoutMs);
     slot.timer.unref();
-    this.tasksStarted += 1;
-    worker.postMessage({ type: 'task', id: job.id, modelKey: job.modelKey, task: job.task } satisfies TToRender);
+    if (job.snapshot) {
+      const key = snapshotKey(job.snapshot);
+      slot.snapshots = [...slot.snapshots.filter((k) => k !== key), key].slice(-this.options.init.modelSlots);
+    }
+    worker.postMessage({ type: 'task', id: job.id, snapshot: job.snapshot, task: job.task } satisfies TToRender);
   }
 
   private spawn(slot: Slot): Worker {
     const worker = new Worker(this.options.entry, { workerData: this.options.init });
     slot.worker = worker;
-    slot.models = [];
-    worker.on('message', (message: TFromRender) => this.onMessage(slot, worker, message));
+    slot.snapshots = [];
+    worker.on('message', (message: TFromRender) => {
+      if (slot.worker === worker && slot.job?.id === message.id) this.finish(slot, message);
+    });
     worker.on('error', (e) => {
       if (slot.worker === worker) void this.stop(slot, new RenderThreadError(`the render thread crashed: ${e.message}`));
     });
@@ -114,48 +127,30 @@ export class RenderPool {
   private async stop(slot: Slot, reason: RenderThreadError): Promise<void> {
     const worker = slot.worker;
     slot.worker = null;
-    slot.models = [];
-    this.finish(slot, (job) => job.reject(reason));
+    this.finish(slot, reason);
     await worker?.terminate();
   }
 
-  /** Frees the slot, settles its job (once) and hands the slot the next task. */
-  private finish(slot: Slot, settle: (job: Job) => void): void {
+  /** Frees the slot, settles its job with the thread's answer (or `reason`) and hands the slot the next task. */
+  private finish(slot: Slot, outcome: TFromRender | RenderThreadError): void {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
-    if (job && !job.settled) {
-      job.settled = true;
-      settle(job);
+    if (job) {
+      if (outcome instanceof Error) job.reject(outcome);
+      else if (outcome.type === 'done') {
+        if (outcome.loadedSnapshot) this.snapshotLoads += 1;
+        job.resolve(outcome.result);
+      } else job.reject(failure(outcome));
     }
     if (!this.closed) this.dispatch();
   }
+}
 
-  private onMessage(slot: Slot, worker: Worker, message: TFromRender): void {
-    const job = slot.job;
-    if (slot.worker !== worker || !job || job.id !== message.id) return;
-    if (message.type === 'need-model') {
-      job.loadModel().then(
-        (model) => {
-          if (slot.worker !== worker || slot.job !== job) return;
-          // The weights move to the thread (transferred, not copied); the caller read them for this task only.
-          worker.postMessage({ type: 'model', id: job.id, model } satisfies TToRender, [
-            ...new Set(model.tensors.map((t) => t.data.buffer as ArrayBuffer)),
-          ]);
-          slot.models = [...slot.models.filter((k) => k !== job.modelKey), job.modelKey!].slice(-this.options.init.modelSlots);
-        },
-        (e: unknown) => {
-          // Answered now (a 404 keeps its shape); the thread's "failed" that follows only frees the slot.
-          job.settled = true;
-          job.reject(e instanceof Error ? e : new Error(String(e)));
-          if (slot.worker === worker) worker.postMessage({ type: 'no-model', id: job.id, message: String(e) } satisfies TToRender);
-        },
-      );
-    } else if (message.type === 'done') {
-      this.finish(slot, (j) => j.resolve(message.result));
-    } else {
-      this.finish(slot, (j) => j.reject(message.input ? new RenderInputError(message.message) : new Error(message.message)));
-    }
-  }
+/** The thread's failure as the error the caller tells apart (a database error keeps its code for the outage check). */
+function failure(message: Extract<TFromRender, { type: 'failed' }>): Error {
+  if (message.failure === 'input') return new RenderInputError(message.message);
+  if (message.failure === 'not-found') return new RenderNotFoundError(message.message);
+  return Object.assign(new Error(message.message), message.code !== undefined ? { code: message.code } : {});
 }

@@ -1,12 +1,12 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { StoredModel, TLayerProbe } from '@tensorscope/ml';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { runImagesOf, type TLayerProbe, type TRunDataChoice } from '@tensorscope/ml';
 import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../../bus/event-bus.port';
 import { threadEntry } from '../../common/thread-entry';
 import { ENV, type TEnv } from '../../env';
 import { LruCache } from './lru.cache';
 import { RenderPool } from './render.pool';
-import type { TRenderResult, TRenderTask } from './render.protocol';
+import type { TRenderResult, TRenderTask, TSnapshotRef } from './render.protocol';
 
 /** What one cached answer is: an image, or the JSON beside a feature-map image. */
 export type TRendered = Buffer | TLayerProbe;
@@ -21,12 +21,16 @@ const costOf = (value: TRendered) =>
  * requests arriving together share one render.
  */
 @Injectable()
-export class RenderService implements OnModuleInit, OnModuleDestroy {
+export class RenderService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RenderService');
   private pool: RenderPool | null = null;
   private readonly cache: LruCache<string, TRendered>;
   private readonly inFlight = new Map<string, Promise<TRendered>>();
-  /** Answers served from the cache (bench and tests read it). */
+  /** Answers served from the cache, and renders started (bench and tests read them). */
   hits = 0;
+  rendered = 0;
+  /** Test splits asked to be warmed already (once per data choice is enough: threads keep them). */
+  private readonly warmed = new Set<string>();
 
   private unsubscribe: (() => void) | null = null;
 
@@ -44,20 +48,46 @@ export class RenderService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Threads are started with the first render, not with the app: most API processes never render. */
+  /**
+   * Threads start with the app, their TF.js backend ready (module load and wasm compile are most
+   * of a first render's second), so the first image someone opens is not also the slowest.
+   */
+  onApplicationBootstrap(): void {
+    this.warm(null);
+  }
+
+  /**
+   * Has the threads decode a run's test split now (the Layers tab lists snapshots before it asks
+   * for feature maps); fire and forget, a failure shows again on the render itself.
+   */
+  warm(config: TRunDataChoice | null): void {
+    const key = config === null ? 'backend' : JSON.stringify(runImagesOf(config));
+    if (this.warmed.has(key)) return;
+    this.warmed.add(key);
+    this.threads.run({ kind: 'warm', config }, null).catch((e: unknown) => {
+      this.warmed.delete(key);
+      this.logger.warn(`warming the render thread failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
   private get threads(): RenderPool {
     this.pool ??= new RenderPool({
       entry: threadEntry('inspect/render/render.thread.js'),
       threads: this.env.INSPECT_RENDER_THREADS,
       timeoutMs: this.env.INSPECT_RENDER_TIMEOUT_SECONDS * 1000,
-      init: { backend: this.env.TENSORSCOPE_BACKEND, cacheDir: join(this.env.DATA_DIR, 'cache'), modelSlots: 2 },
+      init: {
+        backend: this.env.TENSORSCOPE_BACKEND,
+        cacheDir: join(this.env.DATA_DIR, 'cache'),
+        databaseUrl: this.env.DATABASE_URL,
+        modelSlots: 2,
+      },
     });
     return this.pool;
   }
 
-  /** Tasks the threads have started so far. */
-  get rendered(): number {
-    return this.pool?.tasksStarted ?? 0;
+  /** Snapshots the threads have read and built so far. */
+  get snapshotLoads(): number {
+    return this.pool?.snapshotLoads ?? 0;
   }
 
   /** Threads rendering right now. */
@@ -67,13 +97,9 @@ export class RenderService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The cached answer for `key`, or `task` rendered (once, however many ask at the same time) and
-   * cached. `modelKey`/`loadModel`: the snapshot a TF.js task runs on, read only when its thread lacks it.
+   * cached. `snapshot`: the one a TF.js task runs on (its thread reads it when it lacks it).
    */
-  async render<T extends TRendered>(
-    key: string,
-    task: TRenderTask,
-    model: { key: string; load: () => Promise<StoredModel> } | null,
-  ): Promise<T> {
+  async render<T extends TRendered>(key: string, task: TRenderTask, snapshot: TSnapshotRef | null): Promise<T> {
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       this.hits += 1;
@@ -81,9 +107,8 @@ export class RenderService implements OnModuleInit, OnModuleDestroy {
     }
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.threads
-        .run(task, model?.key ?? null, model?.load ?? (() => Promise.reject(new Error('this task needs no snapshot'))))
-        .then(fromThread);
+      this.rendered += 1;
+      pending = this.threads.run(task, snapshot).then(fromThread);
       this.inFlight.set(key, pending);
       pending.then(
         (value) => {
@@ -110,6 +135,7 @@ export class RenderService implements OnModuleInit, OnModuleDestroy {
 /** Structured clone turns a thread's Buffer into a plain Uint8Array: back to Buffers for Express. */
 function fromThread(result: TRenderResult): TRendered {
   if (result.kind === 'png') return Buffer.from(result.png.buffer, result.png.byteOffset, result.png.byteLength);
+  if (result.kind === 'warm') throw new Error('a render answered like a warm-up');
   const { probe } = result;
   return { ...probe, inputPng: Buffer.from(probe.inputPng.buffer, probe.inputPng.byteOffset, probe.inputPng.byteLength) };
 }
