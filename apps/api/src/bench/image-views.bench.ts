@@ -62,6 +62,10 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const get = await signedIn(app, base);
     const rows: string[] = [];
+    const mb = () => `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`;
+    // The render thread starts with the app: what it costs the API process at idle.
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleRss = mb();
 
     // The course LeNet with 4 snapshots, stored as a worker would.
     const runs = app.get(RunRepository);
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       );
     }
 
+    rows.push(`API process resident memory: ${idleRss} at idle (render thread started), ${mb()} after these renders`);
     console.log(`\nImage views: course LeNet (CIFAR RGB 32×32), wasm render thread (node ${process.version}, ${process.arch})`);
     for (const r of rows) console.log(`  ${r}`);
   } finally {
