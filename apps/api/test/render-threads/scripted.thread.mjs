@@ -9,7 +9,7 @@ parentPort.on('message', ({ id, task, snapshot }) => {
   const answer = (value) =>
     send({ type: 'done', id, result: { kind: 'png', png: Uint8Array.from([value, threadId]) }, loadedSnapshot: false });
   const fail = (failure, message, code) => send({ type: 'failed', id, message, failure, ...(code ? { code } : {}) });
-  if (task.kind === 'answer') answer(task.value);
+  if (task.kind === 'answer' || task.kind === 'filter-grid') answer(task.value);
   else if (task.kind === 'snapshot') {
     // 1: this thread had the snapshot already; 0: it loads it now.
     const key = `${snapshot.runId}/${snapshot.step}`;

@@ -48,6 +48,19 @@ describe('RenderPool: real threads, supervised', () => {
     expect(bytes(await pool.run(task('answer', 7), null))[0]).toBe(7);
   });
 
+  it('lets a filter grid pass the snapshot renders waiting, but not what came before them', async () => {
+    makePool(1);
+    const order: string[] = [];
+    const track = (name: string, p: Promise<unknown>) => p.then(() => order.push(name));
+    await Promise.all([
+      track('running', pool.run(task('answer', 1), null)),
+      track('warm', pool.run(task('answer', 2), null)),
+      track('feature-maps', pool.run(task('snapshot'), { runId: 'r', step: 1 })),
+      track('filter-grid', pool.run(task('filter-grid', 3), null)),
+    ]);
+    expect(order).toEqual(['running', 'warm', 'filter-grid', 'feature-maps']);
+  });
+
   it('passes an input refusal on as RenderInputError', async () => {
     makePool(1);
     await expect(pool.run(task('refuse'), null)).rejects.toBeInstanceOf(RenderInputError);

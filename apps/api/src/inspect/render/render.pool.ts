@@ -43,8 +43,9 @@ export interface RenderPoolOptions {
 }
 
 /**
- * A small supervised pool of render threads. Tasks wait in one FIFO queue; a free thread takes the
- * next one, preferring the thread that already holds the task's snapshot. A thread that crashes,
+ * A small supervised pool of render threads. Tasks wait in one queue, first come first served except
+ * that filter grids pass snapshot renders; a free thread takes the next one, preferring the thread
+ * that already holds the task's snapshot. A thread that crashes,
  * exits or overruns fails only its task (RenderThreadError) and is started afresh for the next.
  */
 export class RenderPool {
@@ -63,7 +64,12 @@ export class RenderPool {
   run(task: TRenderTask, snapshot: TSnapshotRef | null): Promise<TRenderResult> {
     if (this.closed) return Promise.reject(new RenderThreadError('the render pool is shut down'));
     return new Promise<TRenderResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, snapshot, resolve, reject });
+      const job = { id: this.nextId++, task, snapshot, resolve, reject };
+      // A filter grid is tens of milliseconds of plain JS: it goes before the snapshot renders waiting
+      // (each up to a second), so the Layers tab's filter slider stays quick while feature maps load.
+      const before = task.kind === 'filter-grid' ? this.queue.findIndex((j) => j.snapshot !== null) : -1;
+      if (before === -1) this.queue.push(job);
+      else this.queue.splice(before, 0, job);
       this.dispatch();
     });
   }
