@@ -27,6 +27,9 @@ if (!port) throw new Error('render.thread must run in a worker thread');
 const init = workerData as TRenderThreadInit;
 const env = { cacheDir: init.cacheDir };
 const backend = initBackend(init.backend);
+// Handled here so a failing backend is not an unhandled rejection killing the thread before a task
+// awaits it; each task that needs it then fails with the reason.
+backend.catch(() => undefined);
 // Evicted models are disposed: a thread's tensor count stays bounded by its slots.
 const models = new LruCache<string, LoadedModel>(init.modelSlots, (m) => m.model.dispose());
 const snapshots = new RenderSnapshotRepository(init.databaseUrl);
