@@ -33,6 +33,12 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
   /** Overrides the backend of every run whose config says `auto`. */
   TENSORSCOPE_BACKEND: ZBackendChoice.default('auto'),
+  /** Threads rendering inspection images (feature maps, filter grids) beside the API's request thread. */
+  INSPECT_RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** A render running longer than this is abandoned (its thread restarted) and answered with an error. */
+  INSPECT_RENDER_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  /** Memory for rendered inspection images kept by the API (snapshots never change, so neither do they). */
+  INSPECT_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   WORKER_ID: z.string().default(`${hostname()}:${process.pid}`),
   /** A running run whose worker has not sent a heartbeat for this long is failed. */
   LEASE_SECONDS: z.coerce.number().int().min(5).default(120),

@@ -43,7 +43,11 @@ export { GRID_BACKGROUND } from './inspect/rgb-image.canvas';
 export type { TileGrid } from './inspect/tile-grid.layout';
 export {
   renderRunFeatureMaps,
+  renderLayerFeatureMaps,
   probeRunLayer,
+  probeLayer,
+  loadStoredModel,
+  type LoadedModel,
   MAX_IMAGE_PIXELS,
   MAX_PROBE_VALUES,
   type StoredModel,

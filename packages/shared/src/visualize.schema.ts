@@ -91,12 +91,35 @@ export const ZTopActivation = z.object({
 });
 export type TTopActivation = z.infer<typeof ZTopActivation>;
 
+/** Where a tile lies in a sprite image: [x, y, width, height] in the sprite's pixels. */
+export const ZSpriteRect = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
+export type TSpriteRect = z.infer<typeof ZSpriteRect>;
+
+/** The name of the PNG holding every tile of a top-9 job (see ZTop9Sprite). */
+export const TOP9_SPRITE_IMAGE = 'top9-sprite';
+
+/**
+ * Every projection and patch of a top-9 job in one PNG (the job image `image`), so a grid of
+ * 576–2,304 tiles is one download. Per feature map (in the result's `featureMaps` order) and rank
+ * (strongest first): where its projection and its patch lie in the sprite.
+ */
+export const ZTop9Sprite = z.object({
+  image: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  deconv: z.array(z.array(ZSpriteRect)),
+  patch: z.array(z.array(ZSpriteRect)),
+});
+export type TTop9Sprite = z.infer<typeof ZTop9Sprite>;
+
 export const ZTop9Result = z.object({
   kind: z.literal('top9'),
   layer: z.string(),
   imagesSearched: z.number().int(),
   /** One entry per feature map, its top images strongest first. PNGs: images `deconv-<map>-<rank>`, `patch-<map>-<rank>`. */
   featureMaps: z.array(z.object({ featureMap: z.number().int(), top: z.array(ZTopActivation) })),
+  /** The same tiles packed in one PNG; absent from results computed before sprites existed (their tiles still load one by one). */
+  sprite: ZTop9Sprite.optional(),
   seconds: z.number(),
 });
 export type TTop9Result = z.infer<typeof ZTop9Result>;

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The compiled entry of a worker thread, `<folder>/<name>.js` under the API's dist/: beside the
- * calling file when it runs from dist/, or in dist/ when it runs from sources (tests through
- * vitest; `npm test` builds first). Threads always run compiled code.
+ * The compiled entry of a worker thread, by its path under dist/ (`worker/trainer.thread.js`): beside
+ * this file's folder when the process runs compiled, or in dist/ when it runs from sources (tests
+ * through vitest; `npm test` builds first). A thread always runs compiled JavaScript.
  */
-export function threadEntry(callerDir: string, folder: string, name: string): string {
-  const sibling = join(callerDir, `${name}.js`);
-  if (existsSync(sibling)) return sibling;
-  const built = join(callerDir, '..', '..', 'dist', folder, `${name}.js`);
+export function threadEntry(relative: string): string {
+  const beside = join(__dirname, '..', relative);
+  if (existsSync(beside)) return beside;
+  const built = join(__dirname, '..', '..', 'dist', relative);
   if (existsSync(built)) return built;
-  throw new Error(`thread entry not found (${sibling}, ${built}); build apps/api first`);
+  throw new Error(`thread entry not found (${beside}, ${built}); build apps/api first`);
 }

@@ -11,7 +11,7 @@ export interface TDecodeSession {
 }
 
 export function startDecodeSession(): TDecodeSession {
-  const worker = new Worker(threadEntry(__dirname, 'datasets', 'dataset-decode.thread'));
+  const worker = new Worker(threadEntry('datasets/dataset-decode.thread.js'));
   // A thread that dies (out of memory on a huge archive) answers as a failure, never hangs.
   const died = new Promise<TFromDecoder>((resolve) => {
     worker.once('error', (e) => resolve({ type: 'failed', message: `the decoding thread crashed: ${e.message}` }));

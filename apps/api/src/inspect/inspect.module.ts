@@ -3,6 +3,7 @@ import { RunDataModule } from '../runs/run-data.module';
 import { InspectController } from './inspect.controller';
 import { InspectDataModule } from './inspect-data.module';
 import { InspectService } from './inspect.service';
+import { RenderService } from './render/render.service';
 
-@Module({ imports: [RunDataModule, InspectDataModule], controllers: [InspectController], providers: [InspectService] })
+@Module({ imports: [RunDataModule, InspectDataModule], controllers: [InspectController], providers: [InspectService, RenderService] })
 export class InspectModule {}

@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import type { THistogram, TParamKind, TRunTags, TSnapshotInfo, TTaggedHistogram } from '@tensorscope/shared';
+import { PgPoolService } from '../prisma/pg-pool.service';
 import { PrismaService } from '../prisma/prisma.service';
+import { readStoredSnapshot, toFloat32, type TStoredSnapshot, type TStoredTensor } from './snapshot.read';
 
-export interface TStoredTensor {
-  layer: string;
-  param: TParamKind;
-  shape: number[];
-  data: Float32Array;
-}
+export type { TStoredTensor } from './snapshot.read';
 
-/** Histograms, tag lists and weight snapshots: the only code touching those tables. */
+/**
+ * Histograms, tag lists and weight snapshots: the only code touching those tables (the render
+ * threads read snapshots through the same snapshot.read.ts). Snapshot bytes go through
+ * node-postgres (see readStoredSnapshot).
+ */
 @Injectable()
 export class InspectRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPoolService,
+  ) {}
 
   private get db() {
     return this.prisma.client;
@@ -119,36 +123,23 @@ export class InspectRepository {
   }
 
   /** Every tensor of one snapshot, in a stable (layer, param) order, and the run's topology. */
-  async readSnapshot(runId: string, step: number): Promise<{ topology: unknown; inputStats: unknown; tensors: TStoredTensor[] } | null> {
-    const [run, rows] = await Promise.all([
-      this.db.run.findUnique({ where: { id: runId }, select: { topology: true, inputStats: true } }),
-      this.db.weightSnapshot.findMany({
-        where: { runId, step },
-        orderBy: [{ layer: 'asc' }, { kind: 'asc' }],
-        select: { layer: true, kind: true, shape: true, data: true },
-      }),
-    ]);
-    if (!run?.topology || rows.length === 0) return null;
-    return {
-      topology: run.topology,
-      inputStats: run.inputStats,
-      tensors: rows.map((r) => ({ layer: r.layer, param: r.kind as TParamKind, shape: r.shape, data: toFloat32(r.data) })),
-    };
+  readSnapshot(runId: string, step: number): Promise<TStoredSnapshot | null> {
+    return readStoredSnapshot(this.pg.pool, runId, step);
+  }
+
+  /** Whether the run has a snapshot at `step` (one index probe, no bytes). */
+  async hasSnapshot(runId: string, step: number): Promise<boolean> {
+    const r = await this.pg.pool.query('SELECT 1 FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 LIMIT 1', [runId, step]);
+    return r.rows.length > 0;
   }
 
   async readTensor(runId: string, step: number, layer: string, param: TParamKind): Promise<TStoredTensor | null> {
-    const row = await this.db.weightSnapshot.findUnique({
-      where: { runId_step_layer_kind: { runId, step, layer, kind: param } },
-      select: { shape: true, data: true },
-    });
+    const r = await this.pg.pool.query<{ shape: number[]; data: Buffer }>(
+      'SELECT shape, data FROM "WeightSnapshot" WHERE "runId" = $1 AND step = $2 AND layer = $3 AND kind = $4',
+      [runId, step, layer, param],
+    );
+    const row = r.rows[0];
     if (!row) return null;
     return { layer, param, shape: row.shape, data: toFloat32(row.data) };
   }
-}
-
-/** Copies into an aligned buffer: a Buffer's offset inside its pool need not be a multiple of 4. */
-function toFloat32(bytes: Uint8Array): Float32Array {
-  const data = new Float32Array(bytes.byteLength / 4);
-  new Uint8Array(data.buffer).set(bytes);
-  return data;
 }

@@ -1,6 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  ZChannelStats,
   ERROR_CODES,
   ZRunConfig,
   type TFeatureMapsQuery,
@@ -13,34 +12,21 @@ import {
   type TRunConfig,
   type TSnapshotList,
 } from '@tensorscope/shared';
-import {
-  InspectInputError,
-  MAX_IMAGE_PIXELS,
-  filterGridLayout,
-  initBackend,
-  renderFilterGrid,
-  probeRunLayer,
-  renderRunFeatureMaps,
-  type StoredModel,
-} from '@tensorscope/ml';
-import type { TBackendName } from '@tensorscope/shared';
-import { join } from 'node:path';
-import { ENV, type TEnv } from '../env';
+import { MAX_IMAGE_PIXELS, filterGridLayout, type TLayerProbe as MlLayerProbe } from '@tensorscope/ml';
 
 import { ApiError } from '../common/api-error';
 import { RunRepository } from '../runs/run.repository';
 import { InspectRepository } from './inspect.repository';
-
-/** What the trainer stored as the run's input normalisation (ml's ChannelStats). */
+import { RenderInputError, RenderNotFoundError, RenderThreadError } from './render/render.pool';
+import type { TRenderTask } from './render/render.protocol';
+import { RenderService, type TRendered } from './render/render.service';
 
 @Injectable()
 export class InspectService {
-  private backend: Promise<TBackendName> | null = null;
-
   constructor(
     private readonly runs: RunRepository,
     private readonly inspect: InspectRepository,
-    @Inject(ENV) private readonly env: TEnv,
+    private readonly render: RenderService,
   ) {}
 
   private async requireRun(id: string): Promise<void> {
@@ -58,8 +44,12 @@ export class InspectService {
   }
 
   async snapshots(id: string): Promise<TSnapshotList> {
-    await this.requireRun(id);
-    return { snapshots: await this.inspect.listSnapshots(id) };
+    const run = await this.runs.findById(id);
+    if (!run) throw ApiError.notFound('run', id);
+    const snapshots = await this.inspect.listSnapshots(id);
+    // Their feature maps are likely next: have a render thread decode the run's test split meanwhile.
+    if (snapshots.length > 0) this.render.warm(ZRunConfig.parse(run.config));
+    return { snapshots };
   }
 
   /**
@@ -95,18 +85,29 @@ export class InspectService {
   }
 
   /**
-   * One test image through a stored snapshot: what `layer` computes, one tile per channel.
-   * Inference of a single image, so it runs here; the dataset and backend load once per process.
+   * One test image through a stored snapshot: what `layer` computes, one tile per channel. Rendered
+   * in a render thread (TF.js never runs on the request thread) and cached: the same URL again is
+   * answered from memory.
    */
   async featureMaps(id: string, step: number, layer: string, query: TFeatureMapsQuery): Promise<Buffer> {
-    return this.withStoredModel(id, step, (config, env, stored) =>
-      renderRunFeatureMaps(config, env, stored, layer, query.image, query.zoom),
+    const config = await this.requireSnapshot(id, step);
+    return this.rendered<Buffer>(
+      `${id}/${step}/activations/${layer}?image=${query.image}&zoom=${query.zoom}`,
+      { kind: 'feature-maps', config, layer, image: query.image, zoom: query.zoom },
+      id,
+      step,
     );
   }
 
   /** What the feature maps of `layer` are of: the test image, its label, and a small flat layer's values. */
   async layerProbe(id: string, step: number, layer: string, query: TLayerProbeQuery): Promise<TLayerProbe> {
-    const probe = await this.withStoredModel(id, step, (config, env, stored) => probeRunLayer(config, env, stored, layer, query.image));
+    const config = await this.requireSnapshot(id, step);
+    const probe = await this.rendered<MlLayerProbe>(
+      `${id}/${step}/probe/${layer}?image=${query.image}`,
+      { kind: 'probe', config, layer, image: query.image },
+      id,
+      step,
+    );
     return {
       image: query.image,
       label: probe.label,
@@ -116,32 +117,29 @@ export class InspectService {
     };
   }
 
-  /**
-   * Runs `op` on a stored snapshot of the run, with its config and data directory; inference of a
-   * single image, so it runs here (the dataset and backend load once per process). The ml side's
-   * InspectInputError (unknown layer, bad image, zoom too big) is the caller's 400.
-   */
-  private async withStoredModel<T>(
-    id: string,
-    step: number,
-    op: (config: TRunConfig, env: { cacheDir: string }, stored: StoredModel) => Promise<T>,
-  ): Promise<T> {
-    const run = await this.runs.findById(id);
+  /** The run's config, once the run and its snapshot at `step` are known to exist (a cached image must not outlive them). */
+  private async requireSnapshot(id: string, step: number): Promise<TRunConfig> {
+    const [run, exists] = await Promise.all([this.runs.findById(id), this.inspect.hasSnapshot(id, step)]);
     if (!run) throw ApiError.notFound('run', id);
-    const snapshot = await this.inspect.readSnapshot(id, step);
-    const inputStats = ZChannelStats.safeParse(snapshot?.inputStats);
-    if (!snapshot || !inputStats.success) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
-    this.backend ??= initBackend(this.env.TENSORSCOPE_BACKEND);
-    await this.backend;
+    if (!exists) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+    return ZRunConfig.parse(run.config);
+  }
+
+  /**
+   * A render-thread task, cached under `key`. The ml side's InspectInputError (unknown layer, bad
+   * image, zoom too big) is the caller's 400, a snapshot gone meanwhile a 404, a crashed or hung
+   * render thread a 500 (the thread is replaced); a database outage stays one (503).
+   */
+  private async rendered<T extends TRendered>(key: string, task: TRenderTask, id: string, step: number): Promise<T> {
     try {
-      return await op(
-        ZRunConfig.parse(run.config),
-        { cacheDir: join(this.env.DATA_DIR, 'cache') },
-        { topology: snapshot.topology, tensors: snapshot.tensors, channelStats: inputStats.data },
-      );
+      return await this.render.render<T>(key, task, task.kind === 'filter-grid' ? null : { runId: id, step });
     } catch (e) {
-      if (e instanceof InspectInputError) {
+      if (e instanceof RenderInputError) {
         throw new ApiError(HttpStatus.BAD_REQUEST, { code: ERROR_CODES.badRequest, message: e.message });
+      }
+      if (e instanceof RenderNotFoundError) throw ApiError.notFound('snapshot', `at step ${step} of run ${id}`);
+      if (e instanceof RenderThreadError) {
+        throw new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, { code: ERROR_CODES.internal, message: e.message });
       }
       throw e;
     }
@@ -173,6 +171,11 @@ export class InspectService {
         details: { width, height, maxPixels: MAX_IMAGE_PIXELS },
       });
     }
-    return renderFilterGrid({ shape: kernel.shape, data: kernel.data }, query);
+    return this.rendered<Buffer>(
+      `${id}/${step}/filters/${layer}?scale=${query.scale}&zoom=${query.zoom}&filter=${query.filter ?? ''}`,
+      { kind: 'filter-grid', kernel: { shape: kernel.shape, data: kernel.data }, options: query },
+      id,
+      step,
+    );
   }
 }

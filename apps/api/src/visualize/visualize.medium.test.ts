@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TApiError, TRun, TVisualization, TVisualizationList } from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authedFetch, cancelLeftoverRuns, http, listen, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
@@ -43,6 +44,12 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
     await api?.close();
   });
 
+  /** A PNG the API serves, decoded to RGBA as a browser would. */
+  const decoded = async (url: string) => {
+    const res = await authedFetch(url);
+    expect(res.status, url).toBe(200);
+    return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+  };
   const create = (body: unknown) => http<TVisualization>(base, `/api/runs/${runId}/visualizations`, { body });
   const done = (id: string) =>
     until(`visualization ${id}`, async () => {
@@ -68,6 +75,25 @@ describe('Snapshot jobs (Zeiler & Fergus, evaluation views), end to end', () => 
         .subarray(1, 4)
         .toString('ascii'),
     ).toBe('PNG');
+
+    // The whole grid in one sprite: a tile cut out at its rect is the single tile's pixels.
+    const sprite = v.result.sprite;
+    if (!sprite) throw new Error('expected a sprite');
+    const sheet = await decoded(`${base}/api/visualizations/${v.id}/images/${sprite.image}.png`);
+    expect([sheet.width, sheet.height]).toEqual([sprite.width, sprite.height]);
+    for (const [kind, map, rank] of [
+      ['deconv', 3, 0],
+      ['patch', 3, 0],
+      ['deconv', 31, 8],
+      ['patch', 17, 4],
+    ] as const) {
+      const tile = await decoded(`${base}/api/visualizations/${v.id}/images/${kind}-${map}-${rank}.png`);
+      const [x0, y0, w, h] = sprite[kind][v.result.featureMaps.findIndex((m) => m.featureMap === map)]![rank]!;
+      expect([w, h]).toEqual([tile.width, tile.height]);
+      const cut = Buffer.alloc(w * h * 4);
+      for (let y = 0; y < h; y++) sheet.data.copy(cut, y * w * 4, ((y0 + y) * sheet.width + x0) * 4, ((y0 + y) * sheet.width + x0 + w) * 4);
+      expect(cut.equals(tile.data), `${kind}-${map}-${rank}`).toBe(true);
+    }
 
     // Same snapshot and params: the cached result at once; key order does not matter.
     const again = await create({ subset: 100, layer: 'conv1', kind: 'top9' });

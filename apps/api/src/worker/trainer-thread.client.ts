@@ -33,7 +33,7 @@ export class TrainerThread {
    */
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(threadEntry(__dirname, 'worker', 'trainer.thread'), { stdout: true, stderr: true });
+    const worker = new Worker(threadEntry('worker/trainer.thread.js'), { stdout: true, stderr: true });
     const route = (level: TThreadLogLevel, sink: NodeJS.WriteStream) => (line: string) => {
       sink.write(`[trainer] ${line}\n`);
       this.output?.(level, line);

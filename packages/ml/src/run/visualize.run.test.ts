@@ -46,7 +46,21 @@ describe('computeVisualization (a worker job on a stored snapshot)', () => {
       expect(new Set(fm.top.map((t) => t.image)).size).toBe(9);
       expect(fm.top.every((t) => t.image < 60 && t.box[2] > t.box[0] && t.box[3] > t.box[1])).toBe(true);
     }
-    expect(images).toHaveLength(32 * 9 * 2);
+    expect(images).toHaveLength(32 * 9 * 2 + 1);
+    // The sprite: every tile cut out at its rect is, pixel for pixel, the tile served on its own.
+    const { sprite } = parsed;
+    if (!sprite) throw new Error('expected a sprite');
+    const sheet = decodePng(images.find((i) => i.name === sprite.image)!.png);
+    expect([sheet.width, sheet.height]).toEqual([sprite.width, sprite.height]);
+    expect(sprite.deconv.map((ranks) => ranks.length)).toEqual(parsed.featureMaps.map((m) => m.top.length));
+    for (const kind of ['deconv', 'patch'] as const)
+      sprite[kind].forEach((ranks, m) =>
+        ranks.forEach(([x0, y0, w, h], rank) => {
+          const tile = decodePng(images.find((i) => i.name === `${kind}-${parsed.featureMaps[m]!.featureMap}-${rank}`)!.png);
+          expect([w, h]).toEqual([tile.width, tile.height]);
+          for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) expect(sheet.pixel(x0 + x, y0 + y)).toEqual(tile.pixel(x, y));
+        }),
+      );
     const patch = decodePng(images.find((i) => i.name === 'patch-5-0')!.png);
     const box = parsed.featureMaps[5]!.top[0]!.box;
     // conv1 is 5×5 "same": an interior activation sees a 5×5 patch (clipped at the border).

@@ -1,5 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TImageResult, TImageView, TTop9Result, TVisualizationParams, TVisualizationResult } from '@tensorscope/shared';
+import {
+  TOP9_SPRITE_IMAGE,
+  type TImageResult,
+  type TImageView,
+  type TSpriteRect,
+  type TTop9Result,
+  type TTop9Sprite,
+  type TVisualizationParams,
+  type TVisualizationResult,
+} from '@tensorscope/shared';
 import { activationOf } from '../inspect/activation.compute';
 import { InspectInputError } from '../inspect/inspect-input.error';
 import { loadSnapshot } from '../inspect/snapshot.load';
@@ -12,7 +21,8 @@ import { cropRgba, datasetImageRgba, inputPatch } from '../visualize/image-patch
 import { labelMapRgba } from '../visualize/label-map.render';
 import { occlusionMap } from '../visualize/occlusion.map';
 import { projectionRgba } from '../visualize/projection.render';
-import { rgbaToPng } from '../visualize/rgba-image.png';
+import { rgbaToPng, type TRgbaImage } from '../visualize/rgba-image.png';
+import { packSprite } from '../visualize/sprite.pack';
 import { guidedBackprop, saliencyMap } from '../visualize/saliency.map';
 import { topActivations } from '../visualize/top-activations.compute';
 import { computeEvaluation } from './evaluate.run';
@@ -25,6 +35,9 @@ export interface TVisualizationOutput {
   /** PNGs by name (names as the shared contract lists them). */
   images: { name: string; png: Buffer }[];
 }
+
+/** Images per feature map in a top-9 search. */
+const TOP_K = 9;
 
 const boxTuple = (b: TPixelBox): [number, number, number, number] => [b.top, b.left, b.top + b.height, b.left + b.width];
 
@@ -51,17 +64,25 @@ export async function computeVisualization(
       const searched = Math.min(params.subset ?? test.count, test.count);
       const indices = Array.from({ length: searched }, (_, i) => i);
       await onProgress(0.02);
-      const top = await topActivations(model, test, params.layer, 9, { channelStats: stored.channelStats, indices });
+      const top = await topActivations(model, test, params.layer, TOP_K, { channelStats: stored.channelStats, indices });
       await onProgress(0.4);
       const images: TVisualizationOutput['images'] = [];
       const featureMaps: TTop9Result['featureMaps'] = [];
+      // One sprite row per map: its projections in columns 0–8, its patches in 9–17.
+      const spriteRows: (TRgbaImage | undefined)[][] = [];
       for (const [map, entries] of top.featureMaps.entries()) {
+        const row = new Array<TRgbaImage | undefined>(2 * TOP_K).fill(undefined);
         for (const [rank, entry] of entries.entries()) {
           const projection = await deconvProject(model, datasetImage(test, entry.image, stored.channelStats), params.layer, map);
           // Cropped to the activation's receptive field, next to the same crop of the input, as the paper's fig. 2 shows them.
-          images.push({ name: `deconv-${map}-${rank}`, png: rgbaToPng(cropRgba(projectionRgba(projection.projection), projection.box)) });
-          images.push({ name: `patch-${map}-${rank}`, png: rgbaToPng(inputPatch(test, entry.image, entry.box)) });
+          const deconv = cropRgba(projectionRgba(projection.projection), projection.box);
+          const patch = inputPatch(test, entry.image, entry.box);
+          images.push({ name: `deconv-${map}-${rank}`, png: rgbaToPng(deconv) });
+          images.push({ name: `patch-${map}-${rank}`, png: rgbaToPng(patch) });
+          row[rank] = deconv;
+          row[TOP_K + rank] = patch;
         }
+        spriteRows.push(row);
         featureMaps.push({
           featureMap: map,
           top: entries.map((e) => ({
@@ -75,8 +96,26 @@ export async function computeVisualization(
         });
         await onProgress(0.4 + (0.6 * (map + 1)) / top.featureMaps.length);
       }
+      const packed = packSprite(spriteRows, 2 * TOP_K);
+      images.push({ name: TOP9_SPRITE_IMAGE, png: rgbaToPng(packed.image) });
+      const placed = (r: number, from: number) =>
+        packed.rects[r]!.slice(from, from + featureMaps[r]!.top.length).filter((rect): rect is TSpriteRect => rect !== null);
+      const sprite: TTop9Sprite = {
+        image: TOP9_SPRITE_IMAGE,
+        width: packed.image.width,
+        height: packed.image.height,
+        deconv: featureMaps.map((_, r) => placed(r, 0)),
+        patch: featureMaps.map((_, r) => placed(r, TOP_K)),
+      };
       return {
-        result: { kind: 'top9', layer: params.layer, imagesSearched: searched, featureMaps, seconds: (Date.now() - started) / 1000 },
+        result: {
+          kind: 'top9',
+          layer: params.layer,
+          imagesSearched: searched,
+          featureMaps,
+          sprite,
+          seconds: (Date.now() - started) / 1000,
+        },
         images,
       };
     }

@@ -1,18 +1,17 @@
 'use client';
 
-import type { TVisualization } from '@tensorscope/shared';
+import type { TTop9Result, TVisualization } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
 import { useCreateVisualization } from '../hooks/use-visualizations';
-import { visualizationImageUrl } from '../lib/visualize.api';
 import { canLaunch } from '../../../lib/permissions';
 import { missingSteps, top9Evolution } from '../lib/top9-evolution';
 import { isActive, progressPercent } from '../lib/visualization-match';
 import { top9Params } from '../lib/visualize-params';
-import { top9ImageName } from '../lib/visualization-images';
+import { useImageStatus } from '../hooks/use-image-status';
 import { PermissionNote } from '../../../components/permission-note';
 import { GuardedButton } from '../../../components/guarded-button';
-import { PixelImage } from './pixel-image';
+import { spriteUrl, Top9Tile } from './top9-tile';
 import { CreateError } from './visualization-status';
 
 /** Cell side in the evolution strip: small, it is about the change between columns. */
@@ -110,17 +109,8 @@ export function Top9EvolutionSection({
             const running = c.latest && isActive(c.latest.status) ? c.latest : undefined;
             return (
               <figure key={c.step} className="evolution-column" data-testid="evolution-column" data-step={c.step}>
-                {c.completed && top.length > 0 ? (
-                  <div className="top9-block" style={{ gridTemplateColumns: `repeat(3, ${CELL}px)` }}>
-                    {top.slice(0, 9).map((t, rank) => (
-                      <PixelImage
-                        key={rank}
-                        src={visualizationImageUrl(c.completed!.id, top9ImageName('deconv', featureMap, rank))}
-                        alt={`map ${featureMap} at step ${c.step}, rank ${rank + 1} (test image #${t.image})`}
-                        size={CELL}
-                      />
-                    ))}
-                  </div>
+                {c.completed && result && top.length > 0 ? (
+                  <EvolutionTiles vizId={c.completed.id} result={result} featureMap={featureMap} step={c.step} />
                 ) : (
                   <div className="evolution-placeholder" style={{ width: CELL * 3 + 4, height: CELL * 3 + 4 }}>
                     {running ? `${progressPercent(running)} %` : 'no map'}
@@ -139,5 +129,29 @@ export function Top9EvolutionSection({
         <p className="muted small">Not computed: step {missing.map((s) => s.toLocaleString('en-US')).join(', ')}.</p>
       )}
     </section>
+  );
+}
+
+/** One snapshot's 9 projections of the map, out of that job's sprite (its own download per column). */
+function EvolutionTiles({ vizId, result, featureMap, step }: { vizId: string; result: TTop9Result; featureMap: number; step: number }) {
+  const url = spriteUrl(vizId, result);
+  const status = useImageStatus(url);
+  const mapIndex = result.featureMaps.findIndex((m) => m.featureMap === featureMap);
+  const top = result.featureMaps[mapIndex]?.top ?? [];
+  const source = { vizId, result, sprite: url && status ? { url, status } : null };
+  return (
+    <div className="top9-block" style={{ gridTemplateColumns: `repeat(3, ${CELL}px)` }}>
+      {top.slice(0, 9).map((t, rank) => (
+        <Top9Tile
+          key={rank}
+          source={source}
+          kind="deconv"
+          mapIndex={mapIndex}
+          rank={rank}
+          alt={`map ${featureMap} at step ${step}, rank ${rank + 1} (test image #${t.image})`}
+          size={CELL}
+        />
+      ))}
+    </div>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
 import type { TDatasetName, TTop9Result, TTopActivation } from '@tensorscope/shared';
-import { visualizationImageUrl } from '../lib/visualize.api';
+import { useImageStatus } from '../hooks/use-image-status';
 import { classLabel } from '../lib/class-labels';
 import { VIEW_BLOCKS, type TTop9View } from '../lib/top9-layout';
-import { top9ImageName } from '../lib/visualization-images';
-import { PixelImage } from './pixel-image';
+import { spriteUrl, Top9Tile } from './top9-tile';
 
 /** What a top-9 grid does on clicks, and what it highlights: the Visualize panel's wiring, passed through the top-9 section. */
 export interface TTop9GridActions {
@@ -40,9 +39,19 @@ export function Top9Grid({
   cellSize: number;
 }) {
   const blocks = VIEW_BLOCKS[view];
+  // One sprite for every cell (data-sprite says when the grid is drawn); none for results from before sprites.
+  const url = spriteUrl(vizId, result);
+  const status = useImageStatus(url);
+  const source = { vizId, result, sprite: url && status ? { url, status } : null };
   return (
-    <div className="top9-grid" data-testid="top9-grid" data-maps={result.featureMaps.length} data-view={view}>
-      {result.featureMaps.map(({ featureMap, top }) => (
+    <div
+      className="top9-grid"
+      data-testid="top9-grid"
+      data-maps={result.featureMaps.length}
+      data-view={view}
+      data-sprite={status ?? 'none'}
+    >
+      {result.featureMaps.map(({ featureMap, top }, mapIndex) => (
         <figure key={featureMap} className="top9-map" data-testid="top9-map" data-map={featureMap}>
           <div className="top9-blocks">
             {blocks.map((kind) => (
@@ -62,9 +71,12 @@ export function Top9Grid({
                       title={`test image #${t.image} (${classLabel(dataset, t.label)}) · activation ${t.activation.toPrecision(3)} · click for the image panel`}
                       onClick={() => onOpen(featureMap, t)}
                     >
-                      <PixelImage
+                      <Top9Tile
                         testId="top9-cell"
-                        src={visualizationImageUrl(vizId, top9ImageName(kind, featureMap, rank))}
+                        source={source}
+                        kind={kind}
+                        mapIndex={mapIndex}
+                        rank={rank}
                         alt={`map ${featureMap}, rank ${rank + 1}: ${kind === 'deconv' ? 'projection' : 'patch'} of test image #${t.image}`}
                         size={cellSize}
                       />
