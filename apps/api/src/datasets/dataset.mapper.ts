@@ -14,6 +14,7 @@ export function toDataset(row: DatasetRow): TDataset {
     testSize: row.testSize,
     channelMean: row.channelMean,
     channelStd: row.channelStd,
+    classCounts: { train: row.trainClassCounts, test: row.testClassCounts },
     checksum: row.checksum,
     sizeBytes: Number(row.sizeBytes),
     createdAt: row.createdAt.toISOString(),

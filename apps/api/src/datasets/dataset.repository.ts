@@ -14,7 +14,18 @@ export class DatasetRepository {
   /** An upload's row before its files arrive: 'uploading', so lists and runs do not see it yet. */
   async startUpload(id: string, name: string, format: TDatasetFormat | 'pending', ownerId: string | null): Promise<void> {
     await this.prisma.client.dataset.create({
-      data: { id, name, format, ownerId, inputShape: [], classNames: [], channelMean: [], channelStd: [] },
+      data: {
+        id,
+        name,
+        format,
+        ownerId,
+        inputShape: [],
+        classNames: [],
+        channelMean: [],
+        channelStd: [],
+        trainClassCounts: [],
+        testClassCounts: [],
+      },
     });
   }
 

@@ -58,6 +58,7 @@ describe('datasets REST API', () => {
       ['cifar10', true, [32, 32, 3], 50_000, 10_000, 10],
     ]);
     expect((await http<TDataset>(api.base, '/api/datasets/cifar10')).body.classes[0]).toBe('airplane');
+    expect(list[0]!.classCounts.test).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
     expect((await http(api.base, '/api/datasets/nope')).status).toBe(404);
   });
 
@@ -87,6 +88,7 @@ describe('datasets REST API', () => {
     expect(res.body.channelMean[0]).toBeCloseTo(0.286, 3);
     expect(res.body.channelStd[0]).toBeCloseTo(0.353, 3);
     expect(res.body.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.body.classCounts).toEqual({ train: new Array(10).fill(6_000), test: new Array(10).fill(1_000) });
     expect((await http<TDataset>(api.base, `/api/datasets/${res.body.id}`)).body.trainSize).toBe(60_000);
     expect((await http(api.base, `/api/datasets/${res.body.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await http(api.base, `/api/datasets/${res.body.id}`)).status).toBe(404);

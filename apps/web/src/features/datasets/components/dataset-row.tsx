@@ -7,7 +7,7 @@ import { useSignedInUser } from '../../../hooks/use-me';
 import { formatTimestamp } from '../../../lib/format';
 import { canLaunch } from '../../../lib/permissions';
 import { useDeleteDataset } from '../hooks/use-datasets';
-import { formatBytes } from '../lib/dataset-format';
+import { describeCounts, formatBytes } from '../lib/dataset-format';
 
 /** One catalogue row: what the dataset is, its statistics, and (uploads) a delete behind a confirmation. */
 export function DatasetRow({ dataset: d }: { dataset: TDataset }) {
@@ -25,7 +25,12 @@ export function DatasetRow({ dataset: d }: { dataset: TDataset }) {
         </div>
       </td>
       <td className="mono">{d.inputShape.join('×')}</td>
-      <td title={d.classes.join(', ')}>{classes}</td>
+      <td title={d.classes.map((c, i) => `${c}: ${d.classCounts.train[i] ?? '?'} train / ${d.classCounts.test[i] ?? '?'} test`).join('\n')}>
+        {classes}
+        <div className="muted small" data-testid="dataset-balance">
+          {describeCounts(d.classCounts.train)}
+        </div>
+      </td>
       <td className="num mono" data-testid="dataset-sizes">
         {d.trainSize.toLocaleString('en-US')} / {d.testSize.toLocaleString('en-US')}
       </td>

@@ -35,3 +35,12 @@ export const formatBytes = (bytes: number): string =>
     : bytes >= 1e6
       ? `${(bytes / 1e6).toFixed(1)} MB`
       : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+
+/** The class balance in a few words: "6,000 each" or "5,421–6,742 per class". */
+export function describeCounts(counts: readonly number[]): string {
+  if (counts.length === 0) return '';
+  const min = Math.min(...counts);
+  const max = Math.max(...counts);
+  const n = (v: number) => v.toLocaleString('en-US');
+  return min === max ? `${n(min)} each` : `${n(min)}–${n(max)} per class`;
+}
