@@ -28,6 +28,12 @@ test('uploads Fashion-MNIST from the dashboard, refuses a bad upload with the re
   await expect(row).toContainText('60,000 / 10,000');
   await expect(row).toContainText('28×28×1');
   await expect(row).toContainText('T-shirt/top');
+  await expect(row.getByTestId('dataset-balance')).toHaveText('6,000 each');
+  // Its sample grid, drawn when it was decoded: 10 rows of 10 images (28 px, 2-px gaps).
+  await row.getByTestId('dataset-show-samples').click();
+  const grid = page.getByTestId('dataset-samples').locator('img');
+  await expect.poll(() => grid.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([302, 302]);
+  await expect(page.getByTestId('dataset-samples')).toContainText('Ankle boot');
   await page.screenshot({ path: 'test-results/datasets-page.png', fullPage: true });
 
   await row.getByTestId('dataset-delete').click();

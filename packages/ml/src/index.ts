@@ -77,3 +77,4 @@ export { decodeIdxUpload, type TIdxFiles } from './datasets/upload/idx-upload.de
 export { decodeCsvUpload } from './datasets/upload/csv-upload.decode';
 export { decodeImageFolderZip } from './datasets/upload/image-folder-zip.decode';
 export type { TDecodedUpload } from './datasets/upload/upload.types';
+export { renderClassSamples } from './datasets/class-samples.render';

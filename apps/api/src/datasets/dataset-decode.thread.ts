@@ -1,14 +1,17 @@
-// Entry of a dataset-decode thread (see dataset-decode.protocol.ts): one upload per thread.
+// Entry of a dataset-decode thread (see dataset-decode.protocol.ts): one upload, or one built-in's sample grid, per thread.
 import {
   computeChannelStats,
   decodeCsvUpload,
   decodeIdxUpload,
   decodeImageFolderZip,
+  loadCifar10Split,
+  loadMnistSplit,
+  renderClassSamples,
   UploadError,
   type TDecodedUpload,
 } from '@tensorscope/ml';
 import { parentPort } from 'node:worker_threads';
-import type { TFromDecoder, TToDecoder } from './dataset-decode.protocol';
+import { SAMPLES_PER_CLASS, type TFromDecoder, type TToDecoder } from './dataset-decode.protocol';
 
 const port = parentPort;
 if (!port) throw new Error('dataset-decode.thread must run in a worker thread');
@@ -35,6 +38,14 @@ function decode(end: Extract<TToDecoder, { type: 'end' }>): TDecodedUpload {
   }
 }
 
+async function builtinSamples(message: Extract<TToDecoder, { type: 'builtin-samples' }>): Promise<Uint8Array> {
+  const test =
+    message.dataset === 'mnist'
+      ? await loadMnistSplit({ split: 'test' })
+      : await loadCifar10Split({ variant: 'rgb32', split: 'test', cacheDir: message.cacheDir });
+  return renderClassSamples(test, SAMPLES_PER_CLASS);
+}
+
 function classCounts(labels: Uint8Array, classes: number): number[] {
   const counts = new Array<number>(classes).fill(0);
   for (const label of labels) counts[label]!++;
@@ -46,6 +57,13 @@ port.on('message', (message: TToDecoder) => {
     const list = parts.get(message.field) ?? [];
     list.push(message.data);
     parts.set(message.field, list);
+    return;
+  }
+  if (message.type === 'builtin-samples') {
+    void builtinSamples(message).then(
+      (png) => port.postMessage({ type: 'samples', png } satisfies TFromDecoder),
+      (e: unknown) => port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies TFromDecoder),
+    );
     return;
   }
   let answer: TFromDecoder;
@@ -63,6 +81,7 @@ port.on('message', (message: TToDecoder) => {
         channelStd: stats.std,
         trainClassCounts: classCounts(train.labels, train.classNames.length),
         testClassCounts: classCounts(test.labels, train.classNames.length),
+        samplesPng: renderClassSamples(train, SAMPLES_PER_CLASS),
       },
     };
   } catch (e) {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import type { TDataset, TDatasetList } from '@tensorscope/shared';
 import type { Request } from 'express';
 import { CurrentPrincipal, RequireRole } from '../auth/auth.decorators';
@@ -13,6 +13,14 @@ export class DatasetController {
   @Get()
   async list(): Promise<TDatasetList> {
     return { items: await this.datasets.list() };
+  }
+
+  /** One row per class of its first images (PNG). */
+  @Get(':id/samples.png')
+  @Header('Content-Type', 'image/png')
+  @Header('Cache-Control', 'private, max-age=3600')
+  async samples(@Param('id') id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.datasets.samples(id));
   }
 
   @Get(':id')

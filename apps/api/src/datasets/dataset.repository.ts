@@ -49,7 +49,15 @@ export class DatasetRepository {
   ): Promise<DatasetRow> {
     return this.prisma.client.dataset.update({
       where: { id },
-      data: { ...summary, name, format, status: 'ready', checksum, sizeBytes: BigInt(sizeBytes) },
+      data: {
+        ...summary,
+        samplesPng: Buffer.from(summary.samplesPng),
+        name,
+        format,
+        status: 'ready',
+        checksum,
+        sizeBytes: BigInt(sizeBytes),
+      },
     });
   }
 
@@ -65,6 +73,11 @@ export class DatasetRepository {
 
   findReady(id: string): Promise<DatasetRow | null> {
     return this.prisma.client.dataset.findFirst({ where: { id, status: 'ready' } });
+  }
+
+  /** A dataset's sample grid once rendered (built-ins render theirs on first request). */
+  async saveSamples(id: string, png: Uint8Array): Promise<void> {
+    await this.prisma.client.dataset.updateMany({ where: { id }, data: { samplesPng: Buffer.from(png) } });
   }
 
   /** Uploads that never finished (the API died mid-upload) and are older than `before`: removed with their chunks. */

@@ -5,7 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import type { TPrincipal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { ENV, type TEnv } from '../env';
-import { startDecodeSession } from './dataset-decode.client';
+import { renderBuiltinSamples, startDecodeSession } from './dataset-decode.client';
+import { join } from 'node:path';
 import { toDataset } from './dataset.mapper';
 import { DatasetRepository } from './dataset.repository';
 import { MultipartError, receiveMultipart } from './multipart.receive';
@@ -89,7 +90,8 @@ export class DatasetService {
       if (problems.length > 0) throw ApiError.validation('dataset upload', problems);
       const answer = await decoder.finish({ format, ...(classNames ? { classNames } : {}), ...(inputShape ? { inputShape } : {}) });
       if (answer.type === 'refused') throw ApiError.validation('dataset upload', [{ path: 'files', message: answer.message }]);
-      if (answer.type === 'failed') throw new Error(`decoding dataset upload ${id} failed: ${answer.message}`);
+      if (answer.type !== 'done')
+        throw new Error(`decoding dataset upload ${id} failed: ${answer.type === 'failed' ? answer.message : answer.type}`);
       const checksum = createHash('sha256')
         .update(expected.map((f) => digests.get(f)).join('\n'))
         .digest('hex');
@@ -101,6 +103,20 @@ export class DatasetService {
     } finally {
       await decoder.close();
     }
+  }
+
+  /**
+   * The dataset's sample grid (PNG, one row per class): an upload's was drawn when it was decoded;
+   * a built-in's is drawn on first request, off the request thread, and kept.
+   */
+  async samples(id: string): Promise<Buffer> {
+    const row = await this.datasets.findReady(id);
+    if (!row) throw ApiError.notFound('dataset', id);
+    if (row.samplesPng) return Buffer.from(row.samplesPng);
+    if (row.id !== 'mnist' && row.id !== 'cifar10') throw ApiError.notFound('sample grid of dataset', id);
+    const png = await renderBuiltinSamples(row.id, join(this.env.DATA_DIR, 'cache'));
+    await this.datasets.saveSamples(id, png);
+    return Buffer.from(png);
   }
 
   /** Deletes an upload and its files (its owner or an admin); built-ins stay. */

@@ -60,6 +60,14 @@ describe('datasets REST API', () => {
     expect((await http<TDataset>(api.base, '/api/datasets/cifar10')).body.classes[0]).toBe('airplane');
     expect(list[0]!.classCounts.test).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
     expect((await http(api.base, '/api/datasets/nope')).status).toBe(404);
+    // The sample grid: 10 classes × 10 images of 28×28 with 2-px gaps, drawn once, then kept.
+    const grid = await fetch(`${api.base}/api/datasets/mnist/samples.png`, {
+      headers: { authorization: `Bearer ${await tokenFor(api.base)}` },
+    });
+    expect(grid.headers.get('content-type')).toBe('image/png');
+    const png = PNG.sync.read(Buffer.from(await grid.arrayBuffer()));
+    expect([png.width, png.height]).toEqual([10 * 30 + 2, 10 * 30 + 2]);
+    expect(await api.app.get(PrismaService).client.dataset.count({ where: { id: 'mnist', samplesPng: { not: null } } })).toBe(1);
   });
 
   it('takes the real Fashion-MNIST IDX files and describes them', async () => {
@@ -109,6 +117,11 @@ describe('datasets REST API', () => {
     const zip = await upload({ name: 'shoes', format: 'image-folder-zip' }, { archive });
     expect(zip.status).toBe(201);
     expect(zip.body).toMatchObject({ inputShape: [4, 4, 1], classes: ['boot', 'sneaker'], trainSize: 2, testSize: 1 });
+    // Its sample grid was drawn at upload: 2 classes, one image each (the other 9 cells empty).
+    const grid = await fetch(`${api.base}/api/datasets/${zip.body.id}/samples.png`, {
+      headers: { authorization: `Bearer ${await tokenFor(api.base)}` },
+    });
+    expect(PNG.sync.read(Buffer.from(await grid.arrayBuffer())).height).toBe(2 * 6 + 2);
   });
 
   it('refuses each bad upload with a 400 naming the problem, and keeps nothing of it', async () => {
