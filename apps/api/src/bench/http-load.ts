@@ -1,0 +1,73 @@
+import { Agent, request } from 'node:http';
+import { summarize, type TLatencySummary } from './latency.stats';
+
+export interface THttpLoadOptions {
+  /** Full URL on loopback, e.g. http://127.0.0.1:4300/api/runs?page=1 */
+  url: string;
+  headers?: Record<string, string>;
+  /** Open keep-alive connections, each sending its next request as soon as the last answer is read. */
+  connections: number;
+  /** Measured time; requests that start during the warm-up before it are not counted. */
+  durationMs: number;
+  warmupMs: number;
+}
+
+export interface THttpLoadResult extends TLatencySummary {
+  url: string;
+  connections: number;
+  requestsPerSecond: number;
+  /** Answers other than 200 and transport errors; a bench that has any fails its row. */
+  errors: number;
+  firstError?: string;
+}
+
+/**
+ * A closed-loop load generator like autocannon's default mode: `connections` sockets (one agent,
+ * keep-alive, no queueing beyond them), each looping request → full answer → next request. The
+ * latency of a request runs from writing it to the last byte of its answer.
+ */
+export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections, maxFreeSockets: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const measureFrom = start + options.warmupMs;
+  const end = measureFrom + options.durationMs;
+
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const fail = (why: string) => {
+        if (t0 >= measureFrom) errors++;
+        firstError ??= why;
+        resolve();
+      };
+      const req = request(options.url, { agent, headers: options.headers }, (res) => {
+        res.on('data', () => undefined);
+        res.on('error', (e) => fail(e.message));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return fail(`status ${res.statusCode}`);
+          if (t0 >= measureFrom) latencies.push(performance.now() - t0);
+          resolve();
+        });
+      });
+      req.on('error', (e) => fail(e.message));
+      req.end();
+    });
+
+  const loop = async () => {
+    while (performance.now() < end) await once();
+  };
+  await Promise.all(Array.from({ length: options.connections }, loop));
+  agent.destroy();
+  const measuredSeconds = (performance.now() - measureFrom) / 1000;
+  return {
+    url: options.url,
+    connections: options.connections,
+    ...summarize(latencies),
+    requestsPerSecond: latencies.length / measuredSeconds,
+    errors,
+    ...(firstError !== undefined ? { firstError } : {}),
+  };
+}
