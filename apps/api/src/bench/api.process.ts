@@ -35,8 +35,10 @@ export async function startBenchApi(
       API_HOST: '127.0.0.1',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
-      // The seed's running runs have no worker: the reaper must leave them as they are.
-      LEASE_SECONDS: '100000000',
+      // The seed's running runs have no worker: the reaper must leave them as they are (their
+      // heartbeats are renewed before each bench; the reaper's period is a quarter lease, and
+      // a timer longer than 2^31 ms fires at once, every millisecond).
+      LEASE_SECONDS: '86400',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -40,7 +40,11 @@ export async function seedRuns(databaseUrl: string, count: number, log: (line: s
   await db.connect();
   try {
     const have = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" WHERE name LIKE $1`, [`${PREFIX}%`]);
-    if (have.rows[0]!.n === count) return 0;
+    if (have.rows[0]!.n === count) {
+      // Its running runs look alive to the API's lease reaper (the seed has no worker).
+      await db.query(`UPDATE "Run" SET "heartbeatAt" = now() AT TIME ZONE 'UTC' WHERE name LIKE $1 AND status = 'running'`, [`${PREFIX}%`]);
+      return 0;
+    }
     await db.query(`DELETE FROM "Run" WHERE name LIKE $1`, [`${PREFIX}%`]);
     await initBackend('cpu');
     const topologies = new Map<string, string>();
@@ -172,7 +176,7 @@ function benchRun(
     notes: random() < 0.1 ? `## ${name}\n\nTried **${config.optimizer}** at lr ${config.learningRate}; see the loss around epoch 2.` : '',
     tags,
     workerId: status === 'running' ? 'bench-worker:1' : null,
-    heartbeatAt: status === 'running' ? iso(now) : null,
+    heartbeatAt: status === 'running' ? iso(Date.now()) : null,
   };
   const json = JSON.stringify(fields);
   // Started runs carry their model's topology (tens of KB), as the worker stores it at the first snapshot.
