@@ -1,14 +1,25 @@
 import { startBenchApi } from './api.process';
 import { startBenchPostgres } from './bench.postgres';
 import { formatRows, type TBenchRow } from './bench.row';
+import { benchIngestion } from './ingest.bench';
+import { benchLiveLatency } from './live-latency.bench';
 import { residentMiB } from './process.rss';
 import { benchRunList } from './runs-list.bench';
 import { seedRuns } from './runs.seed';
+import { benchWorkerMemory } from './worker-memory.bench';
+import { startWorkerSide } from './worker-side.context';
 
-const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 10_000);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const LOAD_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 10) * 1000;
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const RUNS = env('BENCH_LIST_RUNS', 10_000);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 200);
+const LOAD_MS = env('BENCH_LOAD_SECONDS', 10) * 1000;
+const LIVE_POINTS = env('BENCH_LIVE_POINTS', 100);
+const INGEST_SECONDS = env('BENCH_INGEST_SECONDS', 10);
+const TRAIN_STEPS = env('BENCH_TRAIN_STEPS', 10);
+const MEMORY_STEPS = env('BENCH_MEMORY_STEPS', 30);
 const IDLE_MS = 10_000;
+/** Which parts run (comma-separated): list, live, ingest, memory. */
+const ONLY = new Set((process.env.BENCH_API_ONLY ?? 'list,live,ingest,memory').split(','));
 
 const log = (line: string) => process.stderr.write(`[api bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,18 +40,40 @@ async function main(): Promise<void> {
     const api = await startBenchApi(url);
     try {
       await sleep(IDLE_MS);
+      const idle = (await residentMiB(api.pid)) ?? Number.NaN;
       rows.push({
         name: 'API RSS at idle',
-        value: (await residentMiB(api.pid)) ?? Number.NaN,
+        value: idle,
         unit: 'MiB',
         goal: { op: '<', limit: 300 },
         note: `${IDLE_MS / 1000} s after start`,
       });
-      const list = await benchRunList(api, CONNECTIONS, LOAD_MS);
-      rows.push(...list.rows);
-      rows.push({ name: 'API RSS after the load', value: (await residentMiB(api.pid)) ?? Number.NaN, unit: 'MiB' });
+      if (ONLY.has('list')) {
+        log(`GET /api/runs, ${CONNECTIONS} connections`);
+        rows.push(...(await benchRunList(api, CONNECTIONS, LOAD_MS)).rows);
+        rows.push({ name: 'API RSS after the load', value: (await residentMiB(api.pid)) ?? Number.NaN, unit: 'MiB' });
+      }
+      if (ONLY.has('live') || ONLY.has('ingest')) {
+        const worker = await startWorkerSide(url);
+        try {
+          if (ONLY.has('live')) {
+            log('live latency');
+            rows.push(...(await benchLiveLatency(api, worker, LIVE_POINTS, 100)));
+          }
+          if (ONLY.has('ingest')) {
+            log('ingestion');
+            rows.push(...(await benchIngestion(worker, INGEST_SECONDS, TRAIN_STEPS)));
+          }
+        } finally {
+          await worker.close();
+        }
+      }
     } finally {
       await api.stop();
+    }
+    if (ONLY.has('memory')) {
+      log('worker memory');
+      rows.push(...(await benchWorkerMemory(await database('tensorscope_worker'), MEMORY_STEPS, log)));
     }
   } finally {
     await pg.stop();
