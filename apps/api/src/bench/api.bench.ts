@@ -13,6 +13,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const RUNS = env('BENCH_LIST_RUNS', 10_000);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 200);
 const LOAD_MS = env('BENCH_LOAD_SECONDS', 10) * 1000;
+const LIST_RATE = env('BENCH_LIST_RATE', 100);
 const LIVE_POINTS = env('BENCH_LIVE_POINTS', 100);
 const INGEST_SECONDS = env('BENCH_INGEST_SECONDS', 10);
 const TRAIN_STEPS = env('BENCH_TRAIN_STEPS', 10);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       });
       if (ONLY.has('list')) {
         log(`GET /api/runs, ${CONNECTIONS} connections`);
-        rows.push(...(await benchRunList(api, CONNECTIONS, LOAD_MS)).rows);
+        rows.push(...(await benchRunList(api, CONNECTIONS, LOAD_MS, LIST_RATE)).rows);
         rows.push({ name: 'API RSS after the load', value: (await residentMiB(api.pid)) ?? Number.NaN, unit: 'MiB' });
       }
       if (ONLY.has('live') || ONLY.has('ingest')) {

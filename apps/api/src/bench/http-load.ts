@@ -10,11 +10,27 @@ export interface THttpLoadOptions {
   /** Measured time; requests that start during the warm-up before it are not counted. */
   durationMs: number;
   warmupMs: number;
+  /**
+   * Open loop: this many requests a second over all connections, each on a fixed schedule (see
+   * sendTimeOf), latency counted from the scheduled time so a stalled server cannot hide its
+   * backlog (no coordinated omission). Unset: closed loop, as fast as the answers come.
+   */
+  rate?: number;
+}
+
+/**
+ * When connection `connection` (0-based, of `connections`) sends its `k`-th request in open-loop
+ * mode, in ms after the start: the connections take turns, so the requests of all of them are
+ * evenly spaced 1000/rate ms apart.
+ */
+export function sendTimeOf(connection: number, k: number, connections: number, rate: number): number {
+  return ((k * connections + connection) * 1000) / rate;
 }
 
 export interface THttpLoadResult extends TLatencySummary {
   url: string;
   connections: number;
+  rate?: number;
   requestsPerSecond: number;
   /** Answers other than 200 and transport errors; a bench that has any fails its row. */
   errors: number;
@@ -35,9 +51,9 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
   const measureFrom = start + options.warmupMs;
   const end = measureFrom + options.durationMs;
 
-  const once = () =>
+  const once = (scheduled?: number) =>
     new Promise<void>((resolve) => {
-      const t0 = performance.now();
+      const t0 = scheduled ?? performance.now();
       const fail = (why: string) => {
         if (t0 >= measureFrom) errors++;
         firstError ??= why;
@@ -56,8 +72,19 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
       req.end();
     });
 
-  const loop = async () => {
-    while (performance.now() < end) await once();
+  const rate = options.rate;
+  const loop = async (_: unknown, connection: number) => {
+    if (rate === undefined) {
+      while (performance.now() < end) await once();
+      return;
+    }
+    for (let k = 0; ; k++) {
+      const at = start + sendTimeOf(connection, k, options.connections, rate);
+      if (at >= end) return;
+      const wait = at - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await once(at);
+    }
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
   agent.destroy();
@@ -65,6 +92,7 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
   return {
     url: options.url,
     connections: options.connections,
+    ...(rate !== undefined ? { rate } : {}),
     ...summarize(latencies),
     requestsPerSecond: latencies.length / measuredSeconds,
     errors,
