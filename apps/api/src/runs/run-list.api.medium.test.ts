@@ -82,4 +82,22 @@ describe('run list rows', () => {
     expect((await list('model=gru&archived=include')).body.items.map((r) => r.name).sort()).toEqual([`${tag}-1`, `${tag}-3`, `${tag}-5`]);
     expect((await list('archived=include&page=9')).body).toMatchObject({ items: [], total: 6 });
   });
+
+  it('answers the same page whether it comes from an index or from one scan of every run', async () => {
+    // Without a name, filter or sort the page comes from the list index; `sort=-createdAt` is
+    // the same order read by the scan that counts and pages at once.
+    for (const query of [
+      'archived=include&pageSize=7&page=1',
+      'archived=include&pageSize=7&page=2',
+      'status=queued&pageSize=50',
+      'archived=only',
+    ]) {
+      const indexed = await http<TRunList>(api.base, `/api/runs?${query}`);
+      const scanned = await http<TRunList>(api.base, `/api/runs?${query}&sort=-createdAt`);
+      expect(indexed.status).toBe(200);
+      expect(scanned.body).toEqual(indexed.body);
+    }
+    const first = await http<TRunList>(api.base, '/api/runs?archived=include&pageSize=200');
+    for (const item of first.body.items.slice(0, 10)) expect(item).toEqual((await http<TRun>(api.base, `/api/runs/${item.id}`)).body);
+  });
 });
