@@ -32,7 +32,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 async function main(): Promise<void> {
   const rows: TBenchRow[] = [];
-  const { pg, database } = await startBenchPostgres(log);
+  const { pg, database } = await startBenchPostgres();
   try {
     const url = await database('tensorscope');
     const seeded = await seedRuns(url, RUNS, log);
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
           }
           if (ONLY.has('ingest')) {
             log('ingestion');
-            rows.push(...(await benchIngestion(worker, INGEST_SECONDS, TRAIN_STEPS)));
+            rows.push(...(await benchIngestion(worker, INGEST_SECONDS, TRAIN_STEPS, { postgres: pg.pid!, api: api.pid })));
           }
         } finally {
           await worker.close();

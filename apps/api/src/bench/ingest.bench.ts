@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { TTaggedScalar } from '@tensorscope/shared';
 import type { TBenchRow } from './bench.row';
 import { summarize } from './latency.stats';
+import { cpuSeconds } from './process.cpu';
 import type { TWorkerSide } from './worker-side.context';
 
 const run = promisify(execFile);
@@ -68,15 +69,36 @@ const RATE_GOAL = 50_000;
  * Ingestion as fast as it goes (4 runs, as 4 workers), then the course LeNet's step time alone
  * and while 50,000 points/s are written (back to back, so the machine's state is the same).
  */
-export async function benchIngestion(worker: TWorkerSide, seconds: number, trainStepCount: number): Promise<TBenchRow[]> {
+export async function benchIngestion(
+  worker: TWorkerSide,
+  seconds: number,
+  trainStepCount: number,
+  /** Where the CPU goes: Postgres (postmaster and backends) and the API (it receives every NOTIFY). */
+  pids: { postgres: number; api: number },
+): Promise<TBenchRow[]> {
   const rows: TBenchRow[] = [];
+  const cpu = async () => ({
+    postgres: await cpuSeconds(pids.postgres, true),
+    api: await cpuSeconds(pids.api),
+    writer: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+  });
+  const before = await cpu();
   const flat = await ingest(worker, 4, new Promise((r) => setTimeout(r, seconds * 1000)), Infinity);
+  const after = await cpu();
+  const perK = (k: keyof typeof before) => (((after[k] - before[k]) * 1000) / flat.points) * 1000;
   rows.push({
     name: 'metric ingestion, 4 runs (real write path)',
     value: flat.perSecond,
     unit: 'pts/s',
     goal: { op: '≥', limit: RATE_GOAL },
     note: `${flat.points} points in ${flat.seconds.toFixed(1)} s: store + rollups + final metrics + NOTIFY`,
+  });
+  // What a point costs, whatever the machine's load: 50,000 points/s need this × 50 CPU-seconds a second.
+  rows.push({
+    name: 'CPU per 1,000 points ingested',
+    value: perK('postgres') + perK('api') + perK('writer'),
+    unit: 'ms',
+    note: `Postgres ${perK('postgres').toFixed(1)} ms, API (NOTIFY relay) ${perK('api').toFixed(1)} ms, writer ${perK('writer').toFixed(1)} ms`,
   });
   if (trainStepCount > 0) {
     const alone = await trainSteps(trainStepCount);
