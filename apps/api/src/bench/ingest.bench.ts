@@ -101,25 +101,28 @@ export async function benchIngestion(
     note: `Postgres ${perK('postgres').toFixed(1)} ms, API (NOTIFY relay) ${perK('api').toFixed(1)} ms, writer ${perK('writer').toFixed(1)} ms`,
   });
   if (trainStepCount > 0) {
+    // Back to back, same machine state: steps alone, then steps while points go in at each rate
+    // (the goal's 50,000/s, and a tenth of it: where a 2-core machine's spare core still copes).
     const alone = await trainSteps(trainStepCount);
-    const training = trainSteps(trainStepCount);
-    const during = await ingest(worker, 4, training, RATE_GOAL);
-    const loaded = await training;
     const a = summarize(alone.ms).p50;
-    const b = summarize(loaded.ms).p50;
     rows.push({
       name: 'LeNet RGB step, batch 64 (median)',
       value: a,
       unit: 'ms',
       note: `${alone.backend}, ${alone.ms.length} steps, no ingestion`,
     });
-    rows.push({
-      name: 'LeNet step slowdown under ingestion',
-      value: ((b - a) / a) * 100,
-      unit: '%',
-      goal: { op: '<', limit: 5 },
-      note: `median ${b.toFixed(0)} ms while ${during.perSecond.toFixed(0)} pts/s went in (target ${RATE_GOAL})`,
-    });
+    for (const rate of [RATE_GOAL, RATE_GOAL / 10]) {
+      const training = trainSteps(trainStepCount);
+      const during = await ingest(worker, 4, training, rate);
+      const b = summarize((await training).ms).p50;
+      rows.push({
+        name: `LeNet step slowdown, ${rate} pts/s offered`,
+        value: ((b - a) / a) * 100,
+        unit: '%',
+        ...(rate === RATE_GOAL ? { goal: { op: '<' as const, limit: 5 } } : {}),
+        note: `median ${b.toFixed(0)} ms while ${during.perSecond.toFixed(0)} pts/s went in`,
+      });
+    }
   }
   return rows;
 }
