@@ -1,4 +1,4 @@
-import { buildModel, initBackend } from '@tensorscope/ml';
+import { buildModel, initBackend, mulberry32 } from '@tensorscope/ml';
 import { SCALAR_TAGS, ZRunConfig, type TBestMetrics, type TFinalMetrics, type TRunConfig, type TRunProgress } from '@tensorscope/shared';
 import { Client } from 'pg';
 
@@ -15,18 +15,6 @@ const STATUSES = [
 ] as const;
 const TAG_POOL = ['baseline', 'ablation', 'lr-sweep', 'keeper', 'paper-fig-3', 'regression', 'augment', 'long'];
 const BATCH = 500;
-
-/** mulberry32: the same database every time for the same count. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Seeds `count` runs the way a busy lab's table looks: every model family and variant, statuses,
@@ -59,7 +47,8 @@ export async function seedRuns(databaseUrl: string, count: number, log: (line: s
       }
       return found;
     };
-    const random = rng(count);
+    // Seeded: the same database every time for the same count.
+    const random = mulberry32(count);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const now = Date.now();
     const started = Date.now();
