@@ -1,5 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@tensorscope/shared';
 import { io, type Socket } from 'socket.io-client';
+import { createProgressRelay } from '../worker/progress-relay';
+import { PROGRESS_EVERY_MS } from '../worker/training.worker';
 import type { TBenchApi } from './api.process';
 import type { TBenchRow } from './bench.row';
 import { summarize } from './latency.stats';
@@ -10,7 +12,8 @@ import type { TWorkerSide } from './worker-side.context';
  * callback calls it) → INSERT + rollups → NOTIFY → the API process's LISTEN → RunGateway →
  * socket.io → a socket.io client here (the dashboard's library, subscribed to the run's room as
  * the run page is). One train/loss point every `everyMs` (a fast model logging every step), with
- * a layer-statistics batch (120 tags) every 10th point, as a LeNet run logs them.
+ * a layer-statistics batch (120 tags) every 10th point, as a LeNet run logs them, and the
+ * step's progress through the worker's progress relay (which flushes the points before it).
  */
 export async function benchLiveLatency(api: TBenchApi, worker: TWorkerSide, points: number, everyMs: number): Promise<TBenchRow[]> {
   const runId = await worker.newRun(`bench-live-${Date.now()}`);
@@ -32,6 +35,12 @@ export async function benchLiveLatency(api: TBenchApi, worker: TWorkerSide, poin
     socket.emit('run:subscribe', runId);
     await new Promise((r) => setTimeout(r, 500)); // the join is not acknowledged
     const writer = worker.writer(runId);
+    const relay = createProgressRelay({
+      flushPoints: () => writer.flush(),
+      publish: (progress) => worker.bus.publish({ type: 'run.progress', runId, progress }),
+      now: () => Date.now(),
+      everyMs: PROGRESS_EVERY_MS,
+    });
     for (let step = 1; step <= points; step++) {
       const wallTime = Date.now();
       sentAt.set(step, performance.now());
@@ -41,6 +50,7 @@ export async function benchLiveLatency(api: TBenchApi, worker: TWorkerSide, poin
           batch.push({ tag: `weights/layer${k % 12}/kernel/stat${Math.floor(k / 12)}`, step, wallTime, value: k / step });
       }
       await writer.add(batch);
+      await relay({ epoch: 1, epochs: 1, step, totalSteps: points, imagesPerSec: 640, etaSeconds: ((points - step) * everyMs) / 1000 });
       await new Promise((r) => setTimeout(r, everyMs));
     }
     await writer.flush();

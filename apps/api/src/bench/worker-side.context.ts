@@ -21,6 +21,8 @@ export interface TWorkerSide {
   newRun(name: string): Promise<string>;
   /** The scalar writer a worker makes for a run: the real store, run repository and bus. */
   writer(runId: string): ScalarWriter;
+  /** The process's bus (progress events, as the worker publishes them). */
+  bus: EventBus;
   drop(runId: string): Promise<void>;
   /** Points stored for these runs, counted in Postgres. */
   storedPoints(runIds: readonly string[]): Promise<number>;
@@ -45,6 +47,7 @@ export async function startWorkerSide(databaseUrl: string): Promise<TWorkerSide>
       return row.id;
     },
     writer: (runId) => new ScalarWriter(runId, scalars, runs, bus),
+    bus,
     async drop(runId) {
       await runs.finish(runId, 'bench-worker', 'cancelled', new Date());
       await runs.deleteFinished(runId);
