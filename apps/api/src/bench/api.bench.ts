@@ -29,6 +29,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * `pnpm bench` for the API (issue #12, "at scale" and "memory"): 10,000 seeded runs in a
  * persistent embedded Postgres; the real API and worker as processes of their own; load from a
  * second process. Prints one row per goal with the measured value beside it.
+ *
+ * Knobs (environment): BENCH_API_ONLY=list,live,ingest,memory (parts to run), BENCH_LIST_RUNS,
+ * BENCH_CONNECTIONS, BENCH_LOAD_SECONDS, BENCH_LIST_RATE (open-loop requests/s),
+ * BENCH_LIVE_POINTS, BENCH_INGEST_SECONDS, BENCH_TRAIN_STEPS (0: no slowdown rows),
+ * BENCH_MEMORY_STEPS. The database lives in .data/bench-api-postgres (delete it to reseed).
  */
 async function main(): Promise<void> {
   const rows: TBenchRow[] = [];
