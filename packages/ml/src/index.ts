@@ -24,6 +24,7 @@ export {
 export { runImagesOf, type TRunDataChoice, type TRunImages } from './run/run-images.select';
 export { clipByGlobalNorm, globalNorm } from './training/grad-clip.op';
 export { computeChannelStats, type ChannelStats } from './core/channel-stats.compute';
+export { mulberry32 } from './core/seeded.rng';
 export { summarizeTensor, type TensorSummary, type SummaryHistogram, type SummaryOptions } from './inspect/tensor-summary.compute';
 export { percentilesFromHistogram } from './inspect/percentiles.interpolate';
 export { probeIndices, selectProbe } from './inspect/probe.select';

@@ -57,6 +57,34 @@ export class PgNotifyBus implements EventBus {
     );
   }
 
+  /**
+   * publish() for a run's events in one statement: the run's counter grows by their number once,
+   * each gets the next sequence number in order, is kept, and is notified in that order (NOTIFY
+   * delivers a transaction's notifications in the order they were sent). A scalar batch of 5,000
+   * points is 125 events: 125 statements took as long as storing the points (measured).
+   */
+  async publishRunEvents(runId: string, events: readonly TBusEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const payloads = events.map((event) => {
+      if (!SEQUENCED_EVENTS.has(event.type) || !('runId' in event) || event.runId !== runId) {
+        throw new Error(`publishRunEvents takes sequenced events of run ${runId} only (got ${event.type})`);
+      }
+      const payload = JSON.stringify(event);
+      if (Buffer.byteLength(payload) + 24 > MAX_NOTIFY_BYTES) {
+        throw new Error(`bus event ${event.type} is ${Buffer.byteLength(payload)} bytes; split it (max ${MAX_NOTIFY_BYTES})`);
+      }
+      return payload;
+    });
+    await this.pool.query(
+      `WITH s AS (UPDATE "Run" SET "eventSeq" = "eventSeq" + $2 WHERE id = $1::uuid RETURNING "eventSeq" - $2 AS base),
+            e AS (INSERT INTO "RunEvent" ("runId", seq, event)
+                  SELECT $1::uuid, s.base + i.n, jsonb_set(i.payload::jsonb, '{seq}', to_jsonb(s.base + i.n))
+                  FROM s, unnest($3::text[]) WITH ORDINALITY AS i(payload, n) RETURNING seq, event)
+       SELECT pg_notify($4, event::text) FROM (SELECT seq, event FROM e ORDER BY seq) ordered`,
+      [runId, events.length, payloads, BUS_CHANNEL],
+    );
+  }
+
   subscribe(handler: (event: TBusEvent) => void): () => void {
     this.handlers.add(handler);
     void this.ensureListening();

@@ -19,7 +19,7 @@ import { assertMayManage } from './run-ownership';
 import { RunEventRepository } from './run-event.repository';
 import { RunLogRepository } from './run-log.repository';
 import { CLOCK, type Clock } from '../common/clock';
-import { toRun, toRuns } from './run.mapper';
+import { toRun } from './run.mapper';
 import { RunRepository } from './run.repository';
 import type { Run as RunRow } from '@prisma/client';
 import { ScalarStore } from '../scalars/scalar.store';
@@ -51,7 +51,8 @@ export class RunService {
 
   async list(query: TRunListQuery): Promise<TRunList> {
     const { rows, total } = await this.runs.list(query);
-    const items = toRuns(rows, this.clock.now(), await this.runs.queuePositions(rows));
+    const now = this.clock.now();
+    const items = rows.map((row) => toRun(row, now, row.queuePosition));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

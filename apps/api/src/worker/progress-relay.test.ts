@@ -20,21 +20,14 @@ describe('createProgressRelay', () => {
     // What the bus saw, in order: the client applies events in this order.
     const published: string[] = [];
     const bus = {
-      publish: vi.fn(async (event: { type: string; points?: TTaggedScalar[] }) => {
-        published.push(event.type === 'run.scalars' ? `points ${event.points!.map((p) => p.step).join(',')}` : event.type);
+      publishRunEvents: vi.fn(async (_runId: string, events: { type: string; points?: TTaggedScalar[] }[]) => {
+        for (const event of events) {
+          published.push(event.type === 'run.scalars' ? `points ${event.points!.map((p) => p.step).join(',')}` : event.type);
+        }
       }),
     } as unknown as EventBus;
     const runs = { setFinalMetrics: vi.fn(async () => undefined) } as unknown as RunRepository;
-    // A flush timer far longer than the test: only the relay can make the points go out.
-    const writer = new ScalarWriter(
-      'run',
-      { append: async () => undefined },
-      runs,
-      bus,
-      undefined,
-      {},
-      { maxBuffered: 200, flushMs: 60_000 },
-    );
+    const writer = new ScalarWriter('run', { append: async () => undefined }, runs, bus, undefined, {}, { maxBuffered: 200 });
     let clock = 0;
     const relay = createProgressRelay({
       flushPoints: () => writer.flush(),

@@ -7,11 +7,11 @@ import { ScalarWriter } from './scalar-writer';
 
 const point = (step: number): TTaggedScalar => ({ tag: 'train/loss', step, wallTime: step, value: 1 / (step + 1) });
 
-function writer(append: ScalarStore['append'], flushMs = 5) {
+function writer(append: ScalarStore['append']) {
   const scalars = { append };
   const runs = { setFinalMetrics: vi.fn(async () => undefined) } as unknown as RunRepository;
-  const bus = { publish: vi.fn(async () => undefined) } as unknown as EventBus;
-  return { w: new ScalarWriter('run', scalars, runs, bus, undefined, {}, { maxBuffered: 100, flushMs }), runs, bus };
+  const bus = { publishRunEvents: vi.fn(async () => undefined) } as unknown as EventBus;
+  return { w: new ScalarWriter('run', scalars, runs, bus, undefined, {}, { maxBuffered: 100 }), runs, bus };
 }
 
 describe('ScalarWriter', () => {
@@ -22,7 +22,7 @@ describe('ScalarWriter', () => {
     await w.flush();
     expect(insert).toHaveBeenCalledTimes(1);
     expect(runs.setFinalMetrics).toHaveBeenCalledWith('run', { 'train/loss': 0.4 }, { 'train/loss': { value: 0.1, step: 2 } });
-    expect(bus.publish).toHaveBeenCalled();
+    expect(bus.publishRunEvents).toHaveBeenCalledWith('run', [{ type: 'run.scalars', runId: 'run', points: expect.any(Array) }]);
   });
 
   it('keeps system tags in the run row (the list filters on them) but not layer statistics', async () => {
@@ -49,7 +49,7 @@ describe('ScalarWriter', () => {
       const { w } = writer(async () => {
         throw new Error('database gone');
       });
-      await w.add([point(1)]); // buffered; the 5 ms timer flushes and fails
+      await w.add([point(1)]); // buffered; the background flush fails
       await new Promise((r) => setTimeout(r, 50));
       await expect(w.add([point(2)])).rejects.toThrow('database gone');
       await expect(w.flush()).rejects.toThrow('database gone');
@@ -58,5 +58,42 @@ describe('ScalarWriter', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
+  });
+
+  it('writes a point at once when no write is in flight, and batches what arrives during one', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const { w } = writer(async (_run, points) => {
+      batches.push(points.map((p) => p.step));
+      if (batches.length === 1) await new Promise<void>((r) => (release = r));
+    });
+    await w.add([point(1)]);
+    await vi.waitFor(() => expect(batches).toEqual([[1]]));
+    // The first write hangs: these wait, then go together.
+    for (const step of [2, 3, 4]) await w.add([point(step)]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([[1]]);
+    release();
+    await vi.waitFor(() => expect(batches).toEqual([[1], [2, 3, 4]]));
+  });
+
+  it('makes a producer that outruns the database wait once maxBuffered points are waiting', async () => {
+    let release: () => void = () => undefined;
+    let writes = 0;
+    const { w } = writer(async () => {
+      writes++;
+      await new Promise<void>((r) => (release = r));
+    });
+    await w.add([point(0)]);
+    await vi.waitFor(() => expect(writes).toBe(1));
+    let returned = false;
+    const full = w.add(Array.from({ length: 100 }, (_, i) => point(i + 1))).then(() => (returned = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(returned).toBe(false);
+    release();
+    await vi.waitFor(() => expect(writes).toBe(2));
+    release();
+    await full;
+    expect(returned).toBe(true);
   });
 });

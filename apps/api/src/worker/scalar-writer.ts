@@ -1,4 +1,11 @@
-import { betterDirection, SUMMARY_TAGS, type TBestMetrics, type TFinalMetrics, type TTaggedScalar } from '@tensorscope/shared';
+import {
+  betterDirection,
+  SUMMARY_TAGS,
+  type TBusEvent,
+  type TBestMetrics,
+  type TFinalMetrics,
+  type TTaggedScalar,
+} from '@tensorscope/shared';
 import type { EventBus } from '../bus/event-bus.port';
 import type { RunRepository } from '../runs/run.repository';
 import type { ScalarStore } from '../scalars/scalar.store';
@@ -16,14 +23,19 @@ const SUMMARY: ReadonlySet<string> = new Set(SUMMARY_TAGS);
  * Buffers a run's scalar points and writes them in batches (one INSERT per flush, not one per
  * point), then announces them. Stored first, announced second: a client that refetches after an
  * event always finds the points it was told about.
+ *
+ * Batches form by themselves: points go out as soon as no write is in flight, and what arrives
+ * during a write goes in the next one. A chart sees a point one write after it was logged (the
+ * bench's live row; a 1 s flush timer before made that up to a second), while a fast producer
+ * still gets big batches, up to `maxBuffered`, where add() waits for the write (backpressure).
  */
 export class ScalarWriter {
   private buffer: TTaggedScalar[] = [];
   private readonly last: TFinalMetrics;
   private readonly best: TBestMetrics;
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
-  /** The first failed write: kept, not thrown from a timer (that would kill the worker process). */
+  /** The first failed write: kept, not thrown from a background flush (that would kill the worker process). */
   private failure: unknown;
 
   constructor(
@@ -34,7 +46,7 @@ export class ScalarWriter {
     private readonly guard: WriteGuard = unguarded,
     /** What the run already had (a resumed run): its best values must not be forgotten. */
     previous: { last?: TFinalMetrics | null; best?: TBestMetrics | null } = {},
-    private readonly options = { maxBuffered: 200, flushMs: 1000 },
+    private readonly options = { maxBuffered: 5000 },
   ) {
     this.last = { ...(previous.last ?? {}) };
     this.best = { ...(previous.best ?? {}) };
@@ -45,15 +57,24 @@ export class ScalarWriter {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     this.buffer.push(...points);
     if (this.buffer.length >= this.options.maxBuffered) return this.flush();
-    // A timed flush's failure is kept in `failure` and surfaces at the next add() or flush().
-    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.flushMs);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      // After the write in flight, and after this turn of the event loop (the points a step logs
+      // arrive as several messages): one batch. A failure is kept in `failure` and surfaces at
+      // the next add() or flush().
+      void this.flushing
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => {
+          this.scheduled = false;
+          return this.flush();
+        })
+        .catch(() => undefined);
+    }
     return Promise.resolve();
   }
 
   /** Writes whatever is buffered; calls are serialised so batches land in order. */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
     this.flushing = this.flushing
@@ -86,13 +107,13 @@ export class ScalarWriter {
       const best = { ...this.best };
       await this.guard('storing final metrics', () => this.runs.setFinalMetrics(this.runId, last, best));
     }
+    const events: TBusEvent[] = [];
     for (let i = 0; i < batch.length; i += POINTS_PER_EVENT) {
-      // Signals are best effort: a client that missed one refetches from REST on reconnect.
-      await this.bus
-        .publish({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) })
-        .catch((e: unknown) => {
-          if (!isDatabaseUnavailable(e)) throw e;
-        });
+      events.push({ type: 'run.scalars', runId: this.runId, points: batch.slice(i, i + POINTS_PER_EVENT) });
     }
+    // Signals are best effort: a client that missed one refetches from REST on reconnect.
+    await this.bus.publishRunEvents(this.runId, events).catch((e: unknown) => {
+      if (!isDatabaseUnavailable(e)) throw e;
+    });
   }
 }

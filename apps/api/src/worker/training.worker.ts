@@ -24,7 +24,8 @@ const THREAD_LINES_PER_RUN = 200;
 /** Gap between two samples of the worker's CPU, memory and throughput (system/* tags). */
 const SYSTEM_SAMPLE_EVERY_MS = 5_000;
 /** Minimum gap between two progress events on the bus. */
-const PROGRESS_EVERY_MS = 500;
+/** Minimum gap between two progress events of a run (each also flushes its buffered points). */
+export const PROGRESS_EVERY_MS = 500;
 /** Histogram tags per bus event; ~40 bytes each keeps a NOTIFY well under 8000 bytes. */
 const TAGS_PER_EVENT = 60;
 

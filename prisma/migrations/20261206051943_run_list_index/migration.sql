@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Run_archivedAt_createdAt_id_idx" ON "Run"("archivedAt", "createdAt" DESC, "id" DESC);
