@@ -9,6 +9,8 @@ import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../core/channel-stats.compute';
 import { createTrainStep } from '../training/train-step';
 import { dataCacheDir } from './data-cache.dir';
+import { profileKernels } from './kernel.profile';
+import { measureMatMulPeak, type TMatMulPeak } from './matmul-peak.measure';
 
 /**
  * Times training steps (Adam) on every backend that initialises here, on real batches:
@@ -22,6 +24,10 @@ import { dataCacheDir } from './data-cache.dir';
  *   (BENCH_CPU_STEPS sets the cpu backend's timed steps; it takes minutes per LeNet step.
  *    The MNIST models skip cpu unless BENCH_CPU_MNIST=1: an LSTM-1024 step there takes many minutes.)
  *
+ * Issue #12's speed goals are the `goal ms` column (wasm rows); beside every row stand the
+ * conv + matmul GFLOP a step does (counted from kernel shapes, flop.count.ts) and the share
+ * of the machine's measured matmul peak that reaches, on one core and on both.
+ *
  * Batch 128, not more, for the recurrent models: wasm32's heap is capped at 4 GB, and an
  * LSTM-1024 step at batch 512 (28 steps of activations and gate values kept for backprop)
  * aborts the process.
@@ -32,6 +38,8 @@ interface Case {
   config: TModelConfig;
   images: TRunImages;
   batch: number;
+  /** Issue #12's goal for a wasm step on the 2-core development machine, if it sets one. */
+  goalMs?: number;
 }
 
 const recurrent = (model: 'lstm' | 'gru', hiddenSize: number): Case => ({
@@ -41,12 +49,16 @@ const recurrent = (model: 'lstm' | 'gru', hiddenSize: number): Case => ({
   batch: 128,
 });
 
-const CASES: readonly Case[] = [
-  { label: 'lenet5-cifar-gray28', config: { model: 'lenet5', variant: 'cifar-gray28', seed: 1 }, images: 'cifar10-gray28', batch: 64 },
-  { label: 'lenet5-cifar-rgb32', config: { model: 'lenet5', variant: 'cifar-rgb32', seed: 1 }, images: 'cifar10-rgb32', batch: 64 },
-  { label: 'lenet5-mnist', config: { model: 'lenet5', variant: 'mnist', seed: 1 }, images: 'mnist', batch: 128 },
-  ...([128, 256, 1024] as const).flatMap((h) => [recurrent('lstm', h), recurrent('gru', h)]),
-];
+const GOALS_MS: Readonly<Record<string, number>> = { 'lenet5-cifar-rgb32': 110, 'lstm-256': 200, 'lstm-1024': 2000 };
+
+const CASES: readonly Case[] = (
+  [
+    { label: 'lenet5-cifar-gray28', config: { model: 'lenet5', variant: 'cifar-gray28', seed: 1 }, images: 'cifar10-gray28', batch: 64 },
+    { label: 'lenet5-cifar-rgb32', config: { model: 'lenet5', variant: 'cifar-rgb32', seed: 1 }, images: 'cifar10-rgb32', batch: 64 },
+    { label: 'lenet5-mnist', config: { model: 'lenet5', variant: 'mnist', seed: 1 }, images: 'mnist', batch: 128 },
+    ...([128, 256, 1024] as const).flatMap((h) => [recurrent('lstm', h), recurrent('gru', h)]),
+  ] satisfies Case[]
+).map((c) => ({ ...c, goalMs: GOALS_MS[c.label] }));
 
 function envNumber(name: string): number | undefined {
   const v = Number(process.env[name]);
@@ -71,7 +83,12 @@ interface Row {
   params: number;
   steps: number;
   msPerStep: number;
+  /** This process's CPU time per step: what a step costs when other processes take turns on the cores. */
+  cpuMsPerStep: number;
   imagesPerSec: number;
+  goalMs: number | undefined;
+  /** Conv + matmul FLOPs of one step, counted on a warm step. */
+  flops: number;
 }
 
 async function timeSteps(backend: TBackendName, c: Case, train: ImageDataset): Promise<Row> {
@@ -96,30 +113,72 @@ async function timeSteps(backend: TBackendName, c: Case, train: ImageDataset): P
     // A multi-second step dwarfs any first-call setup: one warm-up is enough.
     if (i >= 1 && performance.now() - t > 2000) break;
   }
+  // One more untimed step under the kernel wrapper counts the step's FLOPs.
+  const counter = profileKernels(backend);
+  try {
+    await oneStep();
+  } finally {
+    counter.restore();
+  }
+  const flops = counter.report().reduce((sum, k) => sum + k.flops, 0);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let done = 0;
   while (done < steps && (done < 2 || performance.now() - start < seconds * 1000)) {
     await oneStep();
     done++;
   }
   const msPerStep = (performance.now() - start) / done;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMsPerStep = (cpu.user + cpu.system) / 1000 / done;
   const params = model.countParams();
   optimizer.dispose();
   model.dispose();
-  return { backend, label: c.label, batch: c.batch, params, steps: done, msPerStep, imagesPerSec: (c.batch * 1000) / msPerStep };
+  const imagesPerSec = (c.batch * 1000) / msPerStep;
+  return { backend, label: c.label, batch: c.batch, params, steps: done, msPerStep, cpuMsPerStep, imagesPerSec, goalMs: c.goalMs, flops };
 }
 
-function printTable(rows: Row[]): void {
-  const header = ['backend', 'model', 'batch', 'params', 'steps', 'ms/step', 'images/s'];
-  const lines = rows.map((r) => [
-    r.backend,
-    r.label,
-    String(r.batch),
-    r.params.toLocaleString('en-US'),
-    String(r.steps),
-    r.msPerStep.toFixed(1),
-    r.imagesPerSec.toFixed(1),
-  ]);
+function goalCell(r: Row): string {
+  if (r.goalMs === undefined || r.backend !== 'wasm') return '-';
+  return `${r.goalMs} ${r.msPerStep <= r.goalMs ? 'met' : 'NOT met'}`;
+}
+
+function printTable(rows: Row[], peak: TMatMulPeak | null): void {
+  const header = [
+    'backend',
+    'model',
+    'batch',
+    'params',
+    'steps',
+    'ms/step',
+    'cpu ms/step',
+    'goal ms',
+    'images/s',
+    'GFLOP/step',
+    'GFLOP/s',
+    '% 1-core pk',
+    '% 2-core pk',
+  ];
+  const lines = rows.map((r) => {
+    const gflops = r.flops / 1e6 / r.msPerStep;
+    const share = (cores: number) =>
+      peak === null || r.backend !== 'wasm' ? '-' : ((100 * gflops) / (cores * peak.gflopsOneCore)).toFixed(0);
+    return [
+      r.backend,
+      r.label,
+      String(r.batch),
+      r.params.toLocaleString('en-US'),
+      String(r.steps),
+      r.msPerStep.toFixed(1),
+      r.cpuMsPerStep.toFixed(1),
+      goalCell(r),
+      r.imagesPerSec.toFixed(1),
+      (r.flops / 1e9).toFixed(2),
+      gflops.toFixed(1),
+      share(1),
+      share(2),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(fmt(header));
@@ -136,12 +195,19 @@ async function main(): Promise<void> {
   for (const c of cases) if (!data.has(c.images)) data.set(c.images, (await loadRunImages(c.images, cacheDir)).train);
 
   const rows: Row[] = [];
+  let peak: TMatMulPeak | null = null;
   for (const backend of BACKENDS.filter((b) => wanted.includes(b))) {
     try {
       await initBackend(backend);
     } catch (e) {
       console.log(`skip ${backend}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
+    }
+    if (backend === 'wasm') {
+      peak = measureMatMulPeak();
+      console.log(
+        `wasm matmul peak (${peak.n}×${peak.n}·${peak.n}×${peak.n} fp32, XNNPACK, best of 5): ${peak.gflopsOneCore.toFixed(1)} GFLOP/s`,
+      );
     }
     for (const c of cases) {
       if (backend === 'cpu' && c.images === 'mnist' && process.env['BENCH_CPU_MNIST'] !== '1') {
@@ -154,7 +220,13 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\nTrain step (forward, backward, Adam update), real CIFAR-10 / MNIST batches (node ${process.version}, ${process.arch})`);
-  printTable(rows);
+  printTable(rows, peak);
+  if (peak !== null) {
+    const one = peak.gflopsOneCore;
+    console.log(
+      `Machine matmul peak (wasm BatchMatMul = XNNPACK, ${peak.n}³ fp32): ${one.toFixed(1)} GFLOP/s on one core; ${(2 * one).toFixed(1)} GFLOP/s if both cores were used (wasm runs one thread in Node).`,
+    );
+  }
 }
 
 main().catch((e: unknown) => {
