@@ -19,8 +19,9 @@ export interface TKernelProfiler {
 
 /**
  * Wraps every kernel registered for `backend` with a timer, so a train step's time can be
- * split per kernel. wasm kernels are synchronous, so wall time around kernelFunc is their
- * cost. Composed kernels (our fixes call wasm's Conv2D, Transpose, …) are charged only
+ * split per kernel. wasm kernels are synchronous and single-threaded, so this process's CPU
+ * time around kernelFunc is their cost; CPU time, not wall time, so that a profile taken
+ * while other processes share the cores still splits the step as an idle machine would. Composed kernels (our fixes call wasm's Conv2D, Transpose, …) are charged only
  * their own time (self time): nested calls are subtracted from the caller, so the column
  * sums to the time spent inside kernels at all; the rest of a step is JS (tape, autograd,
  * layers bookkeeping). With byShape, rows are kernel + input shapes.
@@ -33,13 +34,14 @@ export function profileKernels(backend: string, byShape = false): TKernelProfile
     const inner = config.kernelFunc;
     const wrapped: tf.KernelFunc = (args) => {
       stack.push(0);
-      const t0 = performance.now();
+      const t0 = process.cpuUsage();
       let out: tf.TensorInfo | tf.TensorInfo[] | undefined;
       try {
         out = inner(args);
         return out;
       } finally {
-        const total = performance.now() - t0;
+        const used = process.cpuUsage(t0);
+        const total = (used.user + used.system) / 1000;
         const children = stack.pop() ?? 0;
         if (stack.length > 0) stack[stack.length - 1]! += total;
         const shapes = Object.values(args.inputs).map((t) => `[${(t?.shape ?? []).join('×')}]`);
