@@ -138,12 +138,24 @@ describe('wasm kernel fixes', () => {
     { a: [8, 64], b: [300, 64], transposeA: false, transposeB: true }, // dense dx = dy·Wᵀ
     { a: [1, 8, 64], b: [1, 300, 64], transposeA: false, transposeB: true },
     { a: [64, 8], b: [300, 64], transposeA: true, transposeB: true },
+    // A fresh 1024×1024 b under 128 rows of a: the swapped way for untransposed operands too.
+    { a: [8, 1024], b: [1024, 1024], transposeA: false, transposeB: false },
   ];
   it.each(matMulCases)('BatchMatMul $a×$b (tA=$transposeA, tB=$transposeB) matches cpu', async ({ a, b, transposeA, transposeB }) => {
     const av = randomValues(sizeOf(a), 4);
     const bv = randomValues(sizeOf(b), 5);
     const run = () => tf.matMul(tf.tensor(av, a), tf.tensor(bv, b), transposeA, transposeB);
     expectClose(await on('wasm', run), await on('cpu', run));
+  });
+
+  it('BatchMatMul by the same big b again (XNNPACK keeps its packing) gives the same product', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor(randomValues(8 * 1024, 15), [8, 1024]);
+    const b = tf.tensor(randomValues(1024 * 1024, 16), [1024, 1024]);
+    const first = tf.matMul(a, b); // fresh b: swapped
+    const second = tf.matMul(a, b); // seen b: plain
+    expectClose((await second.data()) as Float32Array, (await first.data()) as Float32Array);
+    tf.dispose([a, b, first, second]);
   });
 
   const poolCases: Array<{ name: string; x: [number, number, number, number]; size: number; stride: number; pad: Pad }> = [
@@ -219,6 +231,18 @@ describe('wasm kernel fixes', () => {
     const onCpu = await on('cpu', () => tf.tanh(tf.tensor(v)));
     expect(Number.isNaN(onWasm[v.length - 1])).toBe(true);
     for (let i = 0; i < v.length - 1; i++) expect(Math.abs(onWasm[i]! - onCpu[i]!)).toBeLessThanOrEqual(2.5e-7);
+  });
+
+  const transposeCases: Array<{ shape: number[]; perm: number[] }> = [
+    { shape: [37, 53], perm: [1, 0] }, // not a multiple of the tile
+    { shape: [1, 64, 48], perm: [0, 2, 1] },
+    { shape: [3, 2, 17, 5], perm: [0, 1, 3, 2] }, // a batch of matrices
+    { shape: [4, 3, 5, 2], perm: [3, 1, 2, 0] }, // any other permutation: wasm's own
+  ];
+  it.each(transposeCases)('Transpose $shape by $perm matches cpu', async ({ shape, perm }) => {
+    const v = randomValues(sizeOf(shape), 14);
+    const run = () => tf.transpose(tf.tensor(v, shape), perm);
+    expectSliceEqual(await on('wasm', run), await on('cpu', run));
   });
 
   it('Identity shares its input, and each side survives the other being disposed', async () => {

@@ -6,6 +6,7 @@ import { makeBatchMatMul } from './wasm-matmul.fix';
 import { maxPoolGrad } from './wasm-maxpool-grad.fix';
 import { makeSlice, makeSplitV } from './wasm-slice.fix';
 import { makeTanh } from './wasm-tanh.fix';
+import { makeTranspose } from './wasm-transpose.fix';
 
 /**
  * Kernel fixes for @tensorflow/tfjs-backend-wasm 4.22 so that conv nets train on it
@@ -25,7 +26,8 @@ import { makeTanh } from './wasm-tanh.fix';
  * instead of copying it (wasm-identity.fix.ts); MaxPoolGrad scans each window once in
  * JS over the wasm heap (wasm-maxpool-grad.fix.ts); Slice and SplitV copy from a heap
  * view instead of a copy of the whole input (wasm-slice.fix.ts); Tanh goes through
- * XNNPACK's Sigmoid (wasm-tanh.fix.ts).
+ * XNNPACK's Sigmoid (wasm-tanh.fix.ts); a matrix Transpose goes tile by tile in JS
+ * (wasm-transpose.fix.ts).
  */
 
 const BACKEND = 'wasm';
@@ -285,6 +287,7 @@ export function registerWasmKernelFixes(): void {
     ['Slice', makeSlice],
     ['SplitV', makeSplitV],
     ['Tanh', makeTanh],
+    ['Transpose', makeTranspose],
   ] as const) {
     const config = tf.getKernel(name, BACKEND);
     if (config !== undefined && !isFix(config)) replace(name, make(config.kernelFunc), config);

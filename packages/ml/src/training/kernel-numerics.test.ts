@@ -19,7 +19,7 @@ import { randomValues } from '../backend/random-values.test-util';
  */
 
 /** The fixes that replace a working wasm kernel for speed only; the rest have no wasm original. */
-const SPEED_FIXED = ['BatchMatMul', 'Identity', 'MaxPoolGrad', 'Slice', 'SplitV', 'Tanh'] as const;
+const SPEED_FIXED = ['BatchMatMul', 'Identity', 'MaxPoolGrad', 'Slice', 'SplitV', 'Tanh', 'Transpose'] as const;
 const originals = new Map<string, tf.KernelConfig>();
 
 /** Runs f with wasm's own kernels in place of the speed fixes, then puts the fixes back. */
