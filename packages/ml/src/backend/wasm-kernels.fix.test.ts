@@ -234,9 +234,10 @@ describe('wasm kernel fixes', () => {
   });
 
   const transposeCases: Array<{ shape: number[]; perm: number[] }> = [
-    { shape: [37, 53], perm: [1, 0] }, // not a multiple of the tile
-    { shape: [1, 64, 48], perm: [0, 2, 1] },
-    { shape: [3, 2, 17, 5], perm: [0, 1, 3, 2] }, // a batch of matrices
+    { shape: [1031, 1029], perm: [1, 0] }, // over 2^20 elements, not a multiple of the tile
+    { shape: [1, 1024, 1040], perm: [0, 2, 1] },
+    { shape: [2, 1, 1030, 1024], perm: [0, 1, 3, 2] }, // a batch of matrices
+    { shape: [37, 53], perm: [1, 0] }, // small: wasm's own
     { shape: [4, 3, 5, 2], perm: [3, 1, 2, 0] }, // any other permutation: wasm's own
   ];
   it.each(transposeCases)('Transpose $shape by $perm matches cpu', async ({ shape, perm }) => {
