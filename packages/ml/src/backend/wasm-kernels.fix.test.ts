@@ -2,18 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLenet5 } from '../models/lenet5.model';
 import { initBackend } from './backend.select';
-import { registerWasmKernelFixes, wasmKernelFixesRegistered } from './wasm-kernels.fix';
-
-/** Deterministic values in [-1, 1): both backends get byte-identical inputs. */
-function randomValues(size: number, seed: number): Float32Array {
-  const out = new Float32Array(size);
-  let s = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+import { WASM_FIXED_KERNELS, registerWasmKernelFixes, wasmKernelFixesRegistered } from './wasm-kernels.fix';
+import { randomValues } from './random-values.test-util';
 
 const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
@@ -42,6 +32,11 @@ function expectClose(actual: Float32Array, expected: Float32Array): void {
   }
   expect(scale).toBeGreaterThan(0);
   expect(maxDiff).toBeLessThanOrEqual(1e-4 * scale);
+}
+
+/** Copies must be exact, element for element. */
+function expectSliceEqual(actual: Float32Array, expected: Float32Array): void {
+  expect(Array.from(actual)).toEqual(Array.from(expected));
 }
 
 type Pad = 'same' | 'valid';
@@ -75,9 +70,9 @@ beforeAll(async () => {
 describe('wasm kernel fixes', () => {
   it('are registered by initBackend, and registering again changes nothing', () => {
     expect(wasmKernelFixesRegistered()).toBe(true);
-    const before = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].map((k) => tf.getKernel(k, 'wasm').kernelFunc);
+    const before = WASM_FIXED_KERNELS.map((k) => tf.getKernel(k, 'wasm').kernelFunc);
     registerWasmKernelFixes();
-    const after = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].map((k) => tf.getKernel(k, 'wasm').kernelFunc);
+    const after = WASM_FIXED_KERNELS.map((k) => tf.getKernel(k, 'wasm').kernelFunc);
     expect(after).toEqual(before);
   });
 
@@ -139,12 +134,128 @@ describe('wasm kernel fixes', () => {
     { a: [2, 6, 4], b: [2, 5, 6], transposeA: true, transposeB: true },
     { a: [1, 6, 4], b: [3, 6, 5], transposeA: true, transposeB: false }, // broadcast batch
     { a: [4, 6], b: [6, 5], transposeA: false, transposeB: false },
+    // Cheaper as (W·dyᵀ)ᵀ than transposing the big W: the swapped way (wasm-matmul.fix.ts).
+    { a: [8, 64], b: [300, 64], transposeA: false, transposeB: true }, // dense dx = dy·Wᵀ
+    { a: [1, 8, 64], b: [1, 300, 64], transposeA: false, transposeB: true },
+    { a: [64, 8], b: [300, 64], transposeA: true, transposeB: true },
+    // A fresh 1024×1024 b under 128 rows of a: the swapped way for untransposed operands too.
+    { a: [8, 1024], b: [1024, 1024], transposeA: false, transposeB: false },
   ];
   it.each(matMulCases)('BatchMatMul $a×$b (tA=$transposeA, tB=$transposeB) matches cpu', async ({ a, b, transposeA, transposeB }) => {
     const av = randomValues(sizeOf(a), 4);
     const bv = randomValues(sizeOf(b), 5);
     const run = () => tf.matMul(tf.tensor(av, a), tf.tensor(bv, b), transposeA, transposeB);
     expectClose(await on('wasm', run), await on('cpu', run));
+  });
+
+  it('BatchMatMul by the same big b again (XNNPACK keeps its packing) gives the same product', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor(randomValues(8 * 1024, 15), [8, 1024]);
+    const b = tf.tensor(randomValues(1024 * 1024, 16), [1024, 1024]);
+    const first = tf.matMul(a, b); // fresh b: swapped
+    const second = tf.matMul(a, b); // seen b: plain
+    expectClose((await second.data()) as Float32Array, (await first.data()) as Float32Array);
+    tf.dispose([a, b, first, second]);
+  });
+
+  const poolCases: Array<{ name: string; x: [number, number, number, number]; size: number; stride: number; pad: Pad }> = [
+    { name: 'LeNet pool 2×2/2', x: [3, 8, 8, 5], size: 2, stride: 2, pad: 'valid' },
+    { name: 'overlapping 3×3/2 same, odd sizes', x: [2, 7, 9, 3], size: 3, stride: 2, pad: 'same' },
+    { name: '3×3/1 valid', x: [2, 6, 5, 2], size: 3, stride: 1, pad: 'valid' },
+  ];
+  describe.each(poolCases)('MaxPoolGrad $name', (c) => {
+    const run = (x: Float32Array) => () => {
+      const input = tf.tensor4d(x, c.x);
+      const dy = tf.maxPool(input, c.size, c.stride, c.pad);
+      const g = tf.tensor(randomValues(dy.size, 8), dy.shape);
+      return tf
+        .engine()
+        .runKernel('MaxPoolGrad', { dy: g, input, output: dy }, { filterSize: c.size, strides: c.stride, pad: c.pad }) as tf.Tensor;
+    };
+    it('matches cpu', async () => {
+      const x = randomValues(sizeOf(c.x), 7);
+      expectClose(await on('wasm', run(x)), await on('cpu', run(x)));
+    });
+    it('breaks ties as cpu does (first maximum in the window), as after ReLU', async () => {
+      // Quantised values, many of them 0: most windows hold a repeated maximum.
+      const x = randomValues(sizeOf(c.x), 9).map((v) => Math.max(0, Math.round(v * 2)));
+      expectClose(await on('wasm', run(x)), await on('cpu', run(x)));
+    });
+  });
+
+  const sliceCases: Array<{ shape: number[]; begin: number[]; size: number[] }> = [
+    { shape: [128, 1024], begin: [0, 256], size: [128, 256] }, // one LSTM gate
+    { shape: [7], begin: [2], size: [4] },
+    { shape: [4, 5, 6], begin: [1, 0, 0], size: [2, 5, 6] }, // contiguous
+    { shape: [4, 5, 6], begin: [1, 2, 3], size: [2, 3, 2] },
+    { shape: [3, 4, 5, 6], begin: [0, 1, 0, 0], size: [3, 2, 5, 6] }, // whole trailing axes join the run
+    { shape: [2, 3, 4, 5, 6], begin: [1, 0, 2, 1, 3], size: [1, 3, 2, 4, 3] }, // rank 5
+    { shape: [4, 5], begin: [0, 0], size: [4, 5] }, // all of it
+    { shape: [4, 5], begin: [2, 1], size: [0, 3] }, // empty
+  ];
+  it.each(sliceCases)('Slice $shape at $begin size $size matches cpu', async ({ shape, begin, size }) => {
+    const v = randomValues(sizeOf(shape), 10);
+    expectSliceEqual(
+      await on('wasm', () => tf.slice(tf.tensor(v, shape), begin, size)),
+      await on('cpu', () => tf.slice(tf.tensor(v, shape), begin, size)),
+    );
+  });
+  it('Slice of int32 keeps the dtype and values', async () => {
+    const run = () => tf.slice(tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3], 'int32'), [0, 1], [2, 2]);
+    await tf.setBackend('wasm');
+    const out = run();
+    expect(out.dtype).toBe('int32');
+    expect(Array.from(await out.data())).toEqual([2, 3, 5, 6]);
+    out.dispose();
+  });
+  it('SplitV into uneven pieces along a middle axis matches cpu', async () => {
+    const v = randomValues(3 * 10 * 4, 11);
+    const run = () => tf.concat(tf.split(tf.tensor3d(v, [3, 10, 4]), [2, 5, 3], 1).map((piece) => piece.flatten()));
+    expectSliceEqual(await on('wasm', run), await on('cpu', run));
+  });
+
+  it('Tanh stays within 2.5e-7 of cpu, across scales and at ±∞ and NaN', async () => {
+    const v = Float32Array.from([
+      ...Array.from(randomValues(4000, 12), (u, i) => u * 10 ** ((i % 9) - 6)),
+      0,
+      -0,
+      20,
+      -20,
+      90,
+      -90,
+      Infinity,
+      -Infinity,
+      NaN,
+    ]);
+    const onWasm = await on('wasm', () => tf.tanh(tf.tensor(v)));
+    const onCpu = await on('cpu', () => tf.tanh(tf.tensor(v)));
+    expect(Number.isNaN(onWasm[v.length - 1])).toBe(true);
+    for (let i = 0; i < v.length - 1; i++) expect(Math.abs(onWasm[i]! - onCpu[i]!)).toBeLessThanOrEqual(2.5e-7);
+  });
+
+  const transposeCases: Array<{ shape: number[]; perm: number[] }> = [
+    { shape: [1031, 1029], perm: [1, 0] }, // over 2^20 elements, not a multiple of the tile
+    { shape: [1, 1024, 1040], perm: [0, 2, 1] },
+    { shape: [2, 1, 1030, 1024], perm: [0, 1, 3, 2] }, // a batch of matrices
+    { shape: [37, 53], perm: [1, 0] }, // small: wasm's own
+    { shape: [4, 3, 5, 2], perm: [3, 1, 2, 0] }, // any other permutation: wasm's own
+  ];
+  it.each(transposeCases)('Transpose $shape by $perm matches cpu', async ({ shape, perm }) => {
+    const v = randomValues(sizeOf(shape), 14);
+    const run = () => tf.transpose(tf.tensor(v, shape), perm);
+    expectSliceEqual(await on('wasm', run), await on('cpu', run));
+  });
+
+  it('Identity shares its input, and each side survives the other being disposed', async () => {
+    await tf.setBackend('wasm');
+    const a = tf.tensor([1, 2, 3]);
+    const b = tf.engine().runKernel('Identity', { x: a }, {}) as tf.Tensor;
+    a.dispose();
+    expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+    const c = tf.engine().runKernel('Identity', { x: b }, {}) as tf.Tensor;
+    b.dispose();
+    expect(Array.from(await c.data())).toEqual([1, 2, 3]);
+    c.dispose();
   });
 
   it("gives LeNet's gradients on wasm equal to cpu's", async () => {

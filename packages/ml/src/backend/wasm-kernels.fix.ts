@@ -1,4 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import type { KernelBackend } from './wasm-backend.types';
+import { callWasm, disposeInfos } from './wasm-call.util';
+import { makeIdentity } from './wasm-identity.fix';
+import { makeBatchMatMul } from './wasm-matmul.fix';
+import { maxPoolGrad } from './wasm-maxpool-grad.fix';
+import { makeSlice, makeSplitV } from './wasm-slice.fix';
+import { makeTanh } from './wasm-tanh.fix';
+import { makeTranspose } from './wasm-transpose.fix';
 
 /**
  * Kernel fixes for @tensorflow/tfjs-backend-wasm 4.22 so that conv nets train on it
@@ -11,7 +19,15 @@ import * as tf from '@tensorflow/tfjs';
  * 2. Conv2DBackpropInput exists but is a naive loop; a forward Conv2D (XNNPACK) over
  *    the zero-dilated `dy` with the flipped, in/out-swapped filter is ~10× faster.
  * 3. BatchMatMul with transposeA/transposeB is 10–30× slower than transposing the
- *    operand first and multiplying untransposed (dense-layer gradients hit this).
+ *    operand first and multiplying untransposed (dense-layer gradients hit this):
+ *    wasm-matmul.fix.ts, which also picks the cheaper of two ways to transpose.
+ *
+ * Speed fixes (issue #12), each in its own file: Identity shares its input's buffer
+ * instead of copying it (wasm-identity.fix.ts); MaxPoolGrad scans each window once in
+ * JS over the wasm heap (wasm-maxpool-grad.fix.ts); Slice and SplitV copy from a heap
+ * view instead of a copy of the whole input (wasm-slice.fix.ts); Tanh goes through
+ * XNNPACK's Sigmoid (wasm-tanh.fix.ts); a matrix Transpose goes tile by tile in JS
+ * (wasm-transpose.fix.ts).
  */
 
 const BACKEND = 'wasm';
@@ -23,21 +39,12 @@ type Info = tf.TensorInfo;
 type Attrs = tf.NamedAttrMap;
 type PadAttr = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
 
-/** What every wasm kernel receives as `backend`; only the part we use. */
-interface WasmBackendLike {
-  disposeData(dataId: object, force?: boolean): boolean;
-}
-
-/** What tfjs hands a kernel as `backend`: its type is the untyped `{}`, named once here. */
-type KernelBackend = Parameters<tf.KernelFunc>[0]['backend'];
-
 interface KernelArgs {
   inputs: tf.NamedTensorInfoMap;
   backend: KernelBackend;
   attrs?: Attrs;
 }
 
-/** Calls one of wasm's own registered kernels (looked up each time: cheap, and robust to re-registration). */
 /** Wasm's forward Conv2D at stride 1 with explicit [top, bottom, left, right] padding: both gradients are built on it. */
 function stride1Conv(
   backend: KernelBackend,
@@ -53,18 +60,6 @@ function stride1Conv(
     [0, 0],
   ];
   return callWasm('Conv2D', backend, { x, filter }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations });
-}
-
-function callWasm(kernelName: string, backend: KernelBackend, inputs: Record<string, Info>, attrs: Attrs = {}): Info {
-  const config = tf.getKernel(kernelName, BACKEND);
-  if (config === undefined) throw new Error(`wasm kernel ${kernelName} is not registered`);
-  const out = config.kernelFunc({ inputs, backend, attrs });
-  if (Array.isArray(out)) throw new Error(`wasm kernel ${kernelName} returned several outputs`);
-  return out;
-}
-
-function dispose(backend: KernelBackend, ...infos: Info[]): void {
-  for (const info of infos) (backend as WasmBackendLike).disposeData(info.dataId);
 }
 
 function requireInput(inputs: tf.NamedTensorInfoMap, name: string): Info {
@@ -136,15 +131,15 @@ function conv2DBackpropFilter({ inputs, backend, attrs = {} }: KernelArgs): Info
   const xT = callWasm('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }); // [Cin,H,W,N]
   const dyT = callWasm('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [Ho,Wo,N,Cout]
   const conv = stride1Conv(backend, xT, dyT, [top, bottom, left, right], [sh, sw]); // [Cin,outH,outW,Cout]
-  dispose(backend, xT, dyT);
+  disposeInfos(backend, xT, dyT);
   let cropped = conv;
   if (outH !== fh || outW !== fw) {
     // Rows past fh only appear when the stride skipped the input's tail: not part of dW.
     cropped = callWasm('Slice', backend, { x: conv }, { begin: [0, 0, 0, 0], size: [cin, fh, fw, cout] });
-    dispose(backend, conv);
+    disposeInfos(backend, conv);
   }
   const dW = callWasm('Transpose', backend, { x: cropped }, { perm: [1, 2, 0, 3] }); // [fh,fw,Cin,Cout]
-  dispose(backend, cropped);
+  disposeInfos(backend, cropped);
   return dW;
 }
 
@@ -205,42 +200,16 @@ function conv2DBackpropInput({ inputs, backend, attrs = {} }: KernelArgs): Info 
     );
     const r4 = callWasm('Reshape', backend, { x: padded }, { shape: [n, ho * sh, wo * sw, cout] });
     dyDil = callWasm('Slice', backend, { x: r4 }, { begin: [0, 0, 0, 0], size: [n, dilH, dilW, cout] });
-    dispose(backend, r6, padded, r4);
+    disposeInfos(backend, r6, padded, r4);
     owned = true;
   }
   const flipped = callWasm('Reverse', backend, { x: filter }, { dims: [0, 1] });
   const swapped = callWasm('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [fh,fw,Cout,Cin]
-  dispose(backend, flipped);
+  disposeInfos(backend, flipped);
   const dx = stride1Conv(backend, dyDil, swapped, [padTop, padBottom, padLeft, padRight], [1, 1]);
-  dispose(backend, swapped);
-  if (owned) dispose(backend, dyDil);
+  disposeInfos(backend, swapped);
+  if (owned) disposeInfos(backend, dyDil);
   return dx;
-}
-
-/** Swaps the last two axes of a rank ≥ 2 tensor with wasm's Transpose. */
-function transposeLastTwo(backend: KernelBackend, t: Info): Info {
-  const rank = t.shape.length;
-  const perm = [...Array(rank).keys()];
-  perm[rank - 2] = rank - 1;
-  perm[rank - 1] = rank - 2;
-  return callWasm('Transpose', backend, { x: t }, { perm });
-}
-
-/** Transposed operands are materialised first, then wasm's untransposed fast path multiplies. */
-function makeBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
-  return ({ inputs, backend, attrs = {} }) => {
-    const a = requireInput(inputs, 'a');
-    const b = requireInput(inputs, 'b');
-    const transposeA = attrs['transposeA'] === true;
-    const transposeB = attrs['transposeB'] === true;
-    if (!transposeA && !transposeB) return original({ inputs, backend, attrs });
-    const a2 = transposeA ? transposeLastTwo(backend, a) : a;
-    const b2 = transposeB ? transposeLastTwo(backend, b) : b;
-    const out = original({ inputs: { a: a2, b: b2 }, backend, attrs: { transposeA: false, transposeB: false } });
-    if (transposeA) dispose(backend, a2);
-    if (transposeB) dispose(backend, b2);
-    return out;
-  };
 }
 
 function mark(fn: tf.KernelFunc): tf.KernelFunc {
@@ -261,13 +230,38 @@ function replace(kernelName: string, kernelFunc: tf.KernelFunc, previous: tf.Ker
   tf.registerKernel(config);
 }
 
+/** Every kernel this module replaces on wasm (correctness and speed fixes alike). */
+export const WASM_FIXED_KERNELS = [
+  'Conv2DBackpropFilter',
+  'Conv2DBackpropInput',
+  'BatchMatMul',
+  'Identity',
+  'MaxPoolGrad',
+  'Slice',
+  'SplitV',
+  'Tanh',
+] as const;
+
 /**
- * Registers the three fixes on the wasm backend. Idempotent. Must run after
+ * Registers the fixes on the wasm backend. Idempotent. Must run after
  * @tensorflow/tfjs-backend-wasm is imported (its kernels are what we compose);
  * works before or after `tf.setBackend('wasm')` because kernels are looked up per call.
  */
 export function registerWasmKernelFixes(): void {
-  const required = ['Conv2D', 'Transpose', 'Reverse', 'Reshape', 'PadV2', 'Slice', 'BatchMatMul'];
+  const required = [
+    'Conv2D',
+    'Transpose',
+    'Reverse',
+    'Reshape',
+    'PadV2',
+    'Slice',
+    'SplitV',
+    'BatchMatMul',
+    'Identity',
+    'MaxPoolGrad',
+    'Tanh',
+    'Sigmoid',
+  ];
   const missing = required.filter((name) => tf.getKernel(name, BACKEND) === undefined);
   if (missing.length > 0) {
     throw new Error(`wasm kernels missing (${missing.join(', ')}): import @tensorflow/tfjs-backend-wasm first`);
@@ -283,9 +277,24 @@ export function registerWasmKernelFixes(): void {
   if (matMulConfig !== undefined && !isFix(matMulConfig)) {
     replace('BatchMatMul', makeBatchMatMul(matMulConfig.kernelFunc), matMulConfig);
   }
+
+  const maxPoolGradConfig = tf.getKernel('MaxPoolGrad', BACKEND);
+  if (!isFix(maxPoolGradConfig)) replace('MaxPoolGrad', maxPoolGrad, maxPoolGradConfig);
+
+  // Wrapping the originals that the required-list check above guarantees.
+  for (const [name, make] of [
+    ['Identity', makeIdentity],
+    ['Slice', makeSlice],
+    ['SplitV', makeSplitV],
+    ['Tanh', makeTanh],
+    ['Transpose', makeTranspose],
+  ] as const) {
+    const config = tf.getKernel(name, BACKEND);
+    if (config !== undefined && !isFix(config)) replace(name, make(config.kernelFunc), config);
+  }
 }
 
-/** True when all three fixes are the wasm kernels in the registry (for logs and tests). */
+/** True when all fixes are the wasm kernels in the registry (for logs and tests). */
 export function wasmKernelFixesRegistered(): boolean {
-  return ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'].every((name) => isFix(tf.getKernel(name, BACKEND)));
+  return WASM_FIXED_KERNELS.every((name) => isFix(tf.getKernel(name, BACKEND)));
 }

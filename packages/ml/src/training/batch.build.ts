@@ -28,7 +28,18 @@ export class BatchBuilder {
 
   /** Images order[start], …, order[end − 1]; or start…end − 1 when no order is given. */
   build(start: number, end: number, order?: ArrayLike<number>): Batch {
-    const { labels, height, width, channels } = this.dataset;
+    const { height, width, channels } = this.dataset;
+    const n = end - start;
+    const { x, y } = this.fill(start, end, order);
+    return {
+      x: tf.tensor4d(x, [n, height, width, channels]),
+      y: tf.tensor2d(y, [n, this.numClasses]),
+    };
+  }
+
+  /** The same batch as plain arrays, x [n·h·w·c] and one-hot y [n·classes] (what a worker thread is sent). */
+  fill(start: number, end: number, order?: ArrayLike<number>): { x: Float32Array; y: Float32Array } {
+    const { labels } = this.dataset;
     const n = end - start;
     const size = this.normalizer.pixelsPerImage;
     const x = new Float32Array(n * size);
@@ -40,9 +51,6 @@ export class BatchBuilder {
       if (label >= this.numClasses) throw new Error(`label ${label} of image ${index} is not below ${this.numClasses} classes`);
       y[b * this.numClasses + label] = 1;
     }
-    return {
-      x: tf.tensor4d(x, [n, height, width, channels]),
-      y: tf.tensor2d(y, [n, this.numClasses]),
-    };
+    return { x, y };
   }
 }
