@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
 import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
+import { logAxisSplits } from '../../../lib/chart-log-axis';
 import { withAlpha } from '../lib/compare-colors';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
@@ -176,6 +177,8 @@ export const CompareChart = memo(function CompareChart({
             stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
+            // uPlot's own log splits loop forever on a fitted minimum just under a power of ten (see chart-log-axis).
+            ...(log ? { splits: logAxisSplits } : {}),
             // A log axis thins its labels by handing some splits over as null.
             values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatTick(v))),
           },
