@@ -1,6 +1,6 @@
 import type { TCompareQuery, TCsvHeader, TExportFormat, TSmoother } from '@tensorscope/shared';
-import { ZCompareResult } from '@tensorscope/shared';
 import { apiGet, apiUrl } from '../../../lib/api-client';
+import { ZCompareResultColumns } from './compare-answer.parse';
 
 /** The query string of GET /api/compare; absent fields are left out, so equal queries give equal URLs. */
 export function compareSearch(query: TCompareQuery): string {
@@ -14,8 +14,8 @@ export function compareSearch(query: TCompareQuery): string {
 }
 
 export const compareApi = {
-  /** Many runs × tags in one answer, downsampled and smoothed on the server. */
-  compare: (query: TCompareQuery, signal?: AbortSignal) => apiGet(ZCompareResult, `/api/compare?${compareSearch(query)}`, signal),
+  /** Many runs × tags in one answer, downsampled and smoothed on the server (its columns checked cheaply, see compare-answer.parse). */
+  compare: (query: TCompareQuery, signal?: AbortSignal) => apiGet(ZCompareResultColumns, `/api/compare?${compareSearch(query)}`, signal),
 };
 
 /** Download link of GET /api/export: every run × tag in one file, smoothed as on screen. */
