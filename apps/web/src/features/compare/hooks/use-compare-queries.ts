@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TCompareQuery, TCompareResult, TRun, TRunTags } from '@tensorscope/shared';
 import { compareKeys, runKeys } from '@tensorscope/shared';
 import { isNotFound } from '../../../lib/api-client';
@@ -56,13 +56,20 @@ export function useCompareRuns(ids: readonly string[]): TCompareRuns {
     },
     [idsKey],
   );
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: runKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
-    })),
-    combine,
-  });
+  // The same array while the ids are: useQueries re-applies a new one to every observer (100
+  // of them here) on each render, and the page renders on every control change.
+  const queries = useMemo(
+    () =>
+      idsKey
+        .split(',')
+        .filter(Boolean)
+        .map((id) => ({
+          queryKey: runKeys.detail(id),
+          queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
+        })),
+    [idsKey],
+  );
+  return useQueries({ queries, combine });
 }
 
 function combineTags(results: UseQueryResult<TRunTags>[]): { tags: string[]; loading: boolean } {
@@ -123,15 +130,21 @@ export function useCompareRoughness(ids: readonly string[], enabled: boolean): R
   );
   // The window moves on as answers land: query i may start once all but CONCURRENCY-1 before it settled.
   const [settledBefore, setSettledBefore] = useState(0);
-  const { byId, settled } = useQueries({
-    queries: ids.map((id, i) => ({
-      queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
-      queryFn: async ({ signal }: { signal: AbortSignal }) => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)),
-      enabled: enabled && i < settledBefore + ROUGHNESS_CONCURRENCY,
-      staleTime: 60_000,
-    })),
-    combine,
-  });
+  // Memoised for the reason given in useCompareRuns.
+  const queries = useMemo(
+    () =>
+      idsKey
+        .split(',')
+        .filter(Boolean)
+        .map((id, i) => ({
+          queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
+          queryFn: async ({ signal }: { signal: AbortSignal }) => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)),
+          enabled: enabled && i < settledBefore + ROUGHNESS_CONCURRENCY,
+          staleTime: 60_000,
+        })),
+    [idsKey, enabled, settledBefore],
+  );
+  const { byId, settled } = useQueries({ queries, combine });
   useEffect(() => setSettledBefore(settled), [settled]);
   return byId;
 }
