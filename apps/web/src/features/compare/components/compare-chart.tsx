@@ -213,10 +213,17 @@ export const CompareChart = memo(function CompareChart({
             },
           ],
           // Timestamps of finished draws, for the compare benchmark (e2e/bench): data → pixels.
+          // `paintedAt`: after the next frame, which rasterises the canvas (no GPU: on the main thread).
           draw: [
             (u) => {
-              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] };
-              (w.__compareDraws ??= []).push({ tag: callbacks.current.tag, series: u.series.length - 1, at: performance.now() });
+              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number; paintedAt?: number }[] };
+              const draw: { tag: string; series: number; at: number; paintedAt?: number } = {
+                tag: callbacks.current.tag,
+                series: u.series.length - 1,
+                at: performance.now(),
+              };
+              (w.__compareDraws ??= []).push(draw);
+              requestAnimationFrame(() => setTimeout(() => (draw.paintedAt = performance.now())));
             },
           ],
           destroy: [() => (plotRef.current = null)],
