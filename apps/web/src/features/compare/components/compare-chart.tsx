@@ -7,6 +7,7 @@ import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format
 import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
 import { logAxisSplits } from '../../../lib/chart-log-axis';
 import { withAlpha } from '../lib/compare-colors';
+import { CROWD } from '../lib/compare-layout';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
 import type { TXAxis, TXRange } from '../lib/compare-url';
@@ -17,6 +18,9 @@ const HEIGHT = 260;
 const FONT = '11px system-ui, sans-serif';
 /** Alpha of the raw line behind a smoothed one (TensorBoard draws it faint in the same colour). */
 const RAW_ALPHA = 0.22;
+/** Width of a run's solid line; in a crowd (compare-layout's CROWD) one pixel, which the canvas draws as a hairline several times faster. */
+const LINE_WIDTH = 1.5;
+const CROWD_LINE_WIDTH = 1;
 /** Series this sparse get markers, or a lone test point would be invisible. */
 const SPARSE_POINTS = 40;
 const SMALL_TICKS = { ...TICKS, size: 4 };
@@ -101,6 +105,7 @@ export const CompareChart = memo(function CompareChart({
     plotRef.current?.setSeries(runId ? focusSeriesIndex(current, runId) : null, { focus: true });
   };
 
+  // The runs (and so whether they are a crowd) are part of it: line widths are fixed at build.
   const shape = `${xAxis}|${log ? 'log' : 'lin'}|${lines.map((l) => `${l.runId}:${l.color}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
 
   const containerRef = useUplot(
@@ -121,13 +126,14 @@ export const CompareChart = memo(function CompareChart({
         },
       });
       // Same order as the data (seriesLayout): every faint raw line, then every solid one.
+      const solidWidth = lines.length > CROWD ? CROWD_LINE_WIDTH : LINE_WIDTH;
       const series: uPlot.Series[] = [{}];
       for (const { line: index, smoothed } of seriesLayout(lines)) {
         const line = lines[index]!;
         const faint = !smoothed && line.smoothed !== null;
         series.push({
           stroke: faint ? withAlpha(line.color, RAW_ALPHA) : line.color,
-          width: faint ? 1 : 1.5,
+          width: faint ? 1 : solidWidth,
           facets: facets(),
           points: faint ? { show: false } : markers(line.color),
         });

@@ -109,7 +109,7 @@ export function compareQuery(
     tags: [...tags],
     smoothing: state.smoothing,
     smoother: state.smoother,
-    buckets: bucketsForWidth(gridWidth, tags.length, chartSize),
+    buckets: bucketsForWidth(gridWidth, tags.length, chartSize, validIds.length),
     ...(stepWindow(state.x, state.zoom) ?? {}),
   };
 }
