@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
@@ -100,10 +100,17 @@ export const CompareChart = memo(function CompareChart({
   const plotRef = useRef<uPlot | null>(null);
   const focus = useRef({ lines, highlighted });
   focus.current = { lines, highlighted };
-  const applyFocus = () => {
+  // The series the plot has focused (null: none, as a new plot starts). setSeries redraws every
+  // series, so it is called only for a change: unconditionally, each rebuild and each new answer
+  // drew the whole chart a second time.
+  const focused = useRef<number | null>(null);
+  const applyFocus = useCallback(() => {
     const { lines: current, highlighted: runId } = focus.current;
-    plotRef.current?.setSeries(runId ? focusSeriesIndex(current, runId) : null, { focus: true });
-  };
+    const wanted = runId ? focusSeriesIndex(current, runId) : null;
+    if (!plotRef.current || wanted === focused.current) return;
+    focused.current = wanted;
+    plotRef.current.setSeries(wanted, { focus: true });
+  }, []);
 
   // The runs (and so whether they are a crowd) are part of it: line widths are fixed at build.
   const shape = `${xAxis}|${log ? 'log' : 'lin'}|${lines.map((l) => `${l.runId}:${l.color}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
@@ -214,6 +221,7 @@ export const CompareChart = memo(function CompareChart({
           ready: [
             (u) => {
               plotRef.current = u;
+              focused.current = null;
               u.over.addEventListener('dblclick', () => callbacks.current.onResetZoom());
               applyFocus();
             },
@@ -241,9 +249,8 @@ export const CompareChart = memo(function CompareChart({
     height,
   );
 
-  useEffect(() => {
-    plotRef.current?.setSeries(highlighted ? focusSeriesIndex(lines, highlighted) : null, { focus: true });
-  }, [highlighted, lines]);
+  // focus.current already holds these; they are what makes the focus worth checking again.
+  useEffect(() => applyFocus(), [applyFocus, highlighted, lines]);
 
   return <div ref={containerRef} className="chart-plot" />;
 });
