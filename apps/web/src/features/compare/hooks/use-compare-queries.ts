@@ -1,6 +1,6 @@
 'use client';
 
-import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TCompareQuery, TCompareResult, TRun, TRunTags } from '@tensorscope/shared';
 import { compareKeys, runKeys } from '@tensorscope/shared';
@@ -8,13 +8,18 @@ import { isNotFound } from '../../../lib/api-client';
 import { runApi } from '../../../lib/runs.api';
 import { compareApi } from '../lib/compare.api';
 import { ROUGHNESS_KEY_PART } from '../lib/compare-live';
+import { compareFromParts } from '../lib/compare-run-parts';
 import { roughness, ROUGHNESS_BUCKETS, ROUGHNESS_SMOOTHING, type TRoughness } from '../lib/compare-overfit';
 
-/** The one compare answer behind every chart. While a new one loads (zoom, smoothing) the old one stays. */
+/**
+ * The one compare answer behind every chart, assembled from per-run parts (compare-run-parts):
+ * adding a run fetches only that run. While a new one loads (zoom, smoothing) the old one stays.
+ */
 export function useCompareSeries(query: TCompareQuery | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: query ? compareKeys.series(query) : [...compareKeys.all, 'none'],
-    queryFn: ({ signal }) => compareApi.compare(query!, signal),
+    queryFn: ({ signal }) => compareFromParts(queryClient, query!, (q) => compareApi.compare(q, signal)),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });
