@@ -85,7 +85,12 @@ export const CompareChart = memo(function CompareChart({
   // and zoom and y fit apply without rebuilding the plot.
   const [xMin, xMax, yLo, yHi] = [xRange?.min, xRange?.max, yFit?.[0], yFit?.[1]];
   const plotted = useMemo(() => {
-    const columns = seriesLayout(lines).map(({ line, smoothed }) => [lines[line]!.xs, smoothed ? lines[line]!.smoothed : lines[line]!.raw]);
+    const columns = seriesLayout(lines).map(({ line, smoothed }) => {
+      const l = lines[line]!;
+      if (!smoothed) return [l.xs, l.raw];
+      const drawn = l.smoothedDrawn ?? { xs: l.xs, ys: l.smoothed };
+      return [drawn.xs, drawn.ys];
+    });
     return {
       // Faceted data: index 0 is unused, then [xs, ys] per series.
       data: [null, ...columns] as unknown as uPlot.AlignedData,
