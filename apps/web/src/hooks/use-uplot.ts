@@ -35,7 +35,14 @@ export function useUplot(
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const plot = new uPlot(latestOptions.current(Math.max(160, Math.floor(container.clientWidth))), latestData.current, container);
+    // The width as the resize observer below reads it (floored content box): clientWidth rounds
+    // instead, so a container 864.5 px wide built the plot at 865 and resized it to 864 at once,
+    // a second full draw of every chart built.
+    const plot = new uPlot(
+      latestOptions.current(Math.max(160, Math.floor(container.getBoundingClientRect().width))),
+      latestData.current,
+      container,
+    );
     drawn.current = latestData.current;
     plotRef.current = plot;
     mounted.set(container, plot);
