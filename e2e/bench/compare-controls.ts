@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 
 /*
  * Times a control change on /compare inside the page: from the input event the control's handler
@@ -40,28 +40,31 @@ export async function observePage(page: Page): Promise<{ inflight: () => number;
       for (const e of list.getEntries()) w.__longTasks!.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  let inflight = 0;
-  let api = 0;
+  // Requests in flight, by object: one the page dropped by navigating away never reports its end,
+  // so the sets are emptied when the page navigates (a counter leaked and never read 0 again).
+  const chart = new Set<Request>();
+  const api = new Set<Request>();
   let lastApi = Date.now();
-  const isApi = (url: string) => url.includes('/api/');
   page.on('request', (r) => {
-    if (isChartRequest(r.url())) inflight++;
-    if (isApi(r.url())) api++;
+    if (isChartRequest(r.url())) chart.add(r);
+    if (r.url().includes('/api/')) api.add(r);
   });
-  const done = (r: { url(): string }) => {
-    if (isChartRequest(r.url())) inflight--;
-    if (isApi(r.url())) {
-      api--;
-      lastApi = Date.now();
-    }
+  const done = (r: Request) => {
+    chart.delete(r);
+    if (api.delete(r)) lastApi = Date.now();
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    chart.clear();
+    api.clear();
+  });
   const settled = async () => {
     const deadline = Date.now() + 180_000;
-    while ((api > 0 || Date.now() - lastApi < 1000) && Date.now() < deadline) await page.waitForTimeout(100);
+    while ((api.size > 0 || Date.now() - lastApi < 1000) && Date.now() < deadline) await page.waitForTimeout(100);
   };
-  return { inflight: () => inflight, settled };
+  return { inflight: () => chart.size, settled };
 }
 
 /** How a change is made: a select picks a value, a checkbox or button is clicked, a range input is set. */

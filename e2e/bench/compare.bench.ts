@@ -70,8 +70,10 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
   }).toString();
   const { runIds, seedSeconds } = JSON.parse(seedOut.trim().split('\n').pop()!) as { runIds: string[]; seedSeconds: number };
   expect(runIds).toHaveLength(RUNS);
-  // What the page asks for a single chart on a 1280-px window (one bucket per 2 px).
-  const query = `runs=${runIds.join(',')}&tags=train/loss&smoothing=0.6&buckets=550`;
+  // What the page asks for a single chart on a 1280-px window: one bucket per 2 px, per 4 px for a
+  // crowd of runs (compare-layout's CROWD): 550 buckets for a few runs, 275 for 100.
+  const buckets = RUNS > 20 ? 275 : 550;
+  const query = `runs=${runIds.join(',')}&tags=train/loss&smoothing=0.6&buckets=${buckets}`;
 
   const timeApi = async () => {
     const t0 = performance.now();
@@ -163,6 +165,7 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
   const report = {
     runs: RUNS,
     pointsPerRun: POINTS,
+    buckets,
     seedSeconds,
     smoothedOn: [...new Set(cold.body.series.map((s) => s.smoothedOn))],
     answerPoints: points,
