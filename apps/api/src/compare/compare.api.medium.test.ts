@@ -140,6 +140,7 @@ describe('compare REST API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(COMPARE_COLUMNS_MEDIA_TYPE);
     expect(res.headers.get('vary')).toMatch(/accept/i);
+    expect(res.headers.get('server-timing')).toMatch(/^read;dur=[\d.]+, encode;dur=[\d.]+$/);
     const bytes = await res.arrayBuffer();
     expect(bytes.byteLength).toBe(Number(res.headers.get('content-length')));
     expect(decodeCompareColumns(bytes)).toEqual(json.body);

@@ -25,11 +25,18 @@ export class CompareController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TCompareResult | StreamableFile> {
+    const started = performance.now();
     const result = await this.compare.compare(query);
+    const read = performance.now() - started;
     // One URL, two representations: a cache must key on Accept.
     res.setHeader('Vary', 'Accept');
-    if (!accept?.includes(COMPARE_COLUMNS_MEDIA_TYPE)) return result;
+    // Where the time went (the compare bench prints it): reading and downsampling, then encoding.
+    if (!accept?.includes(COMPARE_COLUMNS_MEDIA_TYPE)) {
+      res.setHeader('Server-Timing', `read;dur=${read.toFixed(1)}`);
+      return result;
+    }
     const bytes = encodeCompareColumns(result);
+    res.setHeader('Server-Timing', `read;dur=${read.toFixed(1)}, encode;dur=${(performance.now() - started - read).toFixed(1)}`);
     return new StreamableFile(bytes, { type: COMPARE_COLUMNS_MEDIA_TYPE, length: bytes.byteLength });
   }
 }
