@@ -26,6 +26,9 @@ export function useCompareSeries(query: TCompareQuery | null) {
   });
 }
 
+/** The ids of an ids key (`ids.join(',')`): a query list memoised on the key rebuilds from it. */
+const idsOf = (idsKey: string): string[] => (idsKey ? idsKey.split(',') : []);
+
 export interface TCompareRuns {
   /** Loaded rows by id. */
   runs: ReadonlyMap<string, TRun>;
@@ -66,13 +69,10 @@ export function useCompareRuns(ids: readonly string[]): TCompareRuns {
   // of them here) on each render, and the page renders on every control change.
   const queries = useMemo(
     () =>
-      idsKey
-        .split(',')
-        .filter(Boolean)
-        .map((id) => ({
-          queryKey: runKeys.detail(id),
-          queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
-        })),
+      idsOf(idsKey).map((id) => ({
+        queryKey: runKeys.detail(id),
+        queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
+      })),
     [idsKey],
   );
   return useQueries({ queries, combine });
@@ -138,16 +138,13 @@ export function useCompareRoughness(ids: readonly string[], enabled: boolean): R
   // Memoised for the reason given in useCompareRuns.
   const queries = useMemo(
     () =>
-      idsKey
-        .split(',')
-        .filter(Boolean)
-        .map((id) => ({
-          queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
-          queryFn: ({ signal }: { signal: AbortSignal }) =>
-            limit(async () => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)), signal),
-          enabled,
-          staleTime: 60_000,
-        })),
+      idsOf(idsKey).map((id) => ({
+        queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          limit(async () => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)), signal),
+        enabled,
+        staleTime: 60_000,
+      })),
     [idsKey, enabled, limit],
   );
   return useQueries({ queries, combine });
