@@ -204,5 +204,47 @@ test('compare view: 100 runs × 100,000 points', async ({ page }) => {
     `\ncompare bench (goals: API < ${GOALS.apiMs} ms, data + first render < ${GOALS.firstRenderMs} ms)\n${JSON.stringify(report, null, 2)}`,
   );
   console.log(`\ncompare controls (event → chart drawn again, median of ${CONTROL_ROUNDS}; goal < ${GOALS.controlMs} ms)`);
-  console.table(controlRows(rounds));
+  const controls = controlRows(rounds);
+  console.table(controls);
+
+  // The same numbers as rows for the report of the whole bench (scripts/bench-report.mjs).
+  const scale = `${RUNS} runs × ${POINTS.toLocaleString('en-US')} points, ${buckets} buckets`;
+  const serverMs = median(columns.map((c) => c.readMs + c.encodeMs));
+  benchRow({
+    name: 'compare request, server time (binary columns)',
+    value: serverMs,
+    unit: 'ms',
+    goal: { max: GOALS.apiMs },
+    note: `${scale}; median of 5 (Server-Timing read + encode), ${(columns[0]!.bytes / 1e6).toFixed(1)} MB`,
+  });
+  benchRow({
+    name: 'compare request as JSON, to headers',
+    value: median(warm.map((w) => w.headersMs)),
+    unit: 'ms',
+    note: `${scale}; median of 5, ${(cold.bytes / 1e6).toFixed(1)} MB`,
+  });
+  benchRow({
+    name: 'compare first render (request → chart painted)',
+    value: median(renders.map((r) => r.dataAndRenderMs)),
+    unit: 'ms',
+    goal: { max: GOALS.firstRenderMs },
+    note: `${scale}; median of ${renders.length} page loads`,
+  });
+  for (const c of controls) {
+    benchRow({
+      name: `compare control: ${String(c.change)}`,
+      value: Number(c.paintedMs),
+      unit: 'ms',
+      goal: { max: GOALS.controlMs },
+      note: `event → chart painted, median of ${CONTROL_ROUNDS}; longest task ${String(c.longestTaskMs)} ms`,
+    });
+  }
 });
+
+/**
+ * A BENCH_ROW line in the format of shared's bench-row (on main, not yet on this branch): on
+ * merging, print through its benchRowLine instead.
+ */
+function benchRow(row: { name: string; value: number; unit: string; goal?: { max: number }; note?: string }): void {
+  console.log(`BENCH_ROW ${JSON.stringify({ group: 'compare', ...row, value: Math.round(row.value) })}`);
+}
