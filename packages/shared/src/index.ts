@@ -12,6 +12,7 @@ export * from './query-keys';
 export * from './series';
 export * from './sweep.schema';
 export * from './compare.schema';
+export * from './compare-columns.codec';
 export * from './visualize.schema';
 export * from './evaluate.schema';
 export * from './class-palette';

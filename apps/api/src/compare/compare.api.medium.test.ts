@@ -1,7 +1,15 @@
-import { smoothEma, type TApiError, type TCompareResult, type TRun, type TTaggedScalar } from '@tensorscope/shared';
+import {
+  COMPARE_COLUMNS_MEDIA_TYPE,
+  decodeCompareColumns,
+  smoothEma,
+  type TApiError,
+  type TCompareResult,
+  type TRun,
+  type TTaggedScalar,
+} from '@tensorscope/shared';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { http, useTestApi } from '../../test/api.harness';
+import { authedFetch, http, useTestApi } from '../../test/api.harness';
 import { PrismaService } from '../prisma/prisma.service';
 import { DownsampledSeriesReader } from '../scalars/downsampled-series.reader';
 import { ScalarRollupRepository } from '../scalars/scalar-rollup.repository';
@@ -123,6 +131,20 @@ describe('compare REST API', () => {
     } finally {
       service.rawPointBudget = Number.POSITIVE_INFINITY;
     }
+  });
+
+  it('answers the same as binary columns when the dashboard asks for them', async () => {
+    const query = `runs=${runs[0]!.id},${runs[1]!.id},${randomUUID()}&tags=train/loss&buckets=1000&smoothing=0.6`;
+    const json = await compare(query);
+    const res = await authedFetch(`${api.base}/api/compare?${query}`, { headers: { accept: COMPARE_COLUMNS_MEDIA_TYPE } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(COMPARE_COLUMNS_MEDIA_TYPE);
+    expect(res.headers.get('vary')).toMatch(/accept/i);
+    expect(res.headers.get('server-timing')).toMatch(/^read;dur=[\d.]+, encode;dur=[\d.]+$/);
+    const bytes = await res.arrayBuffer();
+    expect(bytes.byteLength).toBe(Number(res.headers.get('content-length')));
+    expect(decodeCompareColumns(bytes)).toEqual(json.body);
+    expect(json.body.series.some((s) => s.values.includes(null))).toBe(true); // the NaN comes through as null both ways
   });
 
   it('keeps incremental rollups equal to a rebuild from the points', async () => {

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import {
+  COMPARE_COLUMNS_MEDIA_TYPE,
   SCALAR_TAGS,
   ZApiError,
   ZHistogramSeries,
@@ -385,7 +386,13 @@ export function buildOpenApi(): OpenAPIObject {
             },
             ...stepRangeParams,
           ],
-          responses: { '200': { description: 'the series', content: json('CompareResult') }, '400': error('invalid query') },
+          responses: {
+            '200': {
+              description: `the series; with \`Accept: ${COMPARE_COLUMNS_MEDIA_TYPE}\` the same answer as binary columns (what the dashboard reads, see compare-columns.codec in the shared package)`,
+              content: { ...json('CompareResult'), [COMPARE_COLUMNS_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            '400': error('invalid query'),
+          },
         },
       },
     },

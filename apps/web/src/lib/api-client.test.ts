@@ -1,6 +1,12 @@
-import { CSRF_HEADER } from '@tensorscope/shared';
+import {
+  COMPARE_COLUMNS_MEDIA_TYPE,
+  CSRF_HEADER,
+  decodeCompareColumns,
+  encodeCompareColumns,
+  type TCompareResult,
+} from '@tensorscope/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, isUnauthenticated } from './api-client';
+import { ApiError, apiGetDecoded, isUnauthenticated } from './api-client';
 import { authApi } from './auth.api';
 import { runApi } from './runs.api';
 import { runFixture } from './run.fixture';
@@ -70,5 +76,49 @@ describe('answers', () => {
   it('may be empty where the API answers 204', async () => {
     vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
     await expect(runApi.deleteRun('r1')).resolves.toBeUndefined();
+  });
+});
+
+describe('binary answers', () => {
+  const answer: TCompareResult = {
+    series: [
+      {
+        runId: 'r1',
+        tag: 'train/loss',
+        steps: [0, 10],
+        wallTimes: [1.7e12, 1.7e12 + 5],
+        values: [2.3, null],
+        smoothed: null,
+        smoothedOn: null,
+        totalPoints: 2,
+        downsampled: false,
+      },
+    ],
+    missingRuns: [],
+  };
+  const stubBytes = (status: number, body: BodyInit) => {
+    const calls: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response(body, { status });
+    });
+    return calls;
+  };
+
+  it('asks for the representation and decodes it', async () => {
+    const calls = stubBytes(200, encodeCompareColumns(answer));
+    expect(await apiGetDecoded(decodeCompareColumns, '/api/compare?runs=r1', COMPARE_COLUMNS_MEDIA_TYPE)).toEqual(answer);
+    expect((calls[0]!.headers as Record<string, string>).accept).toBe(COMPARE_COLUMNS_MEDIA_TYPE);
+  });
+
+  it('turns a malformed answer into INVALID_RESPONSE and still reads JSON errors', async () => {
+    stubBytes(200, 'not columns');
+    const bad = await apiGetDecoded(decodeCompareColumns, '/api/compare?runs=r1', COMPARE_COLUMNS_MEDIA_TYPE).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ApiError);
+    expect((bad as ApiError).code).toBe('INVALID_RESPONSE');
+
+    stubBytes(400, JSON.stringify({ code: 'VALIDATION_FAILED', message: 'runs: give at least one' }));
+    const refused = await apiGetDecoded(decodeCompareColumns, '/api/compare?', COMPARE_COLUMNS_MEDIA_TYPE).catch((e: unknown) => e);
+    expect((refused as ApiError).code).toBe('VALIDATION_FAILED');
   });
 });

@@ -48,7 +48,8 @@ export const isUnauthenticated = (error: unknown): boolean =>
 export const isNotFound = (error: unknown): boolean =>
   error instanceof ApiError && (error.status === 404 || (error.status === 400 && error.fieldErrors.some((issue) => issue.path === 'id')));
 
-async function request(path: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+/** `bytes` reads a successful answer as an ArrayBuffer (a binary representation); errors are JSON either way. */
+async function request(path: string, init: RequestInit, read: 'json' | 'bytes' = 'json'): Promise<{ status: number; body: unknown }> {
   const base = apiBaseUrl();
   let response: Response;
   try {
@@ -69,6 +70,7 @@ async function request(path: string, init: RequestInit): Promise<{ status: numbe
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiUnreachableError(base, error);
   }
+  if (read === 'bytes' && response.ok) return { status: response.status, body: await response.arrayBuffer() };
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
@@ -102,6 +104,20 @@ export async function apiRequest<T>(schema: z.ZodType<T>, path: string, init: Re
     `The API answered ${path.split('?')[0]} in an unexpected shape (${where}).`,
     parsed.error.issues,
   );
+}
+
+/**
+ * A GET of a binary representation (`accept`, which the endpoint offers beside JSON), turned into
+ * data by `decode`, which throws on a malformed answer: that is an ApiError (INVALID_RESPONSE).
+ */
+export async function apiGetDecoded<T>(decode: (bytes: ArrayBuffer) => T, path: string, accept: string, signal?: AbortSignal): Promise<T> {
+  const { status, body } = await request(path, { signal, headers: { accept } }, 'bytes');
+  try {
+    return decode(body as ArrayBuffer);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ApiError(status, 'INVALID_RESPONSE', `The API answered ${path.split('?')[0]} in an unexpected shape (${why}).`);
+  }
 }
 
 /** A GET, parsed with `schema`. */

@@ -1,11 +1,13 @@
 'use client';
 
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
 import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
+import { logAxisSplits } from '../../../lib/chart-log-axis';
 import { withAlpha } from '../lib/compare-colors';
+import { CROWD } from '../lib/compare-layout';
 import type { THoverStore } from '../lib/compare-hover-store';
 import { focusSeriesIndex, seriesLayout, type TChartData } from '../lib/compare-series';
 import type { TXAxis, TXRange } from '../lib/compare-url';
@@ -16,6 +18,9 @@ const HEIGHT = 260;
 const FONT = '11px system-ui, sans-serif';
 /** Alpha of the raw line behind a smoothed one (TensorBoard draws it faint in the same colour). */
 const RAW_ALPHA = 0.22;
+/** Width of a run's solid line; in a crowd (compare-layout's CROWD) one pixel, which the canvas draws as a hairline several times faster. */
+const LINE_WIDTH = 1.5;
+const CROWD_LINE_WIDTH = 1;
 /** Series this sparse get markers, or a lone test point would be invisible. */
 const SPARSE_POINTS = 40;
 const SMALL_TICKS = { ...TICKS, size: 4 };
@@ -80,7 +85,12 @@ export const CompareChart = memo(function CompareChart({
   // and zoom and y fit apply without rebuilding the plot.
   const [xMin, xMax, yLo, yHi] = [xRange?.min, xRange?.max, yFit?.[0], yFit?.[1]];
   const plotted = useMemo(() => {
-    const columns = seriesLayout(lines).map(({ line, smoothed }) => [lines[line]!.xs, smoothed ? lines[line]!.smoothed : lines[line]!.raw]);
+    const columns = seriesLayout(lines).map(({ line, smoothed }) => {
+      const l = lines[line]!;
+      if (!smoothed) return [l.xs, l.raw];
+      const drawn = l.smoothedDrawn ?? { xs: l.xs, ys: l.smoothed };
+      return [drawn.xs, drawn.ys];
+    });
     return {
       // Faceted data: index 0 is unused, then [xs, ys] per series.
       data: [null, ...columns] as unknown as uPlot.AlignedData,
@@ -95,11 +105,19 @@ export const CompareChart = memo(function CompareChart({
   const plotRef = useRef<uPlot | null>(null);
   const focus = useRef({ lines, highlighted });
   focus.current = { lines, highlighted };
-  const applyFocus = () => {
+  // The series the plot has focused (null: none, as a new plot starts). setSeries redraws every
+  // series, so it is called only for a change: unconditionally, each rebuild and each new answer
+  // drew the whole chart a second time.
+  const focused = useRef<number | null>(null);
+  const applyFocus = useCallback(() => {
     const { lines: current, highlighted: runId } = focus.current;
-    plotRef.current?.setSeries(runId ? focusSeriesIndex(current, runId) : null, { focus: true });
-  };
+    const wanted = runId ? focusSeriesIndex(current, runId) : null;
+    if (!plotRef.current || wanted === focused.current) return;
+    focused.current = wanted;
+    plotRef.current.setSeries(wanted, { focus: true });
+  }, []);
 
+  // The runs (and so whether they are a crowd) are part of it: line widths are fixed at build.
   const shape = `${xAxis}|${log ? 'log' : 'lin'}|${lines.map((l) => `${l.runId}:${l.color}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
 
   const containerRef = useUplot(
@@ -120,13 +138,14 @@ export const CompareChart = memo(function CompareChart({
         },
       });
       // Same order as the data (seriesLayout): every faint raw line, then every solid one.
+      const solidWidth = lines.length > CROWD ? CROWD_LINE_WIDTH : LINE_WIDTH;
       const series: uPlot.Series[] = [{}];
       for (const { line: index, smoothed } of seriesLayout(lines)) {
         const line = lines[index]!;
         const faint = !smoothed && line.smoothed !== null;
         series.push({
           stroke: faint ? withAlpha(line.color, RAW_ALPHA) : line.color,
-          width: faint ? 1 : 1.5,
+          width: faint ? 1 : solidWidth,
           facets: facets(),
           points: faint ? { show: false } : markers(line.color),
         });
@@ -176,6 +195,8 @@ export const CompareChart = memo(function CompareChart({
             stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
+            // uPlot's own log splits loop forever on a fitted minimum just under a power of ten (see chart-log-axis).
+            ...(log ? { splits: logAxisSplits } : {}),
             // A log axis thins its labels by handing some splits over as null.
             values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatTick(v))),
           },
@@ -205,15 +226,23 @@ export const CompareChart = memo(function CompareChart({
           ready: [
             (u) => {
               plotRef.current = u;
+              focused.current = null;
               u.over.addEventListener('dblclick', () => callbacks.current.onResetZoom());
               applyFocus();
             },
           ],
           // Timestamps of finished draws, for the compare benchmark (e2e/bench): data → pixels.
+          // `paintedAt`: after the next frame, which rasterises the canvas (no GPU: on the main thread).
           draw: [
             (u) => {
-              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number }[] };
-              (w.__compareDraws ??= []).push({ tag: callbacks.current.tag, series: u.series.length - 1, at: performance.now() });
+              const w = window as unknown as { __compareDraws?: { tag: string; series: number; at: number; paintedAt?: number }[] };
+              const draw: { tag: string; series: number; at: number; paintedAt?: number } = {
+                tag: callbacks.current.tag,
+                series: u.series.length - 1,
+                at: performance.now(),
+              };
+              (w.__compareDraws ??= []).push(draw);
+              requestAnimationFrame(() => setTimeout(() => (draw.paintedAt = performance.now())));
             },
           ],
           destroy: [() => (plotRef.current = null)],
@@ -225,9 +254,8 @@ export const CompareChart = memo(function CompareChart({
     height,
   );
 
-  useEffect(() => {
-    plotRef.current?.setSeries(highlighted ? focusSeriesIndex(lines, highlighted) : null, { focus: true });
-  }, [highlighted, lines]);
+  // focus.current already holds these; they are what makes the focus worth checking again.
+  useEffect(() => applyFocus(), [applyFocus, highlighted, lines]);
 
   return <div ref={containerRef} className="chart-plot" />;
 });

@@ -1,24 +1,33 @@
 'use client';
 
-import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { TCompareQuery, TCompareResult, TRun, TRunTags } from '@tensorscope/shared';
 import { compareKeys, runKeys } from '@tensorscope/shared';
 import { isNotFound } from '../../../lib/api-client';
+import { createLimit } from '../../../lib/concurrency-limit';
 import { runApi } from '../../../lib/runs.api';
 import { compareApi } from '../lib/compare.api';
 import { ROUGHNESS_KEY_PART } from '../lib/compare-live';
+import { compareFromParts } from '../lib/compare-run-parts';
 import { roughness, ROUGHNESS_BUCKETS, ROUGHNESS_SMOOTHING, type TRoughness } from '../lib/compare-overfit';
 
-/** The one compare answer behind every chart. While a new one loads (zoom, smoothing) the old one stays. */
+/**
+ * The one compare answer behind every chart, assembled from per-run parts (compare-run-parts):
+ * adding a run fetches only that run. While a new one loads (zoom, smoothing) the old one stays.
+ */
 export function useCompareSeries(query: TCompareQuery | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: query ? compareKeys.series(query) : [...compareKeys.all, 'none'],
-    queryFn: ({ signal }) => compareApi.compare(query!, signal),
+    queryFn: ({ signal }) => compareFromParts(queryClient, query!, (q) => compareApi.compare(q, signal)),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });
 }
+
+/** The ids of an ids key (`ids.join(',')`): a query list memoised on the key rebuilds from it. */
+const idsOf = (idsKey: string): string[] => (idsKey ? idsKey.split(',') : []);
 
 export interface TCompareRuns {
   /** Loaded rows by id. */
@@ -56,13 +65,17 @@ export function useCompareRuns(ids: readonly string[]): TCompareRuns {
     },
     [idsKey],
   );
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: runKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
-    })),
-    combine,
-  });
+  // The same array while the ids are: useQueries re-applies a new one to every observer (100
+  // of them here) on each render, and the page renders on every control change.
+  const queries = useMemo(
+    () =>
+      idsOf(idsKey).map((id) => ({
+        queryKey: runKeys.detail(id),
+        queryFn: ({ signal }: { signal: AbortSignal }) => runApi.getRun(id, signal),
+      })),
+    [idsKey],
+  );
+  return useQueries({ queries, combine });
 }
 
 function combineTags(results: UseQueryResult<TRunTags>[]): { tags: string[]; loading: boolean } {
@@ -104,34 +117,35 @@ const ROUGHNESS_CONCURRENCY = 4;
  * Roughness of each run's train loss. One request per run (a run's value doesn't depend on the
  * others, so adding a run fetches only that one), at most ROUGHNESS_CONCURRENCY at a time in
  * selection order, and only the number is cached: the answers are up to 40,000 points each.
- * `enabled` holds them back until the charts are on screen.
+ * `enabled` holds them back until the charts are on screen. The queries wait for a slot in their
+ * queryFn (concurrency-limit): enabling them a window at a time changed the query list with every
+ * answer, and TanStack re-applied all 100 queries' options each time (~90 ms per answer in a profile).
  */
 export function useCompareRoughness(ids: readonly string[], enabled: boolean): ReadonlyMap<string, TRoughness> {
   const idsKey = ids.join(',');
+  const [limit] = useState(() => createLimit(ROUGHNESS_CONCURRENCY));
   const combine = useCallback(
     (results: UseQueryResult<TRoughness>[]) => {
       const byId = new Map<string, TRoughness>();
-      let settled = 0;
       idsKey.split(',').forEach((id, i) => {
-        const result = results[i];
-        if (result?.data !== undefined) byId.set(id, result.data);
-        if (result && (result.data !== undefined || result.isError)) settled++;
+        const data = results[i]?.data;
+        if (data !== undefined) byId.set(id, data);
       });
-      return { byId, settled };
+      return byId;
     },
     [idsKey],
   );
-  // The window moves on as answers land: query i may start once all but CONCURRENCY-1 before it settled.
-  const [settledBefore, setSettledBefore] = useState(0);
-  const { byId, settled } = useQueries({
-    queries: ids.map((id, i) => ({
-      queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
-      queryFn: async ({ signal }: { signal: AbortSignal }) => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)),
-      enabled: enabled && i < settledBefore + ROUGHNESS_CONCURRENCY,
-      staleTime: 60_000,
-    })),
-    combine,
-  });
-  useEffect(() => setSettledBefore(settled), [settled]);
-  return byId;
+  // Memoised for the reason given in useCompareRuns.
+  const queries = useMemo(
+    () =>
+      idsOf(idsKey).map((id) => ({
+        queryKey: [...compareKeys.series(roughnessQuery(id)), ROUGHNESS_KEY_PART] as const,
+        queryFn: ({ signal }: { signal: AbortSignal }) =>
+          limit(async () => roughnessOf(await compareApi.compare(roughnessQuery(id), signal)), signal),
+        enabled,
+        staleTime: 60_000,
+      })),
+    [idsKey, enabled, limit],
+  );
+  return useQueries({ queries, combine });
 }

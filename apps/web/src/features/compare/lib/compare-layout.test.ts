@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketsForWidth, chartColumns } from './compare-layout';
+import { bucketsForWidth, chartColumns, CROWD } from './compare-layout';
 
 describe('chart layout', () => {
   it('uses two columns from 820 px when there are several charts', () => {
@@ -24,5 +24,12 @@ describe('chart layout', () => {
     expect(bucketsForWidth(900, 1)).toBe(400);
     expect(bucketsForWidth(100, 2)).toBe(100);
     expect(bucketsForWidth(10_000, 1)).toBe(1000);
+  });
+
+  it('asks a crowd of runs for one bucket per four plot pixels', () => {
+    // (1180 - 90) / 2 = 545 → 550 for up to CROWD runs; / 4 = 272.5 → 275 past it.
+    expect(bucketsForWidth(1180, 1, 'M', CROWD)).toBe(550);
+    expect(bucketsForWidth(1180, 1, 'M', CROWD + 1)).toBe(275);
+    expect(bucketsForWidth(100, 1, 'M', 100)).toBe(100);
   });
 });

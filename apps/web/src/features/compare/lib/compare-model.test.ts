@@ -114,6 +114,18 @@ describe('compareModel', () => {
     expect(log.charts).not.toBe(newAnswer.charts);
   });
 
+  it('keeps the charts while a run just added has no series yet, and rebuilds them when they come', () => {
+    const first = compareModel(input({ state: state({ runs: [A, B] }) }));
+    const added = compareModel(input({ state: state({ runs: [A, B, GONE] }) }), first);
+    expect(added.charts).toBe(first.charts);
+    const arrived = compareModel(
+      input({ state: state({ runs: [A, B, GONE] }), answer: { ...answer, series: [...answer.series, series(GONE, 'train/loss', [1])] } }),
+      added,
+    );
+    expect(arrived.charts).not.toBe(first.charts);
+    expect(arrived.charts[0]!.lines.map((l) => l.runId)).toEqual([A, B, GONE]);
+  });
+
   it('places runs by epoch once their configs are known', () => {
     const model = compareModel(input({ state: state({ x: 'epoch' }) }));
     const lines = model.charts[0]!.lines;

@@ -109,7 +109,7 @@ export function compareQuery(
     tags: [...tags],
     smoothing: state.smoothing,
     smoother: state.smoother,
-    buckets: bucketsForWidth(gridWidth, tags.length, chartSize),
+    buckets: bucketsForWidth(gridWidth, tags.length, chartSize, validIds.length),
     ...(stepWindow(state.x, state.zoom) ?? {}),
   };
 }
@@ -159,7 +159,11 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
   const shownKey = tags.join(',');
   const shownTags = part(last.shownTags, [shownKey], () => tags);
   const log = state.y === 'log';
-  const charts = part(last.charts, [shownKey, byTag.value, state.x, log, placements.value], () =>
+  // The charts depend on the placements of the runs in the answer only, by value: a run just
+  // added (its series still loading, the old answer shown meanwhile) changes the placements but
+  // not what is drawn, and rebuilding for it drew all 100 runs once more before its data came.
+  const placedKey = placementKey(answer, placements.value);
+  const charts = part(last.charts, [shownKey, byTag.value, state.x, log, placedKey], () =>
     shownTags.value.map((tag) => buildChartData(tag, byTag.value.get(tag) ?? [], { x: state.x, log, runs: placements.value })),
   );
   const chartsByTag = part(last.chartsByTag, [charts.value], () => new Map(charts.value.map((chart) => [chart.tag, chart])));
@@ -207,6 +211,17 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
     exportLinks: exportLinks.value,
     parts,
   };
+}
+
+/** What places the answer's runs on the x axis, as one comparable string. */
+function placementKey(answer: TCompareResult | undefined, placements: ReadonlyMap<string, TRunPlacement>): string {
+  const ids = new Set((answer?.series ?? []).map((s) => s.runId));
+  return [...ids]
+    .map((id) => {
+      const p = placements.get(id);
+      return p ? `${id}:${p.color}:${p.stepsPerEpoch ?? ''}:${p.originMs ?? ''}` : id;
+    })
+    .join(',');
 }
 
 /** A compareModel that remembers its last answer (one per mounted view), for use during render. */

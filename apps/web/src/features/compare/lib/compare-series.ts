@@ -1,6 +1,7 @@
 import type { TCompareSeries, TSmoothedOn } from '@tensorscope/shared';
 import type { TXAxis } from './compare-url';
 import { xValues, type TNumbers, type TXContext } from './compare-x-axis';
+import { collapseFlatRuns, type TDrawnLine } from './compare-flat-runs';
 import { countNonPositive, dropNonPositive } from './compare-y-range';
 
 /*
@@ -18,6 +19,8 @@ export interface TChartLine {
   raw: readonly (number | null)[];
   /** null when the answer has no smoothing (weight 0). */
   smoothed: readonly (number | null)[] | null;
+  /** The smoothed line as drawn: its flat stretches reduced to their ends (compare-flat-runs); xs/smoothed where absent. */
+  smoothedDrawn?: TDrawnLine | null;
 }
 
 export interface TChartData {
@@ -78,7 +81,7 @@ export function buildChartData(
       raw = dropNonPositive(raw);
       smoothed = smoothed && dropNonPositive(smoothed);
     }
-    lines.push({ runId: s.runId, color: run.color, xs, raw, smoothed });
+    lines.push({ runId: s.runId, color: run.color, xs, raw, smoothed, smoothedDrawn: smoothed && collapseFlatRuns(xs, smoothed) });
   }
   return { tag, lines, smoothedOn, totalPoints, shownPoints, droppedNonPositive, unplaced };
 }
