@@ -16,6 +16,7 @@ import { FINISHED_STATUSES, runKeys, sweepKeys } from '@tensorscope/shared';
 import { invalidateCompareForRuns } from '../features/compare/lib/compare-live';
 import { lastHistogramStep } from '../lib/histogram-series';
 import { mergeScalarPoints } from '../lib/scalar-series';
+import { readWholeSeriesNext } from '../lib/scalar-query';
 import { isActive } from '../features/visualize/lib/visualization-match';
 
 /*
@@ -38,8 +39,10 @@ export function applyRunUpdated(queryClient: QueryClient, run: TRun): void {
     void queryClient.invalidateQueries({ queryKey: sweepKeys.detail(run.sweepId), exact: true });
     void queryClient.invalidateQueries({ queryKey: sweepKeys.list(), exact: true });
   }
-  // A finished run gets no more points: one (incremental) fetch makes sure the charts end complete.
+  // A finished run gets no more points: one whole read of each series makes sure the charts end
+  // complete, gaps in the middle included.
   if (FINISHED_STATUSES.includes(run.status)) {
+    readWholeSeriesNext(queryClient, run.id);
     void queryClient.invalidateQueries({ queryKey: runKeys.scalars(run.id) });
     // The same goes for the Layers tab: the final snapshot, last histograms and their tags.
     void queryClient.invalidateQueries({ queryKey: runKeys.tags(run.id) });
