@@ -23,8 +23,15 @@ export function DatasetRow({ dataset: d }: { dataset: TDataset }) {
         <td>
           <strong>{d.name}</strong>
           {d.builtin && <span className="tag-chip">built in</span>}
-          <div className="muted mono small" title={d.id}>
-            {d.id.length > 12 ? `${d.id.slice(0, 8)}…` : d.id}
+          <div className="muted small">
+            <span className="mono" title={d.id}>
+              {d.id.length > 12 ? `${d.id.slice(0, 8)}…` : d.id}
+            </span>
+            {' · '}
+            <span className="mono" title={`sha256 ${d.checksum}`}>
+              {d.checksum.slice(0, 10)}…
+            </span>
+            {!d.builtin && ` · ${formatTimestamp(d.createdAt)}`}
           </div>
         </td>
         <td className="mono">{d.inputShape.join('×')}</td>
@@ -40,13 +47,10 @@ export function DatasetRow({ dataset: d }: { dataset: TDataset }) {
           {d.trainSize.toLocaleString('en-US')} / {d.testSize.toLocaleString('en-US')}
         </td>
         <td className="mono small">
-          μ {d.channelMean.map((v) => v.toFixed(3)).join(' ')} · σ {d.channelStd.map((v) => v.toFixed(3)).join(' ')}
+          <div>μ {d.channelMean.map((v) => v.toFixed(3)).join(' ')}</div>
+          <div>σ {d.channelStd.map((v) => v.toFixed(3)).join(' ')}</div>
         </td>
         <td className="num">{formatBytes(d.sizeBytes)}</td>
-        <td className="mono small" title={d.checksum}>
-          {d.checksum.slice(0, 12)}…
-        </td>
-        <td>{d.builtin ? '' : formatTimestamp(d.createdAt)}</td>
         <td className="dataset-actions">
           <button
             type="button"
@@ -80,7 +84,7 @@ export function DatasetRow({ dataset: d }: { dataset: TDataset }) {
       </tr>
       {showSamples && (
         <tr className="dataset-samples-row">
-          <td colSpan={9}>
+          <td colSpan={7}>
             <DatasetSamples dataset={d} />
           </td>
         </tr>

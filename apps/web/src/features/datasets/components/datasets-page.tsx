@@ -11,10 +11,8 @@ const COLUMNS = [
   'Image',
   'Classes',
   { label: 'Train / test', className: 'num' },
-  'Channel mean · std',
+  'Channel mean, std',
   { label: 'Size', className: 'num' },
-  'Checksum',
-  'Uploaded',
   '',
 ];
 
