@@ -53,9 +53,13 @@ describe('fetchScalarSeries', () => {
     });
     expect(asked).toEqual([undefined]);
     expect(series.points.map((p) => p.step)).toEqual([10, 20, 30]);
+    // Once: the next fetch of that series is incremental again.
+    client.setQueryData<TScalarSeries>(key, series);
+    await fetchScalarSeries(client, 'r1', 'train/loss', undefined, async (_id, _tag, afterStep) => (asked.push(afterStep), { points: [] }));
+    expect(asked).toEqual([undefined, 30]);
     // Another run is still read incrementally.
     client.setQueryData<TScalarSeries>(runKeys.scalar('r2', 'train/loss'), { points: pts(10) });
     await fetchScalarSeries(client, 'r2', 'train/loss', undefined, async (_id, _tag, afterStep) => (asked.push(afterStep), { points: [] }));
-    expect(asked).toEqual([undefined, 10]);
+    expect(asked).toEqual([undefined, 30, 10]);
   });
 });

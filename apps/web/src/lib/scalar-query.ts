@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { TScalarPoint, TScalarTag } from '@tensorscope/shared';
 import { runKeys } from '@tensorscope/shared';
 import { runApi } from './runs.api';
@@ -7,18 +7,20 @@ import { lastStep, mergeScalarPoints } from './scalar-series';
 
 const SCALARS: TSeriesMerge<TScalarPoint> = { lastStep, merge: mergeScalarPoints };
 
-/** Runs whose series are read whole at their next fetch, per query client (see readWholeSeriesNext). */
+/** Cached series (by query hash) read whole at their next fetch, per query client (see readWholeSeriesNext). */
 const wholeNext = new WeakMap<QueryClient, Set<string>>();
 
 /**
  * A finished run's series are read whole once more, not after their last cached step: an
  * incremental read cannot fill a point missed in the middle (a live event lost while the API
- * restarted), and a finished run never sends another. One read per tag when a run ends.
+ * restarted), and a finished run never sends another. One whole read per cached series when the
+ * run ends; later fetches (a remount, a focus) are incremental again. A series not cached yet is
+ * read whole by its first fetch anyway.
  */
 export function readWholeSeriesNext(queryClient: QueryClient, runId: string): void {
-  const runs = wholeNext.get(queryClient) ?? new Set<string>();
-  runs.add(runId);
-  wholeNext.set(queryClient, runs);
+  const keys = wholeNext.get(queryClient) ?? new Set<string>();
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: runKeys.scalars(runId) })) keys.add(query.queryHash);
+  wholeNext.set(queryClient, keys);
 }
 
 /** The query function of one tag's scalar series (incremental, see fetchIncremental); tests pass their own `getScalars`. */
@@ -29,8 +31,8 @@ export function fetchScalarSeries(
   signal?: AbortSignal,
   getScalars = runApi.getScalars,
 ) {
-  const whole = wholeNext.get(queryClient)?.has(id) ?? false;
-  return fetchIncremental(queryClient, runKeys.scalar(id, tag), SCALARS, (afterStep) =>
-    getScalars(id, tag, whole ? undefined : afterStep, signal),
-  );
+  const key = runKeys.scalar(id, tag);
+  // Taken at the start: a whole read that fails is retried incrementally, which still heals the end.
+  const whole = wholeNext.get(queryClient)?.delete(hashKey(key)) ?? false;
+  return fetchIncremental(queryClient, key, SCALARS, (afterStep) => getScalars(id, tag, whole ? undefined : afterStep, signal));
 }
