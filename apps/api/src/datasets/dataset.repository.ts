@@ -85,14 +85,4 @@ export class DatasetRepository {
     const r = await this.prisma.client.dataset.deleteMany({ where: { status: 'uploading', createdAt: { lt: before } } });
     return r.count;
   }
-
-  /** A stored file, reassembled from its chunks (workers decode from this). */
-  async readFile(datasetId: string, field: string): Promise<Buffer> {
-    const rows = await this.prisma.client.datasetFile.findMany({
-      where: { datasetId, field },
-      orderBy: { chunk: 'asc' },
-      select: { data: true },
-    });
-    return Buffer.concat(rows.map((r) => r.data));
-  }
 }
