@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         name: 'API RSS at idle',
         value: idle,
         unit: 'MiB',
-        goal: { op: '<', limit: 300 },
+        goal: { max: 300 },
         note: `${IDLE_MS / 1000} s after start`,
       });
       if (ONLY.has('list')) {

@@ -1,16 +1,7 @@
-import { benchRowLine } from '@tensorscope/shared';
-/** One line of the bench table: what was measured, the value, and the goal it is held to. */
-export interface TBenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  /** `<` or `≥` a number; rows without a goal are context (e.g. requests per second). */
-  goal?: { op: '<' | '≥'; limit: number };
-  note?: string;
-}
+import { benchRowLine, benchRowMet, type TBenchRow as TSharedBenchRow } from '@tensorscope/shared';
 
-export const met = (row: TBenchRow): boolean | undefined =>
-  row.goal === undefined ? undefined : row.goal.op === '<' ? row.value < row.goal.limit : row.value >= row.goal.limit;
+/** One line of the API bench table (the shared bench row; its group is given when it is reported). */
+export type TBenchRow = Omit<TSharedBenchRow, 'group'>;
 
 const fmt = (v: number) => (Number.isNaN(v) ? 'n/a' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
 
@@ -20,22 +11,13 @@ export function formatRows(rows: readonly TBenchRow[]): string {
   return rows
     .map((r) => {
       const value = `${fmt(r.value)} ${r.unit}`.padStart(14);
-      const goal = r.goal ? `goal ${r.goal.op} ${fmt(r.goal.limit)} ${r.unit}` : '';
-      const verdict = met(r) === undefined ? '  ' : met(r) ? 'ok' : 'MISSED';
+      const goal = r.goal ? `goal ${'max' in r.goal ? `≤ ${fmt(r.goal.max)}` : `≥ ${fmt(r.goal.min)}`} ${r.unit}` : '';
+      const met = benchRowMet({ group: '', ...r });
+      const verdict = met === undefined ? '  ' : met ? 'ok' : 'MISSED';
       return `${r.name.padEnd(width)}  ${value}  ${goal.padEnd(24)} ${verdict}${r.note ? `  (${r.note})` : ''}`;
     })
     .join('\n');
 }
 
 /** The same row as a BENCH_ROW line for the report of the whole bench (scripts/bench-report.mjs). */
-export function reportLine(group: string, row: TBenchRow): string {
-  const goal = row.goal === undefined ? undefined : row.goal.op === '<' ? { max: row.goal.limit } : { min: row.goal.limit };
-  return benchRowLine({
-    group,
-    name: row.name,
-    value: row.value,
-    unit: row.unit,
-    ...(goal ? { goal } : {}),
-    ...(row.note ? { note: row.note } : {}),
-  });
-}
+export const reportLine = (group: string, row: TBenchRow): string => benchRowLine({ group, ...row });

@@ -94,7 +94,7 @@ export async function benchIngestion(
     name: 'metric ingestion, 4 runs (real write path)',
     value: flat.perSecond,
     unit: 'pts/s',
-    goal: { op: '≥', limit: RATE_GOAL },
+    goal: { min: RATE_GOAL },
     note: `${flat.points} points in ${flat.seconds.toFixed(1)} s: store + rollups + final metrics + NOTIFY`,
   });
   // What a point costs, whatever the machine's load: 50,000 points/s need this × 50 CPU-seconds a second.
@@ -125,7 +125,7 @@ export async function benchIngestion(
         name: `LeNet step slowdown, ${rate} pts/s offered`,
         value: ((b - a) / a) * 100,
         unit: '%',
-        ...(rate === RATE_GOAL ? { goal: { op: '<' as const, limit: 5 } } : {}),
+        ...(rate === RATE_GOAL ? { goal: { max: 5 } } : {}),
         note: `median ${b.toFixed(0)} ms while ${during.perSecond.toFixed(0)} pts/s went in at ${(cost('postgres') + cost('api') + cost('writer')).toFixed(0)} ms CPU per 1,000`,
       });
     }

@@ -67,7 +67,7 @@ export async function benchLiveLatency(api: TBenchApi, worker: TWorkerSide, poin
       name: 'live latency worker → browser p95',
       value: lost > 0 ? Number.NaN : s.p95,
       unit: 'ms',
-      goal: { op: '<', limit: 250 },
+      goal: { max: 250 },
       note: `${s.count} points, one per ${everyMs} ms; p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms${lost > 0 ? `; ${lost} NEVER ARRIVED` : ''}`,
     },
   ];

@@ -52,7 +52,7 @@ export async function benchRunList(
         name: `${label} p99, ${how}`,
         value: result.errors ? Number.NaN : result.p99,
         unit: 'ms',
-        goal: { op: '<', limit: 50 },
+        goal: { max: 50 },
         note,
       });
     }

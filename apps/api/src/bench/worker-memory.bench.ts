@@ -71,7 +71,7 @@ export async function benchWorkerMemory(databaseUrl: string, steps: number, log:
       name: 'worker RSS, course LeNet run (peak)',
       value: status === 'completed' ? peak : Number.NaN,
       unit: 'MiB',
-      goal: { op: '<', limit: 1024 },
+      goal: { max: 1024 },
       note: `${steps} steps on ${backend ?? '?'}, stats/eval every 10 steps, ${samples} samples`,
     },
   ];
