@@ -78,4 +78,7 @@ export { decodeIdxUpload, type TIdxFiles } from './datasets/upload/idx-upload.de
 export { decodeCsvUpload } from './datasets/upload/csv-upload.decode';
 export { decodeImageFolderZip } from './datasets/upload/image-folder-zip.decode';
 export type { TDecodedUpload } from './datasets/upload/upload.types';
+export { decodeUpload, type TUploadOptions } from './datasets/upload/upload.decode';
+export { loadUploadedDataset, uploadChecksum, uploadDir, UPLOAD_MANIFEST } from './datasets/upload/uploaded-dataset.loader';
+export { writeFileAtomic } from './datasets/atomic.write';
 export { renderClassSamples } from './datasets/class-samples.render';

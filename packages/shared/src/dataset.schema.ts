@@ -64,3 +64,17 @@ export type TDataset = z.infer<typeof ZDataset>;
 
 export const ZDatasetList = z.object({ items: z.array(ZDataset) });
 export type TDatasetList = z.infer<typeof ZDatasetList>;
+
+/**
+ * The manifest of an uploaded dataset in a worker's cache (uploads/<checksum>/dataset.json), which
+ * the API side writes after the files it copies from the database: what decoding them needs.
+ */
+export const ZUploadManifest = z.strictObject({
+  id: z.string(),
+  format: ZDatasetFormat,
+  classNames: z.array(z.string()).min(2),
+  inputShape: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  /** sha256 of the files' sha256 hex digests, one per line, in the format's field order (as the catalogue's). */
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type TUploadManifest = z.infer<typeof ZUploadManifest>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ZCompareQuery } from './compare.schema';
 import { ZFeatureMapsQuery, ZFilterGridQuery, ZHistogramQuery, ZSnapshotParams } from './inspect.schema';
-import { ZLenet5Config, ZLstmConfig, ZRunConfig } from './run-config.schema';
+import { ZCustomConfig, ZLenet5Config, ZLstmConfig, ZRunConfig } from './run-config.schema';
 import { ZRunIdParam, ZRunListQuery } from './run.schema';
 import { ZBulkExportQuery, ZScalarQuery, ZSeriesExportQuery } from './scalar.schema';
 import { SWEEP_BASE_FIELDS, expandSweep, sweepRunName, ZSweepCreate } from './sweep.schema';
@@ -76,7 +76,7 @@ describe('run config', () => {
 
   it('names the model field for an unknown model, and the root for a body that is not an object', () => {
     expect(errorsOf(ZRunConfig, { ...valid, model: 'resnet' })).toEqual([
-      { path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru' },
+      { path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru, custom' },
     ]);
     expect(errorsOf(ZRunConfig, [valid])[0]!.path).toBe('(root)');
     expect(errorsOf(ZRunConfig, null)[0]!.path).toBe('(root)');
@@ -267,8 +267,13 @@ describe('sweep body', () => {
   });
 
   it('the base may set every run-config field except the name', () => {
-    const configFields = new Set([...Object.keys(ZLenet5Config.shape), ...Object.keys(ZLstmConfig.shape)]);
-    expect(new Set([...SWEEP_BASE_FIELDS, 'name'])).toEqual(configFields);
+    const configFields = new Set([
+      ...Object.keys(ZLenet5Config.shape),
+      ...Object.keys(ZLstmConfig.shape),
+      ...Object.keys(ZCustomConfig.shape),
+    ]);
+    // datasetFacts is the API's to fill, never a client's.
+    expect(new Set([...SWEEP_BASE_FIELDS, 'name', 'datasetFacts'])).toEqual(configFields);
   });
 
   it('cuts a long run name without splitting a surrogate pair', () => {

@@ -25,5 +25,8 @@ export * from './network/network-layer.schema';
 export * from './network/network-shape.infer';
 export * from './network/network.presets';
 export * from './network/keras-topology.import';
+export * from './network/run-network.resolve';
+export * from './network/network-memory.estimate';
+export * from './network/resolved-network.schema';
 export * from './dataset.schema';
 export * from './bench-row';

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_CONFIG_KEYS, fieldAppliesToModel, fieldSpec, runConfigKeys } from './run-config.fields';
-import { MODEL_NAMES, ZGruConfig, ZLenet5Config, ZLstmConfig, ZRnnConfig, ZRunConfig } from './run-config.schema';
+import { MODEL_NAMES, ZCustomConfig, ZGruConfig, ZLenet5Config, ZLstmConfig, ZRnnConfig, ZRunConfig } from './run-config.schema';
 import { SWEEP_FIELDS } from './sweep.schema';
 
 // The registry is typed to hold every key; these check that what it says agrees with the schema.
-const shapes = { lenet5: ZLenet5Config, rnn: ZRnnConfig, lstm: ZLstmConfig, gru: ZGruConfig };
+const shapes = { lenet5: ZLenet5Config, rnn: ZRnnConfig, lstm: ZLstmConfig, gru: ZGruConfig, custom: ZCustomConfig };
 const keysOf = (model: keyof typeof shapes) => Object.keys(shapes[model].shape);
-const parse = (config: Record<string, unknown>) => ZRunConfig.safeParse({ name: 'n', ...config });
+/** The fields a model requires besides `model` (a custom run has no default dataset or network). */
+const REQUIRED: Record<string, Record<string, unknown>> = { custom: { dataset: 'mnist', network: { layers: [{ type: 'flatten' }] } } };
+const parse = (config: Record<string, unknown>) => ZRunConfig.safeParse({ name: 'n', ...REQUIRED[String(config.model)], ...config });
 
 describe('RUN_CONFIG_FIELDS', () => {
   it('has exactly the keys the model schemas have', () => {
@@ -23,8 +25,8 @@ describe('RUN_CONFIG_FIELDS', () => {
         // A field a model lacks is refused; one it has is either defaulted or optional.
         const spec = fieldSpec(key);
         const applies = fieldAppliesToModel(key, model);
-        const optional = spec.kind === 'integer' || spec.kind === 'decimal' ? spec.unset !== undefined : false;
-        expect(applies, `${key} for ${model}`).toBe(present.has(key) || optional);
+        const optional = spec.kind === 'integer' || spec.kind === 'decimal' ? spec.unset !== undefined : spec.kind === 'derived';
+        expect(applies, `${key} for ${model}`).toBe(present.has(key) || (optional && fieldAppliesToModel(key, model)));
       }
     }
   });
@@ -34,7 +36,7 @@ describe('RUN_CONFIG_FIELDS', () => {
       const defaults = parse({ model }).data as Record<string, unknown>;
       for (const key of runConfigKeys((spec, k) => k !== 'name' && fieldAppliesToModel(k, model))) {
         const spec = fieldSpec(key);
-        const unset = spec.kind === 'integer' || spec.kind === 'decimal' ? spec.unset : undefined;
+        const unset = spec.kind === 'integer' || spec.kind === 'decimal' ? spec.unset : spec.kind === 'derived' ? 'off' : undefined;
         expect(defaults[key] === undefined, `${key} for ${model}`).toBe(unset !== undefined);
       }
     }
@@ -61,5 +63,7 @@ describe('RUN_CONFIG_FIELDS', () => {
     expect(fieldAppliesToModel('somethingNew', 'lenet5')).toBe(true);
     expect(fieldAppliesToModel('hiddenSize', 'lenet5')).toBe(false);
     expect(fieldAppliesToModel('variant', 'gru')).toBe(false);
+    expect(fieldAppliesToModel('network', 'lenet5')).toBe(false);
+    expect(fieldAppliesToModel('dataset', 'custom')).toBe(true);
   });
 });

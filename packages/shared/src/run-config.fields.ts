@@ -5,6 +5,7 @@ import {
   ZBackendChoice,
   ZLenet5Variant,
   ZOptimizer,
+  type TCustomConfig,
   type TLenet5Config,
   type TRecurrentConfig,
 } from './run-config.schema';
@@ -18,7 +19,7 @@ import {
  */
 
 /** Every key any model's config has. */
-export type TRunConfigKey = keyof TLenet5Config | keyof TRecurrentConfig;
+export type TRunConfigKey = keyof TLenet5Config | keyof TRecurrentConfig | keyof TCustomConfig;
 
 /** The form's sections, in order. */
 export const FIELD_GROUPS = {
@@ -31,7 +32,7 @@ export const FIELD_GROUPS = {
 export type TFieldGroup = keyof typeof FIELD_GROUPS;
 
 /** Which models have the field (the schema refuses it for the others). */
-export type TFieldModels = 'all' | 'lenet5' | 'recurrent';
+export type TFieldModels = 'all' | 'lenet5' | 'recurrent' | 'custom';
 
 /** What an unset optional field means: no limit, or the whole train / test split of the dataset. */
 export type TUnsetMeaning = 'off' | 'all-train' | 'all-test';
@@ -60,6 +61,12 @@ export type TFieldSpec = TFieldBase &
         sweepHint?: string;
       }
     | { kind: 'integer' | 'decimal'; unset?: TUnsetMeaning }
+    /** A catalogue dataset, chosen from GET /api/datasets. */
+    | { kind: 'dataset' }
+    /** A layer stack (the layer editor); sweeps vary its fields by path, e.g. network.layers.0.filters. */
+    | { kind: 'network' }
+    /** Filled by the API, never entered (shown in the run's config table). */
+    | { kind: 'derived' }
   );
 
 const BACKEND_OPTIONS = ZBackendChoice.options;
@@ -83,13 +90,39 @@ export const RUN_CONFIG_FIELDS = {
     models: 'all',
     sweepable: true,
     options: MODEL_NAMES,
+    optionLabels: { custom: 'custom network' },
     optionHints: {
       lenet5: 'LeNet-5 convolutional network',
       rnn: 'simple RNN cell, reads MNIST digits row by row',
       lstm: 'LSTM cell, reads MNIST digits row by row',
       gru: 'GRU cell, reads MNIST digits row by row',
+      custom: 'your own layer stack (or an imported Keras/TF.js topology) on any dataset',
     },
-    sweepHint: 'LeNet-5 trains on CIFAR-10 or MNIST; the recurrent cells read MNIST row by row',
+    sweepHint: 'LeNet-5 trains on CIFAR-10 or MNIST; the recurrent cells read MNIST row by row; a custom network any dataset',
+  },
+  dataset: {
+    group: 'run',
+    label: 'Dataset',
+    kind: 'dataset',
+    models: 'custom',
+    sweepable: true,
+    hint: 'built-in or uploaded (Datasets page)',
+  },
+  network: {
+    group: 'run',
+    label: 'Network',
+    kind: 'network',
+    models: 'custom',
+    sweepable: false,
+    hint: 'layers, first to last; shapes follow from the dataset',
+  },
+  datasetFacts: {
+    group: 'data',
+    label: 'Dataset facts',
+    kind: 'derived',
+    models: 'custom',
+    sweepable: false,
+    hint: 'input shape, classes, split sizes and checksum, recorded when the run was created',
   },
   variant: {
     group: 'run',
@@ -240,5 +273,6 @@ export function fieldAppliesToModel(field: string, model: string): boolean {
   const models = fieldSpec(field).models;
   if (models === 'lenet5') return model === 'lenet5';
   if (models === 'recurrent') return (RECURRENT_MODELS as readonly string[]).includes(model);
+  if (models === 'custom') return model === 'custom';
   return true;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeText } from './safe-text.schema';
+import { ZLayerStack } from './network/network-layer.schema';
 
 /** Backends in the order the worker tries them; `auto` walks this list. */
 export const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -74,10 +75,10 @@ const subsetFields = {
 /** Subsets larger than the run's dataset split, as field issues. */
 function checkSubsets(
   config: { trainSubset?: number | undefined; evalSubset?: number | undefined },
-  dataset: TDatasetName,
+  dataset: string,
+  size: { train: number; test: number },
   ctx: z.RefinementCtx,
 ): void {
-  const size = DATASET_SIZES[dataset];
   if (config.trainSubset !== undefined && config.trainSubset > size.train)
     ctx.addIssue({
       code: 'custom',
@@ -109,8 +110,14 @@ export const ZLenet5Config = z
     hiddenSize: notFor('lenet5', 'hiddenSize'),
     layers: notFor('lenet5', 'layers'),
     dropout: notFor('lenet5', 'dropout'),
+    dataset: notFor('lenet5', 'dataset'),
+    network: notFor('lenet5', 'network'),
+    datasetFacts: notFor('lenet5', 'datasetFacts'),
   })
-  .superRefine((c, ctx) => checkSubsets(c, c.variant === 'mnist' ? 'mnist' : 'cifar10', ctx));
+  .superRefine((c, ctx) => {
+    const dataset = c.variant === 'mnist' ? 'mnist' : 'cifar10';
+    checkSubsets(c, dataset, DATASET_SIZES[dataset], ctx);
+  });
 export type TLenet5Config = z.infer<typeof ZLenet5Config>;
 
 /** Recurrent cells; each reads an MNIST image as a sequence of 28 rows of 28 pixels. */
@@ -134,41 +141,118 @@ const recurrentFields = {
 };
 const recurrent = <M extends TRecurrentModel>(model: M) =>
   z
-    .strictObject({ ...recurrentFields, model: z.literal(model), variant: notFor(model, 'variant') })
-    .superRefine((c, ctx) => checkSubsets(c, 'mnist', ctx));
+    .strictObject({
+      ...recurrentFields,
+      model: z.literal(model),
+      variant: notFor(model, 'variant'),
+      dataset: notFor(model, 'dataset'),
+      network: notFor(model, 'network'),
+      datasetFacts: notFor(model, 'datasetFacts'),
+    })
+    .superRefine((c, ctx) => checkSubsets(c, 'mnist', DATASET_SIZES.mnist, ctx));
 
 export const ZRnnConfig = recurrent('rnn');
 export const ZLstmConfig = recurrent('lstm');
 export const ZGruConfig = recurrent('gru');
 export type TRecurrentConfig = z.infer<typeof ZRnnConfig> | z.infer<typeof ZLstmConfig> | z.infer<typeof ZGruConfig>;
 
+/** A catalogue dataset's id: a built-in's name or an upload's UUID. */
+export const ZDatasetId = z
+  .string({ error: 'dataset must be a dataset id' })
+  .regex(
+    /^(mnist|cifar10|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    'dataset must be mnist, cifar10 or an uploaded dataset id',
+  );
+
+/**
+ * What a custom run knows of its dataset, copied from the catalogue when the run is created (a
+ * client's value is replaced): the config alone then says what the network reads and how long an
+ * epoch is, for the worker, the charts and a clone alike, and the checksum pins the exact files.
+ */
+export const ZDatasetFacts = z.strictObject({
+  name: z.string().max(80),
+  inputShape: z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]),
+  classes: z.array(z.string()).min(2).max(256),
+  trainSize: z.number().int().min(1),
+  testSize: z.number().int().min(1),
+  checksum: z.string().max(128),
+});
+export type TDatasetFacts = z.infer<typeof ZDatasetFacts>;
+
+/**
+ * A custom run's network: a layer stack, or a TF.js/Keras Sequential topology (`model.toJSON()`),
+ * which the API imports into a layer stack before the run is stored.
+ */
+export const ZNetworkSpec = z
+  .strictObject(
+    { layers: ZLayerStack.optional(), keras: z.unknown().optional() },
+    { error: 'network must be {"layers": [...]} or {"keras": <topology>}' },
+  )
+  .superRefine((n, ctx) => {
+    // One object rather than a union, so a bad layer is reported on its own path, not as "no union member matched".
+    if ((n.layers === undefined) === (n.keras === undefined))
+      ctx.addIssue({ code: 'custom', message: 'network must be {"layers": [...]} or {"keras": <topology>}, one of the two' });
+  })
+  .transform((n): { layers: z.infer<typeof ZLayerStack> } | { keras: unknown } =>
+    n.layers !== undefined ? { layers: n.layers } : { keras: n.keras },
+  );
+export type TNetworkSpec = z.infer<typeof ZNetworkSpec>;
+
+/** Any network (a layer stack or an imported topology) on any catalogue dataset. */
+export const ZCustomConfig = z
+  .strictObject({
+    ...trainingFields,
+    ...subsetFields,
+    model: z.literal('custom'),
+    dataset: ZDatasetId,
+    network: ZNetworkSpec,
+    datasetFacts: ZDatasetFacts.optional(),
+    variant: notFor('custom', 'variant'),
+    hiddenSize: notFor('custom', 'hiddenSize'),
+    layers: notFor('custom', 'layers'),
+    dropout: notFor('custom', 'dropout'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.datasetFacts) checkSubsets(c, c.dataset, { train: c.datasetFacts.trainSize, test: c.datasetFacts.testSize }, ctx);
+  });
+export type TCustomConfig = z.infer<typeof ZCustomConfig>;
+
 /** A run's configuration as stored and as posted (with defaults applied). */
-export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config, ZRnnConfig, ZLstmConfig, ZGruConfig], {
-  error: (issue) => (issue.code === 'invalid_union' ? `model must be one of lenet5, ${RECURRENT_MODELS.join(', ')}` : undefined),
+export const ZRunConfig = z.discriminatedUnion('model', [ZLenet5Config, ZRnnConfig, ZLstmConfig, ZGruConfig, ZCustomConfig], {
+  error: (issue) => (issue.code === 'invalid_union' ? `model must be one of lenet5, ${RECURRENT_MODELS.join(', ')}, custom` : undefined),
 });
 export type TRunConfig = z.infer<typeof ZRunConfig>;
 /** What a client may send: defaults not yet applied. */
 export type TRunConfigInput = z.input<typeof ZRunConfig>;
-export const MODEL_NAMES = ['lenet5', ...RECURRENT_MODELS] as const;
+export const MODEL_NAMES = ['lenet5', ...RECURRENT_MODELS, 'custom'] as const;
 export const ZModelName = z.enum(MODEL_NAMES);
 export type TModelName = z.infer<typeof ZModelName>;
 
 export const isRecurrent = (config: TRunConfig): config is TRecurrentConfig =>
   (RECURRENT_MODELS as readonly string[]).includes(config.model);
 
-/** The dataset a run trains on. */
-export function datasetOf(config: TRunConfig): TDatasetName {
+/** The catalogue id of the dataset a run trains on. */
+export function datasetOf(config: TRunConfig): string {
+  if (config.model === 'custom') return config.dataset;
   return config.model === 'lenet5' && config.variant !== 'mnist' ? 'cifar10' : 'mnist';
+}
+
+/** Image and class counts of a run's dataset; a custom run's come from its datasetFacts (0 before the API fills them). */
+export function datasetSizesOf(config: TRunConfig): { train: number; test: number } {
+  if (config.model !== 'custom') return DATASET_SIZES[config.model === 'lenet5' && config.variant !== 'mnist' ? 'cifar10' : 'mnist'];
+  const builtin = (DATASET_SIZES as Partial<Record<string, { train: number; test: number }>>)[config.dataset];
+  const facts = config.datasetFacts;
+  return facts ? { train: facts.trainSize, test: facts.testSize } : (builtin ?? { train: 0, test: 0 });
 }
 
 /** Training images a run actually uses (its subset, or the whole split). */
 export function trainImagesOf(config: TRunConfig): number {
-  return config.trainSubset ?? DATASET_SIZES[datasetOf(config)].train;
+  return config.trainSubset ?? datasetSizesOf(config).train;
 }
 
 /** Test images every evaluation uses. */
 export function evalImagesOf(config: TRunConfig): number {
-  return config.evalSubset ?? DATASET_SIZES[datasetOf(config)].test;
+  return config.evalSubset ?? datasetSizesOf(config).test;
 }
 
 /** Optimizer steps per epoch (the last batch of an epoch may be short). Maps a step to its epoch. */

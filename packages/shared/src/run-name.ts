@@ -1,4 +1,5 @@
-import { RUN_NAME_MAX, ZRunConfig, type TRunConfig } from './run-config.schema';
+import { RUN_NAME_MAX, ZRunConfig, type TCustomConfig, type TRunConfig } from './run-config.schema';
+import type { TLayer } from './network/network-layer.schema';
 
 /*
  * Names for runs nobody named. The name says what sets the run apart at a glance in a list:
@@ -14,22 +15,51 @@ import { RUN_NAME_MAX, ZRunConfig, type TRunConfig } from './run-config.schema';
 const count = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** The schema's defaults for this model family (what "not default" is measured against). */
-const defaultsOf = (model: TRunConfig['model']): TRunConfig => ZRunConfig.parse({ model });
+const defaultsOf = (model: TRunConfig['model']): TRunConfig =>
+  ZRunConfig.parse(model === 'custom' ? { model, dataset: 'mnist', network: { layers: [{ type: 'flatten' }] } } : { model });
+
+/** Short layer codes: a network reads as c16-p-c32-p-f-d10 (conv filters, pool, flatten, dense units…). */
+const LAYER_CODE: Record<TLayer['type'], (l: TLayer) => string> = {
+  conv2d: (l) => `c${(l as { filters: number }).filters}`,
+  maxPool2d: () => 'p',
+  avgPool2d: () => 'ap',
+  batchNorm: () => 'bn',
+  dropout: () => 'do',
+  flatten: () => 'f',
+  globalAvgPool2d: () => 'gap',
+  dense: (l) => `d${(l as { units: number }).units}`,
+  rnn: (l) => `rnn${(l as { units: number }).units}`,
+  lstm: (l) => `lstm${(l as { units: number }).units}`,
+  gru: (l) => `gru${(l as { units: number }).units}`,
+  reshape: () => 'r',
+};
+
+/** A custom run's model part: its dataset's name and its layer codes, cut so the rest still fits. */
+function customPart(config: TCustomConfig): string {
+  const data = (config.datasetFacts?.name ?? config.dataset)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const net = 'layers' in config.network ? config.network.layers.map((l) => LAYER_CODE[l.type](l)).join('-') : 'keras';
+  return `${data.slice(0, 24)}-${net.length > 40 ? `${net.slice(0, 39)}…` : net}`;
+}
 
 /** The generated name of a config (its own `name` is ignored). */
 export function autoRunName(config: TRunConfig): string {
   const d = defaultsOf(config.model);
   const parts: string[] = [];
   if (config.model === 'lenet5') parts.push(`lenet5-${config.variant}`);
+  else if (config.model === 'custom') parts.push(customPart(config));
   else parts.push(`${config.model}-${config.hiddenSize}x${config.layers}`);
   parts.push(config.optimizer);
   if (config.learningRate !== d.learningRate) parts.push(`lr${config.learningRate}`);
   if (config.batchSize !== d.batchSize) parts.push(`bs${config.batchSize}`);
   if (config.epochs !== d.epochs) parts.push(`ep${config.epochs}`);
-  if (config.model !== 'lenet5' && config.dropout !== 0) parts.push(`drop${config.dropout}`);
+  if ((config.model === 'rnn' || config.model === 'lstm' || config.model === 'gru') && config.dropout !== 0)
+    parts.push(`drop${config.dropout}`);
   if (config.gradClipNorm !== undefined) parts.push(`clip${config.gradClipNorm}`);
   if (config.trainSubset !== undefined) parts.push(`train${count(config.trainSubset)}`);
-  return parts.join('-');
+  return fitRunName(parts.join('-'));
 }
 
 /** The config as stored: a blank name replaced by the generated one. */

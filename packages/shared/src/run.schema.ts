@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZResolvedNetwork } from './network/resolved-network.schema';
 import { RUN_NAME_MAX, ZBackendName, ZModelName, ZRunConfig } from './run-config.schema';
 import { RUN_TAGS_MAX, ZRunNotes, ZRunTag, ZRunTagList } from './run-labels.schema';
 import { safeText } from './safe-text.schema';
@@ -68,6 +69,11 @@ export const ZRun = z.object({
   finishedAt: z.string().nullable(),
   /** Training time in seconds (finishedAt − startedAt, or now − startedAt while running). */
   durationSeconds: z.number().nullable(),
+  /**
+   * GET /api/runs/:id only: the network the run trains, every layer with its output shape and
+   * parameter count, and the total (any model: the presets are layer stacks too).
+   */
+  network: ZResolvedNetwork.optional(),
 });
 export type TRun = z.infer<typeof ZRun>;
 

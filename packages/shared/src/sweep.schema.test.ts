@@ -74,3 +74,53 @@ describe('sweeps', () => {
     expect(name.endsWith('…')).toBe(true);
   });
 });
+
+describe('sweeps over a custom network’s layer fields', () => {
+  const network = {
+    layers: [
+      { type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu' },
+      { type: 'maxPool2d' },
+      { type: 'flatten' },
+      { type: 'dense', units: 32 },
+    ],
+  };
+  const sweep = (axes: unknown[], base: Record<string, unknown> = { model: 'custom', dataset: 'mnist', network }) =>
+    ZSweepCreate.parse({ name: 'width', base, axes });
+
+  it('varies network.layers.N.field by path, leaving the base untouched', () => {
+    const s = sweep([
+      { field: 'network.layers.0.filters', values: [8, 16, 32] },
+      { field: 'network.layers.3.units', values: [64] },
+    ]);
+    const r = expandSweep(s);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.runs.map((run) => run.config.model === 'custom' && 'layers' in run.config.network && run.config.network.layers[0])).toEqual([
+      expect.objectContaining({ filters: 8 }),
+      expect.objectContaining({ filters: 16 }),
+      expect.objectContaining({ filters: 32 }),
+    ]);
+    expect(r.runs[2]!.config.name).toBe('width · network.layers.0.filters=32 network.layers.3.units=64');
+    expect(network.layers[0]).toEqual({ type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu' });
+  });
+
+  it('refuses a path to no layer, to a field the layer lacks, a bad value, and a path on a preset model', () => {
+    const noLayer = expandSweep(sweep([{ field: 'network.layers.9.units', values: [4] }]));
+    expect(noLayer).toEqual({
+      ok: false,
+      errors: [{ path: 'axes.0.field', message: 'network.layers.9.units: the network has no layer 9 (it has 4)' }],
+    });
+    const noField = expandSweep(sweep([{ field: 'network.layers.2.units', values: [4] }]));
+    expect(noField.ok === false && noField.errors[0]!.message).toBe('network.layers.2.units: layer 2 (flatten) has no units');
+    const badValue = expandSweep(sweep([{ field: 'network.layers.0.filters', values: [8, 0] }]));
+    expect(badValue.ok === false && badValue.errors).toEqual([
+      { path: 'axes.0.values.1', message: expect.stringMatching(/filters must be at least 1/) },
+    ]);
+    const preset = expandSweep(sweep([{ field: 'network.layers.0.units', values: [4] }], { model: 'lstm' }));
+    expect(preset.ok === false && preset.errors[0]).toEqual({
+      path: 'axes.0.field',
+      message: '"network.layers.0.units" does not apply to model lstm',
+    });
+    expect(ZSweepCreate.safeParse({ name: 'x', base: {}, axes: [{ field: 'network.layers.0.kernel', values: [1] }] }).success).toBe(false);
+  });
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MODEL_NAMES, ZRunConfig, type TRunConfig } from './run-config.schema';
-import { RUN_CONFIG_KEYS, fieldAppliesToModel, runConfigKeys, type TRunConfigKey, type TSweepableKey } from './run-config.fields';
+import { fieldAppliesToModel, runConfigKeys, type TRunConfigKey, type TSweepableKey } from './run-config.fields';
 import { ZRunStatus } from './run.schema';
+import { ZLayer } from './network/network-layer.schema';
 import { fitRunName } from './run-name';
 import type { TFieldErrors } from './error.schema';
 import { isSafeText, safeText, unsafeTextMessage } from './safe-text.schema';
@@ -9,11 +10,32 @@ import { fieldMessages, toFieldErrors } from './zod-errors';
 
 /** Config fields a sweep may vary (the registry's `sweepable` ones). */
 export const SWEEP_FIELDS = runConfigKeys((spec) => spec.sweepable) as [TSweepableKey, ...TSweepableKey[]];
-export const ZSweepField = z.enum(SWEEP_FIELDS);
+
+/** A numeric field of one layer of a custom network, by path: network.layers.<index>.<field>. */
+export const NETWORK_PATH_FIELDS = ['filters', 'units', 'kernelSize', 'strides', 'poolSize', 'rate'] as const;
+const NETWORK_PATH = new RegExp(`^network\\.layers\\.(\\d{1,2})\\.(${NETWORK_PATH_FIELDS.join('|')})$`);
+export type TNetworkPath = `network.layers.${number}.${(typeof NETWORK_PATH_FIELDS)[number]}`;
+export const isNetworkPath = (field: string): field is TNetworkPath => NETWORK_PATH.test(field);
+
+export const ZSweepField = z.union(
+  [
+    z.enum(SWEEP_FIELDS),
+    z
+      .string()
+      .regex(NETWORK_PATH)
+      .transform((f) => f as TNetworkPath),
+  ],
+  {
+    error: `field must be one of ${SWEEP_FIELDS.join(', ')}, or a layer field of a custom network such as network.layers.0.filters (${NETWORK_PATH_FIELDS.join(', ')})`,
+  },
+);
 export type TSweepField = z.infer<typeof ZSweepField>;
 
-/** Fields the base may set: every run-config field but the name, which the sweep gives each run. */
-export const SWEEP_BASE_FIELDS = RUN_CONFIG_KEYS.filter((key) => key !== 'name') as Exclude<TRunConfigKey, 'name'>[];
+/** Fields the base may set: every run-config field but the name, which the sweep gives each run, and what the API derives. */
+export const SWEEP_BASE_FIELDS = runConfigKeys((spec, key) => key !== 'name' && spec.kind !== 'derived') as Exclude<
+  TRunConfigKey,
+  'name' | 'datasetFacts'
+>[];
 export type TSweepBaseField = (typeof SWEEP_BASE_FIELDS)[number];
 
 export const MAX_SWEEP_RUNS = 100;
@@ -27,10 +49,15 @@ const sweepValue = (field: string) =>
     .union([z.number(), z.string()], { error: `${field} must be a number or a string` })
     .refine((v) => typeof v !== 'string' || isSafeText(v), { message: unsafeTextMessage(field) });
 
-const baseShape = Object.fromEntries(SWEEP_BASE_FIELDS.map((f) => [f, sweepValue(f).optional()])) as Record<
-  TSweepBaseField,
-  z.ZodOptional<ReturnType<typeof sweepValue>>
->;
+/** The base's network is a whole network spec (a layer stack or a topology), checked with each run's config. */
+const networkValue = z.record(z.string(), z.unknown(), { error: 'network must be an object' });
+const baseShape = {
+  ...(Object.fromEntries(SWEEP_BASE_FIELDS.map((f) => [f, sweepValue(f).optional()])) as Record<
+    Exclude<TSweepBaseField, 'network'>,
+    z.ZodOptional<ReturnType<typeof sweepValue>>
+  >),
+  network: networkValue.optional(),
+};
 /** Strict: a misspelt field (`learning_rate`) is a 400 naming it, not a default silently used. */
 export const ZSweepBase = z.strictObject(baseShape, { error: 'base must be an object of run-config fields' });
 export type TSweepBase = z.infer<typeof ZSweepBase>;
@@ -112,8 +139,15 @@ export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
     // Run configs are strict, but a sweep over several models may carry one family's fields
     // (varying `variant` over lenet5 and lstm repeats the lstm runs): each run takes its model's.
     const model = String(point.model ?? sweep.base.model);
-    const fields = Object.entries({ ...sweep.base, ...point }).filter(([field]) => fieldAppliesToModel(field, model));
-    const parsed = ZRunConfig.safeParse({ ...Object.fromEntries(fields), name: sweepRunName(sweep.name, point) }, { error: fieldMessages });
+    const plain = Object.entries(point).filter(([field]) => !isNetworkPath(field));
+    const fields = Object.entries({ ...sweep.base, ...Object.fromEntries(plain) }).filter(([field]) => fieldAppliesToModel(field, model));
+    const config: Record<string, unknown> = { ...Object.fromEntries(fields), name: sweepRunName(sweep.name, point) };
+    const pathErrors = applyNetworkPaths(config, point, sweep.axes);
+    if (pathErrors.length > 0) {
+      for (const e of pathErrors) if (!errors.some((x) => x.path === e.path)) errors.push(e);
+      continue;
+    }
+    const parsed = ZRunConfig.safeParse(config, { error: fieldMessages });
     if (parsed.success) {
       runs.push({ point, config: parsed.data });
       continue;
@@ -123,16 +157,54 @@ export function expandSweep(sweep: TSweepCreate): TSweepExpansion {
       .join(', ');
     for (const issue of toFieldErrors(parsed.error)) {
       const field = issue.path.split('.')[0] ?? '';
-      const axisIndex = sweep.axes.findIndex((a) => a.field === field);
+      // A layer field's problem (network.layers.2.units …) belongs to the axis varying it, if any.
+      const pathAxis = sweep.axes.findIndex((a) => isNetworkPath(a.field) && issue.path.startsWith(a.field));
+      const axisIndex = pathAxis >= 0 ? pathAxis : sweep.axes.findIndex((a) => a.field === field);
       const path =
         axisIndex >= 0
-          ? `axes.${axisIndex}.values.${sweep.axes[axisIndex]!.values.findIndex((v) => v === point[field])}`
+          ? `axes.${axisIndex}.values.${sweep.axes[axisIndex]!.values.findIndex((v) => v === point[sweep.axes[axisIndex]!.field])}`
           : `base.${issue.path}`;
       if (!errors.some((e) => e.path === path && e.message.endsWith(issue.message)))
         errors.push({ path, message: `(${label}) ${issue.message}` });
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, runs };
+}
+
+/**
+ * Sets each network.layers.N.field axis value of `point` in a copy of the config's layer stack
+ * (the base's network is never changed); an axis that names no layer, or a base without a layer
+ * stack, is an error on that axis.
+ */
+function applyNetworkPaths(config: Record<string, unknown>, point: TSweepPoint, axes: readonly TSweepAxis[]): TFieldErrors {
+  const errors: TFieldErrors = [];
+  for (const [field, value] of Object.entries(point)) {
+    if (!isNetworkPath(field)) continue;
+    const axis = axes.findIndex((a) => a.field === field);
+    const [, , index, key] = field.split('.') as [string, string, string, string];
+    const network = config.network as { layers?: unknown } | undefined;
+    if (!network || !Array.isArray(network.layers)) {
+      errors.push({
+        path: `axes.${axis}.field`,
+        message: `${field} varies a layer of a custom network: the base needs "network": {"layers": [...]}`,
+      });
+      continue;
+    }
+    const layers = network.layers.map((l: unknown) => (typeof l === 'object' && l !== null ? { ...l } : l));
+    const layer = layers[Number(index)] as Record<string, unknown> | undefined;
+    if (layer === undefined || typeof layer !== 'object') {
+      errors.push({ path: `axes.${axis}.field`, message: `${field}: the network has no layer ${index} (it has ${layers.length})` });
+      continue;
+    }
+    const schema = ZLayer.options.find((o) => o.shape.type.value === layer.type);
+    if (schema !== undefined && !(key in schema.shape)) {
+      errors.push({ path: `axes.${axis}.field`, message: `${field}: layer ${index} (${String(layer.type)}) has no ${key}` });
+      continue;
+    }
+    layer[key] = value;
+    config.network = { ...network, layers };
+  }
+  return errors;
 }
 
 /**
@@ -151,7 +223,8 @@ function inapplicableFields(sweep: TSweepCreate): TFieldErrors {
   for (const field of Object.keys(sweep.base))
     if (!models.some((m) => fieldAppliesToModel(field, m))) errors.push({ path: `base.${field}`, message: message(field) });
   sweep.axes.forEach((axis, i) => {
-    if (!models.some((m) => fieldAppliesToModel(axis.field, m))) errors.push({ path: `axes.${i}.field`, message: message(axis.field) });
+    const field = isNetworkPath(axis.field) ? 'network' : axis.field;
+    if (!models.some((m) => fieldAppliesToModel(field, m))) errors.push({ path: `axes.${i}.field`, message: message(axis.field) });
   });
   return errors;
 }

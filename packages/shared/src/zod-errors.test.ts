@@ -23,7 +23,7 @@ describe('fieldMessages', () => {
   });
 
   it('says what is missing, and what a body that is no object should be', () => {
-    expect(errorsOf(ZRunConfig, {})).toEqual([{ path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru' }]);
+    expect(errorsOf(ZRunConfig, {})).toEqual([{ path: 'model', message: 'model must be one of lenet5, rnn, lstm, gru, custom' }]);
     expect(errorsOf(ZRunConfig, [1])).toEqual([{ path: '(root)', message: 'request body must be a JSON object' }]);
   });
 

@@ -1,9 +1,7 @@
 // Entry of a dataset-decode thread (see dataset-decode.protocol.ts): one upload, or one built-in's sample grid, per thread.
 import {
   computeChannelStats,
-  decodeCsvUpload,
-  decodeIdxUpload,
-  decodeImageFolderZip,
+  decodeUpload,
   loadCifar10Split,
   loadMnistSplit,
   renderClassSamples,
@@ -20,22 +18,7 @@ const parts = new Map<string, Uint8Array[]>();
 const file = (field: string): Uint8Array => Buffer.concat(parts.get(field) ?? []);
 
 function decode(end: Extract<TToDecoder, { type: 'end' }>): TDecodedUpload {
-  switch (end.format) {
-    case 'idx':
-      return decodeIdxUpload(
-        {
-          trainImages: file('trainImages'),
-          trainLabels: file('trainLabels'),
-          testImages: file('testImages'),
-          testLabels: file('testLabels'),
-        },
-        end.classNames,
-      );
-    case 'csv':
-      return decodeCsvUpload({ train: file('train'), test: file('test') }, { inputShape: end.inputShape, classNames: end.classNames });
-    case 'image-folder-zip':
-      return decodeImageFolderZip(file('archive'));
-  }
+  return decodeUpload(end.format, file, { classNames: end.classNames, inputShape: end.inputShape });
 }
 
 async function builtinSamples(message: Extract<TToDecoder, { type: 'builtin-samples' }>): Promise<Uint8Array> {

@@ -38,6 +38,15 @@ export class DatasetRepository {
     });
   }
 
+  /** One stored chunk of a file (chunks count from 0), or null past the last. */
+  async readChunk(datasetId: string, field: string, chunk: number): Promise<Uint8Array | null> {
+    const row = await this.prisma.client.datasetFile.findUnique({
+      where: { datasetId_field_chunk: { datasetId, field, chunk } },
+      select: { data: true },
+    });
+    return row ? row.data : null;
+  }
+
   /** The upload decoded: its description, and it joins the catalogue. */
   markReady(
     id: string,
@@ -58,6 +67,24 @@ export class DatasetRepository {
         checksum,
         sizeBytes: BigInt(sizeBytes),
       },
+    });
+  }
+
+  /**
+   * Deletes a dataset nobody trains on: under a lock on its row, counts the runs whose config
+   * names it (any status: their views read its images) and deletes it with its files only when
+   * there are none.
+   */
+  deleteUnused(id: string): Promise<{ deleted: boolean; usedBy: number }> {
+    return this.prisma.client.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Dataset" WHERE id = ${id} FOR UPDATE`;
+      if (locked.length === 0) return { deleted: false, usedBy: 0 };
+      const [used] = await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Run" WHERE model = 'custom' AND config->>'dataset' = ${id}`;
+      const usedBy = Number(used?.n ?? 0);
+      if (usedBy > 0) return { deleted: false, usedBy };
+      await tx.dataset.delete({ where: { id } });
+      return { deleted: true, usedBy: 0 };
     });
   }
 

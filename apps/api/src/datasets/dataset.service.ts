@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DATASET_FILE_FIELDS, hasRole, toFieldErrors, ZDatasetUploadFields, type TDataset } from '@tensorscope/shared';
+import { uploadChecksum } from '@tensorscope/ml';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TPrincipal } from '../auth/principal';
@@ -92,9 +93,7 @@ export class DatasetService {
       if (answer.type === 'refused') throw ApiError.validation('dataset upload', [{ path: 'files', message: answer.message }]);
       if (answer.type !== 'done')
         throw new Error(`decoding dataset upload ${id} failed: ${answer.type === 'failed' ? answer.message : answer.type}`);
-      const checksum = createHash('sha256')
-        .update(expected.map((f) => digests.get(f)).join('\n'))
-        .digest('hex');
+      const checksum = uploadChecksum(expected.map((f) => digests.get(f)!));
       return toDataset(await this.datasets.markReady(id, name, format, answer.summary, checksum, sizeBytes));
     } catch (e) {
       await this.datasets.delete(id).catch(() => undefined);
@@ -131,6 +130,11 @@ export class DatasetService {
         code: 'FORBIDDEN',
         message: `Only the dataset's owner or an admin may delete dataset ${id}.`,
       });
-    await this.datasets.delete(id);
+    const { deleted, usedBy } = await this.datasets.deleteUnused(id);
+    if (usedBy > 0)
+      throw ApiError.conflict(
+        `dataset ${row.name} is used by ${usedBy} run${usedBy === 1 ? '' : 's'}; delete ${usedBy === 1 ? 'it' : 'them'} first (GET /api/runs?filter=dataset = ${id})`,
+      );
+    if (!deleted) throw ApiError.notFound('dataset', id);
   }
 }

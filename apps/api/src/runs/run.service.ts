@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   FINISHED_STATUSES,
+  resolveRunNetwork,
   withRunName,
   type TRun,
   type TRunConfig,
@@ -23,6 +24,7 @@ import { toRun } from './run.mapper';
 import { RunRepository } from './run.repository';
 import type { Run as RunRow } from '@prisma/client';
 import { ScalarStore } from '../scalars/scalar.store';
+import { CustomRunResolver } from './custom-run.resolver';
 
 @Injectable()
 export class RunService {
@@ -33,12 +35,13 @@ export class RunService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly runEvents: RunEventRepository,
     private readonly runLogs: RunLogRepository,
+    private readonly customRuns: CustomRunResolver,
   ) {}
 
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
     // The queued row is the job: idle workers claim it (this signal only wakes them early).
     // A run posted without a name is named after what sets it apart (model, shape, optimizer…).
-    const row = await this.runs.create(withRunName(config), principal.user.id);
+    const row = await this.runs.create(withRunName(await this.customRuns.resolve(config)), principal.user.id);
     await this.bus.publish({ type: 'run.updated', runId: row.id });
     return this.answer(row);
   }
@@ -56,9 +59,11 @@ export class RunService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** One row as answered: with its place in the queue while it waits there. */
+  /** One row as answered: with its place in the queue while it waits there, and its network layer by layer. */
   private async answer(row: RunRow): Promise<TRun> {
-    return toRun(row, this.clock.now(), (await this.runs.queuePositions([row])).get(row.id) ?? null);
+    const run = toRun(row, this.clock.now(), (await this.runs.queuePositions([row])).get(row.id) ?? null);
+    const network = resolveRunNetwork(run.config);
+    return network.ok ? { ...run, network: network.network } : run;
   }
 
   async scalarSeries(id: string, query: TScalarQuery): Promise<TScalarSeries> {

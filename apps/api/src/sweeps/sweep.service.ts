@@ -5,6 +5,7 @@ import { ApiError } from '../common/api-error';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRuns } from '../runs/run.mapper';
 import { RunRepository } from '../runs/run.repository';
+import { CustomRunResolver } from '../runs/custom-run.resolver';
 import { toSweep } from './sweep.mapper';
 import { SweepRepository } from './sweep.repository';
 
@@ -15,6 +16,7 @@ export class SweepService {
     private readonly runs: RunRepository,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly customRuns: CustomRunResolver,
   ) {}
 
   /**
@@ -25,10 +27,14 @@ export class SweepService {
   async create(input: TSweepCreate, ownerId: string): Promise<{ sweep: TSweep; runs: TRun[] }> {
     const expansion = expandSweep(input);
     if (!expansion.ok) throw ApiError.validation('sweep', expansion.errors);
-    const { sweep, runs } = await this.sweeps.create(
-      { name: input.name, base: input.base, axes: input.axes, ownerId },
-      expansion.runs.map((r) => r.config),
-    );
+    const configs = [];
+    for (const { point, config } of expansion.runs) {
+      const label = Object.entries(point)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+      configs.push(await this.customRuns.resolve(config, { what: 'sweep', at: 'base.', label }));
+    }
+    const { sweep, runs } = await this.sweeps.create({ name: input.name, base: input.base, axes: input.axes, ownerId }, configs);
     for (const run of runs) await this.bus.publish({ type: 'run.updated', runId: run.id });
     const rows = (await Promise.all(runs.map((r) => this.runs.findById(r.id)))).filter((r) => r !== null);
     return { sweep: await this.get(sweep.id), runs: toRuns(rows, this.clock.now(), await this.runs.queuePositions(rows)) };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DatasetFilesCache } from '../datasets/dataset-files.cache';
 import type { Run as RunRow } from '@prisma/client';
 import { ZBestMetrics, ZFinalMetrics, ZRunConfig, type TBackendChoice, type TRunLogLevel, type TRunProgress } from '@tensorscope/shared';
 import { decodeCheckpoint, encodeCheckpoint, type TTrainCheckpoint } from '@tensorscope/ml';
@@ -64,6 +65,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
     private readonly inspect: InspectRepository,
     private readonly checkpoints: CheckpointRepository,
     private readonly runLogs: RunLogRepository,
+    private readonly datasetFiles: DatasetFilesCache,
   ) {}
 
   /** A line about a run, in this process's log and in the run's own (best effort: a log never stops training). */
@@ -200,6 +202,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
           await this.durable(runId, 'noting the interruption', () => this.runs.noteInterruption(runId, note));
         }
       }
+      await this.durable(runId, 'copying the dataset into the cache', () => this.datasetFiles.ensureFor(config));
       const run = this.trainer.start(
         {
           config,

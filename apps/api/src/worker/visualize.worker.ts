@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DatasetFilesCache } from '../datasets/dataset-files.cache';
 import { ZChannelStats, ZRunConfig, ZVisualizationParams, type TVisualizeJob } from '@tensorscope/shared';
 import { computeVisualization, initBackend } from '@tensorscope/ml';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ export class VisualizeWorker implements OnApplicationBootstrap {
     private readonly runs: RunRepository,
     private readonly inspect: InspectRepository,
     private readonly visualizations: VisualizationRepository,
+    private readonly datasetFiles: DatasetFilesCache,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,8 +63,10 @@ export class VisualizeWorker implements OnApplicationBootstrap {
       this.backend ??= initBackend(this.env.TENSORSCOPE_BACKEND);
       await this.backend;
       let last = 0;
+      const config = ZRunConfig.parse(run.config);
+      await this.datasetFiles.ensureFor(config);
       const { result, images } = await computeVisualization(
-        ZRunConfig.parse(run.config),
+        config,
         { cacheDir: join(this.env.DATA_DIR, 'cache') },
         { topology: snapshot.topology, tensors: snapshot.tensors, channelStats: inputStats.data },
         ZVisualizationParams.parse(row.params),

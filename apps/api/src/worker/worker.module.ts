@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InfraModule } from '../infra.module';
+import { DatasetFilesModule } from '../datasets/dataset-files.module';
 import { InspectDataModule } from '../inspect/inspect-data.module';
 import { LeaseReaper } from '../runs/lease.reaper';
 import { RunDataModule } from '../runs/run-data.module';
@@ -10,7 +11,7 @@ import { VisualizeWorker } from './visualize.worker';
 
 /** The worker process: the API's infrastructure and data modules, no HTTP. */
 @Module({
-  imports: [InfraModule, RunDataModule, ScalarsModule, InspectDataModule, VisualizationDataModule],
+  imports: [InfraModule, RunDataModule, ScalarsModule, InspectDataModule, VisualizationDataModule, DatasetFilesModule],
   providers: [TrainingWorker, VisualizeWorker, LeaseReaper],
 })
 export class WorkerModule {}

@@ -1,19 +1,29 @@
-import type { TLenet5Config, TRecurrentConfig } from '@tensorscope/shared';
+import type { TCustomConfig, TLenet5Config, TRecurrentConfig } from '@tensorscope/shared';
 import { loadCifar10, loadCifar10Split } from '../datasets/cifar10.loader';
 import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { loadMnist, loadMnistSplit } from '../datasets/mnist.loader';
+import { loadUploadedDataset, uploadDir } from '../datasets/upload/uploaded-dataset.loader';
 
 /** What choosing a run's images reads from its config; every TRunConfig is one. */
-export type TRunDataChoice = Pick<TLenet5Config, 'model' | 'variant'> | Pick<TRecurrentConfig, 'model'>;
+export type TRunDataChoice =
+  Pick<TLenet5Config, 'model' | 'variant'> | Pick<TRecurrentConfig, 'model'> | Pick<TCustomConfig, 'model' | 'dataset' | 'datasetFacts'>;
 
 /**
  * The images a run trains on, as decoded (one in-memory cache entry each): CIFAR-10 in one of
- * its two forms, or MNIST (28×28×1), which LeNet-5's mnist variant and every recurrent model
- * share. Agrees with shared's datasetOf (cifar10 ↔ the two cifar forms).
+ * its two forms, MNIST (28×28×1), which LeNet-5's mnist variant and every recurrent model
+ * share, or an upload by its content checksum. Agrees with shared's datasetOf (cifar10 ↔ the two
+ * cifar forms; a custom network reads CIFAR-10 as it is, 32×32 RGB).
  */
-export type TRunImages = 'cifar10-gray28' | 'cifar10-rgb32' | 'mnist';
+export type TRunImages = 'cifar10-gray28' | 'cifar10-rgb32' | 'mnist' | `upload:${string}`;
 
 export function runImagesOf(config: TRunDataChoice): TRunImages {
+  if (config.model === 'custom') {
+    if (config.dataset === 'mnist') return 'mnist';
+    if (config.dataset === 'cifar10') return 'cifar10-rgb32';
+    if (config.datasetFacts === undefined)
+      throw new Error(`dataset ${config.dataset}: the run has no dataset facts (it was not created through the API)`);
+    return `upload:${config.datasetFacts.checksum}`;
+  }
   if (config.model !== 'lenet5') return 'mnist';
   switch (config.variant) {
     case 'cifar-gray28':
@@ -25,7 +35,10 @@ export function runImagesOf(config: TRunDataChoice): TRunImages {
   }
 }
 
-/** Both splits, checksummed; CIFAR-10 goes through its disk cache in cacheDir, MNIST is read straight from its IDX files. */
+/**
+ * Both splits, checksummed; CIFAR-10 goes through its disk cache in cacheDir, MNIST is read
+ * straight from its IDX files, an upload from the files the API side copied into cacheDir.
+ */
 export function loadRunImages(images: TRunImages, cacheDir: string): Promise<DatasetSplit> {
   switch (images) {
     case 'cifar10-gray28':
@@ -34,11 +47,13 @@ export function loadRunImages(images: TRunImages, cacheDir: string): Promise<Dat
       return loadCifar10({ variant: 'rgb32', cacheDir });
     case 'mnist':
       return loadMnist({ cacheDir });
+    default:
+      return loadUploadedDataset(uploadDir(cacheDir, images.slice('upload:'.length)));
   }
 }
 
 /** Only the test split (what inspection needs). */
-export function loadRunTestImages(images: TRunImages, cacheDir: string): Promise<ImageDataset> {
+export async function loadRunTestImages(images: TRunImages, cacheDir: string): Promise<ImageDataset> {
   switch (images) {
     case 'cifar10-gray28':
       return loadCifar10Split({ variant: 'gray28', cacheDir, split: 'test' });
@@ -46,5 +61,8 @@ export function loadRunTestImages(images: TRunImages, cacheDir: string): Promise
       return loadCifar10Split({ variant: 'rgb32', cacheDir, split: 'test' });
     case 'mnist':
       return loadMnistSplit({ cacheDir, split: 'test' });
+    default:
+      // An upload decodes as a whole (a zip holds both splits); its test split is a view of that.
+      return (await loadRunImages(images, cacheDir)).test;
   }
 }

@@ -14,7 +14,12 @@ const runFields = (): Record<string, TFilterField> => ({
 });
 
 /** Everything a filter may name, for messages and the dashboard's hints. */
-export const filterFieldNames = (): string[] => ['status', 'name', 'tag', ...RUN_CONFIG_KEYS.filter((k) => k !== 'name')];
+export const filterFieldNames = (): string[] => [
+  'status',
+  'name',
+  'tag',
+  ...RUN_CONFIG_KEYS.filter((k) => k !== 'name' && fieldSpec(k).kind !== 'network' && fieldSpec(k).kind !== 'derived'),
+];
 
 /** `hiddenSize` → the config field; `test/accuracy` → its final value; `best(test/accuracy)` is resolved by the parser. */
 export function resolveField(name: string, agg?: 'final' | 'best'): TFilterField | string {
@@ -28,7 +33,8 @@ export function resolveField(name: string, agg?: 'final' | 'best'): TFilterField
   if (key) {
     const spec = fieldSpec(key);
     if (spec.kind === 'choice') return { kind: 'config', key, type: 'string', options: spec.options };
-    return { kind: 'config', key, type: spec.kind === 'text' ? 'string' : 'number' };
+    if (spec.kind === 'network' || spec.kind === 'derived') return `"${name}" is a structure, not a value a filter can compare`;
+    return { kind: 'config', key, type: spec.kind === 'text' || spec.kind === 'dataset' ? 'string' : 'number' };
   }
   const near = filterFieldNames().find((f) => f.toLowerCase() === name.toLowerCase());
   return near ? `unknown field "${name}" (did you mean ${near}?)` : `unknown field "${name}"`;

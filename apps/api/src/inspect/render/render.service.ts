@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DatasetFilesCache } from '../../datasets/dataset-files.cache';
 import { runImagesOf, type TLayerProbe, type TRunDataChoice } from '@tensorscope/ml';
 import { join } from 'node:path';
 import { EVENT_BUS, type EventBus } from '../../bus/event-bus.port';
@@ -37,6 +38,7 @@ export class RenderService implements OnModuleInit, OnApplicationBootstrap, OnMo
   constructor(
     @Inject(ENV) private readonly env: TEnv,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
+    private readonly datasetFiles: DatasetFilesCache,
   ) {
     this.cache = new LruCache(env.INSPECT_CACHE_MB * 1024 * 1024);
   }
@@ -64,10 +66,12 @@ export class RenderService implements OnModuleInit, OnApplicationBootstrap, OnMo
     const key = config === null ? 'backend' : JSON.stringify(runImagesOf(config));
     if (this.warmed.has(key)) return;
     this.warmed.add(key);
-    this.threads.run({ kind: 'warm', config }, null).catch((e: unknown) => {
-      this.warmed.delete(key);
-      this.logger.warn(`warming the render thread failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    void (config ? this.datasetFiles.ensureFor(config) : Promise.resolve())
+      .then(() => this.threads.run({ kind: 'warm', config }, null))
+      .catch((e: unknown) => {
+        this.warmed.delete(key);
+        this.logger.warn(`warming the render thread failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
   }
 
   private get threads(): RenderPool {
@@ -108,7 +112,10 @@ export class RenderService implements OnModuleInit, OnApplicationBootstrap, OnMo
     let pending = this.inFlight.get(key);
     if (!pending) {
       this.rendered += 1;
-      pending = this.threads.run(task, snapshot).then(fromThread);
+      pending = this.datasetFiles
+        .ensureFor('config' in task ? task.config : null)
+        .then(() => this.threads.run(task, snapshot))
+        .then(fromThread);
       this.inFlight.set(key, pending);
       pending.then(
         (value) => {

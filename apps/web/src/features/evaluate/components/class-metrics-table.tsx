@@ -1,9 +1,9 @@
-import type { TClassMetrics, TDatasetName } from '@tensorscope/shared';
+import type { TClassMetrics, TClassNames } from '@tensorscope/shared';
 import { classLabel } from '../../visualize/lib/class-labels';
 import { formatShare } from '../lib/confusion-view';
 
 /** Per class: how many test images, how many right, and the three ratios ("—" where one is 0/0). */
-export function ClassMetricsTable({ perClass, dataset }: { perClass: readonly TClassMetrics[]; dataset: TDatasetName }) {
+export function ClassMetricsTable({ perClass, classes }: { perClass: readonly TClassMetrics[]; classes: TClassNames }) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid="class-metrics">
@@ -27,7 +27,7 @@ export function ClassMetricsTable({ perClass, dataset }: { perClass: readonly TC
         <tbody>
           {perClass.map((c, label) => (
             <tr key={label} data-testid={`class-metrics-${label}`}>
-              <th scope="row">{classLabel(dataset, label)}</th>
+              <th scope="row">{classLabel(classes, label)}</th>
               <td className="num mono">
                 {c.correct} / {c.support}
               </td>

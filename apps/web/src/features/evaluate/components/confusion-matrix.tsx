@@ -1,9 +1,9 @@
-import type { TDatasetName } from '@tensorscope/shared';
+import type { TClassNames } from '@tensorscope/shared';
 import { classLabel } from '../../visualize/lib/class-labels';
 import { cellShade, rowShares } from '../lib/confusion-view';
 
 /** Rows: the true class; columns: the prediction; each cell's count, shaded by its share of the row. */
-export function ConfusionMatrix({ matrix, dataset }: { matrix: readonly (readonly number[])[]; dataset: TDatasetName }) {
+export function ConfusionMatrix({ matrix, classes }: { matrix: readonly (readonly number[])[]; classes: TClassNames }) {
   const shares = rowShares(matrix);
   return (
     <div className="table-wrap confusion-wrap">
@@ -16,7 +16,7 @@ export function ConfusionMatrix({ matrix, dataset }: { matrix: readonly (readonl
             </th>
             {matrix.map((_, p) => (
               <th key={p} scope="col">
-                {classLabel(dataset, p)}
+                {classLabel(classes, p)}
               </th>
             ))}
           </tr>
@@ -24,7 +24,7 @@ export function ConfusionMatrix({ matrix, dataset }: { matrix: readonly (readonl
         <tbody>
           {matrix.map((row, t) => (
             <tr key={t}>
-              <th scope="row">{classLabel(dataset, t)}</th>
+              <th scope="row">{classLabel(classes, t)}</th>
               {row.map((count, p) => {
                 const share = shares[t]![p]!;
                 return (
@@ -33,7 +33,7 @@ export function ConfusionMatrix({ matrix, dataset }: { matrix: readonly (readonl
                     className="mono"
                     style={cellShade(share, t === p)}
                     data-testid={`confusion-${t}-${p}`}
-                    title={`${count} of the ${classLabel(dataset, t)} images predicted ${classLabel(dataset, p)} (${(share * 100).toFixed(1)} %)`}
+                    title={`${count} of the ${classLabel(classes, t)} images predicted ${classLabel(classes, p)} (${(share * 100).toFixed(1)} %)`}
                   >
                     {count}
                   </td>

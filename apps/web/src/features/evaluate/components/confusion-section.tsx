@@ -22,7 +22,7 @@ export function ConfusionSection({
   runId,
   items,
   step,
-  dataset,
+  classes,
   side,
   linkImages,
 }: TEvaluateSectionProps & {
@@ -57,17 +57,17 @@ export function ConfusionSection({
                 {' '}
                 · mixed up most:{' '}
                 {topConfusions(result.matrix, 3)
-                  .map((c) => `${classLabel(dataset, c.label)} → ${classLabel(dataset, c.predicted)} (${c.count})`)
+                  .map((c) => `${classLabel(classes, c.label)} → ${classLabel(classes, c.predicted)} (${c.count})`)
                   .join(', ')}
               </span>
             )}
             <span className="muted"> · {result.seconds.toFixed(1)} s</span>
           </p>
           <div className="evaluate-tables">
-            <ConfusionMatrix matrix={result.matrix} dataset={dataset} />
-            <ClassMetricsTable perClass={result.perClass} dataset={dataset} />
+            <ConfusionMatrix matrix={result.matrix} classes={classes} />
+            <ClassMetricsTable perClass={result.perClass} classes={classes} />
           </div>
-          <MistakesGallery viz={shown} result={result} dataset={dataset} runId={runId} side={side} linkImages={linkImages} />
+          <MistakesGallery viz={shown} result={result} classes={classes} runId={runId} side={side} linkImages={linkImages} />
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { TDatasetName, TEmbeddingResult } from '@tensorscope/shared';
+import type { TClassNames, TEmbeddingResult } from '@tensorscope/shared';
 import { classColor, classLabel } from '../../visualize/lib/class-labels';
 import { fitPoints } from '../lib/scatter-fit';
 
@@ -6,7 +6,7 @@ const SIZE = 520;
 const PAD = 12;
 
 /** The embedding as an SVG scatter, one dot per test image (its class's colour; a ring when misclassified; its index and labels on hover). */
-export function EmbeddingScatter({ result, dataset }: { result: TEmbeddingResult; dataset: TDatasetName }) {
+export function EmbeddingScatter({ result, classes }: { result: TEmbeddingResult; classes: TClassNames }) {
   const { px, py } = fitPoints(result.x, result.y, SIZE, SIZE, PAD);
   return (
     <svg
@@ -39,7 +39,7 @@ export function EmbeddingScatter({ result, dataset }: { result: TEmbeddingResult
             stroke={wrong ? 'currentColor' : 'none'}
             strokeWidth={wrong ? 0.8 : 0}
           >
-            <title>{`#${i}: ${classLabel(dataset, label)}${wrong ? `, predicted ${classLabel(dataset, predicted)}` : ''}`}</title>
+            <title>{`#${i}: ${classLabel(classes, label)}${wrong ? `, predicted ${classLabel(classes, predicted)}` : ''}`}</title>
           </circle>
         );
       })}

@@ -17,7 +17,7 @@ const METHODS: TSegment<TEmbeddingMethod>[] = [
 ];
 
 /** The embedding job of a snapshot (asked for with its button): the first 2,000 test images on two principal components. */
-export function EmbeddingSection({ runId, items, step, dataset }: TEvaluateSectionProps) {
+export function EmbeddingSection({ runId, items, step, classes }: TEvaluateSectionProps) {
   const [method, setMethod] = useState<TEmbeddingMethod>('pca');
   const job = useSnapshotJob(runId, items, step, { kind: 'embedding', method });
   const { match } = job;
@@ -46,8 +46,8 @@ export function EmbeddingSection({ runId, items, step, dataset }: TEvaluateSecti
               : 'UMAP'}{' '}
             · {result.x.length.toLocaleString('en-US')} images · {result.seconds.toFixed(1)} s
           </p>
-          <EmbeddingScatter result={result} dataset={dataset} />
-          <ClassLegend dataset={dataset} labels={result.labels} />
+          <EmbeddingScatter result={result} classes={classes} />
+          <ClassLegend classes={classes} labels={result.labels} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import { datasetOf } from '@tensorscope/shared';
+import { classNamesOf } from '@tensorscope/shared';
 import { useSnapshotChoice } from '../../visualize/hooks/use-snapshot-choice';
 import { useVisualizations } from '../../visualize/hooks/use-visualizations';
 import { snapshotJobsGate, SnapshotPicker } from '../../visualize/components/snapshot-jobs-gate';
@@ -23,16 +23,16 @@ export function EvaluatePanel({ run }: { run: TRun }) {
   const gate = snapshotJobsGate({ run, choice, list, testId: 'evaluate-empty', what: 'Evaluation views' });
   if (gate || !choice.snapshot) return gate;
   const step = choice.snapshot.step;
-  const dataset = datasetOf(run.config);
+  const classes = classNamesOf(run.config);
   const side = inputSide(run.config.model === 'lenet5' ? run.config.variant : undefined);
   return (
     <div data-testid="evaluate-panel">
       <section className="card visualize-controls">
         <SnapshotPicker run={run} choice={choice} testId="evaluate-snapshot" />
       </section>
-      <ConfusionSection runId={run.id} items={items} step={step} dataset={dataset} side={side} linkImages={hasConvLayers(run.model)} />
-      <EmbeddingSection runId={run.id} items={items} step={step} dataset={dataset} />
-      {!hasConvLayers(run.model) && <HiddenStatesSection runId={run.id} items={items} step={step} dataset={dataset} />}
+      <ConfusionSection runId={run.id} items={items} step={step} classes={classes} side={side} linkImages={hasConvLayers(run.model)} />
+      <EmbeddingSection runId={run.id} items={items} step={step} classes={classes} />
+      {!hasConvLayers(run.model) && <HiddenStatesSection runId={run.id} items={items} step={step} classes={classes} />}
     </div>
   );
 }

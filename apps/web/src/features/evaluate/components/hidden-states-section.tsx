@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, THiddenStatesResult } from '@tensorscope/shared';
+import type { TClassNames, THiddenStatesResult } from '@tensorscope/shared';
 import { useEffect, useState } from 'react';
 import { ImageIndexForm } from '../../visualize/components/image-index-form';
 import { PixelImage } from '../../visualize/components/pixel-image';
@@ -21,7 +21,7 @@ const ROW_PX = 6;
  * of the 28 steps as heat-maps beside the digit, and what the classifier would answer after
  * each row.
  */
-export function HiddenStatesSection({ runId, items, step, dataset }: TEvaluateSectionProps) {
+export function HiddenStatesSection({ runId, items, step, classes }: TEvaluateSectionProps) {
   const [image, setImage] = useState(0);
   // Set by the form: the chosen image is computed at once unless it is there already.
   const [armed, setArmed] = useState(false);
@@ -55,19 +55,19 @@ export function HiddenStatesSection({ runId, items, step, dataset }: TEvaluateSe
         ended at that row.
       </p>
       <JobState job={job} testId="hidden-states" what="hidden-state trace" doing="reading the image row by row…" emptyAt={step} />
-      {result && job.match.completed && <StatesView vizId={job.match.completed.id} result={result} dataset={dataset} />}
+      {result && job.match.completed && <StatesView vizId={job.match.completed.id} result={result} classes={classes} />}
     </section>
   );
 }
 
-function StatesView({ vizId, result, dataset }: { vizId: string; result: THiddenStatesResult; dataset: TDatasetName }) {
+function StatesView({ vizId, result, classes }: { vizId: string; result: THiddenStatesResult; classes: TClassNames }) {
   const height = result.steps * ROW_PX;
-  const classes = result.stepProbabilities[0]?.length ?? 0;
+  const columns = result.stepProbabilities[0]?.length ?? 0;
   const units = (layer: string) => result.layers.find((l) => l.layer === layer)?.units ?? 1;
   return (
     <div data-testid="hidden-states" data-image={result.image}>
       <p className="small">
-        true <strong>{classLabel(dataset, result.label)}</strong> · predicted <strong>{classLabel(dataset, result.predicted)}</strong> after
+        true <strong>{classLabel(classes, result.label)}</strong> · predicted <strong>{classLabel(classes, result.predicted)}</strong> after
         all {result.steps} rows <span className="muted">· {result.seconds.toFixed(1)} s</span>
       </p>
       <div className="states-row">
@@ -78,7 +78,7 @@ function StatesView({ vizId, result, dataset }: { vizId: string; result: THidden
         <figure className="states-figure">
           <div
             className="step-probabilities"
-            style={{ gridTemplateColumns: `repeat(${classes}, ${ROW_PX * 3}px)`, gridAutoRows: `${ROW_PX}px` }}
+            style={{ gridTemplateColumns: `repeat(${columns}, ${ROW_PX * 3}px)`, gridAutoRows: `${ROW_PX}px` }}
             data-testid="step-probabilities"
           >
             {result.stepProbabilities.flatMap((row, t) =>
@@ -86,7 +86,7 @@ function StatesView({ vizId, result, dataset }: { vizId: string; result: THidden
                 <span
                   key={`${t}-${c}`}
                   style={{ background: `rgba(37, 99, 235, ${p.toFixed(3)})` }}
-                  title={`after row ${t + 1}: ${classLabel(dataset, c)} ${formatShare(p)}`}
+                  title={`after row ${t + 1}: ${classLabel(classes, c)} ${formatShare(p)}`}
                 />
               )),
             )}
@@ -94,7 +94,7 @@ function StatesView({ vizId, result, dataset }: { vizId: string; result: THidden
           <figcaption className="small muted">
             answer after each row
             <br />
-            columns: {classLabel(dataset, 0)} … {classLabel(dataset, classes - 1)}
+            columns: {classLabel(classes, 0)} … {classLabel(classes, columns - 1)}
           </figcaption>
         </figure>
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, TEvaluationResult, TMisclassified, TVisualization } from '@tensorscope/shared';
+import type { TClassNames, TEvaluationResult, TMisclassified, TVisualization } from '@tensorscope/shared';
 import Link from 'next/link';
 import { useState } from 'react';
 import { PixelImage } from '../../visualize/components/pixel-image';
@@ -20,14 +20,14 @@ const ZOOM = 2;
 export function MistakesGallery({
   viz,
   result,
-  dataset,
+  classes,
   runId,
   side,
   linkImages,
 }: {
   viz: TVisualization;
   result: TEvaluationResult;
-  dataset: TDatasetName;
+  classes: TClassNames;
   runId: string;
   /** The input images' side in pixels. */
   side: number;
@@ -59,7 +59,7 @@ export function MistakesGallery({
                 <Mistake
                   m={m}
                   src={visualizationImageUrl(viz.id, `wrong-${shown.start + i}`)}
-                  dataset={dataset}
+                  classes={classes}
                   size={side * ZOOM}
                   href={linkImages ? visualizeImageHref(runId, viz.step, m.image) : undefined}
                 />
@@ -94,9 +94,9 @@ export function MistakesGallery({
 }
 
 /** One mistake: the image (a link when it can be analysed), then predicted vs true class with their probabilities. */
-function Mistake({ m, src, dataset, size, href }: { m: TMisclassified; src: string; dataset: TDatasetName; size: number; href?: string }) {
-  const predicted = classLabel(dataset, m.predicted);
-  const truth = classLabel(dataset, m.label);
+function Mistake({ m, src, classes, size, href }: { m: TMisclassified; src: string; classes: TClassNames; size: number; href?: string }) {
+  const predicted = classLabel(classes, m.predicted);
+  const truth = classLabel(classes, m.label);
   const image = <PixelImage src={src} alt={`test image ${m.image}: ${truth} taken for ${predicted}`} size={size} />;
   return (
     <figure className="mistake">

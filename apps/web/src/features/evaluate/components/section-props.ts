@@ -1,4 +1,4 @@
-import type { TDatasetName, TVisualization } from '@tensorscope/shared';
+import type { TClassNames, TVisualization } from '@tensorscope/shared';
 
 /** What every section of the Evaluate tab works from: the run's job list and the snapshot shown. */
 export interface TEvaluateSectionProps {
@@ -6,5 +6,5 @@ export interface TEvaluateSectionProps {
   /** The run's snapshot jobs (useVisualizations). */
   items: readonly TVisualization[];
   step: number;
-  dataset: TDatasetName;
+  classes: TClassNames;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TRun } from '@tensorscope/shared';
-import { datasetOf, ZApiError } from '@tensorscope/shared';
+import { classNamesOf, ZApiError } from '@tensorscope/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useLayerProbe, useSnapshots } from '../hooks/use-layer-queries';
 import { activationMapsUrl } from '../lib/layers.api';
@@ -81,11 +81,11 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
 
   const strip = layer ? isStrip(layer, shape) : false;
   const failed = url !== null && failedUrl === url;
-  const dataset = datasetOf(run.config);
+  const classes = classNamesOf(run.config);
   const probe = useLayerProbe(run.id, snapshot?.step, layer, image);
   // The last layer's units are the classes: its bars are named after them.
   const isOutput = layer !== undefined && layer === layers.at(-1);
-  const classNames = isOutput ? Array.from({ length: classCount(dataset) }, (_, k) => classLabel(dataset, k)) : null;
+  const classNames = isOutput ? Array.from({ length: classCount(classes) }, (_, k) => classLabel(classes, k)) : null;
   const bars = unitBars(probe.data?.values ?? null, classNames);
 
   const pickers = snapshot && layers.length > 0 && (
@@ -160,7 +160,7 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
               #{image.toLocaleString('en-US')}
               <br />
               <span className="muted">label </span>
-              <strong data-testid="feature-input-label">{probe.data ? classLabel(dataset, probe.data.label) : '…'}</strong>
+              <strong data-testid="feature-input-label">{probe.data ? classLabel(classes, probe.data.label) : '…'}</strong>
             </figcaption>
           </figure>
           {bars ? (

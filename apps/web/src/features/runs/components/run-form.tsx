@@ -235,6 +235,7 @@ export function RunForm() {
         : (spec.optionHints?.[values[name]] ?? spec.hint);
       return <Fragment key={name}>{choice(name as TSweepChoiceField, spec.label, spec.optionLabels, single)}</Fragment>;
     }
+    if (spec.kind === 'dataset' || spec.kind === 'network' || spec.kind === 'derived') return null;
     const split = spec.unset === 'all-train' ? 'train' : spec.unset === 'all-test' ? 'test' : undefined;
     const hint = split ? subsetHint(split) : spec.hint;
     const placeholder = split ? subsetPlaceholder(split) : spec.unset;

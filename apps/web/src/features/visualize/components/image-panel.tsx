@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, TImageResult, TVisualization } from '@tensorscope/shared';
+import type { TClassNames, TImageResult, TVisualization } from '@tensorscope/shared';
 import { visualizationImageUrl } from '../lib/visualize.api';
 import { classLabel } from '../lib/class-labels';
 import { imagePanels, predictionSummary, predictionText, valueRange } from '../lib/visualization-images';
@@ -37,7 +37,7 @@ const range = (values: readonly number[], digits: number) => {
 export function ImagePanel({
   selection,
   items,
-  dataset,
+  classes,
   panelSize,
   createError,
   creating,
@@ -46,7 +46,7 @@ export function ImagePanel({
 }: {
   selection: TImageSelection;
   items: readonly TVisualization[];
-  dataset: TDatasetName;
+  classes: TClassNames;
   /** Box side of every panel, CSS px (the input side × a zoom). */
   panelSize: number;
   createError: unknown;
@@ -95,7 +95,7 @@ export function ImagePanel({
           Not computed yet for this image, and {mayCompute.reason}.
         </p>
       )}
-      {shown && result && <ImageFigures vizId={shown.id} result={result} dataset={dataset} panelSize={panelSize} />}
+      {shown && result && <ImageFigures vizId={shown.id} result={result} classes={classes} panelSize={panelSize} />}
     </div>
   );
 }
@@ -103,16 +103,16 @@ export function ImagePanel({
 function ImageFigures({
   vizId,
   result,
-  dataset,
+  classes,
   panelSize,
 }: {
   vizId: string;
   result: TImageResult;
-  dataset: TDatasetName;
+  classes: TClassNames;
   panelSize: number;
 }) {
-  const prediction = predictionSummary(result, dataset);
-  const panels = imagePanels(result, dataset);
+  const prediction = predictionSummary(result, classes);
+  const panels = imagePanels(result, classes);
   // The numbers behind the heat-maps: their colours are scaled per map, so the range says what red means.
   const notes: Record<string, string | null> = {
     'occlusion-probability': range(result.occlusion.trueClassProbability, 3),
@@ -147,8 +147,8 @@ function ImageFigures({
           </figure>
         ))}
       </div>
-      {result.images.includes('occlusion-label') && <ClassLegend dataset={dataset} labels={result.occlusion.predictedLabel} />}
-      <ProbabilityBars result={result} dataset={dataset} />
+      {result.images.includes('occlusion-label') && <ClassLegend classes={classes} labels={result.occlusion.predictedLabel} />}
+      <ProbabilityBars result={result} classes={classes} />
       <p className="muted small">
         Occluder {result.occlusion.size}×{result.occlusion.size} px every {result.occlusion.stride} px ({result.occlusion.rows}×
         {result.occlusion.cols} positions) · computed in {result.seconds.toFixed(1)} s
@@ -158,13 +158,13 @@ function ImageFigures({
 }
 
 /** The unoccluded softmax, one bar per class: how sure the net is, and of what else. */
-function ProbabilityBars({ result, dataset }: { result: TImageResult; dataset: TDatasetName }) {
+function ProbabilityBars({ result, classes }: { result: TImageResult; classes: TClassNames }) {
   return (
     <LabelledBars
       ariaLabel="Class probabilities"
       domain={[0, 1]}
       format={(p) => `${formatFixed(p * 100, 1)} %`}
-      bars={result.probabilities.map((p, label) => ({ label: classLabel(dataset, label), value: p, strong: label === result.label }))}
+      bars={result.probabilities.map((p, label) => ({ label: classLabel(classes, label), value: p, strong: label === result.label }))}
     />
   );
 }

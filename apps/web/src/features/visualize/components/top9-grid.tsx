@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, TTop9Result, TTopActivation } from '@tensorscope/shared';
+import type { TClassNames, TTop9Result, TTopActivation } from '@tensorscope/shared';
 import { useImageStatus } from '../hooks/use-image-status';
 import { classLabel } from '../lib/class-labels';
 import { VIEW_BLOCKS, type TTop9View } from '../lib/top9-layout';
@@ -25,7 +25,7 @@ const BLOCK_TITLES = { deconv: 'projections', patch: 'input patches' } as const;
 export function Top9Grid({
   vizId,
   result,
-  dataset,
+  classes,
   view,
   cellSize,
   selected,
@@ -34,7 +34,7 @@ export function Top9Grid({
 }: TTop9GridActions & {
   vizId: string;
   result: TTop9Result;
-  dataset: TDatasetName;
+  classes: TClassNames;
   view: TTop9View;
   cellSize: number;
 }) {
@@ -68,7 +68,7 @@ export function Top9Grid({
                       key={rank}
                       type="button"
                       className={`top9-cell${isSelected ? ' top9-cell--selected' : ''}`}
-                      title={`test image #${t.image} (${classLabel(dataset, t.label)}) · activation ${t.activation.toPrecision(3)} · click for the image panel`}
+                      title={`test image #${t.image} (${classLabel(classes, t.label)}) · activation ${t.activation.toPrecision(3)} · click for the image panel`}
                       onClick={() => onOpen(featureMap, t)}
                     >
                       <Top9Tile

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TDatasetName, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
+import type { TClassNames, TVisualization, TVisualizationStatus } from '@tensorscope/shared';
 import { useState } from 'react';
 import { useSnapshotJob } from '../hooks/use-snapshot-job';
 import { autoZoom, patchSide, ZOOM_OPTIONS, type TTop9View } from '../lib/top9-layout';
@@ -31,7 +31,7 @@ const EARLIER: Record<TVisualizationStatus, string> = {
 /** The top-9 job of the chosen snapshot, layer and subset: its button, its progress, its grid. */
 export function Top9Section({
   runId,
-  dataset,
+  classes,
   items,
   step,
   layer,
@@ -39,7 +39,7 @@ export function Top9Section({
   ...actions
 }: TTop9GridActions & {
   runId: string;
-  dataset: TDatasetName;
+  classes: TClassNames;
   items: readonly TVisualization[];
   step: number;
   layer: string;
@@ -87,7 +87,7 @@ export function Top9Section({
               {match.latest && match.latest !== shown ? ` · an earlier result (${EARLIER[match.latest.status]})` : ''}
             </span>
           </div>
-          <Top9Grid vizId={shown.id} result={result} dataset={dataset} view={view} cellSize={side * zoom} {...actions} />
+          <Top9Grid vizId={shown.id} result={result} classes={classes} view={view} cellSize={side * zoom} {...actions} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TRun, TTopActivation } from '@tensorscope/shared';
-import { datasetOf } from '@tensorscope/shared';
+import { classNamesOf } from '@tensorscope/shared';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useSignedInUser } from '../../../hooks/use-me';
@@ -47,7 +47,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
   const [selection, setSelection] = useState<TImageSelection | null>(null);
   const [trackedMap, setTrackedMap] = useState(0);
 
-  const dataset = datasetOf(run.config);
+  const classes = classNamesOf(run.config);
   const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
   const { steps, snapshot } = choice;
   const layers = convLayerNames(snapshot?.tensors);
@@ -109,7 +109,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
         <>
           <Top9Section
             runId={run.id}
-            dataset={dataset}
+            classes={classes}
             items={items}
             step={snapshot.step}
             layer={layer}
@@ -137,7 +137,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
               <ImagePanel
                 selection={selection}
                 items={items}
-                dataset={dataset}
+                classes={classes}
                 panelSize={inputSide(variant) * PANEL_ZOOM}
                 createError={createImage.error}
                 creating={createImage.isPending}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { classNamesOf, ZRunConfig } from '@tensorscope/shared';
 import { CIFAR10_CLASSES, classColor, classLabel } from './class-labels';
+
+const cifar10 = classNamesOf(ZRunConfig.parse({ model: 'lenet5' }));
+const mnist = classNamesOf(ZRunConfig.parse({ model: 'lstm' }));
+const CLASSES = { cifar10, mnist };
 
 describe('classLabel', () => {
   it.each([
@@ -12,8 +17,8 @@ describe('classLabel', () => {
     ['cifar10', 10, 'class 10'],
     ['mnist', -1, 'class -1'],
     ['cifar10', 1.5, 'class 1.5'],
-  ] as const)('names label %s/%s "%s"', (dataset, label, name) => {
-    expect(classLabel(dataset, label)).toBe(name);
+  ] as const)('names label %s/%s "%s"', (classes, label, name) => {
+    expect(classLabel(CLASSES[classes], label)).toBe(name);
   });
 
   it('has ten CIFAR classes', () => {

@@ -1,8 +1,11 @@
-import { IMAGE_VIEWS, type TImageResult } from '@tensorscope/shared';
+import { CIFAR10_CLASS_NAMES, IMAGE_VIEWS, type TImageResult } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { visualizationImageUrl } from './visualize.api';
 import { publicEnv } from '../../../env';
 import { imagePanels, labelShares, predictionSummary, predictionText, top9ImageName, valueRange } from './visualization-images';
+
+const CIFAR = CIFAR10_CLASS_NAMES;
+const MNIST = Array.from({ length: 10 }, (_, i) => String(i));
 
 const result = (over: Partial<TImageResult> = {}): TImageResult => ({
   kind: 'image',
@@ -42,7 +45,7 @@ describe('image names and URLs', () => {
 
 describe('imagePanels', () => {
   it('lays out every image in the figure order with class names in the captions', () => {
-    const panels = imagePanels(result(), 'cifar10');
+    const panels = imagePanels(result(), CIFAR);
     expect(panels.map((p) => p.testId)).toEqual([
       'image-input',
       'deconv-projection',
@@ -60,28 +63,28 @@ describe('imagePanels', () => {
   });
 
   it('leaves out panels the job has no image for', () => {
-    expect(imagePanels(result({ images: ['grad-cam', 'input'] }), 'mnist').map((p) => p.name)).toEqual(['input', 'grad-cam']);
+    expect(imagePanels(result({ images: ['grad-cam', 'input'] }), MNIST).map((p) => p.name)).toEqual(['input', 'grad-cam']);
   });
 });
 
 describe('predictionText', () => {
   it('names the true class only when the net got it wrong', () => {
-    expect(predictionText(predictionSummary(result(), 'cifar10'))).toBe('Predicted dog (62.0 %) · true cat (20.1 %) · wrong');
+    expect(predictionText(predictionSummary(result(), CIFAR))).toBe('Predicted dog (62.0 %) · true cat (20.1 %) · wrong');
     const right = result({ label: 0, predicted: 0, probabilities: [0.502, 0.498, 0, 0, 0, 0, 0, 0, 0, 0] });
-    expect(predictionText(predictionSummary(right, 'cifar10'))).toBe('Predicted airplane (50.2 %) · correct');
+    expect(predictionText(predictionSummary(right, CIFAR))).toBe('Predicted airplane (50.2 %) · correct');
   });
 });
 
 describe('predictionSummary', () => {
   it('names predicted and true class with their probabilities', () => {
-    expect(predictionSummary(result(), 'cifar10')).toEqual({
+    expect(predictionSummary(result(), CIFAR)).toEqual({
       predicted: 'dog',
       predictedProbability: '62.0 %',
       truth: 'cat',
       truthProbability: '20.1 %',
       correct: false,
     });
-    expect(predictionSummary(result({ label: 5, probabilities: [] }), 'mnist')).toMatchObject({
+    expect(predictionSummary(result({ label: 5, probabilities: [] }), MNIST)).toMatchObject({
       predicted: '5',
       truth: '5',
       truthProbability: '—',

@@ -1,4 +1,4 @@
-import type { TDatasetName, TImageResult, TImageView } from '@tensorscope/shared';
+import type { TClassNames, TImageResult, TImageView } from '@tensorscope/shared';
 import { classLabel } from './class-labels';
 
 /*
@@ -21,8 +21,8 @@ export interface TImagePanel {
 const percent = (p: number | undefined) => (p === undefined || !Number.isFinite(p) ? '—' : `${(p * 100).toFixed(1)} %`);
 
 /** The panels the result has images for, in the figure's order (input, what the map sees, occlusion, gradients). */
-export function imagePanels(result: TImageResult, dataset: TDatasetName): TImagePanel[] {
-  const truth = classLabel(dataset, result.label);
+export function imagePanels(result: TImageResult, classes: TClassNames): TImagePanel[] {
+  const truth = classLabel(classes, result.label);
   const map = `${result.layer} map ${result.featureMap}`;
   const { size, stride } = result.occlusion;
   const panels: TImagePanel[] = [
@@ -59,11 +59,11 @@ export interface TPrediction {
 }
 
 /** "predicted cat (62.0 %) · true dog (20.1 %)", from the unoccluded softmax. */
-export function predictionSummary(result: TImageResult, dataset: TDatasetName): TPrediction {
+export function predictionSummary(result: TImageResult, classes: TClassNames): TPrediction {
   return {
-    predicted: classLabel(dataset, result.predicted),
+    predicted: classLabel(classes, result.predicted),
     predictedProbability: percent(result.probabilities[result.predicted]),
-    truth: classLabel(dataset, result.label),
+    truth: classLabel(classes, result.label),
     truthProbability: percent(result.probabilities[result.label]),
     correct: result.predicted === result.label,
   };
