@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { TApiError, TDataset, TRun, TRunList, TSweep } from '@tensorscope/shared';
+import type { TApiError, TDataset, TRun, TRunList, TSweep, TVisualization } from '@tensorscope/shared';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -195,6 +195,25 @@ describe('custom networks on uploaded datasets', () => {
     expect(png.width).toBeGreaterThan(11);
     const filters = await authedFetch(`${base}/api/runs/${created.id}/snapshots/40/filters/conv1.png?zoom=4`);
     expect(filters.status).toBe(200);
+
+    // Top-9 with deconvnet projections through the custom conv/relu/pool stack; hidden states need a recurrent layer.
+    const top9 = await http<TVisualization>(base, `/api/runs/${created.id}/visualizations`, {
+      method: 'POST',
+      body: { kind: 'top9', layer: 'conv2', subset: 50 },
+    });
+    expect(top9.status).toBe(202);
+    const top9Done = await until('top-9', async () => {
+      const v = (await http<TVisualization>(base, `/api/visualizations/${top9.body.id}`)).body;
+      if (v.status === 'failed') throw new Error(`top-9 failed: ${v.error}`);
+      return v.status === 'completed' ? v : undefined;
+    });
+    expect(top9Done.result?.kind === 'top9' && top9Done.result.featureMaps).toHaveLength(16);
+    const states = await http<TApiError>(base, `/api/runs/${created.id}/visualizations`, {
+      method: 'POST',
+      body: { kind: 'hidden-states', image: 0 },
+    });
+    expect(states.status).toBe(400);
+    expect(states.body.details).toEqual([{ path: 'kind', message: expect.stringMatching(/has no recurrent layer/) }]);
 
     const del = await http<TApiError>(base, `/api/datasets/${fashion.id}`, { method: 'DELETE' });
     expect(del.status).toBe(409);
