@@ -83,7 +83,8 @@ export async function trainRun(
   const started = performance.now();
   const data = await loadRunData(config, env);
   const probe = await loadRunProbe(config, env);
-  callbacks.onLog?.(describeData(images, data, inMemory, performance.now() - started));
+  const source = config.model === 'custom' && config.datasetFacts ? `${config.datasetFacts.name} (${images.slice(0, 19)}…)` : images;
+  callbacks.onLog?.(describeData(source, data, inMemory, performance.now() - started));
   const model = buildModel(config);
   callbacks.onLog?.(`model: ${model.countParams().toLocaleString('en-US')} parameters in ${model.layers.length} layers`);
   const optimizer = createOptimizer(config);
@@ -115,7 +116,7 @@ export async function trainRun(
 }
 
 /** "data: mnist, 60,000 train + 10,000 test images (28×28×1), ready in 1.2 s (read and verified)". */
-export function describeData(images: TRunImages, data: TrainData, inMemory: boolean, ms: number): string {
+export function describeData(images: string, data: TrainData, inMemory: boolean, ms: number): string {
   const { train: tr, test } = data;
   const source = inMemory ? 'already in memory' : 'read and verified';
   return (
