@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Dataset as DatasetRow } from '@prisma/client';
 import type { TDatasetFormat } from '@tensorscope/shared';
 import { PrismaService } from '../prisma/prisma.service';
+import { PgPoolService } from '../prisma/pg-pool.service';
 import type { TDecodedSummary } from './dataset-decode.protocol';
 
 export type { DatasetRow };
@@ -9,7 +10,10 @@ export type { DatasetRow };
 /** The dataset catalogue and the uploaded files' chunks (Dataset, DatasetFile). */
 @Injectable()
 export class DatasetRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPoolService,
+  ) {}
 
   /** An upload's row before its files arrive: 'uploading', so lists and runs do not see it yet. */
   async startUpload(id: string, name: string, format: TDatasetFormat | 'pending', ownerId: string | null): Promise<void> {
@@ -38,13 +42,16 @@ export class DatasetRepository {
     });
   }
 
-  /** One stored chunk of a file (chunks count from 0), or null past the last. */
+  /**
+   * One stored chunk of a file (chunks count from 0), or null past the last. Through pg: a 4 MB
+   * bytea took ~0.5 s through Prisma (30.9 MB of Fashion-MNIST in 3.9 s).
+   */
   async readChunk(datasetId: string, field: string, chunk: number): Promise<Uint8Array | null> {
-    const row = await this.prisma.client.datasetFile.findUnique({
-      where: { datasetId_field_chunk: { datasetId, field, chunk } },
-      select: { data: true },
-    });
-    return row ? row.data : null;
+    const { rows } = await this.pg.pool.query<{ data: Buffer }>(
+      'SELECT data FROM "DatasetFile" WHERE "datasetId" = $1 AND field = $2 AND chunk = $3',
+      [datasetId, field, chunk],
+    );
+    return rows[0]?.data ?? null;
   }
 
   /** The upload decoded: its description, and it joins the catalogue. */

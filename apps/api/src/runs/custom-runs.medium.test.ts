@@ -69,7 +69,6 @@ describe('custom networks on uploaded datasets', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
     await api?.close();
   });
 
@@ -223,6 +222,8 @@ describe('custom networks on uploaded datasets', () => {
     const del = await http<TApiError>(base, `/api/datasets/${fashion.id}`, { method: 'DELETE' });
     expect(del.status).toBe(409);
     expect(del.body.message).toMatch(/is used by \d+ runs?/);
+    // No worker from here on: the sweep's runs are only created (and cancelled), not trained.
+    await worker.close();
   });
 
   it('sweeps a layer field by path into one run per value', async () => {
