@@ -60,17 +60,23 @@ export const DATASET_SIZES = {
   mnist: { train: MNIST_TRAIN_SIZE, test: MNIST_TEST_SIZE },
 } as const;
 export type TDatasetName = keyof typeof DATASET_SIZES;
+/** A built-in dataset's split sizes by catalogue id (undefined for an upload). */
+const builtinSizes = (id: string): { train: number; test: number } | undefined =>
+  (DATASET_SIZES as Partial<Record<string, { train: number; test: number }>>)[id];
 
 export const ZLenet5Variant = z.enum(['cifar-gray28', 'cifar-rgb32', 'mnist']);
 export type TLenet5Variant = z.infer<typeof ZLenet5Variant>;
 
-/** First N images of each split; unset = the whole split. Bounded per dataset by `subsetIssues`. */
-const subsetFields = {
+/** First N images of each split; unset = the whole split. Bounded per dataset by `checkSubsets`. */
+const subsetFieldsUpTo = (train: number, test: number) => ({
   /** First N training images (unset: all of them). */
-  trainSubset: z.number().int('trainSubset must be an integer').min(1, 'trainSubset must be at least 1').max(MNIST_TRAIN_SIZE).optional(),
-  /** First N test images, the same fixed set at every evaluation (unset: all 10,000). */
-  evalSubset: z.number().int('evalSubset must be an integer').min(1, 'evalSubset must be at least 1').max(CIFAR_TEST_SIZE).optional(),
-};
+  trainSubset: z.number().int('trainSubset must be an integer').min(1, 'trainSubset must be at least 1').max(train).optional(),
+  /** First N test images, the same fixed set at every evaluation (unset: the whole test split). */
+  evalSubset: z.number().int('evalSubset must be an integer').min(1, 'evalSubset must be at least 1').max(test).optional(),
+});
+const subsetFields = subsetFieldsUpTo(MNIST_TRAIN_SIZE, CIFAR_TEST_SIZE);
+/** An upload may be larger than the built-ins: its own sizes (datasetFacts) bound a custom run's subsets. */
+const UPLOAD_SPLIT_MAX = 100_000_000;
 
 /** Subsets larger than the run's dataset split, as field issues. */
 function checkSubsets(
@@ -202,7 +208,7 @@ export type TNetworkSpec = z.infer<typeof ZNetworkSpec>;
 export const ZCustomConfig = z
   .strictObject({
     ...trainingFields,
-    ...subsetFields,
+    ...subsetFieldsUpTo(UPLOAD_SPLIT_MAX, UPLOAD_SPLIT_MAX),
     model: z.literal('custom'),
     dataset: ZDatasetId,
     network: ZNetworkSpec,
@@ -213,7 +219,8 @@ export const ZCustomConfig = z
     dropout: notFor('custom', 'dropout'),
   })
   .superRefine((c, ctx) => {
-    if (c.datasetFacts) checkSubsets(c, c.dataset, { train: c.datasetFacts.trainSize, test: c.datasetFacts.testSize }, ctx);
+    const size = c.datasetFacts ? { train: c.datasetFacts.trainSize, test: c.datasetFacts.testSize } : builtinSizes(c.dataset);
+    if (size) checkSubsets(c, c.dataset, size, ctx);
   });
 export type TCustomConfig = z.infer<typeof ZCustomConfig>;
 
@@ -240,9 +247,8 @@ export function datasetOf(config: TRunConfig): string {
 /** Image and class counts of a run's dataset; a custom run's come from its datasetFacts (0 before the API fills them). */
 export function datasetSizesOf(config: TRunConfig): { train: number; test: number } {
   if (config.model !== 'custom') return DATASET_SIZES[config.model === 'lenet5' && config.variant !== 'mnist' ? 'cifar10' : 'mnist'];
-  const builtin = (DATASET_SIZES as Partial<Record<string, { train: number; test: number }>>)[config.dataset];
   const facts = config.datasetFacts;
-  return facts ? { train: facts.trainSize, test: facts.testSize } : (builtin ?? { train: 0, test: 0 });
+  return facts ? { train: facts.trainSize, test: facts.testSize } : (builtinSizes(config.dataset) ?? { train: 0, test: 0 });
 }
 
 /** Training images a run actually uses (its subset, or the whole split). */
