@@ -9,6 +9,8 @@ describe('bench rows', () => {
     expect(benchRowMet({ ...row, value: 110 })).toBe(true);
     expect(benchRowMet({ ...row, goal: { min: 50_000 }, value: 60_000 })).toBe(true);
     expect(benchRowMet({ group: 'x', name: 'y', value: 1, unit: 'ms' })).toBeUndefined();
+    // Fast failures (503s) must not pass for a met latency goal.
+    expect(benchRowMet({ ...row, value: 10, errors: 3 })).toBe(false);
     expect(() => benchRowLine({ ...row, value: 'fast' } as unknown as typeof row)).toThrow();
   });
 });

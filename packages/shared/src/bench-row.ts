@@ -21,11 +21,14 @@ export const ZBenchRow = z.object({
     .optional(),
   /** Context printed beside it: the machine's measured peak, sample count, percentile… */
   note: z.string().optional(),
+  /** Requests (or items) that failed while measuring: a row with any never meets its goal, whatever its value. */
+  errors: z.number().int().min(0).optional(),
 });
 export type TBenchRow = z.infer<typeof ZBenchRow>;
 
 export function benchRowMet(row: TBenchRow): boolean | undefined {
   if (!row.goal) return undefined;
+  if (row.errors) return false;
   return 'max' in row.goal ? row.value <= row.goal.max : row.value >= row.goal.min;
 }
 

@@ -1,4 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PrincipalCache } from './principal.cache';
 import type { ApiToken as TokenRow, User as UserRow } from '@prisma/client';
 import type { TApiToken, TLoginBody, TTokenCreated, TUser } from '@tensorscope/shared';
 import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
@@ -39,8 +40,12 @@ const principalOf = (user: UserRow, via: TPrincipal['via'], credentialId: string
 
 /** Sign-in, sessions and API tokens: turns credentials into a principal, and back. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly throttle: LoginThrottle;
+  private readonly principals = new PrincipalCache();
+  /** When each token's lastUsedAt was last written by this process (it is written at most once a minute). */
+  private readonly touched = new Map<string, number>();
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly users: UserRepository,
@@ -85,28 +90,62 @@ export class AuthService {
     await this.revoked({ sessionId: principal.credentialId });
   }
 
-  /** Tells every API process to close sockets that ride on credentials that no longer work. */
+  onModuleInit(): void {
+    // Another process revoked something: forget what this one trusted of it.
+    this.unsubscribe = this.bus.subscribe((e) => {
+      if (e.type === 'auth.revoked') this.principals.drop(e);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Tells every API process to close sockets that ride on credentials that no longer work (and to stop trusting them). */
   async revoked(which: { userId?: string; tokenId?: string; sessionId?: string }): Promise<void> {
+    this.principals.drop(which);
     await this.bus.publish({ type: 'auth.revoked', ...which }).catch(() => undefined);
   }
 
   /** The principal behind a bearer token or a session cookie; null when neither is valid. */
   async resolve(credentials: { bearer?: string | undefined; session?: string | undefined }): Promise<TPrincipal | null> {
     const now = this.clock.now();
+    const epoch = this.principals.epoch;
     if (credentials.bearer) {
-      const token = await this.tokens.find(hashSecret(credentials.bearer));
-      if (!token || token.user.disabledAt !== null) return null;
-      // Awaited (at most one write a minute per token): a fire-and-forget write could still be in
-      // flight when the app shuts down.
-      await this.tokens.touch(token.id, now).catch(() => undefined);
-      return principalOf(token.user, 'token', token.id);
+      const key = `token:${hashSecret(credentials.bearer)}`;
+      let principal = this.principals.get(key, now.getTime());
+      if (!principal) {
+        const token = await this.tokens.find(key.slice('token:'.length));
+        if (!token || token.user.disabledAt !== null) return null;
+        principal = principalOf(token.user, 'token', token.id);
+        this.principals.set(key, principal, now.getTime(), Number.POSITIVE_INFINITY, epoch);
+      }
+      await this.touch(principal.credentialId, now);
+      return principal;
     }
     if (credentials.session) {
-      const session = await this.sessions.find(hashSecret(credentials.session), now);
+      const key = `session:${hashSecret(credentials.session)}`;
+      const cached = this.principals.get(key, now.getTime());
+      if (cached) return cached;
+      const session = await this.sessions.find(key.slice('session:'.length), now);
       if (!session || session.user.disabledAt !== null) return null;
-      return principalOf(session.user, 'session', session.id, csrfOf(credentials.session));
+      const principal = principalOf(session.user, 'session', session.id, csrfOf(credentials.session));
+      this.principals.set(key, principal, now.getTime(), session.expiresAt.getTime(), epoch);
+      return principal;
     }
     return null;
+  }
+
+  /**
+   * Records a token's use (lastUsedAt) at most once a minute per process, without a query on the
+   * other requests. Awaited: a fire-and-forget write could still be in flight when the app shuts down.
+   */
+  private async touch(tokenId: string, now: Date): Promise<void> {
+    const last = this.touched.get(tokenId);
+    if (last !== undefined && now.getTime() - last < 60_000) return;
+    this.touched.set(tokenId, now.getTime());
+    if (this.touched.size > 10_000) this.touched.delete(this.touched.keys().next().value!);
+    await this.tokens.touch(tokenId, now).catch(() => undefined);
   }
 
   async me(principal: TPrincipal): Promise<TUser> {
