@@ -16,7 +16,7 @@ import { FINISHED_STATUSES, runKeys, sweepKeys } from '@tensorscope/shared';
 import { invalidateCompareForRuns } from '../features/compare/lib/compare-live';
 import { lastHistogramStep } from '../lib/histogram-series';
 import { mergeScalarPoints } from '../lib/scalar-series';
-import { readWholeSeriesNext } from '../lib/scalar-query';
+import { holdLivePoints, readWholeSeriesNext } from '../lib/scalar-query';
 import { isActive } from '../features/visualize/lib/visualization-match';
 
 /*
@@ -64,7 +64,7 @@ export function applyRunProgress(queryClient: QueryClient, runId: string, progre
  * New points are appended to each tag's cached series. A tag with no cached series yet is
  * left to its query: a partial series built from live points would hide the history
  * before it. If that query's first fetch is in flight, the points may be newer than what
- * it read, so it is refetched once it lands (incrementally, see useScalarSeries).
+ * it read, so they are held for it to merge in when it lands (holdLivePoints).
  */
 export function applyRunScalars(queryClient: QueryClient, runId: string, points: readonly TTaggedScalar[]): void {
   const byTag = new Map<TScalarTag, TTaggedScalar[]>();
@@ -84,11 +84,9 @@ export function applyRunScalars(queryClient: QueryClient, runId: string, points:
         return merged === series.points ? series : { points: merged };
       });
     } else if (queryClient.getQueryState(queryKey)?.fetchStatus === 'fetching') {
-      // Wait for the in-flight fetch (cancelRefetch: false joins it instead of restarting
-      // it), then ask for whatever came after it.
-      void queryClient
-        .refetchQueries({ queryKey, exact: true }, { cancelRefetch: false })
-        .then(() => queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false }));
+      // The in-flight first fetch may have read before these points were written: it merges
+      // them in when it lands (a refetch after it would ask only past the next live point).
+      holdLivePoints(queryClient, runId, tag, fresh);
     }
   }
 }
