@@ -115,6 +115,31 @@ const COMMON_NUMBER_FIELDS = [
 ];
 const INT_FIELDS = COMMON_NUMBER_FIELDS.filter((f) => !['learningRate', 'gradClipNorm'].includes(f));
 const INVALID_ENUM_VALUES: unknown[] = [...SQLISH, ...UNSAFE_TEXT, 'ADAM', '', ' adam', 'auto ', 1, null, true, [], {}];
+
+/** Custom networks each refused before queueing: [why, network, dataset?]. */
+const BAD_NETWORKS: ReadonlyArray<readonly [string, unknown, string?]> = [
+  ['no layers', { layers: [] }],
+  ['kernel larger than the image', { layers: [{ type: 'conv2d', filters: 4, kernelSize: 40 }] }],
+  ['unknown layer type', { layers: [{ type: 'conv3d', filters: 4 }] }],
+  ['recurrent layer after flatten', { layers: [{ type: 'flatten' }, { type: 'lstm', units: 4 }] }],
+  [
+    'kernel larger than a strided input',
+    {
+      layers: [
+        { type: 'conv2d', filters: 2, kernelSize: 3, strides: 9 },
+        { type: 'conv2d', filters: 2, kernelSize: 4 },
+      ],
+    },
+  ],
+  ['layer field of another type', { layers: [{ type: 'dense', units: 4, filters: 3 }] }],
+  ['both layers and keras', { layers: [{ type: 'flatten' }], keras: {} }],
+  ['keras that is not JSON', { keras: '{"class_name": ' }],
+  ['keras of a functional model', { keras: { class_name: 'Functional', config: { layers: [] } } }],
+  ['network that is a string', 'conv-relu-pool'],
+  ['dataset not in the catalogue', { layers: [{ type: 'flatten' }] }, '0b5f1a2e-1111-4222-8333-944455556666'],
+  ['dataset id that is SQL', { layers: [{ type: 'flatten' }] }, "mnist' OR '1'='1"],
+];
+
 const INVALID_MODELS: unknown[] = ['resnet', 'LSTM', '', 'lenet', ...SQLISH, ...UNSAFE_TEXT, null, 1, [], {}];
 const INVALID_JSON_TEXTS = [
   '{',
@@ -263,9 +288,17 @@ export class HostileRequestGenerator {
   }
 
   private validRunConfig(): Record<string, unknown> {
-    return this.r.chance(0.5)
-      ? { name: 'fuzz', model: 'lenet5', variant: 'mnist', epochs: 1, trainSubset: 64, evalSubset: 64 }
-      : { name: 'fuzz', model: this.r.pick(['rnn', 'lstm', 'gru']), hiddenSize: 16, epochs: 1, trainSubset: 64, evalSubset: 64 };
+    const pick = this.r.int(0, 2);
+    if (pick === 0) return { name: 'fuzz', model: 'lenet5', variant: 'mnist', epochs: 1, trainSubset: 64, evalSubset: 64 };
+    if (pick === 1)
+      return { name: 'fuzz', model: this.r.pick(['rnn', 'lstm', 'gru']), hiddenSize: 16, epochs: 1, trainSubset: 64, evalSubset: 64 };
+    return {
+      name: 'fuzz',
+      model: 'custom',
+      dataset: 'mnist',
+      network: { layers: [{ type: 'flatten' }, { type: 'dense', units: 8 }] },
+      epochs: 1,
+    };
   }
 
   /** One to three defects, each of which alone makes the config invalid. */
@@ -274,7 +307,7 @@ export class HostileRequestGenerator {
     let config = this.validRunConfig();
     const whys: string[] = [];
     for (let i = r.int(1, 3); i > 0; i--) {
-      const defect = r.int(0, 5);
+      const defect = r.int(0, 6);
       if (defect === 0) {
         const name = r.pick(INVALID_RUN_NAMES);
         config = withKey(config, 'name', name);
@@ -294,15 +327,23 @@ export class HostileRequestGenerator {
         const value = r.pick([...ODD_VALUES, ...SQLISH, ...UNSAFE_TEXT, 0.1]);
         config = withKey(config, key, value);
         whys.push(`unknown key ${show(key)}`);
+      } else if (defect === 6) {
+        // A custom network that cannot train or cannot be read (on a preset's body: it becomes custom).
+        const [why, network, dataset] = r.pick(BAD_NETWORKS);
+        const { hiddenSize: _h, layers: _l, dropout: _d, variant: _v, ...rest } = config;
+        config = { ...rest, model: 'custom', dataset: dataset ?? 'mnist', network };
+        whys.push(why);
       } else if (defect === 4) {
         const [field, value] =
-          config.model === 'lenet5'
-            ? r.pick([
-                ['hiddenSize', 64],
-                ['layers', 2],
-                ['dropout', 0.1],
-              ] as const)
-            : (['variant', 'mnist'] as const);
+          config.model === 'custom'
+            ? (['hiddenSize', 64] as const)
+            : config.model === 'lenet5'
+              ? r.pick([
+                  ['hiddenSize', 64],
+                  ['layers', 2],
+                  ['dropout', 0.1],
+                ] as const)
+              : (['variant', 'mnist'] as const);
         config = withKey(config, field, value);
         whys.push(`${field} on ${String(config.model)}`);
       } else {
