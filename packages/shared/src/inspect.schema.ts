@@ -18,7 +18,8 @@ export type TWeightStat = (typeof WEIGHT_STATS)[number];
 export const ACTIVATION_STATS = ['mean', 'std', 'variance', 'zeros', 'max'] as const;
 export type TActivationStat = (typeof ACTIVATION_STATS)[number];
 /** recurrent_kernel: the hidden-to-hidden weights of RNN/LSTM/GRU layers (TF.js's name). */
-export const PARAM_KINDS = ['kernel', 'recurrent_kernel', 'bias'] as const;
+/** A layer's weights by name: kernels and biases, and a batch norm's scale, offset and moving statistics. */
+export const PARAM_KINDS = ['kernel', 'recurrent_kernel', 'bias', 'gamma', 'beta', 'moving_mean', 'moving_variance'] as const;
 export type TParamKind = (typeof PARAM_KINDS)[number];
 
 export const weightTag = (layer: string, param: TParamKind, stat?: TWeightStat) => `weights/${layer}/${param}${stat ? `/${stat}` : ''}`;

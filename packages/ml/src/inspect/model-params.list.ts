@@ -17,15 +17,15 @@ export function paramKind(originalName: string): TParamKind | null {
 }
 
 /**
- * The trainable parameters of `model`, in layer order and, within a layer, in TF.js's
- * weight order (conv1/kernel, conv1/bias, …; lstm1/kernel, lstm1/recurrent_kernel,
- * lstm1/bias). Weights named otherwise (none in our models; e.g. a batch-norm gamma)
- * are left out: the inspection contract has no name for them.
+ * The parameters of `model`, in layer order and, within a layer, in TF.js's weight order
+ * (conv1/kernel, conv1/bias, …; lstm1/kernel, lstm1/recurrent_kernel, lstm1/bias; bn1/gamma,
+ * bn1/beta). Trainable ones only (what has gradients and statistics), unless `all`: a snapshot
+ * also needs a batch norm's moving mean and variance, without which it computes something else.
  */
-export function listParams(model: tf.LayersModel): ModelParam[] {
+export function listParams(model: tf.LayersModel, which: 'trainable' | 'all' = 'trainable'): ModelParam[] {
   const params: ModelParam[] = [];
   for (const layer of model.layers) {
-    for (const weight of layer.trainableWeights) {
+    for (const weight of which === 'all' ? layer.weights : layer.trainableWeights) {
       const param = paramKind(weight.originalName);
       if (param !== null) params.push({ layer: layer.name, param, variable: weight.read() as tf.Variable });
     }

@@ -9,7 +9,7 @@ export function modelTopology(model: tf.LayersModel): unknown {
 }
 
 /**
- * Reads every parameter of `model` (kernels, recurrent kernels, biases; one read per
+ * Reads every weight of `model` (kernels, recurrent kernels, biases, batch-norm statistics; one read per
  * tensor; ~13 MB for LeNet gray28, ~17 MB for rgb32, nearly all of it fc1's kernel). Each array is a fresh copy the
  * caller owns: on the cpu backend `data()` hands out the backend's own array, which
  * must never be mutated.
@@ -20,7 +20,7 @@ export async function takeSnapshot(
   channelStats: ChannelStats,
   topology: unknown = modelTopology(model),
 ): Promise<TWeightSnapshot> {
-  const params = listParams(model);
+  const params = listParams(model, 'all');
   const values = await Promise.all(params.map((p) => p.variable.data<'float32'>()));
   const tensors: TSnapshotTensorData[] = params.map((p, i) => ({
     layer: p.layer,

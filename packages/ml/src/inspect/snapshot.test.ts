@@ -7,6 +7,7 @@ import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { loadMnist } from '../datasets/mnist.loader';
 import { buildLenet5 } from '../models/lenet5.model';
 import { buildModel } from '../models/model.build';
+import { buildNetwork } from '../models/network.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
 import { computeChannelStats } from '../core/channel-stats.compute';
@@ -171,6 +172,53 @@ describe.each(['lstm', 'gru'] as const)('takeSnapshot / loadSnapshot of a traine
     ).rejects.toThrow(new RegExp(`no tensor ${cell}1/recurrent_kernel`));
     expect(tf.memory().numTensors).toBe(before);
 
+    tf.dispose([probe.x, probe.y, expected, predicted]);
+    restored.dispose();
+    model.dispose();
+    optimizer.dispose();
+  });
+});
+
+describe('takeSnapshot / loadSnapshot of a custom network with batch norm', () => {
+  it('keeps the batch norm’s moving statistics (not trainable, but part of what it computes) and restores the same predictions', async () => {
+    expect(await initBackend('wasm')).toBe('wasm');
+    const mnist = await loadMnist();
+    const model = buildNetwork(
+      [
+        { type: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'linear', useBias: true },
+        { type: 'batchNorm', momentum: 0.9, epsilon: 0.001 },
+        { type: 'globalAvgPool2d' },
+      ],
+      { inputShape: [28, 28, 1], classes: 10, seed: 2 },
+    );
+    const { optimizer, stats } = await trainThreeSteps(model, mnist.train, 1e-2);
+    // Statistics and gradients for what trains; the snapshot holds every weight.
+    expect(listParams(model).map((p) => `${p.layer}/${p.param}`)).toEqual([
+      'conv1/kernel',
+      'conv1/bias',
+      'bn1/gamma',
+      'bn1/beta',
+      'head/kernel',
+      'head/bias',
+    ]);
+    const snapshot = await takeSnapshot(model, 3, stats);
+    expect(snapshot.tensors.map((t) => `${t.layer}/${t.param}`)).toEqual([
+      'conv1/kernel',
+      'conv1/bias',
+      'bn1/gamma',
+      'bn1/beta',
+      'bn1/moving_mean',
+      'bn1/moving_variance',
+      'head/kernel',
+      'head/bias',
+    ]);
+    const movingMean = snapshot.tensors.find((t) => t.param === 'moving_mean')!;
+    expect(Array.from(movingMean.data).some((v) => v !== 0)).toBe(true); // training moved it
+    const probe = new BatchBuilder(mnist.test, stats, 10).build(0, 64);
+    const expected = tf.tidy(() => model.predict(probe.x) as tf.Tensor);
+    const restored = await loadSnapshot(JSON.parse(JSON.stringify(snapshot.topology)), snapshot.tensors);
+    const predicted = tf.tidy(() => restored.predict(probe.x) as tf.Tensor);
+    expect(sameBytes(await predicted.data(), await expected.data())).toBe(true);
     tf.dispose([probe.x, probe.y, expected, predicted]);
     restored.dispose();
     model.dispose();
