@@ -28,5 +28,6 @@ export * from './network/keras-topology.import';
 export * from './network/run-network.resolve';
 export * from './network/network-memory.estimate';
 export * from './network/resolved-network.schema';
+export * from './network/deconv-path.check';
 export * from './dataset.schema';
 export * from './bench-row';

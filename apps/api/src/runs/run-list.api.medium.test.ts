@@ -49,7 +49,12 @@ describe('run list rows', () => {
     const all = await list('archived=include&pageSize=200');
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(6);
-    for (const item of all.body.items) expect(item).toEqual((await http<TRun>(api.base, `/api/runs/${item.id}`)).body);
+    // The list leaves out what only one run's GET has: its resolved network, layer by layer.
+    for (const item of all.body.items) {
+      const { network, ...one } = (await http<TRun>(api.base, `/api/runs/${item.id}`)).body;
+      expect(network?.layers.length).toBeGreaterThan(0);
+      expect(item).toEqual(one);
+    }
     const order = [...all.body.items].sort((a, b) =>
       a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
     );
@@ -98,7 +103,10 @@ describe('run list rows', () => {
       expectSamePage(scanned.body, indexed.body);
     }
     const first = await http<TRunList>(api.base, '/api/runs?archived=include&pageSize=200');
-    for (const item of first.body.items.slice(0, 10)) expectSameRun(item, (await http<TRun>(api.base, `/api/runs/${item.id}`)).body);
+    for (const item of first.body.items.slice(0, 10)) {
+      const { network: _network, ...one } = (await http<TRun>(api.base, `/api/runs/${item.id}`)).body;
+      expectSameRun(item, one);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import {
   ERROR_CODES,
   ZRunConfig,
   resolveRunNetwork,
+  deconvPathProblem,
   type TVisualization,
   type TVisualizationCreate,
   type TVisualizationList,
@@ -57,7 +58,12 @@ export class VisualizationService {
       throw ApiError.validation('visualization', [
         { path: 'step', message: `no snapshot at step ${step}; snapshots: ${steps.join(', ')}` },
       ]);
-    if (convKind) await this.checkConvLayer(runId, step, input);
+    if (convKind) {
+      await this.checkConvLayer(runId, step, input);
+      // Both views project back to the pixels with the deconvnet: refuse what it cannot pass.
+      const why = network.ok ? deconvPathProblem(network.layers, network.network, input.layer) : undefined;
+      if (why) throw ApiError.validation('visualization', [{ path: 'layer', message: why }]);
+    }
     const { step: _step, recompute, ...params } = input;
     const key = paramsKey(params);
     const cached = await this.visualizations.findCached(runId, step, key);
