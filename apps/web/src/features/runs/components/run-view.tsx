@@ -11,6 +11,7 @@ import { RunHeader } from './run-header';
 import { RunMetricsTable } from './run-metrics-table';
 import { RunNotes } from './run-notes';
 import { RunLog } from './run-log';
+import { RunNetworkCard } from '../../network/components/run-network-card';
 import { RunProgress } from '../../../components/run-progress';
 import { hasConvLayer, runNetwork } from '../../network/lib/run-network';
 import { RUN_TABS, RunTabs, useRunTab, type TRunTab } from './run-tabs';
@@ -63,6 +64,7 @@ export function RunView({ id }: { id: string }) {
             <RunConfigTable run={data} />
             <RunMetricsTable run={data} />
           </div>
+          <RunNetworkCard run={data} />
           <RunLog run={data} />
         </>
       )}
