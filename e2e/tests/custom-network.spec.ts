@@ -55,7 +55,7 @@ test('builds a CNN in the layer editor on uploaded Fashion-MNIST, trains it and 
   await conv.getByTestId('layer-field-filters').fill('8');
   await expect(conv.getByTestId('layer-params')).toHaveText('80');
   // The server's head is shown until the stack ends in one logit per class.
-  await expect(editor.getByTestId('layer-head')).toHaveCount(1);
+  await expect(editor.getByTestId('layer-head')).toHaveCount(2); // flatten, then dense
   await expect(editor.getByTestId('network-notes')).toContainText('added a dense head of 10 units');
   const pool = await addLayer(editor, 'maxPool2d');
   await expect(pool.getByTestId('layer-shape')).toHaveText('[13, 13, 8]');

@@ -13,6 +13,7 @@ import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesL
 import { canLaunch } from '../../../lib/permissions';
 import {
   autoNamePreview,
+  datasetFactsOf,
   defaultFormValues,
   formErrorsFromServer,
   formValuesForClone,
@@ -72,7 +73,6 @@ export function RunForm() {
     setValues(filled);
     setChoices(choicesFromValues(filled));
   }
-  const namePreview = useMemo(() => autoNamePreview(values), [values]);
 
   const sweeping = mode === 'sweep';
   const draft = useMemo(() => (sweeping ? buildSweepDraft(values, choices) : null), [sweeping, values, choices]);
@@ -115,6 +115,7 @@ export function RunForm() {
     [chosenDataset],
   );
   const batchSize = Number(values.batchSize);
+  const namePreview = useMemo(() => autoNamePreview(values, chosenDataset && datasetFactsOf(chosenDataset)), [values, chosenDataset]);
   // Editing the stack retires every layer's message: rows may have moved.
   const setNetwork = (text: string) => {
     setValues((current) => ({ ...current, network: text }));

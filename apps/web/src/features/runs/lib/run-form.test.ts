@@ -3,6 +3,7 @@ import { ZRunConfig, autoRunName } from '@tensorscope/shared';
 import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
 import {
   autoNamePreview,
+  datasetFactsOf,
   defaultFormValues,
   formErrorsFromServer,
   formValuesForClone,
@@ -222,6 +223,28 @@ describe('custom networks in the form', () => {
     expect(readNetworkDraft(values.network).map((d) => d.fields.kernelSize ?? d.type)).toEqual(['3x5', 'flatten']);
     const again = parseRunForm(values);
     expect(again.ok && again.config).toEqual({ ...config, datasetFacts: undefined });
+  });
+
+  it('previews a custom run’s name with its dataset’s name', () => {
+    const dataset = {
+      id: '0a1b2c3d-0000-4000-8000-000000000000',
+      name: 'Fashion MNIST',
+      builtin: false,
+      format: 'idx',
+      inputShape: [28, 28, 1] as [number, number, number],
+      classes: ['a', 'b'],
+      trainSize: 6,
+      testSize: 2,
+      channelMean: [0.3],
+      channelStd: [0.3],
+      classCounts: { train: [3, 3], test: [1, 1] },
+      checksum: 'c',
+      sizeBytes: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const values = { ...custom(), name: '', dataset: dataset.id };
+    expect(autoNamePreview(values, datasetFactsOf(dataset))).toBe('fashion-mnist-c8-p-f-adam');
+    expect(autoNamePreview(values)).toMatch(/^0a1b2c3d/);
   });
 
   it('places a server 400 on network.layers.N on that row', () => {

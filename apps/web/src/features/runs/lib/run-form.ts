@@ -1,4 +1,4 @@
-import type { TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
+import type { TDataset, TDatasetFacts, TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
 import {
   RUN_CONFIG_KEYS,
   ZRunConfig,
@@ -92,11 +92,26 @@ export function formValuesForClone(run: Pick<TRun, 'name' | 'config'>): TRunForm
   return formValuesFromConfig({ ...run.config, name });
 }
 
-/** What a blank name would become (the name box's placeholder), or undefined while the form is invalid. */
-export function autoNamePreview(values: TRunFormValues): string | undefined {
+/**
+ * What a blank name would become (the name box's placeholder), or undefined while the form is
+ * invalid. A custom run is named after its dataset's name, which the API records: `facts` are the
+ * chosen catalogue entry's.
+ */
+export function autoNamePreview(values: TRunFormValues, facts?: TDatasetFacts): string | undefined {
   const parsed = parseRunForm({ ...values, name: '' });
-  return parsed.ok ? autoRunName(parsed.config) : undefined;
+  if (!parsed.ok) return undefined;
+  return autoRunName(parsed.config.model === 'custom' && facts ? { ...parsed.config, datasetFacts: facts } : parsed.config);
 }
+
+/** A catalogue entry as the facts the API records on a custom run. */
+export const datasetFactsOf = (d: TDataset): TDatasetFacts => ({
+  name: d.name,
+  inputShape: d.inputShape,
+  classes: d.classes,
+  trainSize: d.trainSize,
+  testSize: d.testSize,
+  checksum: d.checksum,
+});
 
 /**
  * Turns the form's text into a run config, or into one message per invalid field. Only the

@@ -167,6 +167,11 @@ describe('sweeps over a custom network', () => {
     expect(bad.ok ? {} : bad.errors).toMatchObject({ 'network.layers.0': expect.stringMatching(/"many" is not a number/) });
   });
 
+  it('leaving sweep mode keeps each layer list’s first value', () => {
+    const single = valuesFromChoices(custom('4, 8'), choicesFromValues(custom('4, 8')));
+    expect(readNetworkDraft(single.network)[0]!.fields.filters).toBe('4');
+  });
+
   it('places server paths of a layer (base or axis) on that row', () => {
     const axes = [{ field: 'network.layers.2.units' as const, values: [1, 2] }];
     expect(

@@ -3,8 +3,8 @@ import { SWEEP_FIELDS, ZSweepCreate, expandSweep, fieldMessages, runConfigKeys, 
 import { fieldAppliesTo } from '../../runs/lib/model-fields';
 import { FORM_FIELDS, isFormField, isNumberField, isOptionalField, type TFormErrors, type TRunFormValues } from '../../runs/lib/run-form';
 import { parseNumberList, parseNumberText, splitList } from '../../runs/lib/value-list';
-import { readNetworkDraft } from '../../network/lib/layer-draft';
-import { layerErrorKey, layerIndexOfPath, parseNetworkDraft } from '../../network/lib/network-draft';
+import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
+import { firstValueDrafts, layerErrorKey, layerIndexOfPath, parseNetworkDraft } from '../../network/lib/network-draft';
 
 /*
  * Sweep mode of the new-run form. The same text boxes hold lists ("128, 256, 1024"), the choice
@@ -32,7 +32,7 @@ export function choicesFromValues(values: TRunFormValues): TSweepChoices {
 /**
  * Leaving sweep mode: the single run takes the first value of everything that held several,
  * the first ticked option of each multi-select (a select keeps its value if none is ticked)
- * and the first item of each list ("128, 256" → "128").
+ * and the first item of each list ("128, 256" → "128"), in the layer editor's boxes too.
  */
 export function valuesFromChoices(values: TRunFormValues, choices: TSweepChoices): TRunFormValues {
   const next = { ...values };
@@ -40,6 +40,7 @@ export function valuesFromChoices(values: TRunFormValues, choices: TSweepChoices
   for (const field of FORM_FIELDS) {
     if (isNumberField(field) && values[field].includes(',')) next[field] = splitList(values[field])[0] ?? '';
   }
+  next.network = networkDraftText(firstValueDrafts(readNetworkDraft(values.network)));
   return next;
 }
 
