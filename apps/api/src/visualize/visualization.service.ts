@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   ERROR_CODES,
   ZRunConfig,
+  resolveRunNetwork,
   type TVisualization,
   type TVisualizationCreate,
   type TVisualizationList,
@@ -35,15 +36,18 @@ export class VisualizationService {
     const run = await this.runs.findById(runId);
     if (!run) throw ApiError.notFound('run', runId);
     const config = ZRunConfig.parse(run.config);
-    // Confusion matrix and embedding work on every model; Zeiler & Fergus needs conv layers, hidden states a recurrent net.
+    // Confusion matrix and embedding work on every network; Zeiler & Fergus needs a conv layer, hidden
+    // states a recurrent one: asked of the run's network (presets and custom stacks alike), not its model name.
     const convKind = input.kind === 'top9' || input.kind === 'image';
-    if (convKind && config.model !== 'lenet5')
+    const resolved = resolveRunNetwork(config);
+    const types = new Set(resolved.ok ? resolved.network.layers.map((l) => l.type) : []);
+    if (convKind && !types.has('conv2d'))
       throw ApiError.validation('visualization', [
-        { path: 'kind', message: `run ${runId} is a ${config.model}; these visualisations need conv layers (LeNet-5 runs)` },
+        { path: 'kind', message: `run ${runId} (${config.model}) has no conv2d layer; these visualisations need conv layers` },
       ]);
-    if (input.kind === 'hidden-states' && config.model === 'lenet5')
+    if (input.kind === 'hidden-states' && !(['rnn', 'lstm', 'gru'] as const).some((t) => types.has(t)))
       throw ApiError.validation('visualization', [
-        { path: 'kind', message: `run ${runId} is a lenet5; hidden states need a recurrent model (rnn, lstm, gru)` },
+        { path: 'kind', message: `run ${runId} (${config.model}) has no recurrent layer; hidden states need an rnn, lstm or gru layer` },
       ]);
     const steps = await this.inspect.snapshotSteps(runId);
     if (steps.length === 0)
