@@ -25,7 +25,7 @@ const f = (key: string, kind: TLayerFieldKind, label: string, blank?: string): T
   label,
   ...(blank ? { blank } : {}),
 });
-const poolFields = [f('poolSize', 'window', 'pool'), f('strides', 'window', 'strides', 'pool size'), f('padding', 'padding', 'padding')];
+const poolFields = [f('poolSize', 'window', 'pool'), f('strides', 'window', 'strides', 'pool'), f('padding', 'padding', 'padding')];
 const recurrentFields = [f('units', 'integer', 'units'), f('returnSequences', 'boolean', 'sequences')];
 
 /** Each type's fields, in the order the row shows them (the name comes last, blank = made from the type). */
