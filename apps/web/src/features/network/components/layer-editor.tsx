@@ -15,6 +15,7 @@ import {
 import { previewNetwork, shapeText, type TPreviewDataset } from '../lib/network-preview';
 import { LayerRow } from './layer-row';
 import { NetworkImport } from './network-import';
+import { NetworkInputRow, NetworkLines, NetworkTotalRow } from './network-parts';
 
 /**
  * The layer editor of a custom run: the stack as rows (type, fields, output shape, parameters),
@@ -100,14 +101,7 @@ export function LayerEditor({
             </tr>
           </thead>
           <tbody>
-            <tr className="muted">
-              <td />
-              <td>input</td>
-              <td className="small">{dataset ? 'the dataset’s images' : 'choose a dataset'}</td>
-              <td className="mono">{dataset ? shapeText(dataset.inputShape) : '–'}</td>
-              <td />
-              <td />
-            </tr>
+            <NetworkInputRow shape={dataset?.inputShape} note={dataset ? 'the dataset’s images' : 'choose a dataset'} trailingCells={1} />
             {drafts.map((draft, index) => (
               <LayerRow
                 key={draft.id}
@@ -136,15 +130,7 @@ export function LayerEditor({
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th colSpan={4}>total</th>
-              <th className="num mono" data-testid="network-params">
-                {preview.paramCount !== undefined ? preview.paramCount.toLocaleString('en-US') : '–'}
-              </th>
-              <th />
-            </tr>
-          </tfoot>
+          <NetworkTotalRow paramCount={preview.paramCount} testId="network-params" trailingCells={1} />
         </table>
       </div>
       <div className="layer-editor-add">
@@ -163,20 +149,8 @@ export function LayerEditor({
           <span className="muted small">a list in filters, units, kernel, strides, pool or rate (8, 16, 32) sweeps that layer field</span>
         )}
       </div>
-      {preview.notes.length > 0 && (
-        <ul className="muted small network-notes" data-testid="network-notes">
-          {preview.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {preview.problems.length > 0 && (
-        <ul className="field-error network-problems" data-testid="network-problems">
-          {preview.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <NetworkLines lines={preview.notes} className="muted small network-notes" testId="network-notes" />
+      <NetworkLines lines={preview.problems} className="field-error network-problems" testId="network-problems" />
     </div>
   );
 }

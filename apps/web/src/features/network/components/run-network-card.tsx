@@ -4,6 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import { useMemo } from 'react';
 import { runNetwork } from '../lib/run-network';
 import { shapeText } from '../lib/network-preview';
+import { NetworkInputRow, NetworkLines, NetworkTotalRow } from './network-parts';
 
 /** The run page's "Network": every layer the run trains with its output shape and parameters, the added head marked, the total. */
 export function RunNetworkCard({ run }: { run: TRun }) {
@@ -24,13 +25,7 @@ export function RunNetworkCard({ run }: { run: TRun }) {
             </tr>
           </thead>
           <tbody>
-            <tr className="muted">
-              <td />
-              <td>input</td>
-              <td />
-              <td className="mono">{shapeText(network.inputShape)}</td>
-              <td />
-            </tr>
+            <NetworkInputRow shape={network.inputShape} note="" trailingCells={0} />
             {network.layers.map((l) => (
               <tr key={l.name} data-testid="run-network-layer" className={l.added ? 'layer-row--added' : undefined}>
                 <td className="num muted">{l.index}</td>
@@ -44,23 +39,10 @@ export function RunNetworkCard({ run }: { run: TRun }) {
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th colSpan={4}>total</th>
-              <th className="num mono" data-testid="run-network-params">
-                {network.paramCount.toLocaleString('en-US')}
-              </th>
-            </tr>
-          </tfoot>
+          <NetworkTotalRow paramCount={network.paramCount} testId="run-network-params" trailingCells={0} />
         </table>
       </div>
-      {network.notes.length > 0 && (
-        <ul className="muted small network-notes">
-          {network.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <NetworkLines lines={network.notes} className="muted small network-notes" />
     </section>
   );
 }
