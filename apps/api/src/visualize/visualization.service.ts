@@ -36,16 +36,16 @@ export class VisualizationService {
     const run = await this.runs.findById(runId);
     if (!run) throw ApiError.notFound('run', runId);
     const config = ZRunConfig.parse(run.config);
-    // Confusion matrix and embedding work on every network; Zeiler & Fergus needs a conv layer, hidden
-    // states a recurrent one: asked of the run's network (presets and custom stacks alike), not its model name.
+    // Confusion matrix and embedding work on every model; Zeiler & Fergus needs conv layers, hidden states a recurrent net.
+    // What the network holds decides, not the model family: a custom network may have either or both.
+    const network = resolveRunNetwork(config);
+    const types = new Set(network.ok ? network.network.layers.map((l) => l.type) : []);
     const convKind = input.kind === 'top9' || input.kind === 'image';
-    const resolved = resolveRunNetwork(config);
-    const types = new Set(resolved.ok ? resolved.network.layers.map((l) => l.type) : []);
     if (convKind && !types.has('conv2d'))
       throw ApiError.validation('visualization', [
         { path: 'kind', message: `run ${runId} (${config.model}) has no conv2d layer; these visualisations need conv layers` },
       ]);
-    if (input.kind === 'hidden-states' && !(['rnn', 'lstm', 'gru'] as const).some((t) => types.has(t)))
+    if (input.kind === 'hidden-states' && !['rnn', 'lstm', 'gru'].some((t) => types.has(t as 'rnn')))
       throw ApiError.validation('visualization', [
         { path: 'kind', message: `run ${runId} (${config.model}) has no recurrent layer; hidden states need an rnn, lstm or gru layer` },
       ]);
