@@ -129,6 +129,19 @@ test('builds a CNN in the layer editor on uploaded Fashion-MNIST, trains it and 
   await expect(grid).toHaveAttribute('data-sprite', 'loaded', { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/custom-network-top9.png', fullPage: false });
 
+  // "Run again" fills the editor with its layers and dataset, and posts a config the API takes.
+  const runUrl = page.url().split('?')[0]!;
+  await page.goto(runUrl);
+  await page.getByTestId('clone-run').click();
+  await expect(page.getByTestId('clone-source')).toContainText(name);
+  await expect(form.getByTestId('run-dataset')).toHaveValue(datasetId);
+  await expect(editor.getByTestId('layer-row')).toHaveCount(4);
+  await expect(editor.getByTestId('network-params')).toHaveText('13,610');
+  await page.getByTestId('submit-run').click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  expect(page.url().split('?')[0]).not.toBe(runUrl);
+  await expect(page.getByTestId('run-network').getByTestId('run-network-params')).toHaveText('13,610');
+
   // Its width as a sweep: a list in the conv's filters box is an axis over network.layers.0.filters.
   await page.goto('/runs/new?mode=sweep');
   await form.locator('[name="name"]').fill(`width-${Date.now()}`);
