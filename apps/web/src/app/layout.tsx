@@ -7,6 +7,7 @@ import './sweep.css';
 import './visualize.css';
 import './run-manage.css';
 import './datasets.css';
+import './network.css';
 import { AppHeader } from '../components/app-header';
 import type { RuntimeApiConfig } from '../lib/api-base-url';
 import { serverEnv } from '../env';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import { configCell, configFields, formatConfigValue, type TConfigLike } from '../lib/compare-hparams';
+import { comparableConfig, configCell, configFields, formatConfigValue, type TConfigLike } from '../lib/compare-hparams';
 import type { TCompareRow } from '../lib/compare-rows';
 import { nextSort, sortRows, type TCell, type TSort } from '../lib/compare-sort';
 import { formatTagValue } from '../../../lib/format';
@@ -21,7 +21,7 @@ interface TColumn {
 }
 
 const METRIC_TAGS = ['train/accuracy', 'test/accuracy', 'train/loss', 'test/loss'] as const;
-const configOf = (row: TCompareRow): TConfigLike | undefined => row.run?.config as TConfigLike | undefined;
+const configOf = (row: TCompareRow): TConfigLike | undefined => (row.run ? comparableConfig(row.run.config) : undefined);
 
 function metricColumns(): TColumn[] {
   const final = METRIC_TAGS.map<TColumn>((tag) => ({

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { configFields, type TConfigLike } from '../lib/compare-hparams';
+import { comparableConfig, configFields } from '../lib/compare-hparams';
 import { fieldAxis, numericAxis, type TParallelAxis } from '../lib/compare-parallel';
 import type { TCompareRow, TCompareRowsView } from '../lib/compare-rows';
 import { formatAccuracy } from '../../../lib/format';
@@ -14,7 +14,7 @@ const MISSING_Y = HEIGHT - 12;
 /** More axes than this get too tight to read; the first ones (most telling fields) are kept. */
 const MAX_FIELD_AXES = 10;
 
-const configOf = (row: TCompareRow) => row.run?.config as TConfigLike | undefined;
+const configOf = (row: TCompareRow) => (row.run ? comparableConfig(row.run.config) : undefined);
 
 /**
  * One vertical axis per config field that differs between the runs, plus final test accuracy;

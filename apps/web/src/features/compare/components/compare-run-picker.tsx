@@ -6,6 +6,7 @@ import { useRunList } from '../../runs/hooks/use-run-queries';
 import { runSearchQuery } from '../../runs/lib/run-filter-text';
 import { StatusBadge } from '../../../components/status-badge';
 import { PopoverSearch } from './popover-search';
+import { modelDetail } from '../../runs/lib/config-display';
 import { Popover } from '../../../components/popover';
 
 const RESULTS = 12;
@@ -53,7 +54,7 @@ function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: 
                   <span className="compare-pick-name">{run.name}</span>
                   <span className="muted small">
                     {run.model}
-                    {run.config.model === 'lenet5' ? ` / ${run.config.variant}` : ''}
+                    {modelDetail(run.config) !== undefined ? ` / ${modelDetail(run.config)}` : ''}
                   </span>
                   <StatusBadge status={run.status} />
                   <span className="muted small">{added ? 'added' : '+ add'}</span>

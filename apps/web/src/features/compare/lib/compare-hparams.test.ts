@@ -1,5 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { configCell, configFields, formatConfigValue } from './compare-hparams';
+import { ZRunConfig } from '@tensorscope/shared';
+import { comparableConfig, configCell, configFields, formatConfigValue } from './compare-hparams';
+
+describe('comparableConfig', () => {
+  it('makes a width sweep differ in network.layers.0.filters, next to the network, and names the dataset', () => {
+    const facts = { name: 'Fashion', inputShape: [28, 28, 1], classes: ['a', 'b'], trainSize: 2, testSize: 2, checksum: 'c' };
+    const run = (filters: number) =>
+      comparableConfig(
+        ZRunConfig.parse({
+          model: 'custom',
+          name: `w${filters}`,
+          dataset: 'mnist',
+          datasetFacts: facts,
+          network: { layers: [{ type: 'conv2d', filters, kernelSize: 3 }, { type: 'flatten' }] },
+        }),
+      );
+    const configs = [run(8), run(16)];
+    expect(configs[0]).toMatchObject({ dataset: 'Fashion', network: '2 layers (conv2d → flatten)', 'network.layers.0.filters': 8 });
+    expect(configs[0]).not.toHaveProperty('datasetFacts');
+    const fields = configFields(configs);
+    expect(fields.varying).toEqual(['network.layers.0.filters']);
+    expect(fields.constant.indexOf('network.layers.0.kernelSize')).toBe(fields.constant.indexOf('network') + 1);
+  });
+
+  it('leaves a preset run’s config as it is', () => {
+    const config = ZRunConfig.parse({ model: 'lstm', name: 'x' });
+    expect(comparableConfig(config)).toBe(config);
+  });
+});
 
 describe('configFields', () => {
   it('puts differing fields first, in reading order, and hides the name', () => {

@@ -1,4 +1,6 @@
-import { RUN_CONFIG_KEYS } from '@tensorscope/shared';
+import type { TRunConfig } from '@tensorscope/shared';
+import { NETWORK_PATH_FIELDS, RUN_CONFIG_KEYS } from '@tensorscope/shared';
+import { networkText } from '../../runs/lib/config-display';
 
 /*
  * Which config fields to show for a set of runs. Fields that differ between the runs are what a
@@ -13,8 +15,26 @@ const HIDDEN_FIELDS = new Set(['name']);
 export type TConfigLike = Readonly<Record<string, unknown>>;
 
 function fieldRank(field: string): number {
-  const index = FIELD_ORDER.indexOf(field);
+  // A layer field (network.layers.0.filters) sits with the network.
+  const index = FIELD_ORDER.indexOf(field.startsWith('network.') ? 'network' : field);
   return index === -1 ? FIELD_ORDER.length : index;
+}
+
+/**
+ * A config as the comparison reads it: a custom network's layer fields a sweep can vary become
+ * fields of their own (network.layers.0.filters: 8 vs 16 is what a width sweep differs in; the
+ * whole stack as one JSON cell would hide it), the stack itself one line, the dataset by name.
+ */
+export function comparableConfig(config: TRunConfig): TConfigLike {
+  if (config.model !== 'custom') return config;
+  const { network, datasetFacts, ...rest } = config;
+  const flat: Record<string, unknown> = { ...rest, dataset: datasetFacts?.name ?? config.dataset, network: networkText(network) };
+  if ('layers' in network)
+    network.layers.forEach((layer, i) => {
+      const fields = layer as Record<string, unknown>;
+      for (const key of NETWORK_PATH_FIELDS) if (fields[key] !== undefined) flat[`network.layers.${i}.${key}`] = fields[key];
+    });
+  return flat;
 }
 
 /** Two config values are the same when they print the same (undefined: the field is absent). */

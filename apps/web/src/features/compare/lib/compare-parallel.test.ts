@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalAxis, fieldAxis, numericAxis } from './compare-parallel';
+import { axisLabel, categoricalAxis, fieldAxis, numericAxis } from './compare-parallel';
 
 describe('numericAxis', () => {
   it('maps linearly between min and max', () => {
@@ -44,5 +44,13 @@ describe('fieldAxis', () => {
     expect(fieldAxis('hiddenSize', [64, undefined, 256]).kind).toBe('numeric');
     expect(fieldAxis('model', ['lenet5', 'gru']).kind).toBe('categorical');
     expect(fieldAxis('mixed', [1, 'a']).kind).toBe('categorical');
+  });
+});
+
+describe('axisLabel', () => {
+  it('shortens a layer field and leaves other fields alone', () => {
+    expect(axisLabel('network.layers.12.filters')).toBe('L12 filters');
+    expect(axisLabel('learningRate')).toBe('learningRate');
+    expect(fieldAxis('network.layers.0.units', [8, 16]).label).toBe('L0 units');
   });
 });

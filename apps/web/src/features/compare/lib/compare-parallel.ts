@@ -77,5 +77,9 @@ export function categoricalAxis(key: string, label: string, values: readonly unk
 export function fieldAxis(field: string, values: readonly unknown[]): TParallelAxis {
   const present = values.filter((v) => v !== undefined && v !== null);
   const numeric = present.length > 0 && present.every((v) => typeof configCell(v) === 'number');
-  return numeric ? numericAxis(field, field, present as number[]) : categoricalAxis(field, field, present);
+  const label = axisLabel(field);
+  return numeric ? numericAxis(field, label, present as number[]) : categoricalAxis(field, label, present);
 }
+
+/** An axis title short enough for its column: network.layers.0.filters reads "L0 filters". */
+export const axisLabel = (field: string): string => field.replace(/^network\.layers\.(\d+)\./, 'L$1 ');

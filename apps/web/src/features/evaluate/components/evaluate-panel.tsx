@@ -5,7 +5,7 @@ import { classNamesOf } from '@tensorscope/shared';
 import { useSnapshotChoice } from '../../visualize/hooks/use-snapshot-choice';
 import { useVisualizations } from '../../visualize/hooks/use-visualizations';
 import { snapshotJobsGate, SnapshotPicker } from '../../visualize/components/snapshot-jobs-gate';
-import { hasConvLayers } from '../../runs/lib/model-fields';
+import { hasConvLayer, hasRecurrentLayer, runNetwork } from '../../network/lib/run-network';
 import { inputSide } from '../../layers/lib/feature-maps';
 import { ConfusionSection } from './confusion-section';
 import { EmbeddingSection } from './embedding-section';
@@ -24,15 +24,16 @@ export function EvaluatePanel({ run }: { run: TRun }) {
   if (gate || !choice.snapshot) return gate;
   const step = choice.snapshot.step;
   const classes = classNamesOf(run.config);
-  const side = inputSide(run.config.model === 'lenet5' ? run.config.variant : undefined);
+  const side = inputSide(run.config);
+  const network = runNetwork(run);
   return (
     <div data-testid="evaluate-panel">
       <section className="card visualize-controls">
         <SnapshotPicker run={run} choice={choice} testId="evaluate-snapshot" />
       </section>
-      <ConfusionSection runId={run.id} items={items} step={step} classes={classes} side={side} linkImages={hasConvLayers(run.model)} />
+      <ConfusionSection runId={run.id} items={items} step={step} classes={classes} side={side} linkImages={hasConvLayer(network)} />
       <EmbeddingSection runId={run.id} items={items} step={step} classes={classes} />
-      {!hasConvLayers(run.model) && <HiddenStatesSection runId={run.id} items={items} step={step} classes={classes} />}
+      {hasRecurrentLayer(network) && <HiddenStatesSection runId={run.id} items={items} step={step} classes={classes} />}
     </div>
   );
 }

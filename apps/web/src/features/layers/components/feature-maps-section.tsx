@@ -23,6 +23,7 @@ import type { TLayerIndex } from '../lib/layer-tags';
 import { selectedSnapshotIndex, type TSnapshotPin } from '../lib/snapshot-follow';
 import { Picker } from '../../../components/picker';
 import { CardSection } from '../../../components/card-section';
+import { runNetwork } from '../../network/lib/run-network';
 
 /** Typing pauses this long before a new image is requested (the buttons don't wait). */
 const TYPING_DELAY_MS = 300;
@@ -33,6 +34,7 @@ const TYPING_DELAY_MS = 300;
  */
 export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLayerIndex; pin: TSnapshotPin }) {
   const snapshots = useSnapshots(run.id);
+  const network = useMemo(() => runNetwork(run), [run]);
   const [wantedLayer, setWantedLayer] = useState<string | null>(null);
   const [text, setText] = useState('0');
   const [image, setImage] = useState(0);
@@ -54,11 +56,11 @@ export function FeatureMapsSection({ run, index, pin }: { run: TRun; index: TLay
       featureMapLayers(
         activationLayers.map((l) => l.layer),
         tensors ?? [],
+        network,
       ),
-    [activationLayers, tensors],
+    [activationLayers, tensors, network],
   );
-  const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
-  const shapes = useMemo(() => featureMapShapes(layers, tensors ?? [], variant), [layers, tensors, variant]);
+  const shapes = useMemo(() => featureMapShapes(network), [network]);
   const layer = layers.find((l) => l === wantedLayer) ?? layers[0];
   const shape = layer ? shapes.get(layer) : undefined;
   const zoom = layer ? featureMapZoom(layer, shape) : 1;

@@ -4,7 +4,7 @@ import type { TRun } from '@tensorscope/shared';
 import { useMemo, useState } from 'react';
 import { useRunTags, useSnapshots } from '../hooks/use-layer-queries';
 import { indexLayerTags } from '../lib/layer-tags';
-import { hasConvLayers } from '../../runs/lib/model-fields';
+import { hasConvLayer, layerOrder, runNetwork } from '../../network/lib/run-network';
 import type { TSnapshotPin } from '../lib/snapshot-follow';
 import { ApiErrorState } from '../../../components/api-error-state';
 import { DistributionsSection } from './distributions-section';
@@ -16,7 +16,8 @@ import { LayerStatsSection } from './layer-stats-section';
 export function LayersPanel({ run }: { run: TRun }) {
   const tags = useRunTags(run.id);
   const snapshots = useSnapshots(run.id);
-  const index = useMemo(() => indexLayerTags(tags.data), [tags.data]);
+  const network = useMemo(() => runNetwork(run), [run]);
+  const index = useMemo(() => indexLayerTags(tags.data, layerOrder(network)), [tags.data, network]);
   // The snapshot slider's choice, shared by the filters and the feature maps (null = follow the newest).
   const [pin, setPin] = useState<TSnapshotPin>(null);
 
@@ -33,15 +34,15 @@ export function LayersPanel({ run }: { run: TRun }) {
       <LayerStatsSection runId={run.id} index={index} />
       <DistributionsSection runId={run.id} index={index} />
       {/* Filter grids and feature maps picture conv kernels and their maps: a recurrent cell has none. */}
-      {hasConvLayers(run.model) ? (
+      {hasConvLayer(network) ? (
         <>
           <FiltersSection runId={run.id} pin={pin} onPinChange={setPin} />
           <FeatureMapsSection run={run} index={index} pin={pin} />
         </>
       ) : (
         <p className="muted small" data-testid="layers-no-conv">
-          Filter grids and feature maps picture convolution kernels; a {run.model.toUpperCase()} has none, so only its statistics and
-          distributions are shown.
+          Filter grids and feature maps picture convolution kernels; this network has none, so only its statistics and distributions are
+          shown.
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { TSnapshotTensor } from '@tensorscope/shared';
+import { ZRunConfig, inferNetwork, resolveRunNetwork } from '@tensorscope/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activationMapsUrl } from './layers.api';
 import {
@@ -7,6 +8,7 @@ import {
   featureMapLayers,
   featureMapShapes,
   featureMapZoom,
+  inputSide,
   isStrip,
   parseImageIndex,
   stepImageIndex,
@@ -25,36 +27,74 @@ const lenetTensors = (inputs: number): TSnapshotTensor[] => [
 ];
 const ALL = ['conv1', 'pool1', 'conv2', 'pool2', 'fc1', 'fc2'];
 
+const network = (model: 'lenet5' | 'lstm', variant?: 'cifar-gray28' | 'cifar-rgb32') => {
+  const resolved = resolveRunNetwork(ZRunConfig.parse({ model, ...(variant ? { variant } : {}) }));
+  if (!resolved.ok) throw new Error('preset must resolve');
+  return resolved.network;
+};
+
 describe('featureMapLayers', () => {
   it('lists conv, pool and dense layers in network order, without flatten', () => {
     // Tags come sorted by name (conv2 before pool1).
-    expect(featureMapLayers(['conv1', 'conv2', 'fc1', 'fc2', 'flatten', 'pool1', 'pool2'], lenetTensors(1))).toEqual(ALL);
+    const tags = ['conv1', 'conv2', 'fc1', 'fc2', 'flatten', 'pool1', 'pool2'];
+    expect(featureMapLayers(tags, lenetTensors(1), network('lenet5'))).toEqual(ALL);
+  });
+  it('follows a custom network’s order and skips its flatten, reshape and dropout layers by type', () => {
+    const custom = inferNetwork(
+      [
+        { type: 'conv2d', name: 'zeta', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu', useBias: true },
+        { type: 'maxPool2d', name: 'alpha', poolSize: 2, padding: 'valid' },
+        { type: 'dropout', name: 'drop', rate: 0.5 },
+        { type: 'flatten', name: 'flat' },
+      ],
+      { inputShape: [28, 28, 1], classes: 10 },
+    );
+    if (!custom.ok) throw new Error('must resolve');
+    expect(featureMapLayers(['alpha', 'drop', 'flat', 'head', 'zeta'], [], custom.network)).toEqual(['zeta', 'alpha', 'head']);
   });
   it('falls back to the snapshot’s weighted layers when no activations were measured', () => {
-    expect(featureMapLayers([], lenetTensors(1))).toEqual(['conv1', 'conv2', 'fc1', 'fc2']);
+    expect(featureMapLayers([], lenetTensors(1), network('lenet5'))).toEqual(['conv1', 'conv2', 'fc1', 'fc2']);
     expect(featureMapLayers([], [])).toEqual([]);
   });
 });
 
 describe('featureMapShapes', () => {
-  it('follows LeNet-5 through the gray 28 px variant', () => {
-    const shapes = featureMapShapes(ALL, lenetTensors(1), 'cifar-gray28');
-    expect(Object.fromEntries(shapes)).toEqual({
+  it('takes every layer’s output shape from the network (LeNet-5, gray 28 px)', () => {
+    expect(Object.fromEntries(featureMapShapes(network('lenet5', 'cifar-gray28')))).toEqual({
       conv1: [28, 28, 32],
       pool1: [14, 14, 32],
       conv2: [14, 14, 64],
       pool2: [7, 7, 64],
+      flatten: [3136],
       fc1: [1024],
       fc2: [10],
     });
   });
   it('uses 32 px for the RGB variant', () => {
-    const shapes = featureMapShapes(ALL, lenetTensors(3), 'cifar-rgb32');
+    const shapes = featureMapShapes(network('lenet5', 'cifar-rgb32'));
     expect(shapes.get('conv1')).toEqual([32, 32, 32]);
     expect(shapes.get('pool2')).toEqual([8, 8, 64]);
   });
-  it('leaves out layers it cannot infer', () => {
-    expect(featureMapShapes(['conv1', 'pool1'], [], 'cifar-gray28').size).toBe(0);
+  it('knows nothing without a network', () => {
+    expect(featureMapShapes(undefined).size).toBe(0);
+  });
+});
+
+describe('inputSide', () => {
+  it('is the height of the images the run reads', () => {
+    expect(inputSide(ZRunConfig.parse({ model: 'lenet5', variant: 'cifar-rgb32' }))).toBe(32);
+    expect(inputSide(ZRunConfig.parse({ model: 'gru' }))).toBe(28);
+    const facts = {
+      name: 'big',
+      inputShape: [64, 48, 3] as [number, number, number],
+      classes: ['a', 'b'],
+      trainSize: 10,
+      testSize: 5,
+      checksum: 'x',
+    };
+    expect(
+      inputSide(ZRunConfig.parse({ model: 'custom', dataset: 'mnist', network: { layers: [{ type: 'flatten' }] }, datasetFacts: facts })),
+    ).toBe(64);
   });
 });
 

@@ -1,6 +1,7 @@
-import type { TLenet5Variant, TSnapshotTensor } from '@tensorscope/shared';
+import type { TResolvedNetwork, TRunConfig, TSnapshotTensor } from '@tensorscope/shared';
+import { inputShapeOf } from '@tensorscope/shared';
 import { CIFAR_TEST_SIZE } from '@tensorscope/shared';
-import { compareLayers } from './layer-tags';
+import { layerComparator } from './layer-tags';
 
 /*
  * Feature maps: what one layer of a stored snapshot computes for one CIFAR-10 test image,
@@ -10,52 +11,32 @@ import { compareLayers } from './layer-tags';
  * zoom that keeps the image a readable size.
  */
 
-/** flatten only repeats pool2 in another shape: nothing to look at. */
-const SKIPPED_LAYERS = new Set(['flatten']);
+/** A flatten or reshape only repeats its input in another shape, a dropout its input at test time: nothing new to look at. */
+const SKIPPED_TYPES = new Set(['flatten', 'reshape', 'dropout']);
 
 /**
- * The layers to offer, in network order: those with activation statistics (every conv, pool
- * and dense layer of a run that measured probes) plus those with weights in the snapshot
- * (conv and dense), so a run with `probeImages: 0` still offers its conv and dense layers.
+ * The layers to offer, in the order of the run's network: those with activation statistics
+ * (every layer of a run that measured probes) plus those with weights in the snapshot (conv and
+ * dense), so a run with `probeImages: 0` still offers its conv and dense layers.
  */
-export function featureMapLayers(activationLayers: readonly string[], tensors: readonly TSnapshotTensor[]): string[] {
+export function featureMapLayers(
+  activationLayers: readonly string[],
+  tensors: readonly TSnapshotTensor[],
+  network?: TResolvedNetwork,
+): string[] {
   const layers = new Set<string>(activationLayers);
   for (const t of tensors) if (t.param === 'kernel' && (t.shape.length === 4 || t.shape.length === 2)) layers.add(t.layer);
-  return [...layers].filter((l) => !SKIPPED_LAYERS.has(l)).sort(compareLayers);
+  const skipped = new Set(['flatten', ...(network?.layers ?? []).filter((l) => SKIPPED_TYPES.has(l.type)).map((l) => l.name)]);
+  const order = (network?.layers ?? []).map((l) => l.name);
+  return [...layers].filter((l) => !skipped.has(l)).sort(layerComparator(order));
 }
 
-/** Side of the square input image of a LeNet-5 variant. */
-export const inputSide = (variant: TLenet5Variant | undefined) => (variant === 'cifar-rgb32' ? 32 : 28);
+/** Height in pixels of the images a run reads (28 for MNIST-sized data, 32 for CIFAR-10 RGB, an upload's own). */
+export const inputSide = (config: TRunConfig): number => inputShapeOf(config)?.[0] ?? 28;
 
-/**
- * Estimated output shape per layer, [h, w, channels] or [units], walking `layers` (network
- * order) as LeNet-5 builds them: conv layers use 'same' padding (size kept, channels = the
- * kernel's last dim), pool layers halve the size (2×2, stride 2) and keep the channels,
- * dense layers have the kernel's last dim as units. Layers it can't infer are left out.
- */
-export function featureMapShapes(
-  layers: readonly string[],
-  tensors: readonly TSnapshotTensor[],
-  variant: TLenet5Variant | undefined,
-): Map<string, number[]> {
-  const kernels = new Map(tensors.filter((t) => t.param === 'kernel').map((t) => [t.layer, t.shape] as const));
-  const shapes = new Map<string, number[]>();
-  let side = inputSide(variant);
-  let channels: number | undefined;
-  for (const layer of layers) {
-    const kernel = kernels.get(layer);
-    if (kernel?.length === 4) {
-      channels = kernel[3];
-      if (channels !== undefined) shapes.set(layer, [side, side, channels]);
-    } else if (kernel?.length === 2) {
-      const units = kernel[1];
-      if (units !== undefined) shapes.set(layer, [units]);
-    } else if (/pool/i.test(layer)) {
-      side = Math.floor(side / 2);
-      if (channels !== undefined) shapes.set(layer, [side, side, channels]);
-    }
-  }
-  return shapes;
+/** Each layer's output shape, [h, w, channels] or [units], by name: the run's network says it exactly. */
+export function featureMapShapes(network: TResolvedNetwork | undefined): Map<string, number[]> {
+  return new Map((network?.layers ?? []).map((l) => [l.name, l.outputShape] as const));
 }
 
 /** The grid of tiles as the API lays it out: ⌈√c⌉ columns, separators growing with the zoom. */

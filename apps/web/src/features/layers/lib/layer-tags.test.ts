@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareLayers, compareParams, indexLayerTags, paramTag, parseHistogramTag, parseLayerTag, resolveParamChoice } from './layer-tags';
+import { lenet5Layers } from '@tensorscope/shared';
+import {
+  layerComparator,
+  compareParams,
+  indexLayerTags,
+  paramTag,
+  parseHistogramTag,
+  parseLayerTag,
+  resolveParamChoice,
+} from './layer-tags';
 
 describe('parseLayerTag', () => {
   it('reads weight, gradient and activation statistics', () => {
@@ -69,10 +78,25 @@ describe('paramTag / compareParams', () => {
   });
 });
 
-describe('compareLayers', () => {
-  it('puts LeNet layers in network order and others after, naturally sorted', () => {
+describe('layerComparator', () => {
+  const compareLayers = layerComparator([]);
+  it('puts the network’s layers in its order and others after, naturally sorted', () => {
     const layers = ['fc2', 'pool2', 'dense10', 'conv2', 'flatten', 'fc1', 'dense2', 'pool1', 'conv1'];
-    expect([...layers].sort(compareLayers)).toEqual(['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'fc1', 'fc2', 'dense2', 'dense10']);
+    expect([...layers].sort(layerComparator(lenet5Layers().map((l) => l.name ?? '')))).toEqual([
+      'conv1',
+      'pool1',
+      'conv2',
+      'pool2',
+      'flatten',
+      'fc1',
+      'fc2',
+      'dense2',
+      'dense10',
+    ]);
+  });
+
+  it('knows no course names: without a network, names sort by family then naturally', () => {
+    expect(['pool1', 'conv2', 'conv1'].sort(compareLayers)).toEqual(['conv1', 'conv2', 'pool1']);
   });
 
   it('puts recurrent cells before other layers and dense heads last', () => {
@@ -97,7 +121,10 @@ describe('indexLayerTags', () => {
   const histograms = ['activations/conv1', 'gradients/conv1/kernel', 'weights/fc1/kernel', 'weights/conv1/bias', 'weights/conv1/kernel'];
 
   it('groups statistics by layer and param, in network and stat order', () => {
-    const index = indexLayerTags({ scalars, histograms });
+    const index = indexLayerTags(
+      { scalars, histograms },
+      lenet5Layers().map((l) => l.name ?? ''),
+    );
     expect(index.paramLayers).toEqual([
       { layer: 'conv1', params: ['kernel', 'bias'] },
       { layer: 'fc1', params: ['kernel'] },
@@ -118,6 +145,14 @@ describe('indexLayerTags', () => {
       'activations/conv1',
     ]);
     expect(index.hasLayerData).toBe(true);
+  });
+
+  it('orders layers as the run’s network does, whatever their names', () => {
+    const index = indexLayerTags({ scalars: ['activations/b_first/mean', 'activations/a_second/mean'], histograms: [] }, [
+      'b_first',
+      'a_second',
+    ]);
+    expect(index.activationLayers.map((l) => l.layer)).toEqual(['b_first', 'a_second']);
   });
 
   it('indexes an LSTM: kernel, recurrent_kernel, bias per layer, cells before the dense head', () => {

@@ -68,20 +68,22 @@ export function parseHistogramTag(tag: string): THistogramTag | null {
 }
 
 /**
- * Tags arrive sorted by name, which puts conv2 before pool1 (and dense before lstm1). Known
- * LeNet layers are shown in network order (input to output); any other layer follows, grouped
- * by where such layers usually sit (recurrent cells, then anything else, then dense heads),
- * in natural name order within a group. The names are only a hint: unknown ones still show.
+ * Tags arrive sorted by name, which puts conv2 before pool1 (and dense before lstm1). Layers of
+ * the run's network (`order`, input to output: see runNetwork) are shown in that order; any
+ * other layer (a run the network of which is unknown here) follows, grouped by where such layers
+ * usually sit (recurrent cells, then anything else, then dense heads), in natural name order
+ * within a group.
  */
-const NETWORK_ORDER = ['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'fc1', 'fc2'];
 const naturalCollator = new Intl.Collator('en', { numeric: true });
 const familyRank = (layer: string) =>
   /^(simple_?rnn|rnn|lstm|gru)/i.test(layer) ? 0 : /^(dense|fc|out|output|logits|head)/i.test(layer) ? 2 : 1;
-export function compareLayers(a: string, b: string): number {
-  const ra = NETWORK_ORDER.indexOf(a);
-  const rb = NETWORK_ORDER.indexOf(b);
-  if (ra !== -1 || rb !== -1) return (ra === -1 ? Infinity : ra) - (rb === -1 ? Infinity : rb) || 0;
-  return familyRank(a) - familyRank(b) || naturalCollator.compare(a, b);
+export function layerComparator(order: readonly string[]): (a: string, b: string) => number {
+  return (a, b) => {
+    const ra = order.indexOf(a);
+    const rb = order.indexOf(b);
+    if (ra !== -1 || rb !== -1) return (ra === -1 ? Infinity : ra) - (rb === -1 ? Infinity : rb) || 0;
+    return familyRank(a) - familyRank(b) || naturalCollator.compare(a, b);
+  };
 }
 
 export interface TParamLayer {
@@ -110,7 +112,9 @@ export interface TLayerIndex {
 
 export const paramKey = (layer: string, param: TParamKind) => `${layer}/${param}`;
 
-export function indexLayerTags(tags: TRunTags | undefined): TLayerIndex {
+/** `order`: the run's layer names, input to output (runNetwork → layerOrder). */
+export function indexLayerTags(tags: TRunTags | undefined, order: readonly string[] = []): TLayerIndex {
+  const compareLayers = layerComparator(order);
   const params = new Map<string, Set<TParamKind>>();
   const weight = new Map<string, Set<TWeightStat>>();
   const gradient = new Map<string, Set<TWeightStat>>();

@@ -5,7 +5,7 @@ export function RunConfigTable({ run }: { run: TRun }) {
   return (
     <section className="card">
       <h2>Config</h2>
-      <table className="table kv" data-testid="run-config">
+      <table className="table kv config-table" data-testid="run-config">
         <tbody>
           {configRows(run.config).map(({ key, value, unset }) => (
             <tr key={key}>

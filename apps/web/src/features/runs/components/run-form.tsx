@@ -13,6 +13,7 @@ import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesL
 import { canLaunch } from '../../../lib/permissions';
 import {
   autoNamePreview,
+  datasetFactsOf,
   defaultFormValues,
   formErrorsFromServer,
   formValuesForClone,
@@ -35,6 +36,9 @@ import { FormField } from './form-field';
 import { GuardedButton } from '../../../components/guarded-button';
 import { PermissionNote } from '../../../components/permission-note';
 import { SweepPreview } from '../../sweeps/components/sweep-preview';
+import { useDatasets } from '../../datasets/hooks/use-datasets';
+import { DatasetSelect, datasetHint } from '../../network/components/dataset-field';
+import { LayerEditor } from '../../network/components/layer-editor';
 
 type TMode = 'run' | 'sweep';
 
@@ -69,7 +73,6 @@ export function RunForm() {
     setValues(filled);
     setChoices(choicesFromValues(filled));
   }
-  const namePreview = useMemo(() => autoNamePreview(values), [values]);
 
   const sweeping = mode === 'sweep';
   const draft = useMemo(() => (sweeping ? buildSweepDraft(values, choices) : null), [sweeping, values, choices]);
@@ -103,6 +106,21 @@ export function RunForm() {
   };
 
   const retire = (field: TFormField) => setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+
+  // A custom run's dataset: its shape and classes drive the layer editor's live shapes.
+  const catalogue = useDatasets();
+  const chosenDataset = catalogue.data?.items.find((d) => d.id === values.dataset);
+  const previewDataset = useMemo(
+    () => (chosenDataset ? { inputShape: chosenDataset.inputShape, classes: chosenDataset.classes.length } : undefined),
+    [chosenDataset],
+  );
+  const batchSize = Number(values.batchSize);
+  const namePreview = useMemo(() => autoNamePreview(values, chosenDataset && datasetFactsOf(chosenDataset)), [values, chosenDataset]);
+  // Editing the stack retires every layer's message: rows may have moved.
+  const setNetwork = (text: string) => {
+    setValues((current) => ({ ...current, network: text }));
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith('network'))));
+  };
 
   const setField = (field: TFormField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -207,11 +225,21 @@ export function RunForm() {
     ? datasetsFor(choices.model, choices.model.includes('lenet5') ? choices.variant : [])
     : [datasetFor(values.model, values.variant)];
   const single = datasets.length === 1 ? datasets[0] : undefined;
-  const subsetHint = (split: 'train' | 'test') =>
-    single
-      ? `first N of the ${DATASET_SIZES[single][split].toLocaleString('en-US')} ${DATASET_LABELS[single]} ${split === 'train' ? 'training' : 'test'} images; blank = all`
+  // Custom runs only: the chosen catalogue dataset's split sizes.
+  const onlyCustom = models.length > 0 && models.every((m) => m === 'custom');
+  const customSize = (split: 'train' | 'test') =>
+    chosenDataset ? { size: split === 'train' ? chosenDataset.trainSize : chosenDataset.testSize, label: chosenDataset.name } : undefined;
+  const subsetHint = (split: 'train' | 'test') => {
+    const known = onlyCustom ? customSize(split) : single && { size: DATASET_SIZES[single][split], label: DATASET_LABELS[single] };
+    if (onlyCustom && !known) return 'blank = the whole split of the chosen dataset';
+    return known
+      ? `first N of the ${known.size.toLocaleString('en-US')} ${known.label} ${split === 'train' ? 'training' : 'test'} images; blank = all`
       : `blank = the whole split (${splitSizesLabel(datasets, split)})`;
-  const subsetPlaceholder = (split: 'train' | 'test') => (single ? `all ${DATASET_SIZES[single][split]}` : 'all');
+  };
+  const subsetPlaceholder = (split: 'train' | 'test') => {
+    const known = onlyCustom ? customSize(split)?.size : single && DATASET_SIZES[single][split];
+    return known ? `all ${known}` : 'all';
+  };
 
   /** One field as its registry entry describes it. */
   const field = (name: TFormField) => {
@@ -235,7 +263,20 @@ export function RunForm() {
         : (spec.optionHints?.[values[name]] ?? spec.hint);
       return <Fragment key={name}>{choice(name as TSweepChoiceField, spec.label, spec.optionLabels, single)}</Fragment>;
     }
-    if (spec.kind === 'dataset' || spec.kind === 'network' || spec.kind === 'derived') return null;
+    if (spec.kind === 'dataset')
+      return (
+        <FormField key={name} name={name} label={spec.label} error={shown[name]} hint={datasetHint(chosenDataset)}>
+          <DatasetSelect
+            value={values.dataset}
+            datasets={catalogue.data?.items}
+            loading={catalogue.isPending}
+            invalid={Boolean(shown[name])}
+            onChange={(id) => setField(name, id)}
+          />
+        </FormField>
+      );
+    // The network has its own full-width section; the dataset facts are the API's to fill in.
+    if (spec.kind === 'network' || spec.kind === 'derived') return null;
     const split = spec.unset === 'all-train' ? 'train' : spec.unset === 'all-test' ? 'test' : undefined;
     const hint = split ? subsetHint(split) : spec.hint;
     const placeholder = split ? subsetPlaceholder(split) : spec.unset;
@@ -274,12 +315,37 @@ export function RunForm() {
         </div>
       )}
       {(Object.keys(FIELD_GROUPS) as TFieldGroup[]).map((group) => (
-        <fieldset key={group}>
-          <legend>{group === 'run' && sweeping ? 'Sweep' : FIELD_GROUPS[group]}</legend>
-          {runConfigKeys((spec) => spec.group === group)
-            .filter(shows)
-            .map(field)}
-        </fieldset>
+        <Fragment key={group}>
+          <fieldset>
+            <legend>{group === 'run' && sweeping ? 'Sweep' : FIELD_GROUPS[group]}</legend>
+            {runConfigKeys((spec) => spec.group === group)
+              .filter(shows)
+              .map(field)}
+          </fieldset>
+          {/* Under the first row (run, optimization), across the whole form: the layer table needs the width. */}
+          {group === 'optimization' && shows('network') && (
+            <fieldset className="network-fieldset" data-field="network">
+              <legend>{fieldSpec('network').label}</legend>
+              <p className="muted small">
+                {fieldSpec('network').hint}; output shapes and parameters update as you type.
+                {shown.network && (
+                  <span className="field-error" data-testid="field-error-network">
+                    {' '}
+                    {shown.network}
+                  </span>
+                )}
+              </p>
+              <LayerEditor
+                text={values.network}
+                onChange={setNetwork}
+                dataset={previewDataset}
+                batchSize={Number.isInteger(batchSize) && batchSize > 0 ? batchSize : undefined}
+                errors={shown}
+                sweeping={sweeping}
+              />
+            </fieldset>
+          )}
+        </Fragment>
       ))}
       {draft && <SweepPreview draft={draft} />}
       {shown.form && (

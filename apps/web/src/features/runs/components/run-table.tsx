@@ -7,6 +7,7 @@ import { describeEnding, formatAccuracy, formatRelative, formatTimestamp } from 
 import { RunStateCells } from '../../../components/run-state-cells';
 import { DataTable, type TColumn } from '../../../components/data-table';
 import { RunNameCell } from './run-name-cell';
+import { modelDetail, modelLabel } from '../lib/config-display';
 import type { TExtraColumn } from '../lib/run-extra-columns';
 
 /** A header that sorts the list by `column` (a sort key the API knows), showing the current direction. */
@@ -32,7 +33,7 @@ function runColumns(sort?: string, onSort?: (column: string) => void): TColumn[]
   const header = (label: string, column: string) => <SortHeader label={label} column={column} sort={sort} onSort={onSort} />;
   return [
     { label: header('Name', 'name'), className: '' },
-    'Model / variant',
+    'Model / data',
     { label: header('Status', 'status'), className: '' },
     { label: 'Progress', className: 'col-progress' },
     'Backend',
@@ -126,9 +127,9 @@ export function RunTable({
             </td>
           )}
           <RunNameCell run={run} />
-          <td>
+          <td title={modelLabel(run.config)}>
             {run.model}
-            {run.config.model === 'lenet5' && <span className="muted"> / {run.config.variant}</span>}
+            {modelDetail(run.config) !== undefined && <span className="muted"> / {modelDetail(run.config)}</span>}
           </td>
           <RunStateCells run={run} progressClass="col-progress" ended={() => describeEnding(run, now)} />
           <td className="mono">{run.backend ?? <span className="muted">—</span>}</td>

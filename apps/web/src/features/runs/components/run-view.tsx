@@ -11,8 +11,9 @@ import { RunHeader } from './run-header';
 import { RunMetricsTable } from './run-metrics-table';
 import { RunNotes } from './run-notes';
 import { RunLog } from './run-log';
+import { RunNetworkCard } from '../../network/components/run-network-card';
 import { RunProgress } from '../../../components/run-progress';
-import { hasConvLayers } from '../lib/model-fields';
+import { hasConvLayer, runNetwork } from '../../network/lib/run-network';
 import { RUN_TABS, RunTabs, useRunTab, type TRunTab } from './run-tabs';
 import { VisualizePanel } from '../../visualize/components/visualize-panel';
 import { EvaluatePanel } from '../../evaluate/components/evaluate-panel';
@@ -40,7 +41,7 @@ export function RunView({ id }: { id: string }) {
   const data = run.data;
   // Zeiler & Fergus visualisations need convolutions: a recurrent run has no Visualize tab (a
   // shared ?tab=visualize link to one lands on the overview).
-  const tabs: readonly TRunTab[] = hasConvLayers(data.model) ? RUN_TABS : RUN_TABS.filter((t) => t !== 'visualize');
+  const tabs: readonly TRunTab[] = hasConvLayer(runNetwork(data)) ? RUN_TABS : RUN_TABS.filter((t) => t !== 'visualize');
   const tab = tabs.includes(wantedTab) ? wantedTab : 'overview';
   return (
     <>
@@ -63,6 +64,7 @@ export function RunView({ id }: { id: string }) {
             <RunConfigTable run={data} />
             <RunMetricsTable run={data} />
           </div>
+          <RunNetworkCard run={data} />
           <RunLog run={data} />
         </>
       )}

@@ -1,6 +1,6 @@
 import { ZRunConfig } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
-import { configRows, modelLabel } from './config-display';
+import { configRows, modelDetail, modelLabel } from './config-display';
 
 describe('modelLabel', () => {
   it('names the LeNet variant, or the recurrent cell and its size', () => {
@@ -9,6 +9,17 @@ describe('modelLabel', () => {
       'lstm · 256 units × 2 layers · dropout 0.2',
     );
     expect(modelLabel(ZRunConfig.parse({ name: 'a', model: 'gru' }))).toBe('gru · 128 units × 1 layer');
+  });
+});
+
+describe('modelDetail', () => {
+  it('gives LeNet’s variant and a custom run’s dataset, by name once the API recorded it', () => {
+    expect(modelDetail(ZRunConfig.parse({ model: 'lenet5', variant: 'cifar-rgb32' }))).toBe('cifar-rgb32');
+    expect(modelDetail(ZRunConfig.parse({ model: 'lstm' }))).toBeUndefined();
+    const custom = { model: 'custom', dataset: 'mnist', network: { layers: [{ type: 'flatten' }] } };
+    expect(modelDetail(ZRunConfig.parse(custom))).toBe('mnist');
+    const facts = { name: 'Fashion-MNIST', inputShape: [28, 28, 1], classes: ['a', 'b'], trainSize: 2, testSize: 2, checksum: 'c' };
+    expect(modelDetail(ZRunConfig.parse({ ...custom, datasetFacts: facts }))).toBe('Fashion-MNIST');
   });
 });
 

@@ -10,6 +10,13 @@ export function modelLabel(config: TRunConfig): string {
   return `${config.model} · ${config.hiddenSize} units × ${layers}${dropout}`;
 }
 
+/** What follows the model's name in a list: LeNet's variant, a custom run's dataset; nothing for a recurrent cell. */
+export function modelDetail(config: TRunConfig): string | undefined {
+  if (config.model === 'lenet5') return config.variant;
+  if (config.model === 'custom') return config.datasetFacts?.name ?? config.dataset;
+  return undefined;
+}
+
 /** A network in one line: its layer types, or that it came as a topology. */
 export function networkText(network: TNetworkSpec): string {
   if (!('layers' in network)) return 'imported topology';

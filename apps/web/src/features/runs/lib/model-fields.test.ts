@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFor, datasetsFor, fieldAppliesTo, hasConvLayers, modelSpecificNote, splitSizesLabel } from './model-fields';
+import { datasetFor, datasetsFor, fieldAppliesTo, modelSpecificNote, splitSizesLabel } from './model-fields';
 
 describe('fieldAppliesTo', () => {
   it('gives the variant to LeNet only and the cell sizes to the recurrent models only', () => {
@@ -9,11 +9,6 @@ describe('fieldAppliesTo', () => {
     expect(fieldAppliesTo('dropout', 'lenet5')).toBe(false);
     expect(fieldAppliesTo('learningRate', 'gru')).toBe(true);
     expect(fieldAppliesTo('learningRate', 'lenet5')).toBe(true);
-  });
-
-  it('knows which models have conv layers', () => {
-    expect(hasConvLayers('lenet5')).toBe(true);
-    expect(hasConvLayers('gru')).toBe(false);
   });
 });
 

@@ -11,9 +11,6 @@ export const isModelName = (model: string): model is TModelName => (MODEL_NAMES 
  */
 export const fieldAppliesTo = fieldAppliesToModel;
 
-/** Only LeNet-5 has convolutions; the Layers tab's filter grids and feature maps need them. */
-export const hasConvLayers = (model: string): boolean => model === 'lenet5';
-
 /**
  * A note for a model-specific field when a sweep mixes models that have it with models that
  * don't; undefined when every chosen model (or none) has it.

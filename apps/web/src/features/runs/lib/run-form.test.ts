@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ZRunConfig, autoRunName } from '@tensorscope/shared';
+import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
 import {
   autoNamePreview,
+  datasetFactsOf,
   defaultFormValues,
   formErrorsFromServer,
   formValuesForClone,
@@ -177,6 +179,85 @@ describe('formErrorsFromServer', () => {
       ]),
     ).toEqual({
       form: 'nope; extra: unknown key',
+    });
+  });
+});
+
+describe('custom networks in the form', () => {
+  const custom = (): TRunFormValues => ({ ...defaultFormValues(), model: 'custom', name: 'cnn' });
+
+  it('posts the chosen dataset and the editor’s layers, never dataset facts', () => {
+    const parsed = parseRunForm(custom());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.config.model !== 'custom') return;
+    expect(parsed.config.dataset).toBe('mnist');
+    expect('layers' in parsed.config.network && parsed.config.network.layers.map((l) => l.type)).toEqual([
+      'conv2d',
+      'maxPool2d',
+      'flatten',
+    ]);
+    expect(parsed.config.datasetFacts).toBeUndefined();
+  });
+
+  it('puts a layer’s field error on its row and says so on the network', () => {
+    const values = custom();
+    const drafts = readNetworkDraft(values.network);
+    drafts[0]!.fields.filters = '0';
+    const parsed = parseRunForm({ ...values, network: networkDraftText(drafts) });
+    expect(parsed.ok ? {} : parsed.errors).toEqual({
+      network: 'fix the layers marked below',
+      'network.layers.0': 'layer 0 (conv2d): filters must be at least 1',
+    });
+  });
+
+  it('clones a custom run into the editor, dropping the facts the API fills in', () => {
+    const config = ZRunConfig.parse({
+      model: 'custom',
+      name: 'mine',
+      dataset: 'cifar10',
+      network: { layers: [{ type: 'conv2d', name: 'edges', filters: 4, kernelSize: [3, 5] }, { type: 'flatten' }] },
+      datasetFacts: { name: 'CIFAR-10', inputShape: [32, 32, 3], classes: ['a', 'b'], trainSize: 5, testSize: 5, checksum: 'c' },
+    });
+    const values = formValuesFromConfig(config);
+    expect(values.datasetFacts).toBe('');
+    expect(readNetworkDraft(values.network).map((d) => d.fields.kernelSize ?? d.type)).toEqual(['3x5', 'flatten']);
+    const again = parseRunForm(values);
+    expect(again.ok && again.config).toEqual({ ...config, datasetFacts: undefined });
+  });
+
+  it('previews a custom run’s name with its dataset’s name', () => {
+    const dataset = {
+      id: '0a1b2c3d-0000-4000-8000-000000000000',
+      name: 'Fashion MNIST',
+      builtin: false,
+      format: 'idx',
+      inputShape: [28, 28, 1] as [number, number, number],
+      classes: ['a', 'b'],
+      trainSize: 6,
+      testSize: 2,
+      channelMean: [0.3],
+      channelStd: [0.3],
+      classCounts: { train: [3, 3], test: [1, 1] },
+      checksum: 'c',
+      sizeBytes: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const values = { ...custom(), name: '', dataset: dataset.id };
+    expect(autoNamePreview(values, datasetFactsOf(dataset))).toBe('fashion-mnist-c8-p-f-adam');
+    expect(autoNamePreview(values)).toMatch(/^0a1b2c3d/);
+  });
+
+  it('places a server 400 on network.layers.N on that row', () => {
+    expect(
+      formErrorsFromServer([
+        { path: 'network.layers.3', message: 'layer 3 (conv2d): its kernel 5×5 is larger than its 4×4 input' },
+        { path: 'network.layers.1.units', message: 'units must be at least 1' },
+        { path: 'dataset', message: 'no dataset x' },
+      ]),
+    ).toEqual({
+      'network.layers.3': 'layer 3 (conv2d): its kernel 5×5 is larger than its 4×4 input',
+      'network.layers.1': 'units must be at least 1',
+      dataset: 'no dataset x',
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
+import type { TDataset, TDatasetFacts, TFieldErrors, TRun, TRunConfig, TRunConfigKey } from '@tensorscope/shared';
 import {
   RUN_CONFIG_KEYS,
   ZRunConfig,
@@ -10,6 +10,15 @@ import {
   toFieldErrors,
 } from '@tensorscope/shared';
 import { fieldAppliesTo } from './model-fields';
+import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
+import {
+  defaultNetworkDrafts,
+  draftsFromSpec,
+  layerErrorKey,
+  layerIndexOfPath,
+  parseNetworkDraft,
+  type TLayerErrorKey,
+} from '../../network/lib/network-draft';
 import { parseNumberText } from './value-list';
 
 /** Form fields, named exactly like the config fields they fill (inputs use them as `name`). */
@@ -23,11 +32,14 @@ export const OPTIONAL_FIELDS = runConfigKeys((spec) => (spec.kind === 'integer' 
 /** Every field in the order the form (and the run's config table) shows them. */
 export const FORM_FIELDS: readonly TFormField[] = RUN_CONFIG_KEYS;
 
-/** What the inputs hold: raw text, so a half-typed "0." survives a failed submit. */
+/**
+ * What the inputs hold: raw text, so a half-typed "0." survives a failed submit. `network` holds
+ * the layer editor's rows (their raw text too) as JSON: see layer-draft.ts.
+ */
 export type TRunFormValues = Record<TFormField, string>;
 
-/** One message per field, plus `form` for errors that belong to no field. */
-export type TFormErrors = Partial<Record<TFormField | 'form', string>>;
+/** One message per field, per layer of the network (its row in the layer editor), plus `form` for errors that belong to no field. */
+export type TFormErrors = Partial<Record<TFormField | TLayerErrorKey | 'form', string>>;
 
 export type TParseResult = { ok: true; config: TRunConfig } | { ok: false; errors: TFormErrors };
 
@@ -49,6 +61,9 @@ export function defaultFormValues(): TRunFormValues {
   for (const field of FORM_FIELDS) {
     if (field !== 'name') values[field] = defaults[field] === undefined ? '' : String(defaults[field]);
   }
+  // A custom network starts on MNIST with a small CNN to edit.
+  values.dataset = 'mnist';
+  values.network = networkDraftText(defaultNetworkDrafts());
   return values;
 }
 
@@ -61,7 +76,9 @@ export function formValuesFromConfig(config: TRunConfig): TRunFormValues {
   const given: Partial<Record<TFormField, unknown>> = config;
   for (const field of FORM_FIELDS) {
     const value = given[field];
-    if (value !== undefined) values[field] = String(value);
+    // The dataset facts are the API's to fill in (it replaces any sent); the network fills the editor.
+    if (value === undefined || field === 'datasetFacts') continue;
+    values[field] = config.model === 'custom' && field === 'network' ? networkDraftText(draftsFromSpec(config.network)) : String(value);
   }
   return values;
 }
@@ -75,11 +92,26 @@ export function formValuesForClone(run: Pick<TRun, 'name' | 'config'>): TRunForm
   return formValuesFromConfig({ ...run.config, name });
 }
 
-/** What a blank name would become (the name box's placeholder), or undefined while the form is invalid. */
-export function autoNamePreview(values: TRunFormValues): string | undefined {
+/**
+ * What a blank name would become (the name box's placeholder), or undefined while the form is
+ * invalid. A custom run is named after its dataset's name, which the API records: `facts` are the
+ * chosen catalogue entry's.
+ */
+export function autoNamePreview(values: TRunFormValues, facts?: TDatasetFacts): string | undefined {
   const parsed = parseRunForm({ ...values, name: '' });
-  return parsed.ok ? autoRunName(parsed.config) : undefined;
+  if (!parsed.ok) return undefined;
+  return autoRunName(parsed.config.model === 'custom' && facts ? { ...parsed.config, datasetFacts: facts } : parsed.config);
 }
+
+/** A catalogue entry as the facts the API records on a custom run. */
+export const datasetFactsOf = (d: TDataset): TDatasetFacts => ({
+  name: d.name,
+  inputShape: d.inputShape,
+  classes: d.classes,
+  trainSize: d.trainSize,
+  testSize: d.testSize,
+  checksum: d.checksum,
+});
 
 /**
  * Turns the form's text into a run config, or into one message per invalid field. Only the
@@ -89,7 +121,16 @@ export function parseRunForm(values: TRunFormValues): TParseResult {
   const errors: TFormErrors = {};
   const candidate: Record<string, unknown> = {};
   for (const field of FORM_FIELDS) {
-    if (!fieldAppliesTo(field, values.model)) continue;
+    if (!fieldAppliesTo(field, values.model) || field === 'datasetFacts') continue;
+    if (field === 'network') {
+      const network = parseNetworkDraft(readNetworkDraft(values.network));
+      if (network.ok) candidate.network = { layers: network.layers };
+      else {
+        Object.assign(errors, network.errors);
+        errors.network = 'fix the layers marked below';
+      }
+      continue;
+    }
     if (!isNumberField(field)) {
       candidate[field] = values[field];
       continue;
@@ -109,9 +150,13 @@ export function parseRunForm(values: TRunFormValues): TParseResult {
 export function mergeFieldErrors(errors: TFormErrors, details: TFieldErrors): TFormErrors {
   const unplaced: string[] = [];
   for (const { path, message } of details) {
+    // A layer's problem (network.layers.3, network.layers.3.filters) lands on that layer's row.
+    const layer = layerIndexOfPath(path);
     // Nested paths ("config.seed") land on their first known segment.
     const field = path.split('.').find(isFormField);
-    if (field) {
+    if (layer !== undefined) {
+      errors[layerErrorKey(layer)] ??= message;
+    } else if (field) {
       errors[field] ??= message;
     } else {
       unplaced.push(path && path !== '(root)' ? `${path}: ${message}` : message);

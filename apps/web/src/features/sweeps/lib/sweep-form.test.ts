@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFormValues, type TRunFormValues } from '../../runs/lib/run-form';
+import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
 import {
   buildSweepDraft,
   choicesFromValues,
@@ -135,6 +136,54 @@ describe('placeSweepErrors', () => {
         axes,
       ),
     ).toEqual({ hiddenSize: 'too big', batchSize: 'bad batch', name: 'name is required', form: 'too many runs; unknown' });
+  });
+});
+
+describe('sweeps over a custom network', () => {
+  const custom = (filters: string) => {
+    const v = values({ model: 'custom' });
+    const drafts = readNetworkDraft(v.network);
+    drafts[0]!.fields.filters = filters;
+    return { ...v, network: networkDraftText(drafts) };
+  };
+
+  it('makes a list in a layer box the axis network.layers.N.field, its first value in the base', () => {
+    const v = custom('8, 16, 32');
+    const draft = buildSweepDraft(v, choicesFromValues(v));
+    expect(draft.ok).toBe(true);
+    if (!draft.ok) return;
+    expect(draft.create.axes).toEqual([{ field: 'network.layers.0.filters', values: [8, 16, 32] }]);
+    expect(draft.create.base).toMatchObject({ model: 'custom', dataset: 'mnist' });
+    expect((draft.create.base.network as { layers: { filters?: number }[] }).layers[0]!.filters).toBe(8);
+    expect(draft.points).toEqual([8, 16, 32].map((f) => ({ 'network.layers.0.filters': f })));
+  });
+
+  it('puts a bad list value on the layer’s row', () => {
+    const v = custom('8, 0');
+    const draft = buildSweepDraft(v, choicesFromValues(v));
+    expect(draft.ok ? {} : draft.errors).toEqual({ 'network.layers.0': expect.stringMatching(/filters must be at least 1/) });
+    const words = custom('8, many');
+    const bad = buildSweepDraft(words, choicesFromValues(words));
+    expect(bad.ok ? {} : bad.errors).toMatchObject({ 'network.layers.0': expect.stringMatching(/"many" is not a number/) });
+  });
+
+  it('leaving sweep mode keeps each layer list’s first value', () => {
+    const single = valuesFromChoices(custom('4, 8'), choicesFromValues(custom('4, 8')));
+    expect(readNetworkDraft(single.network)[0]!.fields.filters).toBe('4');
+  });
+
+  it('places server paths of a layer (base or axis) on that row', () => {
+    const axes = [{ field: 'network.layers.2.units' as const, values: [1, 2] }];
+    expect(
+      placeSweepErrors(
+        [
+          { path: 'axes.0.values.1', message: 'too big' },
+          { path: 'base.network.layers.0', message: 'kernel too large' },
+          { path: 'base.trainSubset', message: 'too many' },
+        ],
+        axes,
+      ),
+    ).toEqual({ 'network.layers.2': 'too big', 'network.layers.0': 'kernel too large', trainSubset: 'too many' });
   });
 });
 

@@ -3,12 +3,16 @@ import { SWEEP_FIELDS, ZSweepCreate, expandSweep, fieldMessages, runConfigKeys, 
 import { fieldAppliesTo } from '../../runs/lib/model-fields';
 import { FORM_FIELDS, isFormField, isNumberField, isOptionalField, type TFormErrors, type TRunFormValues } from '../../runs/lib/run-form';
 import { parseNumberList, parseNumberText, splitList } from '../../runs/lib/value-list';
+import { networkDraftText, readNetworkDraft } from '../../network/lib/layer-draft';
+import { firstValueDrafts, layerErrorKey, layerIndexOfPath, parseNetworkDraft } from '../../network/lib/network-draft';
 
 /*
  * Sweep mode of the new-run form. The same text boxes hold lists ("128, 256, 1024"), the choice
  * fields become multi-selects; a field with one value goes into the sweep's base config, a field
  * with several becomes an axis. The whole sweep is validated here with the API's own
  * `expandSweep`, so the preview and the field errors match what POST /api/sweeps would answer.
+ * A custom network's layer boxes take lists too: "8, 16, 32" in layer 0's filters becomes the
+ * axis network.layers.0.filters.
  */
 
 /** The choice fields, multi-selects in a sweep. */
@@ -28,7 +32,7 @@ export function choicesFromValues(values: TRunFormValues): TSweepChoices {
 /**
  * Leaving sweep mode: the single run takes the first value of everything that held several,
  * the first ticked option of each multi-select (a select keeps its value if none is ticked)
- * and the first item of each list ("128, 256" → "128").
+ * and the first item of each list ("128, 256" → "128"), in the layer editor's boxes too.
  */
 export function valuesFromChoices(values: TRunFormValues, choices: TSweepChoices): TRunFormValues {
   const next = { ...values };
@@ -36,6 +40,7 @@ export function valuesFromChoices(values: TRunFormValues, choices: TSweepChoices
   for (const field of FORM_FIELDS) {
     if (isNumberField(field) && values[field].includes(',')) next[field] = splitList(values[field])[0] ?? '';
   }
+  next.network = networkDraftText(firstValueDrafts(readNetworkDraft(values.network)));
   return next;
 }
 
@@ -61,9 +66,18 @@ export function buildSweepDraft(values: TRunFormValues, choices: TSweepChoices):
   // With no model ticked nothing applies; model's own error says why.
   const applies = (field: string) => models.length === 0 || models.some((m) => fieldAppliesTo(field, m));
 
+  const networkAxes: TSweepAxis[] = [];
   for (const field of FORM_FIELDS) {
     if (field === 'name' || !applies(field)) continue;
-    if (isChoiceField(field)) {
+    if (field === 'dataset') base.dataset = values.dataset;
+    else if (field === 'network') {
+      const network = parseNetworkDraft(readNetworkDraft(values.network), true);
+      if (!network.ok) Object.assign(errors, network.errors, { network: 'fix the layers marked below' });
+      else {
+        base.network = { layers: network.layers };
+        networkAxes.push(...network.axes);
+      }
+    } else if (isChoiceField(field)) {
       if (choices[field].length === 0) errors[field] = `${field}: pick at least one`;
       else lists.set(field, choices[field]);
     } else if (isNumberField(field) && isSweepField(field)) {
@@ -85,6 +99,7 @@ export function buildSweepDraft(values: TRunFormValues, choices: TSweepChoices):
     if (list.length === 1) base[field] = list[0];
     else axes.push({ field, values: list });
   }
+  axes.push(...networkAxes);
   const listsParsed = !SWEEP_FIELDS.some((f) => errors[f as keyof TFormErrors]);
   const runCount = listsParsed ? axes.reduce((n, a) => n * a.values.length, 1) : null;
   const known = { axes: listsParsed ? axes : null, runCount };
@@ -112,8 +127,11 @@ export function placeSweepErrors(details: TFieldErrors, axes: readonly TSweepAxi
     let field: string | undefined;
     if (head === 'name') field = 'name';
     else if (head === 'axes' && second !== undefined) field = axes[Number(second)]?.field;
-    else if (head === 'base') field = second;
-    if (field !== undefined && isFormField(field)) errors[field] ??= message;
+    else if (head === 'base') field = path.slice('base.'.length);
+    // A layer's problem, or an axis varying a layer field: that layer's row.
+    const layer = field !== undefined ? layerIndexOfPath(field) : undefined;
+    if (layer !== undefined) errors[layerErrorKey(layer)] ??= message;
+    else if (field !== undefined && isFormField(field.split('.')[0]!)) errors[field.split('.')[0] as keyof TFormErrors] ??= message;
     else unplaced.push(message);
   }
   if (unplaced.length > 0) errors.form = [...new Set(unplaced)].join('; ');

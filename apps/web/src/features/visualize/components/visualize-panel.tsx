@@ -48,7 +48,6 @@ export function VisualizePanel({ run }: { run: TRun }) {
   const [trackedMap, setTrackedMap] = useState(0);
 
   const classes = classNamesOf(run.config);
-  const variant = run.config.model === 'lenet5' ? run.config.variant : undefined;
   const { steps, snapshot } = choice;
   const layers = convLayerNames(snapshot?.tensors);
   const layer = layers.find((l) => l === wantedLayer) ?? layers[0];
@@ -138,7 +137,7 @@ export function VisualizePanel({ run }: { run: TRun }) {
                 selection={selection}
                 items={items}
                 classes={classes}
-                panelSize={inputSide(variant) * PANEL_ZOOM}
+                panelSize={inputSide(run.config) * PANEL_ZOOM}
                 createError={createImage.error}
                 creating={createImage.isPending}
                 mayCompute={mayCompute}
