@@ -165,8 +165,9 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
   const shownTags = part(last.shownTags, [shownKey], () => tags);
   const log = state.y === 'log';
   const wanted: TSmoothing = { smoothing: state.smoothing, smoother: state.smoother };
-  const preview = answer?.smoothedWith && !sameSmoothing(answer.smoothedWith, wanted) ? wanted : null;
-  const previewKey = preview ? `${preview.smoothing}:${preview.smoother}` : '';
+  const held = answer?.smoothedWith;
+  const preview = held && !sameSmoothing(held, wanted) ? { wanted, held } : null;
+  const previewKey = preview ? `${wanted.smoothing}:${wanted.smoother}` : '';
   // The charts depend on the placements of the runs in the answer only, by value: a run just
   // added (its series still loading, the old answer shown meanwhile) changes the placements but
   // not what is drawn, and rebuilding for it drew all 100 runs once more before its data came.

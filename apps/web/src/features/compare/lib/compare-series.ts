@@ -60,8 +60,8 @@ export function buildChartData(
     x: TXAxis;
     log: boolean;
     runs: ReadonlyMap<string, TRunPlacement>;
-    /** Smoothing to draw from the held points instead of the answer's (see compare-smooth-preview); none: the answer's. */
-    preview?: TSmoothing | null;
+    /** Smoothing to draw from the held points instead of the answer's `held` one (see compare-smooth-preview); none: the answer's. */
+    preview?: { wanted: TSmoothing; held: TSmoothing } | null;
   },
 ): TChartData {
   const lines: TChartLine[] = [];
@@ -83,7 +83,7 @@ export function buildChartData(
     if (s.smoothedOn === 'buckets' || (s.smoothedOn === 'full' && smoothedOn === null)) smoothedOn = s.smoothedOn;
     let raw: readonly (number | null)[] = s.values;
     let smoothed: readonly (number | null)[] | null = options.preview
-      ? previewSmoothed(s.steps, s.values, options.preview, s.totalPoints / s.steps.length)
+      ? previewSmoothed(s, options.preview.wanted, options.preview.held)
       : s.smoothed;
     if (options.log) {
       droppedNonPositive += countNonPositive([{ xs, ys: raw }]);
