@@ -81,6 +81,11 @@ export interface TControlTiming {
   redrawnMs: number;
   /** Event → the first draw after it (what the user sees move first). */
   firstDrawMs: number | null;
+  /**
+   * Event → the frame after the first draw with every line: a smoothing change is drawn at once
+   * from the points held (smoothed in the browser), and again when the server's curve comes.
+   */
+  firstPaintedMs: number | null;
   /** Longest main-thread task that started after the event. */
   longestTaskMs: number;
   /** Compare requests the change caused. */
@@ -135,22 +140,24 @@ export async function timeControl(
     await page.waitForTimeout(50);
   }
   return page.evaluate(
-    ({ t0, tag, change }) => {
+    ({ t0, tag, change, wantSeries }) => {
       const w = window as unknown as TBenchWindow;
       const draws = (w.__compareDraws ?? []).filter((d) => d.tag === tag && d.at > t0);
       const tasks = (w.__longTasks ?? []).filter((t) => t.start + t.duration > t0);
       const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
         (e) => e.name.includes('/api/compare?') && !e.name.includes('buckets=10000') && e.startTime > t0,
       ).length;
+      const firstFull = draws.find((d) => d.series >= wantSeries && d.paintedAt !== undefined);
       return {
         change,
         paintedMs: Math.round(draws.at(-1)!.paintedAt! - t0),
+        firstPaintedMs: firstFull ? Math.round(firstFull.paintedAt! - t0) : null,
         redrawnMs: Math.round(draws.at(-1)!.at - t0),
         firstDrawMs: draws[0] ? Math.round(draws[0].at - t0) : null,
         longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
         requests,
       };
     },
-    { t0, tag, change },
+    { t0, tag, change, wantSeries },
   );
 }

@@ -5,7 +5,7 @@ import type uPlot from 'uplot';
 import { useUplot } from '../../../hooks/use-uplot';
 import { axisSize, formatTick, STEP_INCREMENTS } from '../../../lib/chart-format';
 import { AXIS_TEXT, GRID, stepAxisSplits, TICKS } from '../../../lib/chart-axes';
-import { logAxisSplits } from '../../../lib/chart-log-axis';
+import { switchableYAxis, switchableYScale } from '../../../lib/chart-y-scale';
 import { withAlpha } from '../lib/compare-colors';
 import { CROWD } from '../lib/compare-layout';
 import type { THoverStore } from '../lib/compare-hover-store';
@@ -96,10 +96,12 @@ export const CompareChart = memo(function CompareChart({
       data: [null, ...columns] as unknown as uPlot.AlignedData,
       x: xMin === undefined || xMax === undefined ? null : ([xMin, xMax] as const),
       y: yLo === undefined || yHi === undefined ? null : ([yLo, yHi] as const),
+      // The y mapping too: a log toggle reaches uPlot as new data, which re-fits the scale through it.
+      log,
     };
-  }, [lines, xMin, xMax, yLo, yHi]);
+  }, [lines, xMin, xMax, yLo, yHi, log]);
   const ranges = useRef({ x: plotted.x, y: plotted.y, log });
-  ranges.current = { x: plotted.x, y: plotted.y, log };
+  ranges.current = { x: plotted.x, y: plotted.y, log: plotted.log };
 
   // The plot, once ready (uPlot fires `ready` after its first draw, a microtask after mounting).
   const plotRef = useRef<uPlot | null>(null);
@@ -118,7 +120,10 @@ export const CompareChart = memo(function CompareChart({
   }, []);
 
   // The runs (and so whether they are a crowd) are part of it: line widths are fixed at build.
-  const shape = `${xAxis}|${log ? 'log' : 'lin'}|${lines.map((l) => `${l.runId}:${l.color}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
+  // Not the y scale: it switches between linear and log in place (chart-y-scale). Not the colours:
+  // strokes read them at draw time, since adding one run to 100 moves some others' colour slots
+  // (compare-colors), and that rebuilt the plot before the new run's data had even come.
+  const shape = `${xAxis}|${lines.map((l) => `${l.runId}:${l.smoothed ? 's' : 'r'}`).join(',')}`;
 
   const containerRef = useUplot(
     (width): uPlot.Options => {
@@ -126,8 +131,10 @@ export const CompareChart = memo(function CompareChart({
         { scale: 'x', auto: true, sorted: 0 },
         { scale: 'y', auto: true },
       ];
+      // A line's colour as of the latest render (same series layout while the shape is the same).
+      const colorOf = (index: number) => () => focus.current.lines[index]?.color ?? lines[index]!.color;
       // Markers only where a series is sparse; decided at draw time, so live growth needs no rebuild.
-      const markers = (color: string): uPlot.Series.Points => ({
+      const markers = (color: () => string): uPlot.Series.Points => ({
         show: false,
         size: 5,
         fill: color,
@@ -141,13 +148,13 @@ export const CompareChart = memo(function CompareChart({
       const solidWidth = lines.length > CROWD ? CROWD_LINE_WIDTH : LINE_WIDTH;
       const series: uPlot.Series[] = [{}];
       for (const { line: index, smoothed } of seriesLayout(lines)) {
-        const line = lines[index]!;
-        const faint = !smoothed && line.smoothed !== null;
+        const faint = !smoothed && lines[index]!.smoothed !== null;
+        const color = colorOf(index);
         series.push({
-          stroke: faint ? withAlpha(line.color, RAW_ALPHA) : line.color,
+          stroke: faint ? () => withAlpha(color(), RAW_ALPHA) : color,
           width: faint ? 1 : solidWidth,
           facets: facets(),
-          points: faint ? { show: false } : markers(line.color),
+          points: faint ? { show: false } : markers(color),
         });
       }
       return {
@@ -159,12 +166,10 @@ export const CompareChart = memo(function CompareChart({
         focus: { alpha: 0.15 },
         scales: {
           x: { time: xAxis === 'wall', auto: true, range: (_u, min, max) => drawableRange(ranges.current.x, min, max, false) },
-          y: {
-            distr: log ? 3 : 1,
-            log: 10,
-            auto: true,
-            range: (_u, min, max) => drawableRange(ranges.current.y, min, max, ranges.current.log),
-          },
+          y: switchableYScale(
+            () => ranges.current.log,
+            (_u, min, max) => drawableRange(ranges.current.y, min, max, ranges.current.log),
+          ),
         },
         cursor: {
           drag: { x: true, y: false, setScale: false },
@@ -195,8 +200,8 @@ export const CompareChart = memo(function CompareChart({
             stroke: AXIS_TEXT,
             grid: GRID,
             ticks: SMALL_TICKS,
-            // uPlot's own log splits loop forever on a fitted minimum just under a power of ten (see chart-log-axis).
-            ...(log ? { splits: logAxisSplits } : {}),
+            // Our own log splits: uPlot's loop forever on a fitted minimum just under a power of ten (see chart-log-axis).
+            ...switchableYAxis(() => ranges.current.log),
             // A log axis thins its labels by handing some splits over as null.
             values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatTick(v))),
           },

@@ -36,7 +36,8 @@ export function CompareToolbar({
 }) {
   return (
     <div className="card compare-toolbar" role="toolbar" aria-label="Chart settings">
-      <SmoothingSlider value={state.smoothing} onChange={(smoothing) => update({ smoothing })} />
+      {/* No delay: the charts smooth what they hold at once; the request waits (use-compare-model). */}
+      <SmoothingSlider value={state.smoothing} onChange={(smoothing) => update({ smoothing })} delayMs={0} />
       <Picker
         label="Smoother"
         className="compare-control"

@@ -9,6 +9,10 @@ import { useCompareRoughness, useCompareRuns, useCompareSeries } from './use-com
 import { useCompareState } from './use-compare-state';
 import { useCompareWidth } from './use-compare-width';
 import { useChartSize } from '../../../hooks/use-chart-size';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
+
+/** How long the smoothing must rest before the server is asked for its curve (the slider's old debounce). */
+const SMOOTHING_REQUEST_DELAY_MS = 200;
 
 /** True once mounted in the browser: the export links need the API's address, which the server render can't know. */
 function useMounted(): boolean {
@@ -31,8 +35,12 @@ export function useCompareModel() {
   const [chartSize, setChartSize] = useChartSize();
 
   const validIds = validRunIds(state.runs);
+  // A smoothing change is drawn at once from the answer held (compare-model's preview); the
+  // request for the server's curve waits until the slider rests.
+  const smoothing = useDebouncedValue(state.smoothing, SMOOTHING_REQUEST_DELAY_MS);
+  const smoother = useDebouncedValue(state.smoother, SMOOTHING_REQUEST_DELAY_MS);
   // Called first, so its request leaves before the runs' rows (which wait for it, see below).
-  const compare = useCompareSeries(compareQuery(state, validIds, gridWidth, chartSize));
+  const compare = useCompareSeries(compareQuery({ ...state, smoothing, smoother }, validIds, gridWidth, chartSize));
   // The rows (names, configs, metrics) wait until the charts of the first answer are on screen:
   // with 100 runs, their 100 small requests (and the re-render each answer causes) would otherwise
   // compete with the one request and the first paint that matter. Once on, they stay on.

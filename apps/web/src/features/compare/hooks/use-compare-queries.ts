@@ -10,17 +10,22 @@ import { runApi } from '../../../lib/runs.api';
 import { compareApi } from '../lib/compare.api';
 import { ROUGHNESS_KEY_PART } from '../lib/compare-live';
 import { compareFromParts } from '../lib/compare-run-parts';
+import type { TSmoothing } from '../lib/compare-smooth-preview';
 import { roughness, ROUGHNESS_BUCKETS, ROUGHNESS_SMOOTHING, type TRoughness } from '../lib/compare-overfit';
 
 /**
  * The one compare answer behind every chart, assembled from per-run parts (compare-run-parts):
- * adding a run fetches only that run. While a new one loads (zoom, smoothing) the old one stays.
+ * adding a run fetches only that run. While a new one loads (zoom, smoothing) the old one stays;
+ * it says which smoothing it was asked with, so the charts can smooth it anew meanwhile.
  */
 export function useCompareSeries(query: TCompareQuery | null) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: query ? compareKeys.series(query) : [...compareKeys.all, 'none'],
-    queryFn: ({ signal }) => compareFromParts(queryClient, query!, (q) => compareApi.compare(q, signal)),
+    queryFn: async ({ signal }): Promise<TCompareResult & { smoothedWith: TSmoothing }> => ({
+      ...(await compareFromParts(queryClient, query!, (q) => compareApi.compare(q, signal))),
+      smoothedWith: { smoothing: query!.smoothing ?? 0, smoother: query!.smoother },
+    }),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });

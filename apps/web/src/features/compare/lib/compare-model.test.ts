@@ -1,4 +1,5 @@
 import type { TCompareResult, TCompareSeries } from '@tensorscope/shared';
+import { smoothEma } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../../lib/run.fixture';
 import { compareModel, compareQuery, createCompareModel, missingRunIds, type TCompareInput } from './compare-model';
@@ -124,6 +125,27 @@ describe('compareModel', () => {
     );
     expect(arrived.charts).not.toBe(first.charts);
     expect(arrived.charts[0]!.lines.map((l) => l.runId)).toEqual([A, B, GONE]);
+  });
+
+  it('smooths the held answer in the browser while it was asked with other smoothing, until the new answer comes', () => {
+    const smoothed = (values: number[]) => values.map((v) => v - 0.5);
+    const asked = {
+      ...answer,
+      series: answer.series.map((s) => ({ ...s, smoothed: smoothed(s.values as number[]), smoothedOn: 'full' as const })),
+      smoothedWith: { smoothing: 0.6, smoother: 'ema' as const },
+    };
+    const server = compareModel(input({ answer: asked }));
+    const loss = (m: typeof server) => m.chartsByTag.get('train/loss')!.lines[0]!.smoothed;
+    expect(loss(server)).toEqual([2.5, 1.5, 0.5]);
+    // The slider moved to 0.9: drawn at once from the held raw values (every point held: the exact formula).
+    const moved = compareModel(input({ state: state({ smoothing: 0.9 }), answer: asked }), server);
+    expect(moved.charts).not.toBe(server.charts);
+    expect(loss(moved)).toEqual(smoothEma([3, 2, 1], 0.9));
+    // Weight 0 draws raw lines only, as the server's answer for it would.
+    expect(loss(compareModel(input({ state: state({ smoothing: 0 }), answer: asked }), moved))).toBeNull();
+    // The answer for 0.9 arrives: the server's curve again.
+    const answered = { ...asked, smoothedWith: { smoothing: 0.9, smoother: 'ema' as const } };
+    expect(loss(compareModel(input({ state: state({ smoothing: 0.9 }), answer: answered }), moved))).toEqual([2.5, 1.5, 0.5]);
   });
 
   it('places runs by epoch once their configs are known', () => {

@@ -9,6 +9,7 @@ import { buildChartData, seriesByTag, type TChartData, type TRunPlacement } from
 import { chartTags } from './compare-tags';
 import { DEFAULT_COMPARE_TAGS, isRunId, type TCompareState } from './compare-url';
 import { runOrigins, stepWindow } from './compare-x-axis';
+import { sameSmoothing, type TSmoothing } from './compare-smooth-preview';
 
 /*
  * Everything /compare shows, derived from the URL state, the one compare answer and the runs'
@@ -35,8 +36,12 @@ export interface TCompareInput {
   gridWidth: number | null;
   /** S/M/L: how many charts share a row, so how many buckets each plot asks for. */
   chartSize?: TChartSize;
-  /** The compare answer, undefined until the first one arrives. */
-  answer: TCompareResult | undefined;
+  /**
+   * The compare answer, undefined until the first one arrives; with the smoothing it was asked
+   * with, when known: a state asking for other smoothing is drawn from it smoothed in the browser
+   * until its own answer comes (compare-smooth-preview).
+   */
+  answer: (TCompareResult & { smoothedWith?: TSmoothing }) | undefined;
   /** The selected runs' rows loaded so far, and the ids the API says don't exist. */
   runs: ReadonlyMap<string, TRun>;
   notFound: ReadonlySet<string>;
@@ -159,12 +164,16 @@ export function compareModel(input: TCompareInput, previous: TCompareModel | nul
   const shownKey = tags.join(',');
   const shownTags = part(last.shownTags, [shownKey], () => tags);
   const log = state.y === 'log';
+  const wanted: TSmoothing = { smoothing: state.smoothing, smoother: state.smoother };
+  const held = answer?.smoothedWith;
+  const preview = held && !sameSmoothing(held, wanted) ? { wanted, held } : null;
+  const previewKey = preview ? `${wanted.smoothing}:${wanted.smoother}` : '';
   // The charts depend on the placements of the runs in the answer only, by value: a run just
   // added (its series still loading, the old answer shown meanwhile) changes the placements but
   // not what is drawn, and rebuilding for it drew all 100 runs once more before its data came.
   const placedKey = placementKey(answer, placements.value);
-  const charts = part(last.charts, [shownKey, byTag.value, state.x, log, placedKey], () =>
-    shownTags.value.map((tag) => buildChartData(tag, byTag.value.get(tag) ?? [], { x: state.x, log, runs: placements.value })),
+  const charts = part(last.charts, [shownKey, byTag.value, state.x, log, placedKey, previewKey], () =>
+    shownTags.value.map((tag) => buildChartData(tag, byTag.value.get(tag) ?? [], { x: state.x, log, runs: placements.value, preview })),
   );
   const chartsByTag = part(last.chartsByTag, [charts.value], () => new Map(charts.value.map((chart) => [chart.tag, chart])));
   const rows = part(last.rows, [runsKey, colors.value, runs, missing.value, roughness], () =>

@@ -3,6 +3,7 @@ import type { TXAxis } from './compare-url';
 import { xValues, type TNumbers, type TXContext } from './compare-x-axis';
 import { collapseFlatRuns, type TDrawnLine } from './compare-flat-runs';
 import { countNonPositive, dropNonPositive } from './compare-y-range';
+import { previewSmoothed, type TSmoothing } from './compare-smooth-preview';
 
 /*
  * From a compare answer to what one chart draws. Each run keeps its own x array (uPlot's faceted
@@ -55,7 +56,13 @@ export function seriesByTag(series: readonly TCompareSeries[]): Map<string, TCom
 export function buildChartData(
   tag: string,
   series: readonly TCompareSeries[],
-  options: { x: TXAxis; log: boolean; runs: ReadonlyMap<string, TRunPlacement> },
+  options: {
+    x: TXAxis;
+    log: boolean;
+    runs: ReadonlyMap<string, TRunPlacement>;
+    /** Smoothing to draw from the held points instead of the answer's `held` one (see compare-smooth-preview); none: the answer's. */
+    preview?: { wanted: TSmoothing; held: TSmoothing } | null;
+  },
 ): TChartData {
   const lines: TChartLine[] = [];
   let smoothedOn: TSmoothedOn | null = null;
@@ -75,7 +82,9 @@ export function buildChartData(
     shownPoints += s.steps.length;
     if (s.smoothedOn === 'buckets' || (s.smoothedOn === 'full' && smoothedOn === null)) smoothedOn = s.smoothedOn;
     let raw: readonly (number | null)[] = s.values;
-    let smoothed: readonly (number | null)[] | null = s.smoothed;
+    let smoothed: readonly (number | null)[] | null = options.preview
+      ? previewSmoothed(s, options.preview.wanted, options.preview.held)
+      : s.smoothed;
     if (options.log) {
       droppedNonPositive += countNonPositive([{ xs, ys: raw }]);
       raw = dropNonPositive(raw);
