@@ -25,6 +25,7 @@ import { RunRepository } from './run.repository';
 import type { Run as RunRow } from '@prisma/client';
 import { ScalarStore } from '../scalars/scalar.store';
 import { CustomRunResolver } from './custom-run.resolver';
+import { RunListCache } from './run-list.cache';
 
 @Injectable()
 export class RunService {
@@ -36,12 +37,14 @@ export class RunService {
     private readonly runEvents: RunEventRepository,
     private readonly runLogs: RunLogRepository,
     private readonly customRuns: CustomRunResolver,
+    private readonly listCache: RunListCache,
   ) {}
 
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
     // The queued row is the job: idle workers claim it (this signal only wakes them early).
     // A run posted without a name is named after what sets it apart (model, shape, optimizer…).
     const row = await this.runs.create(withRunName(await this.customRuns.resolve(config)), principal.user.id);
+    this.listCache.clear();
     await this.bus.publish({ type: 'run.updated', runId: row.id });
     return this.answer(row);
   }
@@ -53,10 +56,17 @@ export class RunService {
   }
 
   async list(query: TRunListQuery): Promise<TRunList> {
+    const key = JSON.stringify(query);
+    // Taken before the query: a change that lands while it runs clears the cache before we store.
+    const generation = this.listCache.generation;
+    const cached = this.listCache.get(key, Date.now());
+    if (cached) return cached;
     const { rows, total } = await this.runs.list(query);
     const now = this.clock.now();
     const items = rows.map((row) => toRun(row, now, row.queuePosition));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const list = { items, total, page: query.page, pageSize: query.pageSize };
+    this.listCache.set(key, list, Date.now(), generation);
+    return list;
   }
 
   /** One row as answered: with its place in the queue while it waits there, and its network layer by layer. */
@@ -92,8 +102,10 @@ export class RunService {
     const run = await this.get(id);
     assertMayManage(principal, run, 'cancel');
     if (run.status === 'queued' && (await this.runs.cancelQueued(id, this.clock.now()))) {
+      this.listCache.clear();
       await this.bus.publish({ type: 'run.updated', runId: id });
     } else if (await this.runs.requestCancel(id)) {
+      this.listCache.clear();
       await this.bus.publish({ type: 'run.cancel', runId: id });
       await this.bus.publish({ type: 'run.updated', runId: id });
     } else {
@@ -111,6 +123,7 @@ export class RunService {
     const row = await this.runs.update(id, update, this.clock.now());
     if (!row) throw ApiError.notFound('run', id);
     if ('refused' in row) throw ApiError.validation('run update', [{ path: 'addTags', message: row.refused }]);
+    this.listCache.clear();
     // Open dashboards (the list, the run's page) take the new row from this event.
     await this.bus.publish({ type: 'run.updated', runId: id });
     return this.answer(row);
@@ -135,6 +148,7 @@ export class RunService {
     if (outcome === 'missing') throw ApiError.notFound('run', id);
     if (outcome === 'active')
       throw ApiError.conflict(`run ${id} is ${(await this.get(id)).status}; cancel it before deleting it`, { status: run.status });
+    this.listCache.clear();
     await this.bus.publish({ type: 'run.deleted', runId: id });
   }
 }

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { toRuns } from '../runs/run.mapper';
 import { RunRepository } from '../runs/run.repository';
 import { CustomRunResolver } from '../runs/custom-run.resolver';
+import { RunListCache } from '../runs/run-list.cache';
 import { toSweep } from './sweep.mapper';
 import { SweepRepository } from './sweep.repository';
 
@@ -17,6 +18,7 @@ export class SweepService {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly customRuns: CustomRunResolver,
+    private readonly listCache: RunListCache,
   ) {}
 
   /**
@@ -35,6 +37,7 @@ export class SweepService {
       configs.push(await this.customRuns.resolve(config, { what: 'sweep', at: 'base.', label }));
     }
     const { sweep, runs } = await this.sweeps.create({ name: input.name, base: input.base, axes: input.axes, ownerId }, configs);
+    this.listCache.clear();
     for (const run of runs) await this.bus.publish({ type: 'run.updated', runId: run.id });
     const rows = (await Promise.all(runs.map((r) => this.runs.findById(r.id)))).filter((r) => r !== null);
     return { sweep: await this.get(sweep.id), runs: toRuns(rows, this.clock.now(), await this.runs.queuePositions(rows)) };
