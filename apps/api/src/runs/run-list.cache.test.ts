@@ -42,3 +42,33 @@ describe('RunListCache', () => {
     cache.onModuleDestroy();
   });
 });
+
+describe('RunListCache.getOrLoad', () => {
+  it('loads once for every caller meanwhile, and not across a change', async () => {
+    const cache = new RunListCache(fakeBus());
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      const n = ++loads;
+      await gate;
+      return list(n);
+    };
+    const first = [cache.getOrLoad('a', load), cache.getOrLoad('a', load), cache.getOrLoad('a', load)];
+    cache.clear(); // a run changed while the query ran: later callers must not get its answer
+    const after = cache.getOrLoad('a', load);
+    release();
+    expect((await Promise.all(first)).map((l) => l.total)).toEqual([1, 1, 1]);
+    expect((await after).total).toBe(2);
+    expect(loads).toBe(2);
+    // The second load started after the change: its answer is served from the cache.
+    expect((await cache.getOrLoad('a', load)).total).toBe(2);
+    expect(loads).toBe(2);
+  });
+
+  it('lets a failed load fail its callers and the next one try again', async () => {
+    const cache = new RunListCache(fakeBus());
+    await expect(cache.getOrLoad('a', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    expect((await cache.getOrLoad('a', async () => list(7))).total).toBe(7);
+  });
+});

@@ -19,6 +19,8 @@ export class RunListCache implements OnModuleInit, OnModuleDestroy {
   private readonly entries = new Map<string, { list: TRunList; until: number }>();
   private unsubscribe: (() => void) | undefined;
   private generationValue = 0;
+  /** Loads in flight by key, with the generation they started in (one started before a change is not joined). */
+  private readonly loading = new Map<string, { generation: number; promise: Promise<TRunList> }>();
 
   /** Counts clears; `set` stores only if none happened since the caller read it (its answer may predate a change). */
   get generation(): number {
@@ -49,6 +51,30 @@ export class RunListCache implements OnModuleInit, OnModuleDestroy {
     if (generation !== this.generationValue) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { list, until: now + RUN_LIST_CACHE_MS });
+  }
+
+  /**
+   * The cached answer, or `load`'s, read once however many ask meanwhile: 200 dashboards whose
+   * answer just expired wait for one query, not 200 (measured: without this, p99 1.6 s at ~1,500
+   * closed-loop requests/s, each expiry a burst of identical queries).
+   */
+  getOrLoad(key: string, load: () => Promise<TRunList>): Promise<TRunList> {
+    const cached = this.get(key, Date.now());
+    if (cached) return Promise.resolve(cached);
+    const pending = this.loading.get(key);
+    if (pending && pending.generation === this.generationValue) return pending.promise;
+    const generation = this.generationValue;
+    const promise = load().then((list) => {
+      this.set(key, list, Date.now(), generation);
+      return list;
+    });
+    const entry = { generation, promise };
+    this.loading.set(key, entry);
+    const done = () => {
+      if (this.loading.get(key) === entry) this.loading.delete(key);
+    };
+    promise.then(done, done);
+    return promise;
   }
 
   clear(): void {

@@ -56,17 +56,12 @@ export class RunService {
   }
 
   async list(query: TRunListQuery): Promise<TRunList> {
-    const key = JSON.stringify(query);
-    // Taken before the query: a change that lands while it runs clears the cache before we store.
-    const generation = this.listCache.generation;
-    const cached = this.listCache.get(key, Date.now());
-    if (cached) return cached;
-    const { rows, total } = await this.runs.list(query);
-    const now = this.clock.now();
-    const items = rows.map((row) => toRun(row, now, row.queuePosition));
-    const list = { items, total, page: query.page, pageSize: query.pageSize };
-    this.listCache.set(key, list, Date.now(), generation);
-    return list;
+    return this.listCache.getOrLoad(JSON.stringify(query), async () => {
+      const { rows, total } = await this.runs.list(query);
+      const now = this.clock.now();
+      const items = rows.map((row) => toRun(row, now, row.queuePosition));
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    });
   }
 
   /** One row as answered: with its place in the queue while it waits there, and its network layer by layer. */
