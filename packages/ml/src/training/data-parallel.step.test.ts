@@ -149,6 +149,15 @@ describe('data-parallel training', () => {
     expectSameRun({ ...second, points: [...first.points, ...second.points] }, straight, 1e-4);
   });
 
+  it('switches between one and two threads (adaptThreads) without changing the run: the stale helper is re-synced', async () => {
+    const lenet = () => buildLenet5({ variant: 'cifar-gray28', seed: 6 });
+    const options = () => trainOptions({ batchSize: 15, epochs: 2, evalInterval: 4 });
+    const single = await run(lenet, gray, options(), 1);
+    // Trials of 2 steps per mode, 1 step held: whatever wins, every cycle runs one thread and then two again.
+    const adaptive = await run(lenet, gray, { ...options(), adaptThreads: { trialSteps: 2, holdSteps: 1 } }, 2);
+    expectSameRun(adaptive, single, 1e-4);
+  });
+
   it('fails the run with the reason when the helper thread dies, leaving no tensor behind', async () => {
     const model = buildLenet5({ variant: 'cifar-gray28', seed: 1 });
     const before = tf.memory().numTensors;

@@ -52,7 +52,8 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
  * With gradClipNorm each step's gradients are clipped to that global L2 norm before
  * the update (see createTrainStep). With a dataParallel helper thread each batch is split
  * between this thread and the helper (createDataParallelStep): the same updates to float
- * tolerance, on two cores; this thread's model and optimizer stay the run's state.
+ * tolerance, on two cores; this thread's model and optimizer stay the run's state. With
+ * adaptThreads as well, trials now and then keep whichever of one or two threads is faster.
  *
  * Scalars (step = 1-based global step, wallTime = Date.now()):
  * - train/loss, train/accuracy every logInterval steps: image-weighted means over
@@ -109,6 +110,7 @@ export async function train(
     classes: numClasses,
     gradClipNorm: options.gradClipNorm,
     dataParallel,
+    adaptThreads: options.adaptThreads,
   });
 
   const trainCount = data.train.count;

@@ -4,6 +4,7 @@ import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
 import type { TTrainCheckpoint } from './checkpoint.types';
 import type { DataParallelHelper } from './data-parallel.helper';
+import type { AdaptOptions } from './threads.adapt';
 
 export interface TrainData {
   train: ImageDataset;
@@ -46,6 +47,8 @@ export interface TrainOptions {
    * then split between this thread and the helper, using two cores. The caller owns it (disposes it).
    */
   dataParallel?: DataParallelHelper;
+  /** With dataParallel: now and then time one thread against two and run the faster (createAdaptiveStep). Absent: always two. */
+  adaptThreads?: AdaptOptions;
 }
 
 export interface TrainProgress {
