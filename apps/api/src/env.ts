@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZBackendChoice } from '@tensorscope/shared';
+import type { TTrainThreads } from '@tensorscope/ml';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './db/db.paths';
@@ -33,6 +34,15 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default(join(REPO_ROOT, '.data')),
   /** Overrides the backend of every run whose config says `auto`. */
   TENSORSCOPE_BACKEND: ZBackendChoice.default('auto'),
+  /**
+   * Threads a wasm run trains on: 2 splits every batch between the trainer thread and a helper
+   * thread (both cores), 1 keeps one; auto = 2 when the machine has a second core and the batch
+   * is worth splitting (see planTrainThreads). Other backends schedule their own threads.
+   */
+  TRAIN_THREADS: z
+    .enum(['auto', '1', '2'])
+    .default('auto')
+    .transform((v): TTrainThreads => (v === 'auto' ? 'auto' : v === '1' ? 1 : 2)),
   /** Threads rendering inspection images (feature maps, filter grids) beside the API's request thread. */
   INSPECT_RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** A render running longer than this is abandoned (its thread restarted) and answered with an error. */

@@ -22,6 +22,7 @@ export {
   type TrainRunEnv,
 } from './run/train-run';
 export { runImagesOf, type TRunDataChoice, type TRunImages } from './run/run-images.select';
+export { type TTrainThreads, MIN_PARALLEL_BATCH } from './run/train-threads.plan';
 export { clipByGlobalNorm, globalNorm } from './training/grad-clip.op';
 export { computeChannelStats, type ChannelStats } from './core/channel-stats.compute';
 export { mulberry32 } from './core/seeded.rng';

@@ -1,5 +1,5 @@
-import type { TBackendChoice, TBackendName, TRunConfig } from '@tensorscope/shared';
-import type { TrainCallbacks, TrainResult, TTrainCheckpoint } from '@tensorscope/ml';
+import type { TBackendName } from '@tensorscope/shared';
+import type { TrainCallbacks, TrainResult } from '@tensorscope/ml';
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../common/thread-entry';
 import { splitLines } from './output-lines.split';
@@ -44,7 +44,7 @@ export class TrainerThread {
   }
 
   start(
-    request: { config: TRunConfig; backend: TBackendChoice; cacheDir: string; resume?: TTrainCheckpoint; checkpointEveryMs: number },
+    request: Omit<Extract<TToTrainer, { type: 'start' }>, 'type'>,
     callbacks: Omit<TrainCallbacks, 'shouldStop'> & { onLog?: (level: TThreadLogLevel, message: string) => void },
   ): TrainerRun {
     const worker = this.thread();

@@ -1,5 +1,5 @@
 import type { TBackendChoice, TBackendName, TRunConfig, TTaggedHistogram, TTaggedScalar } from '@tensorscope/shared';
-import type { TrainProgress, TrainResult, TTrainCheckpoint, TWeightSnapshot } from '@tensorscope/ml';
+import type { TrainProgress, TrainResult, TTrainCheckpoint, TTrainThreads, TWeightSnapshot } from '@tensorscope/ml';
 
 /**
  * Messages between a training worker process and its trainer thread. Training runs in the
@@ -15,6 +15,8 @@ export type TToTrainer =
       cacheDir: string;
       resume?: TTrainCheckpoint;
       checkpointEveryMs: number;
+      /** Threads the run trains on (TRAIN_THREADS); absent: one. */
+      trainThreads?: TTrainThreads;
     }
   /** cancel: stop and log what is open; suspend: stop and hand over a checkpoint to resume from. */
   | { type: 'stop'; mode: 'cancel' | 'suspend' }

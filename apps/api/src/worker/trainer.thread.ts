@@ -28,7 +28,7 @@ async function run(start: Extract<TToTrainer, { type: 'start' }>): Promise<void>
     send({ type: 'backend', backend });
     const result = await trainRun(
       start.config,
-      { cacheDir: start.cacheDir },
+      { cacheDir: start.cacheDir, ...(start.trainThreads !== undefined ? { trainThreads: start.trainThreads } : {}) },
       {
         onLog: (message) => send({ type: 'log', message }),
         onScalars: (points) => call({ kind: 'scalars', points }),

@@ -210,6 +210,7 @@ export class TrainingWorker implements OnApplicationBootstrap {
           cacheDir: join(this.env.DATA_DIR, 'cache'),
           ...(resume ? { resume } : {}),
           checkpointEveryMs: this.env.CHECKPOINT_SECONDS * 1000,
+          trainThreads: this.env.TRAIN_THREADS,
         },
         {
           onLog: (level, message) => {

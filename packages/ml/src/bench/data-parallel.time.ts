@@ -1,15 +1,17 @@
 import type { ImageDataset } from '../datasets/dataset.types';
 import { computeChannelStats } from '../core/channel-stats.compute';
-import type { TModelConfig } from '../models/model.build';
+import { buildModel, type TModelConfig } from '../models/model.build';
+import { createOptimizer } from '../models/optimizer.factory';
 import { BatchBuilder } from '../training/batch.build';
-import { DataParallelStep } from '../training/data-parallel.step';
+import { createBatchStep } from '../training/batch-step.create';
+import { DataParallelHelper } from '../training/data-parallel.helper';
 import { timeStepLoop, type TStepTiming } from './step.timer';
 
 /**
- * Times DataParallelStep (two worker threads, half a batch each) on real batches, as the
- * single-thread rows are timed: 2 warm-up steps, then up to `steps` within `seconds`
- * (at least 2). Batches are filled on the main thread while the workers wait, as the
- * trainer's loop would.
+ * Times the trainer's two-thread step (this thread + a helper thread, half a batch each;
+ * createDataParallelStep) on real batches, as the single-thread rows are timed: 2 warm-up
+ * steps, then up to `steps` within `seconds` (at least 2). Batches are filled on this thread
+ * before each step, as the training loop does.
  */
 export async function timeDataParallel(
   config: TModelConfig,
@@ -17,19 +19,25 @@ export async function timeDataParallel(
   batch: number,
   plan: { steps: number; seconds: number },
 ): Promise<TStepTiming> {
-  const dp = await DataParallelStep.create(config, 1e-3);
-  const batches = new BatchBuilder(train, computeChannelStats(train), 10);
-  const { height, width, channels } = train;
-  let next = 0;
-  const oneStep = async () => {
-    const { x, y } = batches.fill(next, next + batch);
-    next = (next + batch) % (train.count - batch);
-    await dp.step(x, [batch, height, width, channels], y, 10);
-  };
+  const model = buildModel(config);
+  const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3 });
+  const helper = await DataParallelHelper.start(model, optimizer);
   try {
+    await helper.sync(model, optimizer);
+    const { height, width, channels } = train;
+    const step = createBatchStep(model, optimizer, { imageShape: [height, width, channels], classes: 10, dataParallel: helper });
+    const batches = new BatchBuilder(train, computeChannelStats(train), 10);
+    let next = 0;
+    const oneStep = async () => {
+      const arrays = batches.fill(next, next + batch);
+      next = (next + batch) % (train.count - batch);
+      await step({ ...arrays, count: batch });
+    };
     for (let i = 0; i < 2; i++) await oneStep();
     return await timeStepLoop(oneStep, plan);
   } finally {
-    await dp.dispose();
+    await helper.dispose();
+    optimizer.dispose();
+    model.dispose();
   }
 }

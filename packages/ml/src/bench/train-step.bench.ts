@@ -228,7 +228,7 @@ async function main(): Promise<void> {
         );
         const dp = await timeDataParallel(c.config, data.get(c.images)!, c.batch, plan(backend));
         estimates.push(
-          `${c.label}: measured, DataParallelStep (2 worker threads): ${dp.msPerStep.toFixed(1)} ms/step wall (goal ${c.goalMs} ms: ${dp.msPerStep <= c.goalMs ? 'met' : 'NOT met'}), ${dp.cpuMsPerStep.toFixed(0)} ms CPU over all threads, ${dp.steps} steps; 1 thread: ${row.msPerStep.toFixed(1)} ms/step wall`,
+          `${c.label}: measured, 2 threads (createDataParallelStep): ${dp.msPerStep.toFixed(1)} ms/step wall (goal ${c.goalMs} ms: ${dp.msPerStep <= c.goalMs ? 'met' : 'NOT met'}), ${dp.cpuMsPerStep.toFixed(0)} ms CPU over all threads, ${dp.steps} steps; 1 thread: ${row.msPerStep.toFixed(1)} ms/step wall`,
         );
       }
     }
@@ -267,7 +267,7 @@ async function main(): Promise<void> {
   }
   if (estimates.length > 0) {
     console.log(
-      "\nBoth cores: data-parallel training over 2 worker threads (training/data-parallel.step.ts; not yet the trainer's path). Wall time only shows the gain when the second core is idle:",
+      "\nBoth cores: data-parallel training, this thread + a helper thread (training/data-parallel.step.ts; the trainer's path when TRAIN_THREADS allows). Wall time only shows the gain when the second core is idle:",
     );
     for (const line of estimates) console.log(`  ${line}`);
   }

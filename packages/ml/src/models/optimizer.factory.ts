@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TOptimizer } from '@tensorscope/shared';
+import { LeanAdamOptimizer } from './adam-lean.optimizer';
 
 /** Momentum of the 'momentum' choice: the usual default, fixed so runs stay comparable. */
 export const MOMENTUM = 0.9;
@@ -8,7 +9,8 @@ export const MOMENTUM = 0.9;
 export function createOptimizer(config: { optimizer: TOptimizer; learningRate: number }): tf.Optimizer {
   switch (config.optimizer) {
     case 'adam':
-      return tf.train.adam(config.learningRate);
+      // tf.train.adam's defaults (beta1 0.9, beta2 0.999, the backend's epsilon), with less memory.
+      return new LeanAdamOptimizer(config.learningRate, 0.9, 0.999);
     case 'sgd':
       return tf.train.sgd(config.learningRate);
     case 'momentum':

@@ -7,14 +7,18 @@ import { takeFirst } from '../training/dataset-subset.util';
 import { train } from '../training/train';
 import { activeBackend } from '../backend/backend.select';
 import { wasmMemoryProblem } from './wasm-memory.guard';
-import type { TrainCallbacks, TrainData, TrainResult } from '../training/train.types';
+import type { TrainCallbacks, TrainData, TrainOptions, TrainResult } from '../training/train.types';
 import type { TTrainCheckpoint } from '../training/checkpoint.types';
 import { PromiseCache } from './promise.cache';
+import type { TTrainThreads } from './train-threads.plan';
+import { startTrainThreads } from './train-threads.start';
 import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
 
 export interface TrainRunEnv {
   /** Where decoded datasets are cached on disk. */
   cacheDir: string;
+  /** Threads a run trains on (see planTrainThreads; logged). Absent: one, and nothing logged. */
+  trainThreads?: TTrainThreads;
 }
 
 /** Decoded datasets stay in memory for the worker's life: the next run on the same images starts at once. */
@@ -88,7 +92,9 @@ export async function trainRun(
   const model = buildModel(config);
   callbacks.onLog?.(`model: ${model.countParams().toLocaleString('en-US')} parameters in ${model.layers.length} layers`);
   const optimizer = createOptimizer(config);
+  let threads: Pick<TrainOptions, 'dataParallel' | 'adaptThreads'> = {};
   try {
+    if (env.trainThreads !== undefined) threads = await startTrainThreads(env.trainThreads, model, optimizer, config, callbacks.onLog);
     return await train(
       model,
       data,
@@ -106,10 +112,13 @@ export async function trainRun(
         ...(probe !== undefined ? { probe } : {}),
         ...(durability.resume !== undefined ? { resume: durability.resume } : {}),
         ...(durability.checkpointEveryMs !== undefined ? { checkpointEveryMs: durability.checkpointEveryMs } : {}),
+        ...threads,
       },
       callbacks,
     );
   } finally {
+    // However the run ends (done, stopped, failed): no helper thread outlives it.
+    await threads.dataParallel?.dispose();
     model.dispose();
     optimizer.dispose();
   }

@@ -30,7 +30,7 @@ export async function takeCheckpointTensors(
 export async function restoreCheckpointTensors(
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-  checkpoint: TTrainCheckpoint,
+  checkpoint: Pick<TTrainCheckpoint, 'weights' | 'optimizer'>,
 ): Promise<void> {
   const weights = model.weights;
   if (weights.length !== checkpoint.weights.length) {

@@ -1,112 +1,103 @@
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { buildModel, type TModelConfig } from '../models/model.build';
-import type { TDataParallelInit, TDataParallelReply, TDataParallelRequest } from './data-parallel.protocol';
-import type { StepResult } from './train-step';
+import * as tf from '@tensorflow/tfjs';
+import type { ArrayBatch, BatchStep, BatchStepShape } from './batch-step.types';
+import type { DataParallelHelper } from './data-parallel.helper';
+import { applyGradients, checkGradClipNorm, lossClosure, trainableVariables } from './train-step';
 
 /**
- * The compiled worker: worker threads run JS, not TS. Next to this file in dist/training;
- * from src (vitest runs the TS sources) the built one in dist, so tests need `tsc -b` first.
- */
-const WORKER_FILE = __filename.endsWith('.ts')
-  ? path.resolve(__dirname, '..', '..', 'dist', 'training', 'data-parallel.worker.js')
-  : path.join(__dirname, 'data-parallel.worker.js');
-
-/** One worker thread and the next reply it owes. */
-class Replica {
-  private pending: { resolve: (r: TDataParallelReply) => void; reject: (e: Error) => void } | null = null;
-
-  constructor(readonly worker: Worker) {
-    worker.on('message', (r: TDataParallelReply) => {
-      const p = this.pending;
-      this.pending = null;
-      if (p === null) return;
-      if (r.kind === 'error') p.reject(new Error(`data-parallel worker: ${r.message}`));
-      else p.resolve(r);
-    });
-    worker.on('error', (e) => {
-      this.pending?.reject(e);
-      this.pending = null;
-    });
-  }
-
-  next(): Promise<TDataParallelReply> {
-    if (this.pending !== null) throw new Error('a data-parallel worker got a second request before replying');
-    return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
-  }
-
-  ask(req: TDataParallelRequest, transfer: ArrayBuffer[] = []): Promise<TDataParallelReply> {
-    const reply = this.next();
-    this.worker.postMessage(req, transfer);
-    return reply;
-  }
-}
-
-/**
- * Adam training over both cores: two worker threads, each its own wasm instance with a replica
- * of the model, each taking half of every batch; their gradients are averaged through a
- * SharedArrayBuffer and both replicas apply the average, so the update is the full batch's
- * (up to float summation order). The batch comes as plain arrays (what BatchBuilder fills)
- * and is copied once into each half's message.
+ * The training step over both cores: the main thread takes the first ⌈n/2⌉ images of each
+ * batch, the helper thread the other ⌊n/2⌋, at the same time. The loss is a mean, so the whole
+ * batch's gradient is the size-weighted average of the parts' gradients,
+ *   g = (n_main·g_main + n_helper·g_helper) / n,
+ * which holds for odd and short last batches too (a 1-image batch is the main thread's alone,
+ * weight 0 for the helper). The main thread writes that average into the shared buffer; both
+ * sides apply it (clipped alike with gradClipNorm) with their own optimizer, so the replicas
+ * stay equal to float rounding of the summation order against one thread on the whole batch.
  *
- * A measured building block, not yet the trainer's path: snapshots, inspection hooks and
- * checkpoints read the main thread's model, which this does not update.
+ * What one thread's step offers is kept: the gradient hook sees the whole batch's (averaged)
+ * gradients before the update; the model and optimizer on the main thread are the run's state,
+ * updated every step, so evaluation, inspection and checkpoints read them as before. Every tensor
+ * made here is released before returning.
  */
-export class DataParallelStep {
-  /** Live tensors in each worker after the last step (they must not grow from step to step). */
-  workerTensors: number[] = [];
+export function createDataParallelStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  helper: DataParallelHelper,
+  options: BatchStepShape & { gradClipNorm?: number | undefined },
+): BatchStep {
+  const variables = trainableVariables(model);
+  const params = variables.reduce((n, v) => n + v.size, 0);
+  if (params !== helper.params) throw new Error(`the helper thread's model has ${helper.params} parameters, this one ${params}`);
+  const { gradClipNorm, imageShape, classes } = options;
+  checkGradClipNorm(gradClipNorm);
+  const [h, w, c] = imageShape;
+  const pixels = h * w * c;
 
-  private constructor(
-    private readonly replicas: [Replica, Replica],
-    readonly params: number,
-  ) {}
-
-  static async create(config: TModelConfig, learningRate: number): Promise<DataParallelStep> {
-    // The parameter count sizes the shared buffer; the model is built on whatever backend is active.
-    const model = buildModel(config);
-    const params = model.trainableWeights.reduce((n, w) => n + w.read().size, 0);
-    model.dispose();
-    const gradients = new SharedArrayBuffer(2 * params * 4);
-    const replicas = ([0, 1] as const).map((rank) => {
-      const workerData: TDataParallelInit = { config, learningRate, rank, gradients };
-      return new Replica(new Worker(WORKER_FILE, { workerData }));
-    }) as [Replica, Replica];
-    const ready = await Promise.all(replicas.map((r) => r.next()));
-    for (const r of ready) {
-      if (r.kind !== 'ready' || r.params !== params) throw new Error(`data-parallel worker did not start: ${JSON.stringify(r)}`);
+  /** The main thread's part: loss, hits, and its gradients averaged with the helper's into helper.averaged. */
+  const mainPart = async (batch: ArrayBatch, mine: number, helperPart: Promise<{ loss: number; correct: number }>) => {
+    const x = tf.tensor4d(batch.x.subarray(0, mine * pixels), [mine, h, w, c]);
+    const y = tf.tensor2d(batch.y.subarray(0, mine * classes), [mine, classes]);
+    let correct: tf.Scalar | undefined;
+    let computed: { value: tf.Scalar; grads: tf.NamedTensorMap } | undefined;
+    try {
+      computed = optimizer.computeGradients(
+        lossClosure(model, x, y, (k) => (correct = k)),
+        variables,
+      );
+      const [loss, hits] = await Promise.all([computed.value.data(), correct!.data()]);
+      const theirs = await helperPart;
+      const wMine = mine / batch.count;
+      const wTheirs = 1 - wMine;
+      const { averaged, helperGradients } = helper;
+      let offset = 0;
+      for (const v of variables) {
+        const g = computed.grads[v.name];
+        if (g === undefined) throw new Error(`no gradient for ${v.name}`);
+        const values = g.dataSync();
+        for (let i = 0; i < v.size; i++) {
+          averaged[offset + i] = wMine * (values[i] as number) + wTheirs * (helperGradients[offset + i] as number);
+        }
+        offset += v.size;
+      }
+      return { loss: wMine * (loss[0] as number) + wTheirs * theirs.loss, correct: (hits[0] as number) + theirs.correct };
+    } finally {
+      tf.dispose([x, y]);
+      if (computed !== undefined) tf.dispose([computed.value, ...Object.values(computed.grads)]);
+      correct?.dispose();
     }
-    return new DataParallelStep(replicas, params);
-  }
+  };
 
-  /** One step on `n` images: x is [n, h, w, c] and y [n, classes], flattened; n must be even. */
-  async step(x: Float32Array, xShape: [number, number, number, number], y: Float32Array, classes: number): Promise<StepResult> {
-    const [n, h, w, c] = xShape;
-    if (n % 2 !== 0) throw new Error(`data-parallel step needs an even batch, got ${n}`);
-    const half = n / 2;
-    const xs = h * w * c;
-    const results = await Promise.all(
-      this.replicas.map((r, i) => {
-        const xHalf = x.slice(i * half * xs, (i + 1) * half * xs);
-        const yHalf = y.slice(i * half * classes, (i + 1) * half * classes);
-        return r.ask({ kind: 'gradients', x: xHalf, xShape: [half, h, w, c], y: yHalf, yShape: [half, classes] }, [
-          xHalf.buffer,
-          yHalf.buffer,
-        ]);
-      }),
-    );
-    let loss = 0;
-    let correct = 0;
-    for (const r of results) {
-      if (r.kind !== 'gradients') throw new Error(`unexpected reply ${r.kind}`);
-      loss += r.loss / 2;
-      correct += r.correct;
+  return async (batch, onGradients) => {
+    const theirs = Math.floor(batch.count / 2);
+    const mine = batch.count - theirs;
+    // The helper's part leaves first, so that both cores work at once.
+    const helperPart =
+      theirs > 0
+        ? helper.gradients(
+            batch.x.slice(mine * pixels, batch.count * pixels),
+            [theirs, h, w, c],
+            batch.y.slice(mine * classes, batch.count * classes),
+            [theirs, classes],
+          )
+        : Promise.resolve({ loss: 0, correct: 0 });
+    // Awaited in mainPart, but a helper failing while this thread still computes must not go unhandled.
+    helperPart.catch(() => undefined);
+    const result = await mainPart(batch, mine, helperPart);
+    // Both update at once: the helper from the shared average, this thread from tensors of it.
+    const helperApplied = helper.apply();
+    helperApplied.catch(() => undefined);
+    const grads: tf.NamedTensorMap = {};
+    let offset = 0;
+    for (const v of variables) {
+      grads[v.name] = tf.tensor(helper.averaged.subarray(offset, offset + v.size), v.shape, 'float32');
+      offset += v.size;
     }
-    const applied = await Promise.all(this.replicas.map((r) => r.ask({ kind: 'apply' })));
-    this.workerTensors = applied.map((r) => (r.kind === 'applied' ? r.tensors : -1));
-    return { loss, correct };
-  }
-
-  async dispose(): Promise<void> {
-    await Promise.all(this.replicas.map((r) => r.worker.terminate()));
-  }
+    try {
+      if (onGradients !== undefined) await onGradients(grads);
+      applyGradients(optimizer, variables, grads, gradClipNorm);
+    } finally {
+      tf.dispose(grads);
+    }
+    await helperApplied;
+    return result;
+  };
 }

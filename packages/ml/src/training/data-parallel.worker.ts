@@ -1,18 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/backend.select';
-import { buildModel } from '../models/model.build';
-import { createOptimizer } from '../models/optimizer.factory';
+import { optimizerFromSpec } from '../models/optimizer.spec';
+import { restoreCheckpointTensors } from './checkpoint.take';
 import type { TDataParallelInit, TDataParallelReply, TDataParallelRequest } from './data-parallel.protocol';
-import { countCorrect } from './train-step';
+import { applyGradients, lossClosure, trainableVariables } from './train-step';
+
+type ModelJson = Parameters<typeof tf.models.modelFromJSON>[0];
 
 /**
- * One of two data-parallel workers: its own wasm instance (one core), a replica of the model
- * built from the same seeded config (so both start with identical weights) and its own Adam.
- * Per step: gradients of its half batch into its slot of the shared buffer; then, once the
- * main thread says both halves are in, the average of both slots applied by its optimizer.
- * Both replicas apply the same averaged gradients with the same deterministic kernels, so
- * they stay identical without ever exchanging weights.
+ * The helper thread of data-parallel training (see DataParallelHelper): its own wasm instance,
+ * so its own core, with a replica of the model built from the main thread's topology and
+ * given the main thread's weights and optimizer slots ('sync'). Per step it computes the
+ * gradients of its part of the batch into its slot of the shared buffer, then applies the
+ * averaged gradients the main thread wrote, with the same kernels on the same numbers as the
+ * main thread: the replicas stay identical without exchanging weights.
  */
 async function main(): Promise<void> {
   const port = parentPort;
@@ -20,52 +22,67 @@ async function main(): Promise<void> {
   const init = workerData as TDataParallelInit;
   const reply = (r: TDataParallelReply) => port.postMessage(r);
   await initBackend('wasm');
-  const model = buildModel(init.config);
-  const optimizer = createOptimizer({ optimizer: 'adam', learningRate: init.learningRate });
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const model = await tf.models.modelFromJSON({ modelTopology: init.topology } as ModelJson);
+  const optimizer = optimizerFromSpec(init.optimizer);
+  const variables = trainableVariables(model);
   const params = variables.reduce((n, v) => n + v.size, 0);
   const shared = new Float32Array(init.gradients);
   if (shared.length !== 2 * params) throw new Error(`gradient buffer holds ${shared.length} floats, expected ${2 * params}`);
-  const mine = init.rank * params;
+  const averaged = shared.subarray(0, params);
+  const mine = shared.subarray(params);
+
+  const gradients = (req: Extract<TDataParallelRequest, { kind: 'gradients' }>): TDataParallelReply => {
+    let correct: tf.Scalar | undefined;
+    const x = tf.tensor4d(req.x, req.xShape);
+    const y = tf.tensor2d(req.y, req.yShape);
+    const { value, grads } = optimizer.computeGradients(
+      lossClosure(model, x, y, (c) => (correct = c)),
+      variables,
+    );
+    try {
+      let offset = 0;
+      for (const v of variables) {
+        const g = grads[v.name];
+        if (g === undefined) throw new Error(`no gradient for ${v.name}`);
+        mine.set(g.dataSync() as Float32Array, offset);
+        offset += v.size;
+      }
+      return { kind: 'gradients', loss: value.dataSync()[0] as number, correct: correct?.dataSync()[0] as number };
+    } finally {
+      tf.dispose([x, y, value, ...Object.values(grads)]);
+      correct?.dispose();
+    }
+  };
+
+  const apply = (): TDataParallelReply => {
+    let offset = 0;
+    const named: tf.NamedTensorMap = {};
+    for (const v of variables) {
+      named[v.name] = tf.tensor(averaged.subarray(offset, offset + v.size), v.shape);
+      offset += v.size;
+    }
+    try {
+      applyGradients(optimizer, variables, named, init.gradClipNorm);
+    } finally {
+      tf.dispose(named);
+    }
+    return { kind: 'applied', tensors: tf.memory().numTensors };
+  };
 
   port.on('message', (req: TDataParallelRequest) => {
-    try {
-      if (req.kind === 'gradients') {
-        let correct: tf.Scalar | undefined;
-        const x = tf.tensor4d(req.x, req.xShape);
-        const y = tf.tensor2d(req.y, req.yShape);
-        const { value, grads } = optimizer.computeGradients(() => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor2D;
-          correct = tf.keep(countCorrect(logits, y));
-          return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
-        }, variables);
-        let offset = mine;
-        for (const v of variables) {
-          const g = grads[v.name];
-          if (g === undefined) throw new Error(`no gradient for ${v.name}`);
-          shared.set(g.dataSync() as Float32Array, offset);
-          offset += v.size;
-        }
-        const loss = value.dataSync()[0] as number;
-        const right = correct?.dataSync()[0] as number;
-        tf.dispose([x, y, value, ...Object.values(grads)]);
-        correct?.dispose();
-        reply({ kind: 'gradients', loss, correct: right });
-      } else {
-        let offset = 0;
-        const averaged = variables.map((v) => {
-          const avg = new Float32Array(v.size);
-          for (let i = 0; i < v.size; i++) avg[i] = 0.5 * ((shared[offset + i] as number) + (shared[params + offset + i] as number));
-          offset += v.size;
-          return { name: v.name, tensor: tf.tensor(avg, v.shape) };
-        });
-        optimizer.applyGradients(averaged);
-        tf.dispose(averaged.map((a) => a.tensor));
-        reply({ kind: 'applied', tensors: tf.memory().numTensors });
+    const answer = async (): Promise<TDataParallelReply> => {
+      switch (req.kind) {
+        case 'sync':
+          await restoreCheckpointTensors(model, optimizer, req);
+          return { kind: 'synced' };
+        case 'gradients':
+          return gradients(req);
+        case 'apply':
+          return apply();
       }
-    } catch (e) {
-      reply({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
+    };
+    // The main thread sends the next request only after this reply: requests never overlap.
+    answer().then(reply, (e: unknown) => reply({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
   });
   reply({ kind: 'ready', params });
 }

@@ -8,7 +8,7 @@ import { computeChannelStats } from '../core/channel-stats.compute';
 import { evaluate } from './evaluate.run';
 import { shuffledIndices } from './seeded-shuffle.util';
 import type { GradientHook } from '../core/gradient.hook';
-import { createTrainStep } from './train-step';
+import { createBatchStep } from './batch-step.create';
 import type { TrainCallbacks, TrainData, TrainOptions, TrainProgress, TrainResult } from './train.types';
 import { yieldToEventLoop } from '../core/event-loop.yield';
 import { restoreCheckpointTensors, takeCheckpointTensors } from './checkpoint.take';
@@ -50,7 +50,10 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
  * Labels are one-hot. The training images are reshuffled every epoch from
  * (seed, epoch); the last batch of an epoch may be smaller so every image is seen.
  * With gradClipNorm each step's gradients are clipped to that global L2 norm before
- * the update (see createTrainStep).
+ * the update (see createTrainStep). With a dataParallel helper thread each batch is split
+ * between this thread and the helper (createDataParallelStep): the same updates to float
+ * tolerance, on two cores; this thread's model and optimizer stay the run's state. With
+ * adaptThreads as well, trials now and then keep whichever of one or two threads is faster.
  *
  * Scalars (step = 1-based global step, wallTime = Date.now()):
  * - train/loss, train/accuracy every logInterval steps: image-weighted means over
@@ -101,7 +104,14 @@ export async function train(
   const stats = computeChannelStats(data.train);
   const trainBatches = new BatchBuilder(data.train, stats, numClasses);
   const testBatches = new BatchBuilder(data.test, stats, numClasses);
-  const step = createTrainStep(model, options.optimizer, { gradClipNorm: options.gradClipNorm });
+  const dataParallel = options.dataParallel;
+  const step = createBatchStep(model, options.optimizer, {
+    imageShape: [data.train.height, data.train.width, data.train.channels],
+    classes: numClasses,
+    gradClipNorm: options.gradClipNorm,
+    dataParallel,
+    adaptThreads: options.adaptThreads,
+  });
 
   const trainCount = data.train.count;
   const stepsPerEpoch = Math.ceil(trainCount / options.batchSize);
@@ -215,6 +225,8 @@ export async function train(
     epoch = Math.floor(resume.step / stepsPerEpoch) + 1;
     firstStart = (resume.step % stepsPerEpoch) * options.batchSize;
   }
+  // The helper thread starts from this thread's state: fresh, or just restored from the checkpoint.
+  await dataParallel?.sync(model, options.optimizer);
   let stopped = false;
   let suspended = false;
   epochs: for (; epoch <= options.epochs; epoch++) {
@@ -240,14 +252,7 @@ export async function train(
         };
       }
       const stepStart = performance.now();
-      const { x, y } = trainBatches.build(start, end, order);
-      let result;
-      try {
-        result = await step(x, y, hook);
-      } finally {
-        x.dispose();
-        y.dispose();
-      }
+      const result = await step({ ...trainBatches.fill(start, end, order), count: end - start }, hook);
       progressTrainMs += performance.now() - stepStart - hookMs;
       globalStep++;
       const images = end - start;

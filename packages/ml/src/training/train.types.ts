@@ -3,6 +3,8 @@ import type { TScalarTag, TTaggedHistogram, TTaggedScalar } from '@tensorscope/s
 import type { ImageDataset } from '../datasets/dataset.types';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
 import type { TTrainCheckpoint } from './checkpoint.types';
+import type { DataParallelHelper } from './data-parallel.helper';
+import type { AdaptOptions } from './threads.adapt';
 
 export interface TrainData {
   train: ImageDataset;
@@ -40,6 +42,13 @@ export interface TrainOptions {
   resume?: TTrainCheckpoint;
   /** Wall time between two checkpoints handed to onCheckpoint. Absent: only where a run is suspended. */
   checkpointEveryMs?: number;
+  /**
+   * A helper thread started for this model and optimizer (DataParallelHelper.start): each batch is
+   * then split between this thread and the helper, using two cores. The caller owns it (disposes it).
+   */
+  dataParallel?: DataParallelHelper;
+  /** With dataParallel: now and then time one thread against two and run the faster (createAdaptiveStep). Absent: always two. */
+  adaptThreads?: AdaptOptions;
 }
 
 export interface TrainProgress {
