@@ -78,10 +78,12 @@ export class PgNotifyBus implements EventBus {
     await this.pool.query(
       `WITH s AS (UPDATE "Run" SET "eventSeq" = "eventSeq" + $2 WHERE id = $1::uuid RETURNING "eventSeq" - $2 AS base),
             e AS (INSERT INTO "RunEvent" ("runId", seq, event)
-                  SELECT $1::uuid, s.base + i.n, jsonb_set(i.payload::jsonb, '{seq}', to_jsonb(s.base + i.n))
-                  FROM s, unnest($3::text[]) WITH ORDINALITY AS i(payload, n) RETURNING seq, event)
+                  SELECT $1::uuid, s.base + i.n, jsonb_set(i.payload, '{seq}', to_jsonb(s.base + i.n))
+                  FROM s, jsonb_array_elements($3::jsonb) WITH ORDINALITY AS i(payload, n) RETURNING seq, event)
        SELECT pg_notify($4, event::text) FROM (SELECT seq, event FROM e ORDER BY seq) ordered`,
-      [runId, events.length, payloads, BUS_CHANNEL],
+      // One JSON array, not a text[] parameter: pg quotes every element of an array parameter
+      // character by character (measured: the scalar writer's largest CPU cost after GC).
+      [runId, events.length, `[${payloads.join(',')}]`, BUS_CHANNEL],
     );
   }
 
