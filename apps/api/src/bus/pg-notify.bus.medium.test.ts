@@ -62,4 +62,27 @@ describe('PgNotifyBus.publishRunEvents', () => {
     const counter = await db.query<{ eventSeq: number }>(`SELECT "eventSeq" FROM "Run" WHERE id = $1`, [runId]);
     expect(counter.rows[0]!.eventSeq).toBe(4);
   });
+
+  it('delivers a subscriber only the event types it asked for, in order with the rest', async () => {
+    const all: string[] = [];
+    const cancels: string[] = [];
+    const offAll = bus.subscribe((e) => {
+      if ('runId' in e && e.runId === runId) all.push(e.type);
+    });
+    const offCancels = bus.subscribe(
+      (e) => {
+        if ('runId' in e && e.runId === runId) cancels.push(e.type);
+      },
+      new Set(['run.cancel']),
+    );
+    try {
+      await bus.publishRunEvents(runId, [scalars(5)]);
+      await bus.publish({ type: 'run.cancel', runId });
+      await expect.poll(() => all).toEqual(['run.scalars', 'run.cancel']);
+      expect(cancels).toEqual(['run.cancel']);
+    } finally {
+      offAll();
+      offCancels();
+    }
+  });
 });

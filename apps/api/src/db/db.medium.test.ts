@@ -84,13 +84,6 @@ describe('database layer', () => {
           name: 'db-test',
           model: 'lenet5',
           config: { learningRate: 0.001, layers: [6, 16] },
-          scalars: {
-            create: [
-              { tag: 'loss', step: 1, wallTime: 1_700_000_000_000, value: 2.5 },
-              { tag: 'loss', step: 2, wallTime: 1_700_000_000_500, value: 1.25 },
-              { tag: 'accuracy', step: 2, wallTime: 1_700_000_000_500, value: 0.5 },
-            ],
-          },
           snapshots: {
             create: { step: 2, layer: 'conv1', kind: 'kernel', shape: [5, 5, 1, 6], stats: { mean: 0 }, data: Buffer.from([1, 2, 3, 4]) },
           },
@@ -98,6 +91,14 @@ describe('database layer', () => {
       });
       expect(run.status).toBe('queued');
       expect(run.createdAt).toBeInstanceOf(Date);
+      // Points are not a relation of Run in the client (ScalarPoint has no foreign key): stored on their own.
+      await prisma.scalarPoint.createMany({
+        data: [
+          { runId: run.id, tag: 'loss', step: 1, wallTime: 1_700_000_000_000, value: 2.5 },
+          { runId: run.id, tag: 'loss', step: 2, wallTime: 1_700_000_000_500, value: 1.25 },
+          { runId: run.id, tag: 'accuracy', step: 2, wallTime: 1_700_000_000_500, value: 0.5 },
+        ],
+      });
 
       const loss = await prisma.scalarPoint.findMany({ where: { runId: run.id, tag: 'loss' }, orderBy: { step: 'asc' } });
       expect(loss.map((p) => [p.step, p.value, p.wallTime])).toEqual([
@@ -122,8 +123,16 @@ describe('database layer', () => {
       });
       expect(inserted.count).toBe(1);
 
+      // Another run's points stay when this one goes.
+      const other = await prisma.run.create({ data: { name: 'db-test-other', model: 'lenet5', config: {} } });
+      await prisma.scalarPoint.create({ data: { runId: other.id, tag: 'loss', step: 1, wallTime: 0, value: 1 } });
       await prisma.run.delete({ where: { id: run.id } });
-      expect(await prisma.scalarPoint.count({ where: { runId: run.id } })).toBe(0); // cascade
+      expect(await prisma.scalarPoint.count({ where: { runId: run.id } })).toBe(0); // the delete trigger, in place of a cascade
+      expect(await prisma.weightSnapshot.count({ where: { runId: run.id } })).toBe(0); // cascade
+      expect(await prisma.scalarPoint.count({ where: { runId: other.id } })).toBe(1);
+      // Deleting in raw SQL (as the bench seeds and scripts do) takes the points too.
+      await prisma.$executeRaw`DELETE FROM "Run" WHERE id = ${other.id}::uuid`;
+      expect(await prisma.scalarPoint.count({ where: { runId: other.id } })).toBe(0);
     } finally {
       await prisma.$disconnect();
     }

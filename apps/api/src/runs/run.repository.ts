@@ -114,7 +114,8 @@ export class RunRepository {
 
   /**
    * Deletes a run that is not training, with everything it stored (points, rollups, overviews,
-   * histograms, snapshots, checkpoint, visualizations: foreign keys cascade) in one statement,
+   * histograms, snapshots, checkpoint, visualizations: foreign keys cascade, and points by
+   * the Run delete trigger, as ScalarPoint has no foreign key) in one statement,
    * so it is all gone or all there. 'active' when it is queued or running: cancel it first.
    */
   async deleteFinished(id: string): Promise<'deleted' | 'active' | 'missing'> {

@@ -26,15 +26,22 @@ export class ScalarPointRepository {
     // training step (measured: an 8-statement interactive transaction took 9 s and timed out).
     // Values travel as text: Postgres parses NaN/±Infinity (a diverged loss) and JavaScript's
     // round-trip decimals exactly.
-    const insert = `INSERT INTO "ScalarPoint" ("runId", tag, step, "wallTime", value)
-      SELECT ${literal(runId)}::uuid, t, s, w, v FROM unnest(${arrayLiteral(
-        points.map((p) => p.tag),
-        'text[]',
-      )},
+    // ScalarPoint has no foreign key to Run (its per-point check was a third of the insert): the
+    // run row is locked once (FOR KEY SHARE, as the key's check did per point) and a run that is
+    // gone gets nothing. A run deleted meanwhile waits for this batch, then its delete trigger
+    // removes these points too (see the migration scalar_point_without_fk).
+    const insert = `WITH run AS (SELECT id FROM "Run" WHERE id = ${literal(runId)}::uuid FOR KEY SHARE)
+      INSERT INTO "ScalarPoint" ("runId", tag, step, "wallTime", value)
+      SELECT run.id, t, s, w, v FROM run, unnest(
+        ${arrayLiteral(
+          points.map((p) => p.tag),
+          'text[]',
+        )},
         ${arrayLiteral(
           points.map((p) => p.step),
           'int[]',
-        )}, ${arrayLiteral(
+        )},
+        ${arrayLiteral(
           points.map((p) => p.wallTime),
           'float8[]',
         )},

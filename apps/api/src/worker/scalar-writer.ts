@@ -28,6 +28,10 @@ const SUMMARY: ReadonlySet<string> = new Set(SUMMARY_TAGS);
  * during a write goes in the next one. A chart sees a point one write after it was logged (the
  * bench's live row; a 1 s flush timer before made that up to a second), while a fast producer
  * still gets big batches, up to `maxBuffered`, where add() waits for the write (backpressure).
+ * Big batches are what makes a high rate cheap: each write refreshes the rollup buckets it
+ * touches whole and has a fixed cost per statement. Measured on the ingestion bench (121 tags):
+ * 32.8 ms of CPU per 1,000 points with at most 5,000 a batch, 22.6 ms with 20,000 (50,000: 20.6,
+ * but the last write of a run then takes about a second).
  */
 export class ScalarWriter {
   private buffer: TTaggedScalar[] = [];
@@ -46,7 +50,7 @@ export class ScalarWriter {
     private readonly guard: WriteGuard = unguarded,
     /** What the run already had (a resumed run): its best values must not be forgotten. */
     previous: { last?: TFinalMetrics | null; best?: TBestMetrics | null } = {},
-    private readonly options = { maxBuffered: 5000 },
+    private readonly options = { maxBuffered: 20_000 },
   ) {
     this.last = { ...(previous.last ?? {}) };
     this.best = { ...(previous.best ?? {}) };

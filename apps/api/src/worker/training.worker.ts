@@ -78,10 +78,13 @@ export class TrainingWorker implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    this.bus.subscribe((e) => {
-      if (e.type === 'run.cancel') this.cancel(e.runId);
-      if (e.type === 'run.updated') this.wake?.();
-    });
+    this.bus.subscribe(
+      (e) => {
+        if (e.type === 'run.cancel') this.cancel(e.runId);
+        if (e.type === 'run.updated') this.wake?.();
+      },
+      new Set(['run.cancel', 'run.updated']),
+    );
     // Not awaited: the process is up (and can be stopped) even while the database is not.
     this.loop = this.work();
     this.logger.log(`worker ${this.env.WORKER_ID} waiting for training runs`);
