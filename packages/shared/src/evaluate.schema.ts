@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEST_IMAGE_INDEX_MAX } from './run-config.schema';
 
 /**
  * How a model fails, at one weight snapshot, over the test split: the evaluation views. They are
@@ -52,7 +53,11 @@ export const ZEmbeddingParams = z.strictObject({
 export const ZHiddenStatesParams = z.strictObject({
   kind: z.literal('hidden-states'),
   /** Test image index. */
-  image: z.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999'),
+  image: z
+    .number()
+    .int('image must be an integer')
+    .min(0, 'image must be ≥ 0')
+    .max(TEST_IMAGE_INDEX_MAX, `image must be ≤ ${TEST_IMAGE_INDEX_MAX}`),
 });
 
 /** One class of the eval set. null where the ratio is 0/0 (no image of the class, or none predicted as it). */

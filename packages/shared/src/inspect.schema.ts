@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEST_IMAGE_INDEX_MAX } from './run-config.schema';
 import { safeText } from './safe-text.schema';
 import { ZScalarTag } from './scalar.schema';
 import { pathStep, queryStep } from './step.schema';
@@ -96,7 +97,12 @@ export const ZSnapshotParams = z.object({
 
 export const ZFeatureMapsQuery = z.strictObject({
   /** Index into the run's CIFAR-10 test split. */
-  image: z.coerce.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999').default(0),
+  image: z.coerce
+    .number()
+    .int('image must be an integer')
+    .min(0, 'image must be ≥ 0')
+    .max(TEST_IMAGE_INDEX_MAX, `image must be ≤ ${TEST_IMAGE_INDEX_MAX}`)
+    .default(0),
   zoom: z.coerce.number().int('zoom must be an integer').min(1, 'zoom must be at least 1').max(32, 'zoom must be at most 32').default(8),
 });
 export type TFeatureMapsQuery = z.infer<typeof ZFeatureMapsQuery>;

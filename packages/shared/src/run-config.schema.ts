@@ -77,6 +77,8 @@ const subsetFieldsUpTo = (train: number, test: number) => ({
 const subsetFields = subsetFieldsUpTo(MNIST_TRAIN_SIZE, CIFAR_TEST_SIZE);
 /** An upload may be larger than the built-ins: its own sizes (datasetFacts) bound a custom run's subsets. */
 const UPLOAD_SPLIT_MAX = 100_000_000;
+/** The largest test-image index a request may name; each run's own test split bounds it where it is known (the API, the worker). */
+export const TEST_IMAGE_INDEX_MAX = UPLOAD_SPLIT_MAX - 1;
 
 /** Subsets larger than the run's dataset split, as field issues. */
 function checkSubsets(

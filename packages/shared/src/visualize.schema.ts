@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEST_IMAGE_INDEX_MAX } from './run-config.schema';
 import { safeText } from './safe-text.schema';
 import { bodyStep } from './step.schema';
 import {
@@ -50,7 +51,11 @@ export const ZImageParams = z.strictObject({
   /** Conv layer for the deconv projection, the occlusion's feature-map curve and Grad-CAM. */
   layer: layerName,
   /** Test image index. */
-  image: z.number().int('image must be an integer').min(0, 'image must be ≥ 0').max(9_999, 'image must be ≤ 9999'),
+  image: z
+    .number()
+    .int('image must be an integer')
+    .min(0, 'image must be ≥ 0')
+    .max(TEST_IMAGE_INDEX_MAX, `image must be ≤ ${TEST_IMAGE_INDEX_MAX}`),
   /** Feature map to project; default: the one with the strongest activation on this image. */
   featureMap: z.number().int('featureMap must be an integer').min(0).max(4095).optional(),
   /** Occluder side and stride in input pixels. */

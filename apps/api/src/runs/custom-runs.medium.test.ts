@@ -218,6 +218,14 @@ describe('custom networks on uploaded datasets', () => {
     });
     expect(states.status).toBe(400);
     expect(states.body.details).toEqual([{ path: 'kind', message: expect.stringMatching(/has no recurrent layer/) }]);
+    // Image indices are bounded by the run's own test split (an upload may have more than 10,000).
+    const beyond = await http<TApiError>(base, `/api/runs/${created.id}/visualizations`, {
+      method: 'POST',
+      body: { kind: 'image', layer: 'conv1', image: 10_000 },
+    });
+    expect(beyond.body.details).toEqual([
+      { path: 'image', message: "image must be an index from 0 to 9999 (the run's test split has 10000 images)" },
+    ]);
 
     const del = await http<TApiError>(base, `/api/datasets/${fashion.id}`, { method: 'DELETE' });
     expect(del.status).toBe(409);

@@ -3,6 +3,7 @@ import {
   ERROR_CODES,
   ZRunConfig,
   resolveRunNetwork,
+  datasetSizesOf,
   deconvPathProblem,
   type TVisualization,
   type TVisualizationCreate,
@@ -49,6 +50,12 @@ export class VisualizationService {
     if (input.kind === 'hidden-states' && !['rnn', 'lstm', 'gru'].some((t) => types.has(t as 'rnn')))
       throw ApiError.validation('visualization', [
         { path: 'kind', message: `run ${runId} (${config.model}) has no recurrent layer; hidden states need an rnn, lstm or gru layer` },
+      ]);
+    // An image is one of the run's test images: its dataset's own test split bounds it.
+    const testSize = datasetSizesOf(config).test;
+    if ('image' in input && input.image >= testSize)
+      throw ApiError.validation('visualization', [
+        { path: 'image', message: `image must be an index from 0 to ${testSize - 1} (the run's test split has ${testSize} images)` },
       ]);
     const steps = await this.inspect.snapshotSteps(runId);
     if (steps.length === 0)
