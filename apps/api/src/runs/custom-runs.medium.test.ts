@@ -8,6 +8,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authedFetch, cancelLeftoverRuns, http, listen, tokenFor, until, useTestDatabase } from '../../test/api.harness';
 import { WorkerModule } from '../worker/worker.module';
+import { Client } from 'pg';
+import { ZRunConfig } from '@tensorscope/shared';
+import { CustomRunResolver } from './custom-run.resolver';
+import { DatasetGoneError, RunRepository } from './run.repository';
 
 const FASHION = '/usr/share/datasets/fashion-mnist';
 
@@ -259,5 +263,49 @@ describe('custom networks on uploaded datasets', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ path: 'axes.0.values.1', message: expect.stringMatching(/filters must be at least 1/) }]);
+  });
+
+  it('a run created while its dataset is being deleted is refused, never left on a deleted dataset', async () => {
+    const idx = (dims: number[], data: Uint8Array) => {
+      const header = Buffer.alloc(4 + 4 * dims.length);
+      header[2] = 0x08;
+      header[3] = dims.length;
+      dims.forEach((d, k) => header.writeUInt32BE(d, 4 + 4 * k));
+      return Buffer.concat([header, Buffer.from(data)]);
+    };
+    const form = new FormData();
+    form.append('name', 'tiny');
+    form.append('format', 'idx');
+    const files = {
+      trainImages: idx([4, 2, 2], new Uint8Array(16)),
+      trainLabels: idx([4], new Uint8Array([0, 1, 0, 1])),
+      testImages: idx([2, 2, 2], new Uint8Array(8)),
+      testLabels: idx([2], new Uint8Array([1, 0])),
+    };
+    for (const [k, v] of Object.entries(files)) form.append(k, new Blob([v]), k);
+    const tiny = (await (
+      await fetch(`${base}/api/datasets`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await tokenFor(base)}` } })
+    ).json()) as TDataset;
+    const config = ZRunConfig.parse({ model: 'custom', dataset: tiny.id, network: { layers: [{ type: 'flatten' }] } });
+    const resolved = await api.get(CustomRunResolver).resolve(config);
+    // A delete in progress holds the dataset row; the insert waits for it, then finds it gone.
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query(`SELECT id FROM "Dataset" WHERE id = $1 FOR UPDATE`, [tiny.id]);
+      const creating = api.get(RunRepository).create(resolved, null);
+      await new Promise((r) => setTimeout(r, 300));
+      await db.query(`DELETE FROM "Dataset" WHERE id = $1`, [tiny.id]);
+      await db.query('COMMIT');
+      await expect(creating).rejects.toBeInstanceOf(DatasetGoneError);
+    } finally {
+      await db.end();
+    }
+    const check = new Client({ connectionString: process.env.DATABASE_URL });
+    await check.connect();
+    const { rows } = await check.query(`SELECT id FROM "Run" WHERE config->>'dataset' = $1`, [tiny.id]);
+    await check.end();
+    expect(rows).toEqual([]);
   });
 });

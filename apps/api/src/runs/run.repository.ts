@@ -17,6 +17,28 @@ export const runData = (config: TRunConfig) => ({
   config: config as unknown as Prisma.InputJsonValue,
 });
 
+/** A custom run's dataset left the catalogue between the check and the insert (deleted meanwhile). */
+export class DatasetGoneError extends Error {
+  constructor(readonly datasetId: string) {
+    super(`dataset ${datasetId} is no longer in the catalogue (deleted meanwhile)`);
+  }
+}
+
+/**
+ * Holds a share lock on the uploaded datasets these runs train on, inside the transaction that
+ * inserts them: a dataset delete (which locks the row for update and counts its runs) either
+ * waits and then sees them, or went first and the runs are refused. Built-ins are never deleted.
+ */
+export async function lockRunDatasets(tx: Prisma.TransactionClient, configs: readonly TRunConfig[]): Promise<void> {
+  const ids = [
+    ...new Set(configs.flatMap((c) => (c.model === 'custom' && c.dataset !== 'mnist' && c.dataset !== 'cifar10' ? [c.dataset] : []))),
+  ];
+  for (const id of ids) {
+    const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Dataset" WHERE id = ${id} AND status = 'ready' FOR SHARE`;
+    if (found.length === 0) throw new DatasetGoneError(id);
+  }
+}
+
 /** A listed run: what its answer shows, and its place in the queue (null: not queued). */
 export type TRunListRow = TRunAnswerRow & { queuePosition: number | null };
 
@@ -65,7 +87,11 @@ export class RunRepository {
   }
 
   create(config: TRunConfig, ownerId: string | null = null): Promise<RunRow> {
-    return this.db.run.create({ data: { ...runData(config), ownerId } });
+    if (config.model !== 'custom') return this.db.run.create({ data: { ...runData(config), ownerId } });
+    return this.db.$transaction(async (tx) => {
+      await lockRunDatasets(tx, [config]);
+      return tx.run.create({ data: { ...runData(config), ownerId } });
+    });
   }
 
   /**

@@ -21,7 +21,7 @@ import { RunEventRepository } from './run-event.repository';
 import { RunLogRepository } from './run-log.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRun } from './run.mapper';
-import { RunRepository } from './run.repository';
+import { DatasetGoneError, RunRepository } from './run.repository';
 import type { Run as RunRow } from '@prisma/client';
 import { ScalarStore } from '../scalars/scalar.store';
 import { CustomRunResolver } from './custom-run.resolver';
@@ -43,7 +43,9 @@ export class RunService {
   async create(config: TRunConfig, principal: TPrincipal): Promise<TRun> {
     // The queued row is the job: idle workers claim it (this signal only wakes them early).
     // A run posted without a name is named after what sets it apart (model, shape, optimizer…).
-    const row = await this.runs.create(withRunName(await this.customRuns.resolve(config)), principal.user.id);
+    const row = await this.runs.create(withRunName(await this.customRuns.resolve(config)), principal.user.id).catch((e: unknown) => {
+      throw e instanceof DatasetGoneError ? ApiError.validation('run config', [{ path: 'dataset', message: e.message }]) : e;
+    });
     this.listCache.clear();
     await this.bus.publish({ type: 'run.updated', runId: row.id });
     return this.answer(row);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma, Run as RunRow, Sweep as SweepRow } from '@prisma/client';
 import type { TRunConfig, TRunStatus, TSweepAxis } from '@tensorscope/shared';
 import { PrismaService } from '../prisma/prisma.service';
-import { runData } from '../runs/run.repository';
+import { lockRunDatasets, runData } from '../runs/run.repository';
 
 export interface SweepWithCounts {
   row: SweepRow;
@@ -24,6 +24,7 @@ export class SweepRepository {
     configs: readonly TRunConfig[],
   ): Promise<{ sweep: SweepRow; runs: RunRow[] }> {
     return this.db.$transaction(async (tx) => {
+      await lockRunDatasets(tx, configs);
       const row = await tx.sweep.create({
         data: {
           name: sweep.name,

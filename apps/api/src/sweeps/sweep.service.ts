@@ -4,7 +4,7 @@ import { EVENT_BUS, type EventBus } from '../bus/event-bus.port';
 import { ApiError } from '../common/api-error';
 import { CLOCK, type Clock } from '../common/clock';
 import { toRuns } from '../runs/run.mapper';
-import { RunRepository } from '../runs/run.repository';
+import { DatasetGoneError, RunRepository } from '../runs/run.repository';
 import { CustomRunResolver } from '../runs/custom-run.resolver';
 import { RunListCache } from '../runs/run-list.cache';
 import { toSweep } from './sweep.mapper';
@@ -36,7 +36,11 @@ export class SweepService {
         .join(', ');
       configs.push(await this.customRuns.resolve(config, { what: 'sweep', at: 'base.', label }));
     }
-    const { sweep, runs } = await this.sweeps.create({ name: input.name, base: input.base, axes: input.axes, ownerId }, configs);
+    const { sweep, runs } = await this.sweeps
+      .create({ name: input.name, base: input.base, axes: input.axes, ownerId }, configs)
+      .catch((e: unknown) => {
+        throw e instanceof DatasetGoneError ? ApiError.validation('sweep', [{ path: 'base.dataset', message: e.message }]) : e;
+      });
     this.listCache.clear();
     for (const run of runs) await this.bus.publish({ type: 'run.updated', runId: run.id });
     const rows = (await Promise.all(runs.map((r) => this.runs.findById(r.id)))).filter((r) => r !== null);
