@@ -92,9 +92,12 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     // Another process revoked something: forget what this one trusted of it.
-    this.unsubscribe = this.bus.subscribe((e) => {
-      if (e.type === 'auth.revoked') this.principals.drop(e);
-    });
+    this.unsubscribe = this.bus.subscribe(
+      (e) => {
+        if (e.type === 'auth.revoked') this.principals.drop(e);
+      },
+      new Set(['auth.revoked'] as const),
+    );
   }
 
   onModuleDestroy(): void {

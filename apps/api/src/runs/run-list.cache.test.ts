@@ -5,15 +5,19 @@ import { RUN_LIST_CACHE_MS, RunListCache } from './run-list.cache';
 
 const list = (total: number): TRunList => ({ items: [], total, page: 1, pageSize: 20 });
 
-/** A bus whose events this test delivers by hand. */
+/** A bus whose events this test delivers by hand, to the subscribers that want their type (as the real one). */
 function fakeBus(): EventBus & { deliver(e: TBusEvent): void } {
-  const handlers = new Set<(e: TBusEvent) => void>();
+  const handlers = new Set<{ h: (e: TBusEvent) => void; types: ReadonlySet<TBusEvent['type']> | undefined }>();
   return {
     publish: async () => undefined,
     publishRunEvents: async () => undefined,
-    subscribe: (h) => (handlers.add(h), () => handlers.delete(h)),
+    subscribe: (h, types) => {
+      const entry = { h, types };
+      handlers.add(entry);
+      return () => handlers.delete(entry);
+    },
     close: async () => undefined,
-    deliver: (e) => handlers.forEach((h) => h(e)),
+    deliver: (e) => handlers.forEach(({ h, types }) => (types === undefined || types.has(e.type) ? h(e) : undefined)),
   };
 }
 

@@ -30,9 +30,8 @@ export class RunListCache implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(EVENT_BUS) private readonly bus: EventBus) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.subscribe((e) => {
-      if (e.type === 'run.updated' || e.type === 'run.deleted') this.clear();
-    });
+    // Only these two: a worker process (which has this module too) must not parse every point.
+    this.unsubscribe = this.bus.subscribe(() => this.clear(), new Set(['run.updated', 'run.deleted'] as const));
   }
 
   onModuleDestroy(): void {
