@@ -45,8 +45,10 @@ export class DatasetFilesCache {
     if (!pending) {
       pending = this.copy(id, checksum);
       this.copying.set(checksum, pending);
-      // Keep a success (the folder is there for good); forget a failure so the next call tries again.
-      pending.catch(() => this.copying.delete(checksum));
+      // Only copies in flight are shared; each later call looks for the manifest again (one stat),
+      // so a cache folder removed by hand is copied again rather than trusted.
+      const settled = () => this.copying.delete(checksum);
+      pending.then(settled, settled);
     }
     await pending;
   }
