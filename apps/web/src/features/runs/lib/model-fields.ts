@@ -1,8 +1,7 @@
-import type { TDatasetName, TModelName } from '@tensorscope/shared';
-import { DATASET_SIZES, MODEL_NAMES, RECURRENT_MODELS, fieldAppliesToModel } from '@tensorscope/shared';
+import type { TDatasetName } from '@tensorscope/shared';
+import { DATASET_SIZES, RECURRENT_MODELS, fieldAppliesToModel } from '@tensorscope/shared';
 
 export const isRecurrentModel = (model: string): boolean => (RECURRENT_MODELS as readonly string[]).includes(model);
-export const isModelName = (model: string): model is TModelName => (MODEL_NAMES as readonly string[]).includes(model);
 
 /**
  * Whether `field` is part of `model`'s config (the registry's `models`). The schema is a union on
