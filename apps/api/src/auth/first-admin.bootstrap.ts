@@ -8,7 +8,9 @@ import { UserRepository } from './user.repository';
 /**
  * A fresh installation gets one admin: from ADMIN_EMAIL / ADMIN_PASSWORD when set, otherwise
  * with a generated password printed once, here, at the first start. Does nothing once any user
- * exists. Retries in the background while the database is not reachable yet.
+ * exists. The first attempt is awaited during bootstrap, so the API listens (and `npm start`
+ * says "ready") only once that admin can sign in; while the database is not reachable the API
+ * starts anyway and the attempt is retried in the background.
  */
 @Injectable()
 export class FirstAdminBootstrap extends PeriodicJob {
@@ -17,6 +19,23 @@ export class FirstAdminBootstrap extends PeriodicJob {
     @Inject(ENV) private readonly env: TEnv,
   ) {
     super('checking for the first admin', new Logger('Accounts'), 2000);
+  }
+
+  /** How long bootstrap waits for the first attempt before leaving it to the background. */
+  static readonly FIRST_ATTEMPT_MS = 10_000;
+
+  override async onApplicationBootstrap(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'later'>((resolve) => {
+      timer = setTimeout(() => resolve('later'), FirstAdminBootstrap.FIRST_ATTEMPT_MS);
+    });
+    const first = this.ensure().then(
+      () => 'done' as const,
+      () => 'later' as const, // the periodic rounds log what is not a database outage
+    );
+    const outcome = await Promise.race([first, gaveUp]);
+    clearTimeout(timer);
+    if (outcome === 'later') super.onApplicationBootstrap();
   }
 
   /** Until it has run once against a reachable database. */
