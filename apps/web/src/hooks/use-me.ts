@@ -5,6 +5,7 @@ import type { TLoginBody, TUser, TWhoAmI } from '@tensorscope/shared';
 import { ApiError, isUnauthenticated } from '../lib/api-client';
 import { authApi } from '../lib/auth.api';
 import { authKeys } from '../lib/auth-keys';
+import { useHydrated } from './use-hydrated';
 import { LOGIN_PATH } from '../lib/login-redirect';
 
 /** Who is signed in. A 401 here is what sends every other page to /login (see app/providers.tsx). */
@@ -24,11 +25,14 @@ export function useMe() {
 
 /**
  * The signed-in user, or undefined while unknown or signed out. A 401 on refetch keeps the old
- * answer in the cache next to the error: that user is gone, whatever the data still says.
+ * answer in the cache next to the error: that user is gone, whatever the data still says. Unknown
+ * while hydrating too, as on the server (see useHydrated): the header's /auth/me may answer before
+ * a Suspense boundary below it hydrates.
  */
 export function useSignedInUser(): TUser | undefined {
   const me = useMe();
-  return isUnauthenticated(me.error) ? undefined : me.data?.user;
+  const hydrated = useHydrated();
+  return !hydrated || isUnauthenticated(me.error) ? undefined : me.data?.user;
 }
 
 /** Signs in; the caches of whoever was here before are dropped, and the new user is cached at once. */
