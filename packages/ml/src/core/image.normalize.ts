@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ImageDataset } from '../datasets/dataset.types';
+import { asImageSource, type ImageSource, type TrainImages } from '../datasets/image-source';
 import type { ChannelStats } from './channel-stats.compute';
 
 /**
@@ -12,12 +12,11 @@ import type { ChannelStats } from './channel-stats.compute';
  */
 export class ImageNormalizer {
   private readonly lut: Float32Array;
+  private readonly source: ImageSource;
   readonly pixelsPerImage: number;
 
-  constructor(
-    private readonly dataset: ImageDataset,
-    stats: ChannelStats,
-  ) {
+  constructor(dataset: TrainImages, stats: ChannelStats) {
+    this.source = asImageSource(dataset);
     const { channels } = dataset;
     if (stats.mean.length !== channels || stats.std.length !== channels) {
       throw new Error(`channel stats are for ${stats.mean.length} channels, the dataset has ${channels}`);
@@ -31,26 +30,27 @@ export class ImageNormalizer {
     this.pixelsPerImage = dataset.height * dataset.width * channels;
   }
 
-  /** Writes image `index` of the dataset, standardised, into dst from dstOffset on. */
+  /** Writes image `index` of the images, standardised, into dst from dstOffset on. */
   fill(index: number, dst: Float32Array, dstOffset: number): void {
-    const { images, channels } = this.dataset;
-    if (!Number.isInteger(index) || index < 0 || index >= this.dataset.count) {
-      throw new Error(`image index must be an integer in 0..${this.dataset.count - 1}, got ${index}`);
+    const { channels } = this.source;
+    if (!Number.isInteger(index) || index < 0 || index >= this.source.count) {
+      throw new Error(`image index must be an integer in 0..${this.source.count - 1}, got ${index}`);
     }
     const size = this.pixelsPerImage;
-    const src = index * size;
+    // One image's bytes: a view of memory, or read from the file (a disk source).
+    const bytes = this.source.images(index, 1);
     if (channels === 1) {
-      for (let p = 0; p < size; p++) dst[dstOffset + p] = this.lut[images[src + p] as number] as number;
+      for (let p = 0; p < size; p++) dst[dstOffset + p] = this.lut[bytes[p] as number] as number;
     } else {
       for (let p = 0; p < size; p += channels) {
-        for (let c = 0; c < channels; c++) dst[dstOffset + p + c] = this.lut[c * 256 + (images[src + p + c] as number)] as number;
+        for (let c = 0; c < channels; c++) dst[dstOffset + p + c] = this.lut[c * 256 + (bytes[p + c] as number)] as number;
       }
     }
   }
 
   /** The images at `indices`, in that order, as one [n, height, width, channels] float32 tensor. */
   tensor(indices: ArrayLike<number>): tf.Tensor4D {
-    const { height, width, channels } = this.dataset;
+    const { height, width, channels } = this.source;
     const x = new Float32Array(indices.length * this.pixelsPerImage);
     for (let b = 0; b < indices.length; b++) this.fill(indices[b] as number, x, b * this.pixelsPerImage);
     return tf.tensor4d(x, [indices.length, height, width, channels]);

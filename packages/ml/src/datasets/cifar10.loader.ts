@@ -1,7 +1,8 @@
 import { readPinnedFile } from './checksum.verify';
 import { CIFAR10_CLASS_NAMES, CIFAR10_FILES, CIFAR10_PACKAGE, CIFAR10_REMEDY, type Cifar10SplitFiles } from './cifar10.files';
 import { decodeCifar10Split } from './cifar10-split.decode';
-import { readDatasetCache, writeDatasetCache, type CacheIdentity } from './dataset.cache';
+import { openDatasetCacheOnDisk, readDatasetCache, writeDatasetCache, type CacheIdentity } from './dataset.cache';
+import type { DiskImageSource } from './disk-image.source';
 import type { CifarVariant, DatasetSplit, ImageDataset } from './dataset.types';
 import { GRAY28_TRANSFORM_ID, rgbToGray28 } from './gray28.transform';
 import { installedPackageDir } from './package.locate';
@@ -52,6 +53,31 @@ export async function loadCifar10(options: LoadCifar10Options): Promise<DatasetS
 /** One split only (checksums and cache as for loadCifar10): e.g. the 10,000 test images for inspection. */
 export async function loadCifar10Split(options: LoadCifar10Options & { split: Cifar10Split }): Promise<ImageDataset> {
   return loadSplit(options.split, options.variant, loadContext(options));
+}
+
+/**
+ * The training split read from its cache file (DiskImageSource), not held in memory: what a
+ * training run needs (a step reads one batch). A miss decodes and caches the split as
+ * loadCifar10Split does, then opens the file written. The caller closes the source.
+ */
+export async function openCifar10TrainOnDisk(options: LoadCifar10Options): Promise<DiskImageSource> {
+  const context = loadContext(options);
+  const identity = cacheIdentity('train', options.variant, CIFAR10_FILES.train);
+  const first = await openDatasetCacheOnDisk(context.cacheDir, identity);
+  if (first.hit) {
+    try {
+      await verifySources(context.sourceDir, CIFAR10_FILES.train);
+    } catch (error) {
+      first.source.close();
+      throw error;
+    }
+    context.emit({ type: 'cache-hit', variant: options.variant, split: 'train' });
+    return first.source;
+  }
+  await loadSplit('train', options.variant, context);
+  const written = await openDatasetCacheOnDisk(context.cacheDir, identity);
+  if (!written.hit) throw new Error(`the CIFAR-10 ${options.variant} training cache just written does not open: ${written.reason}`);
+  return written.source;
 }
 
 function loadContext(options: LoadCifar10Options): LoadContext {

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.write';
+import { DiskImageSource } from './disk-image.source';
 import type { ImageDataset } from './dataset.types';
 import { sha256Hex } from './sha256.hash';
 
@@ -80,6 +81,29 @@ export async function readDatasetCache(cacheDir: string, identity: CacheIdentity
     hit: true,
     dataset: { images, labels, count, height, width, channels, classNames: identity.classNames },
   };
+}
+
+export type DiskCacheLookup = { hit: true; source: DiskImageSource } | { hit: false; reason: string };
+
+/**
+ * The same checks as readDatasetCache, but the images stay in their file (DiskImageSource,
+ * verified through the descriptor it reads): only the labels are read into memory.
+ */
+export async function openDatasetCacheOnDisk(cacheDir: string, identity: CacheIdentity): Promise<DiskCacheLookup> {
+  const paths = cachePaths(cacheDir, identity.name);
+  let manifest: CacheManifest;
+  try {
+    manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as CacheManifest;
+  } catch {
+    return { hit: false, reason: 'no readable cache manifest' };
+  }
+  const stale = staleReason(manifest, identity);
+  if (stale) return { hit: false, reason: `stale: ${stale}` };
+  const labels = await readRecordedFile(paths.labels, manifest.labels);
+  if (typeof labels === 'string') return { hit: false, reason: `corrupt labels file: ${labels}` };
+  const source = await DiskImageSource.open(paths.images, { ...manifest.shape, labels, classNames: identity.classNames }, manifest.images);
+  if (typeof source === 'string') return { hit: false, reason: `corrupt images file: ${source}` };
+  return { hit: true, source };
 }
 
 function staleReason(manifest: CacheManifest, identity: CacheIdentity): string | undefined {

@@ -6,7 +6,10 @@ import { dataCacheDir } from '../bench/data-cache.dir';
 import { loadCifar10 } from '../datasets/cifar10.loader';
 import { probeIndices } from '../inspect/probe.select';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
-import { loadRunData, loadRunProbe, trainRun } from './train-run';
+import { computeChannelStats } from '../core/channel-stats.compute';
+import { DiskImageSource } from '../datasets/disk-image.source';
+import { asImageSource } from '../datasets/image-source';
+import { loadRunData, loadRunProbe, runTrainImages, trainRun } from './train-run';
 
 beforeAll(async () => {
   expect(await initBackend('wasm')).toBe('wasm');
@@ -57,9 +60,9 @@ it('passes the inspection settings of the run config through to the loop', async
   expect(scalars.some((p) => p.tag === 'gradients/fc1/kernel/std')).toBe(true);
   expect(snapshots.map((s) => s.step)).toEqual([2]);
   expect(tf.memory().numTensors).toBe(before);
-  // What it says for the run's log: the data (loaded by the probe test above) and the model built.
+  // What it says for the run's log: the data (the probe test above read only the test split) and the model built.
   expect(logs).toEqual([
-    expect.stringMatching(/^data: cifar10-gray28, 128 train \+ 50 test images \(28×28×1\), ready in \d+\.\d s \(already in memory\)$/),
+    expect.stringMatching(/^data: cifar10-gray28, 128 train \+ 50 test images \(28×28×1\), ready in \d+\.\d s \(read and verified\)$/),
     expect.stringMatching(/^model: [\d,]+ parameters in \d+ layers$/),
   ]);
 });
@@ -71,7 +74,24 @@ it('uses the whole MNIST split when trainSubset and evalSubset are unset', async
   const lenet = await loadRunData(ZRunConfig.parse({ name: 'some', model: 'lenet5', variant: 'mnist', trainSubset: 300 }), env);
   expect([lenet.train.count, lenet.test.count]).toEqual([300, 10_000]);
   // One decoded MNIST for both: the subsets are views of the same bytes.
-  expect(lenet.train.images.buffer).toBe(data.train.images.buffer);
+  expect(asImageSource(lenet.train).images(0, 300).buffer).toBe(asImageSource(data.train).images(0, 1).buffer);
+});
+
+it('reads a CIFAR-10 training split from its cache file, byte for byte the decoded split', async () => {
+  const rgb = ZLenet5Config.parse({ name: 'disk', model: 'lenet5', variant: 'cifar-rgb32', trainSubset: 300, evalSubset: 20 });
+  const data = await loadRunData(rgb, env);
+  const whole = await runTrainImages(rgb, env);
+  expect(whole).toBeInstanceOf(DiskImageSource);
+  const decoded = (await loadCifar10({ variant: 'rgb32', cacheDir: env.cacheDir })).train;
+  const size = 32 * 32 * 3;
+  const train = asImageSource(data.train);
+  expect([train.count, data.test.count]).toEqual([300, 20]);
+  expect(Buffer.from(train.images(0, 300)).equals(Buffer.from(decoded.images.subarray(0, 300 * size)))).toBe(true);
+  expect(Buffer.from(whole.images(49_999, 1)).equals(Buffer.from(decoded.images.subarray(49_999 * size)))).toBe(true);
+  expect(Array.from(train.labels)).toEqual(Array.from(decoded.labels.subarray(0, 300)));
+  // Channel statistics read it in chunks: the same counts, so the same numbers.
+  expect(computeChannelStats(whole)).toEqual(computeChannelStats(decoded));
+  expect(() => train.images(299, 2)).toThrow('images 299..300 are outside 0..299');
 });
 
 it('trains a recurrent run on MNIST with clipping, its recurrent kernels inspected and snapshotted', async () => {

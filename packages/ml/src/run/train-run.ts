@@ -4,6 +4,8 @@ import { selectProbe } from '../inspect/probe.select';
 import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { takeFirst } from '../training/dataset-subset.util';
+import { openCifar10TrainOnDisk } from '../datasets/cifar10.loader';
+import { memorySource, takeFirstSource, type ImageSource } from '../datasets/image-source';
 import { train } from '../training/train';
 import { activeBackend } from '../backend/backend.select';
 import { wasmMemoryProblem } from './wasm-memory.guard';
@@ -24,6 +26,7 @@ export interface TrainRunEnv {
 /** Decoded datasets stay in memory for the worker's life: the next run on the same images starts at once. */
 const loaded = new PromiseCache<TRunImages, DatasetSplit>();
 const loadedTest = new PromiseCache<TRunImages, ImageDataset>();
+const trainSources = new PromiseCache<TRunImages, ImageSource>();
 
 /** The whole dataset (both splits) a run uses: CIFAR-10 in its variant's form, or MNIST. Kept in memory for the process's life. */
 export function runDataset(config: TRunDataChoice, env: TrainRunEnv): Promise<DatasetSplit> {
@@ -43,12 +46,28 @@ export function runTestSet(config: TRunDataChoice, env: TrainRunEnv): Promise<Im
   return loadedTest.get(images, () => loadRunTestImages(images, env.cacheDir));
 }
 
+/**
+ * The training images of a run's dataset, kept for the process's life. CIFAR-10's are read from
+ * their verified cache file by index (a step reads one batch), so the worker does not hold its
+ * 153 MB (rgb32) of training images; MNIST and uploads are decoded into memory.
+ */
+export function runTrainImages(config: TRunDataChoice, env: TrainRunEnv): Promise<ImageSource> {
+  const images = runImagesOf(config);
+  return trainSources.get(images, async () => {
+    if (images === 'cifar10-rgb32' || images === 'cifar10-gray28') {
+      return openCifar10TrainOnDisk({ variant: images === 'cifar10-rgb32' ? 'rgb32' : 'gray28', cacheDir: env.cacheDir });
+    }
+    return memorySource((await runDataset(config, env)).train);
+  });
+}
+
 /** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split, or the whole split when unset. */
 export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise<TrainData> {
-  const split = await runDataset(config, env);
+  const train = await runTrainImages(config, env);
+  const test = await runTestSet(config, env);
   return {
-    train: config.trainSubset === undefined ? split.train : takeFirst(split.train, config.trainSubset),
-    test: config.evalSubset === undefined ? split.test : takeFirst(split.test, config.evalSubset),
+    train: config.trainSubset === undefined ? train : takeFirstSource(train, config.trainSubset),
+    test: config.evalSubset === undefined ? test : takeFirst(test, config.evalSubset),
   };
 }
 
@@ -58,8 +77,7 @@ export async function loadRunData(config: TRunConfig, env: TrainRunEnv): Promise
  * with it). undefined when probeImages is 0.
  */
 export async function loadRunProbe(config: TRunConfig, env: TrainRunEnv): Promise<ImageDataset | undefined> {
-  const split = await runDataset(config, env);
-  return selectProbe(split.test, config.probeImages, config.seed);
+  return selectProbe(await runTestSet(config, env), config.probeImages, config.seed);
 }
 
 /** Where a run continues from, and how often it hands over checkpoints (see TrainOptions). */
@@ -83,7 +101,7 @@ export async function trainRun(
   const tooBig = wasmMemoryProblem(config, activeBackend());
   if (tooBig) throw new Error(tooBig);
   const images = runImagesOf(config);
-  const inMemory = loaded.peek(images) !== undefined;
+  const inMemory = trainSources.peek(images) !== undefined;
   const started = performance.now();
   const data = await loadRunData(config, env);
   const probe = await loadRunProbe(config, env);
@@ -127,7 +145,7 @@ export async function trainRun(
 /** "data: mnist, 60,000 train + 10,000 test images (28×28×1), ready in 1.2 s (read and verified)". */
 export function describeData(images: string, data: TrainData, inMemory: boolean, ms: number): string {
   const { train: tr, test } = data;
-  const source = inMemory ? 'already in memory' : 'read and verified';
+  const source = inMemory ? 'already loaded' : 'read and verified';
   return (
     `data: ${images}, ${tr.count.toLocaleString('en-US')} train + ${test.count.toLocaleString('en-US')} test images ` +
     `(${tr.height}×${tr.width}×${tr.channels}), ready in ${(ms / 1000).toFixed(1)} s (${source})`

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ImageDataset } from '../datasets/dataset.types';
+import type { TrainImages } from '../datasets/image-source';
 import type { ChannelStats } from '../core/channel-stats.compute';
 import { ImageNormalizer } from '../core/image.normalize';
 
@@ -19,7 +19,7 @@ export class BatchBuilder {
   private readonly normalizer: ImageNormalizer;
 
   constructor(
-    private readonly dataset: ImageDataset,
+    private readonly dataset: TrainImages,
     stats: ChannelStats,
     private readonly numClasses: number,
   ) {

@@ -27,7 +27,7 @@ function checkData(model: tf.LayersModel, data: TrainData, probe: ImageDataset |
   const numClasses = outputShape?.[1];
   if (inputShape === undefined || typeof numClasses !== 'number')
     throw new Error('model must have one image input and one [batch, classes] output');
-  const check = (split: string, ds: ImageDataset) => {
+  const check = (split: string, ds: { count: number; height: number; width: number; channels: number }) => {
     if (ds.count < 1) throw new Error(`${split} set is empty`);
     const [, h, w, c] = inputShape;
     if (ds.height !== h || ds.width !== w || ds.channels !== c) {

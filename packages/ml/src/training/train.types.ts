@@ -1,13 +1,15 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TScalarTag, TTaggedHistogram, TTaggedScalar } from '@tensorscope/shared';
 import type { ImageDataset } from '../datasets/dataset.types';
+import type { TrainImages } from '../datasets/image-source';
 import type { TWeightSnapshot } from '../inspect/snapshot.types';
 import type { TTrainCheckpoint } from './checkpoint.types';
 import type { DataParallelHelper } from './data-parallel.helper';
 import type { AdaptOptions } from './threads.adapt';
 
 export interface TrainData {
-  train: ImageDataset;
+  /** In memory, or read by index (a CIFAR-10 training split stays in its cache file). */
+  train: TrainImages;
   /** Evaluated whole, in batches, at every evaluation. */
   test: ImageDataset;
 }
