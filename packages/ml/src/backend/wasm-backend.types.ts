@@ -9,6 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 export interface WasmBackendLike {
   disposeData(dataId: object, force?: boolean): boolean;
   incRef(dataId: object): void;
+  refCount(dataId: object): number;
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
 }

@@ -138,8 +138,8 @@ describe('wasm kernel fixes', () => {
     { a: [8, 64], b: [300, 64], transposeA: false, transposeB: true }, // dense dx = dy·Wᵀ
     { a: [1, 8, 64], b: [1, 300, 64], transposeA: false, transposeB: true },
     { a: [64, 8], b: [300, 64], transposeA: true, transposeB: true },
-    // A fresh 1024×1024 b under 128 rows of a: the swapped way for untransposed operands too.
-    { a: [8, 1024], b: [1024, 1024], transposeA: false, transposeB: false },
+    // A 2048×1024 b under 128 rows of a: the swapped way for untransposed operands too.
+    { a: [8, 2048], b: [2048, 1024], transposeA: false, transposeB: false },
   ];
   it.each(matMulCases)('BatchMatMul $a×$b (tA=$transposeA, tB=$transposeB) matches cpu', async ({ a, b, transposeA, transposeB }) => {
     const av = randomValues(sizeOf(a), 4);
@@ -148,14 +148,33 @@ describe('wasm kernel fixes', () => {
     expectClose(await on('wasm', run), await on('cpu', run));
   });
 
-  it('BatchMatMul by the same big b again (XNNPACK keeps its packing) gives the same product', async () => {
+  it('multiplies by a large b the swapped way with bᵀ kept, and frees bᵀ with b', async () => {
     await tf.setBackend('wasm');
-    const a = tf.tensor(randomValues(8 * 1024, 15), [8, 1024]);
-    const b = tf.tensor(randomValues(1024 * 1024, 16), [1024, 1024]);
-    const first = tf.matMul(a, b); // fresh b: swapped
-    const second = tf.matMul(a, b); // seen b: plain
-    expectClose((await second.data()) as Float32Array, (await first.data()) as Float32Array);
-    tf.dispose([a, b, first, second]);
+    const av = randomValues(8 * 2048, 15);
+    const bv = randomValues(2048 * 1024, 16);
+    const expected = await on('cpu', () => tf.matMul(tf.tensor(av, [8, 2048]), tf.tensor(bv, [2048, 1024])));
+    await tf.setBackend('wasm');
+    // The backend's own count: bᵀ is the backend's buffer, not a tensor the engine knows.
+    const buffers = () => tf.backend().numDataIds();
+    const before = buffers();
+    const a = tf.tensor(av, [8, 2048]);
+    const b = tf.tensor(bv, [2048, 1024]);
+    const first = tf.matMul(a, b); // bᵀ made and kept
+    const second = tf.matMul(a, b); // bᵀ reused
+    const fused = tf.fused.matMul({ a, b }); // no bias, no activation: the same path
+    expect(buffers()).toBe(before + 6); // a, b, three products, bᵀ
+    for (const product of [first, second, fused]) expectClose((await product.data()) as Float32Array, expected);
+    tf.dispose([a, b, first, second, fused]);
+    expect(buffers()).toBe(before);
+  });
+
+  it('_FusedMatMul with a bias and an activation still fuses them', async () => {
+    const av = randomValues(4 * 6, 17);
+    const bv = randomValues(6 * 5, 18);
+    const biasv = randomValues(5, 19);
+    const run = () =>
+      tf.fused.matMul({ a: tf.tensor(av, [4, 6]), b: tf.tensor(bv, [6, 5]), bias: tf.tensor(biasv, [5]), activation: 'relu' });
+    expectClose(await on('wasm', run), await on('cpu', run));
   });
 
   const poolCases: Array<{ name: string; x: [number, number, number, number]; size: number; stride: number; pad: Pad }> = [

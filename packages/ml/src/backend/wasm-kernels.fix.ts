@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelBackend } from './wasm-backend.types';
 import { callWasm, disposeInfos } from './wasm-call.util';
 import { makeIdentity } from './wasm-identity.fix';
-import { makeBatchMatMul } from './wasm-matmul.fix';
+import { makeBatchMatMul, makeFusedMatMul } from './wasm-matmul.fix';
 import { maxPoolGrad } from './wasm-maxpool-grad.fix';
 import { makeSlice, makeSplitV } from './wasm-slice.fix';
 import { makeTanh } from './wasm-tanh.fix';
@@ -20,7 +20,9 @@ import { makeTranspose } from './wasm-transpose.fix';
  *    the zero-dilated `dy` with the flipped, in/out-swapped filter is ~10× faster.
  * 3. BatchMatMul with transposeA/transposeB is 10–30× slower than transposing the
  *    operand first and multiplying untransposed (dense-layer gradients hit this):
- *    wasm-matmul.fix.ts, which also picks the cheaper of two ways to transpose.
+ *    wasm-matmul.fix.ts, which also picks the cheaper of two ways to transpose, keeps
+ *    bᵀ of a large b multiplied again (an LSTM's recurrent kernel), and takes
+ *    _FusedMatMul without bias or activation through the same path.
  *
  * Speed fixes (issue #12), each in its own file: Identity shares its input's buffer
  * instead of copying it (wasm-identity.fix.ts); MaxPoolGrad scans each window once in
@@ -235,6 +237,7 @@ export const WASM_FIXED_KERNELS = [
   'Conv2DBackpropFilter',
   'Conv2DBackpropInput',
   'BatchMatMul',
+  '_FusedMatMul',
   'Identity',
   'MaxPoolGrad',
   'Slice',
@@ -257,6 +260,7 @@ export function registerWasmKernelFixes(): void {
     'Slice',
     'SplitV',
     'BatchMatMul',
+    '_FusedMatMul',
     'Identity',
     'MaxPoolGrad',
     'Tanh',
@@ -276,6 +280,11 @@ export function registerWasmKernelFixes(): void {
   const matMulConfig = tf.getKernel('BatchMatMul', BACKEND);
   if (matMulConfig !== undefined && !isFix(matMulConfig)) {
     replace('BatchMatMul', makeBatchMatMul(matMulConfig.kernelFunc), matMulConfig);
+  }
+  const fusedConfig = tf.getKernel('_FusedMatMul', BACKEND);
+  const fixedMatMul = tf.getKernel('BatchMatMul', BACKEND);
+  if (fusedConfig !== undefined && fixedMatMul !== undefined && !isFix(fusedConfig)) {
+    replace('_FusedMatMul', makeFusedMatMul(fusedConfig.kernelFunc, fixedMatMul.kernelFunc), fusedConfig);
   }
 
   const maxPoolGradConfig = tf.getKernel('MaxPoolGrad', BACKEND);

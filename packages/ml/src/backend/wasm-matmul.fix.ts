@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { asWasm } from './wasm-backend.types';
 import { disposeInfos, transposeLastTwo } from './wasm-call.util';
 
 type Info = tf.TensorInfo;
@@ -9,15 +10,50 @@ const size = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
 const single = (shape: readonly number[]) => shape.slice(0, -2).every((d) => d === 1);
 
 /**
- * b buffers already multiplied untransposed: from the second use on XNNPACK packs such a b
- * once and keeps the operator, so multiplying by it again costs only the GEMM (an LSTM's
- * recurrent kernel, 28 time steps a batch). Weak: an entry goes with its buffer's dataId.
+ * A large b under few rows of a (untransposed) is multiplied the swapped way, (bᵀ·aᵀ)ᵀ, with bᵀ
+ * made once per b and kept until b's buffer is freed: an LSTM-1024's recurrent kernel
+ * (1024×4096) is multiplied 28 times a step (once per row of the image) and replaced only by the
+ * update. Measured on wasm: h·R at 128×1024×4096 takes 50–72 ms the plain way (XNNPACK packing R
+ * once and keeping it) and 42–54 ms swapped with Rᵀ kept (64 rows: 35 → 27 ms; 32 rows: 14.5 →
+ * 10.4). Below ~2M elements of b the plain way wins (b fits the caches: 512×2048 at 64 rows,
+ * 4.3 vs 5.5 ms), so smaller b stay plain. A dense layer's forward pass in training (fc1 of
+ * LeNet, 4096×1024, new weights every step, used once) pays the one transpose, as before this
+ * cache: about 40 % less than XNNPACK packing all of them for 64 rows.
  */
-const packed = new WeakSet<object>();
+const SWAP_MIN_B = 2 << 20;
+const SWAP_MAX_ROWS = 128;
 
-/** Fresh b at least this large, with at most this many rows of a: the swapped way (below). */
-const FRESH_SWAP_MIN_B = 1 << 20;
-const FRESH_SWAP_MAX_ROWS = 128;
+/** bᵀ by b's buffer (dataId), dropped with it (see keepTransposed). */
+const transposedOf = new WeakMap<object, Info>();
+const hookedBackends = new WeakSet<object>();
+
+/**
+ * bᵀ, made now or kept from an earlier product by the same b. The first time a backend is seen,
+ * its disposeData is wrapped so that the moment b's buffer is freed, so is its kept bᵀ (tfjs
+ * never changes a buffer's values in place: a variable's update is a new dataId).
+ */
+function keptTransposed(backend: Parameters<tf.KernelFunc>[0]['backend'], b: Info): Info {
+  const wasm = asWasm(backend);
+  if (!hookedBackends.has(wasm)) {
+    hookedBackends.add(wasm);
+    const dispose = wasm.disposeData.bind(wasm);
+    wasm.disposeData = (dataId: object, force?: boolean) => {
+      const freed = dispose(dataId, force);
+      const kept = transposedOf.get(dataId);
+      if (kept !== undefined && wasm.refCount(dataId) === 0) {
+        transposedOf.delete(dataId);
+        dispose(kept.dataId, true);
+      }
+      return freed;
+    };
+  }
+  let bt = transposedOf.get(b.dataId);
+  if (bt === undefined) {
+    bt = transposeLastTwo(backend, b);
+    transposedOf.set(b.dataId, bt);
+  }
+  return bt;
+}
 
 /** outᵀ = op(b)ᵀ · op(a)ᵀ, both untransposed for XNNPACK, then the result transposed back. */
 function swapped(
@@ -52,10 +88,7 @@ function swapped(
  * (fc1 of LeNet CIFAR: 4096×1024) costs far more than transposing dy (64×1024) and the
  * 64×4096 result. Batched products (batch > 1) keep the plain way.
  *
- * Untransposed, the swapped way also wins once for a dense layer's forward pass in
- * training: its weights are new at every step (after the update), so XNNPACK would pack all
- * of them for a product with few rows (fc1: 64 × 4096·1024); transposing them and
- * multiplying the other way round costs about 40 % less.
+ * Untransposed, a large b under few rows goes the swapped way too, with bᵀ kept (above).
  */
 export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
   return ({ inputs, backend, attrs = {} }) => {
@@ -70,12 +103,15 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
     const one = single(a.shape) && single(b.shape);
 
     if (!transposeA && !transposeB) {
-      // Seen once, b is taken to be reused (a recurrent kernel): from then on the plain way,
-      // where XNNPACK packs it once and keeps it.
-      const fresh = !packed.has(b.dataId);
-      packed.add(b.dataId);
-      if (one && fresh && m <= FRESH_SWAP_MAX_ROWS && size(b.shape) >= FRESH_SWAP_MIN_B) {
-        return swapped(original, backend, a, b, false, false);
+      if (one && m <= SWAP_MAX_ROWS && size(b.shape) >= SWAP_MIN_B) {
+        const bt = keptTransposed(backend, b);
+        const at = transposeLastTwo(backend, a);
+        const outT = original({ inputs: { a: bt, b: at }, backend, attrs: plain });
+        if (Array.isArray(outT)) throw new Error('BatchMatMul returned several outputs');
+        disposeInfos(backend, at);
+        const out = transposeLastTwo(backend, outT);
+        disposeInfos(backend, outT);
+        return out;
       }
       return original({ inputs, backend, attrs });
     }
@@ -89,5 +125,29 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
     if (transposeA) disposeInfos(backend, a2);
     if (transposeB) disposeInfos(backend, b2);
     return out;
+  };
+}
+
+/**
+ * _FusedMatMul without bias or activation is a plain product: it goes through the BatchMatMul fix
+ * (tf.layers' recurrent cells multiply h·R this way, 28 times a step for MNIST rows, and add the
+ * bias apart). With a bias or an activation the original runs, fused.
+ */
+export function makeFusedMatMul(original: tf.KernelFunc, batchMatMul: tf.KernelFunc): tf.KernelFunc {
+  return (args) => {
+    const { inputs, attrs = {} } = args;
+    const a = inputs['a'];
+    const b = inputs['b'];
+    const activation = attrs['activation'];
+    const plainProduct =
+      inputs['bias'] === undefined &&
+      inputs['preluActivationWeights'] === undefined &&
+      (activation === undefined || activation === null || activation === 'linear');
+    if (!plainProduct || a === undefined || b === undefined) return original(args);
+    return batchMatMul({
+      ...args,
+      inputs: { a, b },
+      attrs: { transposeA: attrs['transposeA'] === true, transposeB: attrs['transposeB'] === true },
+    });
   };
 }
