@@ -53,23 +53,29 @@ function cachePaths(cacheDir: string, name: string) {
   };
 }
 
-/** Checks an entry against its identity and hashes; returns the dataset only if every check passes. */
-export async function readDatasetCache(cacheDir: string, identity: CacheIdentity): Promise<CacheLookup> {
-  const paths = cachePaths(cacheDir, identity.name);
+/** The entry's manifest if it names this identity and is self-consistent, or why not (a miss). */
+async function readManifest(path: string, identity: CacheIdentity): Promise<CacheManifest | { miss: string }> {
   let manifestText: string;
   try {
-    manifestText = await readFile(paths.manifest, 'utf8');
+    manifestText = await readFile(path, 'utf8');
   } catch {
-    return { hit: false, reason: 'no cache entry' };
+    return { miss: 'no cache entry' };
   }
   let manifest: CacheManifest;
   try {
     manifest = JSON.parse(manifestText) as CacheManifest;
   } catch {
-    return { hit: false, reason: 'manifest is not valid JSON' };
+    return { miss: 'manifest is not valid JSON' };
   }
   const stale = staleReason(manifest, identity);
-  if (stale) return { hit: false, reason: `stale: ${stale}` };
+  return stale ? { miss: `stale: ${stale}` } : manifest;
+}
+
+/** Checks an entry against its identity and hashes; returns the dataset only if every check passes. */
+export async function readDatasetCache(cacheDir: string, identity: CacheIdentity): Promise<CacheLookup> {
+  const paths = cachePaths(cacheDir, identity.name);
+  const manifest = await readManifest(paths.manifest, identity);
+  if ('miss' in manifest) return { hit: false, reason: manifest.miss };
 
   const images = await readRecordedFile(paths.images, manifest.images);
   if (typeof images === 'string') return { hit: false, reason: `corrupt images file: ${images}` };
@@ -91,14 +97,8 @@ export type DiskCacheLookup = { hit: true; source: DiskImageSource } | { hit: fa
  */
 export async function openDatasetCacheOnDisk(cacheDir: string, identity: CacheIdentity): Promise<DiskCacheLookup> {
   const paths = cachePaths(cacheDir, identity.name);
-  let manifest: CacheManifest;
-  try {
-    manifest = JSON.parse(await readFile(paths.manifest, 'utf8')) as CacheManifest;
-  } catch {
-    return { hit: false, reason: 'no readable cache manifest' };
-  }
-  const stale = staleReason(manifest, identity);
-  if (stale) return { hit: false, reason: `stale: ${stale}` };
+  const manifest = await readManifest(paths.manifest, identity);
+  if ('miss' in manifest) return { hit: false, reason: manifest.miss };
   const labels = await readRecordedFile(paths.labels, manifest.labels);
   if (typeof labels === 'string') return { hit: false, reason: `corrupt labels file: ${labels}` };
   const source = await DiskImageSource.open(paths.images, { ...manifest.shape, labels, classNames: identity.classNames }, manifest.images);

@@ -3,14 +3,7 @@ import { createHash } from 'node:crypto';
 import { checkRange, type ImageSource } from './image-source';
 
 /** Shape and labels of a cached split; its images stay in the file. */
-export interface DiskImageShape {
-  count: number;
-  height: number;
-  width: number;
-  channels: number;
-  labels: Uint8Array;
-  classNames: readonly string[];
-}
+export type DiskImageShape = Omit<ImageSource, 'images'>;
 
 /**
  * A split's images read from its cache file by index (positional reads on one open file), not
