@@ -2,7 +2,9 @@ import type { TCustomConfig, TLenet5Config, TRecurrentConfig } from '@tensorscop
 import { loadCifar10, loadCifar10Split } from '../datasets/cifar10.loader';
 import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { loadMnist, loadMnistSplit } from '../datasets/mnist.loader';
-import { loadUploadedDataset, uploadDir } from '../datasets/upload/uploaded-dataset.loader';
+import { loadUploadedDataset, loadUploadedTestSplit, openUploadedTrainOnDisk, uploadDir } from '../datasets/upload/uploaded-dataset.loader';
+import { openCifar10TrainOnDisk } from '../datasets/cifar10.loader';
+import type { ImageSource } from '../datasets/image-source';
 
 /** What choosing a run's images reads from its config; every TRunConfig is one. */
 export type TRunDataChoice =
@@ -62,7 +64,25 @@ export async function loadRunTestImages(images: TRunImages, cacheDir: string): P
     case 'mnist':
       return loadMnistSplit({ cacheDir, split: 'test' });
     default:
-      // An upload decodes as a whole (a zip holds both splits); its test split is a view of that.
-      return (await loadRunImages(images, cacheDir)).test;
+      // Decoded once into its own cache beside the upload's files (a zip holds both splits).
+      return loadUploadedTestSplit(uploadDir(cacheDir, images.slice('upload:'.length)));
+  }
+}
+
+/**
+ * The training images read from a cache file a batch at a time (CIFAR-10's decoded cache, an
+ * upload's decoded cache), or undefined where they are read into memory whole (MNIST's 47 MB,
+ * read straight from its IDX files). The caller closes a source it gets.
+ */
+export async function openRunTrainImagesOnDisk(images: TRunImages, cacheDir: string): Promise<ImageSource | undefined> {
+  switch (images) {
+    case 'cifar10-gray28':
+      return openCifar10TrainOnDisk({ variant: 'gray28', cacheDir });
+    case 'cifar10-rgb32':
+      return openCifar10TrainOnDisk({ variant: 'rgb32', cacheDir });
+    case 'mnist':
+      return undefined;
+    default:
+      return openUploadedTrainOnDisk(uploadDir(cacheDir, images.slice('upload:'.length)));
   }
 }

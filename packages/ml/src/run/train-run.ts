@@ -4,7 +4,6 @@ import { selectProbe } from '../inspect/probe.select';
 import { buildModel } from '../models/model.build';
 import { createOptimizer } from '../models/optimizer.factory';
 import { takeFirst } from '../training/dataset-subset.util';
-import { openCifar10TrainOnDisk } from '../datasets/cifar10.loader';
 import { memorySource, takeFirstSource, type ImageSource } from '../datasets/image-source';
 import { train } from '../training/train';
 import { activeBackend } from '../backend/backend.select';
@@ -14,7 +13,14 @@ import type { TTrainCheckpoint } from '../training/checkpoint.types';
 import { PromiseCache } from './promise.cache';
 import type { TTrainThreads } from './train-threads.plan';
 import { startTrainThreads } from './train-threads.start';
-import { loadRunImages, loadRunTestImages, runImagesOf, type TRunDataChoice, type TRunImages } from './run-images.select';
+import {
+  loadRunImages,
+  loadRunTestImages,
+  openRunTrainImagesOnDisk,
+  runImagesOf,
+  type TRunDataChoice,
+  type TRunImages,
+} from './run-images.select';
 
 export interface TrainRunEnv {
   /** Where decoded datasets are cached on disk. */
@@ -47,18 +53,16 @@ export function runTestSet(config: TRunDataChoice, env: TrainRunEnv): Promise<Im
 }
 
 /**
- * The training images of a run's dataset, kept for the process's life. CIFAR-10's are read from
- * their verified cache file by index (a step reads one batch), so the worker does not hold its
- * 153 MB (rgb32) of training images; MNIST and uploads are decoded into memory.
+ * The training images of a run's dataset, kept for the process's life. CIFAR-10's and uploads'
+ * are read from their verified decoded cache file by index (a step reads one batch), so the
+ * worker does not hold them (CIFAR-10 rgb32: 153 MB); MNIST's are read into memory.
  */
 export function runTrainImages(config: TRunDataChoice, env: TrainRunEnv): Promise<ImageSource> {
   const images = runImagesOf(config);
-  return trainSources.get(images, async () => {
-    if (images === 'cifar10-rgb32' || images === 'cifar10-gray28') {
-      return openCifar10TrainOnDisk({ variant: images === 'cifar10-rgb32' ? 'rgb32' : 'gray28', cacheDir: env.cacheDir });
-    }
-    return memorySource((await runDataset(config, env)).train);
-  });
+  return trainSources.get(
+    images,
+    async () => (await openRunTrainImagesOnDisk(images, env.cacheDir)) ?? memorySource((await runDataset(config, env)).train),
+  );
 }
 
 /** The images a run trains and evaluates on: the first trainSubset / evalSubset of each split, or the whole split when unset. */

@@ -1,13 +1,19 @@
 import { DATASET_FILE_FIELDS, type TDatasetFormat, type TUploadManifest } from '@tensorscope/shared';
 import { zipSync } from 'fflate';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../sha256.hash';
-import { loadUploadedDataset, UPLOAD_MANIFEST, uploadChecksum } from './uploaded-dataset.loader';
+import {
+  loadUploadedDataset,
+  loadUploadedTestSplit,
+  openUploadedTrainOnDisk,
+  UPLOAD_MANIFEST,
+  uploadChecksum,
+} from './uploaded-dataset.loader';
 
 function idx(dims: number[], data: Uint8Array): Uint8Array {
   const header = Buffer.alloc(4 + 4 * dims.length);
@@ -65,5 +71,37 @@ describe('loadUploadedDataset', () => {
       /decodes to 2×2×1 images of 2 classes; the catalogue says 4×1×1/,
     );
     await expect(loadUploadedDataset(mkdtempSync(join(tmpdir(), 'none-')))).rejects.toThrow(/is not in the cache/);
+  });
+
+  it('decodes once into decoded/ beside the files: training images read from there, damage rebuilt', async () => {
+    const dir = cached('idx', idxFiles);
+    const decoded = await loadUploadedDataset(dir);
+    const train = await openUploadedTrainOnDisk(dir);
+    try {
+      expect([train.count, train.height, train.width, train.channels]).toEqual([3, 2, 2, 1]);
+      expect(Array.from(train.images(0, 3))).toEqual(Array.from(decoded.train.images));
+      expect(Array.from(train.labels)).toEqual([0, 1, 1]);
+    } finally {
+      train.close();
+    }
+    const test = await loadUploadedTestSplit(dir);
+    expect([test.count, Array.from(test.images), Array.from(test.labels)]).toEqual([1, [9, 9, 9, 9], [1]]);
+
+    // Opened again: read from the decoded cache, not decoded and written again.
+    const written = statSync(join(dir, 'decoded', 'train.manifest.json')).mtimeMs;
+    (await openUploadedTrainOnDisk(dir)).close();
+    expect(statSync(join(dir, 'decoded', 'train.manifest.json')).mtimeMs).toBe(written);
+
+    // A damaged decoded file is a miss: decoded again from the upload's files, the right bytes.
+    const path = join(dir, 'decoded', 'train.images.u8');
+    const bytes = readFileSync(path);
+    bytes[5] = 200;
+    writeFileSync(path, bytes);
+    const again = await openUploadedTrainOnDisk(dir);
+    try {
+      expect(Array.from(again.images(0, 3))).toEqual(Array.from(decoded.train.images));
+    } finally {
+      again.close();
+    }
   });
 });
