@@ -2,7 +2,7 @@ import { FINISHED_STATUSES, type TRun, type TRunList } from '@tensorscope/shared
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { http, useTestApi } from '../../test/api.harness';
+import { http, tokenFor, useTestApi } from '../../test/api.harness';
 
 // The run list answers each run exactly as GET /api/runs/:id does (every field, the queue
 // position, dates to the millisecond), in createdAt-then-id order, and pages without gaps.
@@ -68,6 +68,18 @@ describe('run list rows', () => {
     const done = all.body.items.find((r) => r.id === ids[0])!;
     expect(done).toMatchObject({ status: 'completed', attempts: 2, checkpointStep: 30, queuePosition: null });
     expect(done.durationSeconds).toBeCloseTo(90.5, 1);
+  });
+
+  it('is sent as JSON (the kept text), and a bad query still gets the error shape', async () => {
+    const headers = { authorization: `Bearer ${await tokenFor(api.base)}` };
+    const ok = await fetch(`${api.base}/api/runs?name=${tag}&archived=include`, { headers });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(((await ok.json()) as TRunList).total).toBe(6);
+    const bad = await fetch(`${api.base}/api/runs?pageSize=0`, { headers });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await bad.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 
   it('pages through the same order without gaps, and filters by status and archive', async () => {

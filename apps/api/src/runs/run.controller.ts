@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
 import {
   ZRunConfig,
   ZRunListQuery,
@@ -13,7 +13,6 @@ import {
   type TRunUpdate,
   type TRun,
   type TRunConfig,
-  type TRunList,
   type TRunListQuery,
   type TScalarQuery,
   type TScalarSeries,
@@ -30,9 +29,11 @@ import { RunService } from './run.service';
 export class RunController {
   constructor(private readonly runs: RunService) {}
 
+  /** A TRunList, sent as the JSON text the service keeps (see RunListCache). */
   @Get()
-  list(@ValidQuery(ZRunListQuery) query: TRunListQuery): Promise<TRunList> {
-    return this.runs.list(query);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  list(@ValidQuery(ZRunListQuery) query: TRunListQuery): Promise<string> {
+    return this.runs.listJson(query);
   }
 
   @Post()

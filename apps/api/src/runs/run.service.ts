@@ -57,12 +57,14 @@ export class RunService {
     return this.answer(row);
   }
 
-  async list(query: TRunListQuery): Promise<TRunList> {
+  /** A page of runs as the JSON text answered (TRunList): serialised once per cached answer, not per request. */
+  async listJson(query: TRunListQuery): Promise<string> {
     return this.listCache.getOrLoad(JSON.stringify(query), async () => {
       const { rows, total } = await this.runs.list(query);
       const now = this.clock.now();
       const items = rows.map((row) => toRun(row, now, row.queuePosition));
-      return { items, total, page: query.page, pageSize: query.pageSize };
+      const list: TRunList = { items, total, page: query.page, pageSize: query.pageSize };
+      return JSON.stringify(list);
     });
   }
 
