@@ -104,14 +104,8 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelFunc {
 
     if (!transposeA && !transposeB) {
       if (one && m <= SWAP_MAX_ROWS && size(b.shape) >= SWAP_MIN_B) {
-        const bt = keptTransposed(backend, b);
-        const at = transposeLastTwo(backend, a);
-        const outT = original({ inputs: { a: bt, b: at }, backend, attrs: plain });
-        if (Array.isArray(outT)) throw new Error('BatchMatMul returned several outputs');
-        disposeInfos(backend, at);
-        const out = transposeLastTwo(backend, outT);
-        disposeInfos(backend, outT);
-        return out;
+        // a·b = a·(bᵀ)ᵀ: the swapped way on the kept bᵀ, which it neither transposes nor frees.
+        return swapped(original, backend, a, keptTransposed(backend, b), false, true);
       }
       return original({ inputs, backend, attrs });
     }

@@ -1,9 +1,8 @@
 import type { TCustomConfig, TLenet5Config, TRecurrentConfig } from '@tensorscope/shared';
-import { loadCifar10, loadCifar10Split } from '../datasets/cifar10.loader';
+import { loadCifar10, loadCifar10Split, openCifar10TrainOnDisk } from '../datasets/cifar10.loader';
 import type { DatasetSplit, ImageDataset } from '../datasets/dataset.types';
 import { loadMnist, loadMnistSplit } from '../datasets/mnist.loader';
 import { loadUploadedDataset, loadUploadedTestSplit, openUploadedTrainOnDisk, uploadDir } from '../datasets/upload/uploaded-dataset.loader';
-import { openCifar10TrainOnDisk } from '../datasets/cifar10.loader';
 import type { ImageSource } from '../datasets/image-source';
 
 /** What choosing a run's images reads from its config; every TRunConfig is one. */
