@@ -36,6 +36,9 @@ export function runImagesOf(config: TRunDataChoice): TRunImages {
   }
 }
 
+/** Where an upload's files (and their decoded cache) are: `upload:<checksum>` → uploads/<checksum>. */
+const uploadDirOf = (images: TRunImages, cacheDir: string): string => uploadDir(cacheDir, images.slice('upload:'.length));
+
 /**
  * Both splits, checksummed; CIFAR-10 goes through its disk cache in cacheDir, MNIST is read
  * straight from its IDX files, an upload from the files the API side copied into cacheDir.
@@ -49,7 +52,7 @@ export function loadRunImages(images: TRunImages, cacheDir: string): Promise<Dat
     case 'mnist':
       return loadMnist({ cacheDir });
     default:
-      return loadUploadedDataset(uploadDir(cacheDir, images.slice('upload:'.length)));
+      return loadUploadedDataset(uploadDirOf(images, cacheDir));
   }
 }
 
@@ -64,7 +67,7 @@ export async function loadRunTestImages(images: TRunImages, cacheDir: string): P
       return loadMnistSplit({ cacheDir, split: 'test' });
     default:
       // Decoded once into its own cache beside the upload's files (a zip holds both splits).
-      return loadUploadedTestSplit(uploadDir(cacheDir, images.slice('upload:'.length)));
+      return loadUploadedTestSplit(uploadDirOf(images, cacheDir));
   }
 }
 
@@ -82,6 +85,6 @@ export async function openRunTrainImagesOnDisk(images: TRunImages, cacheDir: str
     case 'mnist':
       return undefined;
     default:
-      return openUploadedTrainOnDisk(uploadDir(cacheDir, images.slice('upload:'.length)));
+      return openUploadedTrainOnDisk(uploadDirOf(images, cacheDir));
   }
 }
