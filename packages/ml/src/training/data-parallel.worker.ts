@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/backend.select';
+import { fuseLstmLayers } from '../models/lstm-fused.patch';
 import { optimizerFromSpec } from '../models/optimizer.spec';
 import { restoreCheckpointTensors } from './checkpoint.take';
 import type { TDataParallelInit, TDataParallelReply, TDataParallelRequest } from './data-parallel.protocol';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const reply = (r: TDataParallelReply) => port.postMessage(r);
   await initBackend('wasm');
   const model = await tf.models.modelFromJSON({ modelTopology: init.topology } as ModelJson);
+  // The same LSTM arithmetic as the trainer's replica (built by buildNetwork), so both compute alike.
+  fuseLstmLayers(model);
   const optimizer = optimizerFromSpec(init.optimizer);
   const variables = trainableVariables(model);
   const params = variables.reduce((n, v) => n + v.size, 0);
