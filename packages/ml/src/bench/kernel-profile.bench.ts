@@ -14,7 +14,7 @@ import { profileKernels } from './kernel.profile';
  * models the speed goals name: LeNet-5 CIFAR-RGB at batch 64 and LSTM-256 at batch 128.
  *
  *   tsc -b && node dist/bench/kernel-profile.bench.js
- *   PROFILE_MODELS=lstm-1024 PROFILE_STEPS=2 node dist/bench/kernel-profile.bench.js
+ *   PROFILE_MODELS=lstm-1024,gru-1024 PROFILE_STEPS=2 node dist/bench/kernel-profile.bench.js
  */
 
 interface Case {
@@ -28,6 +28,8 @@ const CASES: readonly Case[] = [
   { label: 'lenet5-cifar-rgb32', config: { model: 'lenet5', variant: 'cifar-rgb32', seed: 1 }, images: 'cifar10-rgb32', batch: 64 },
   { label: 'lstm-256', config: { model: 'lstm', hiddenSize: 256, layers: 1, dropout: 0, seed: 1 }, images: 'mnist', batch: 128 },
   { label: 'lstm-1024', config: { model: 'lstm', hiddenSize: 1024, layers: 1, dropout: 0, seed: 1 }, images: 'mnist', batch: 128 },
+  { label: 'gru-256', config: { model: 'gru', hiddenSize: 256, layers: 1, dropout: 0, seed: 1 }, images: 'mnist', batch: 128 },
+  { label: 'gru-1024', config: { model: 'gru', hiddenSize: 1024, layers: 1, dropout: 0, seed: 1 }, images: 'mnist', batch: 128 },
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { paramKind } from './model-params.list';
-import { fuseLstmLayers } from '../models/lstm-fused.patch';
+import { fuseRecurrentLayers } from '../models/recurrent-fused.patch';
 import type { TSnapshotTensorData } from './snapshot.types';
 
 type ModelJson = Parameters<typeof tf.models.modelFromJSON>[0];
@@ -50,7 +50,7 @@ export async function loadSnapshot(topology: unknown, tensors: readonly TSnapsho
     }
     const extra = [...byName.keys()];
     if (extra.length > 0) throw new Error(`snapshot tensors ${extra.join(', ')} match no weight of the model`);
-    fuseLstmLayers(model); // as the trainer computed it (see buildNetwork)
+    fuseRecurrentLayers(model); // as the trainer computed it (see buildNetwork)
     return model;
   } catch (e) {
     model.dispose();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { inferNetwork, type TLayer } from '@tensorscope/shared';
-import { fuseLstmLayer } from './lstm-fused.patch';
+import { fuseRecurrentLayer } from './recurrent-fused.patch';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
@@ -87,8 +87,8 @@ function tfLayer(spec: TLayer, name: string, kernel: () => Initializer, first: {
  * (a recurrent layer has two: kernel, then recurrent kernel) is Glorot-uniform seeded by
  * `seed + k`, k counting kernel matrices from 1 in layer order, so no two start alike and the same
  * seed always builds the same weights; biases start at zero (LSTM forget gates at 1).
- * LSTM layers compute through lstmSequence (fuseLstmLayer): one op per layer with its own
- * back-propagation through time, the same equations as TF.js's loop.
+ * LSTM and GRU layers compute through lstmSequence / gruSequence (fuseRecurrentLayer): one op
+ * per layer with its own back-propagation through time, the same equations as TF.js's loop.
  * Pure: builds and returns a model; compiles nothing. Throws with inferNetwork's messages for a
  * stack that cannot train (the API refuses those before they are queued).
  */
@@ -104,10 +104,8 @@ export function buildNetwork(
   inferred.layers.forEach((spec, i) => {
     const layer = tfLayer(spec, inferred.network.layers[i]!.name, kernel, i === 0 ? { inputShape: [...options.inputShape] } : {});
     model.add(layer); // builds the layer: its weights exist from here on
-    if (spec.type === 'lstm') {
-      setForgetBias(layer, spec.units);
-      fuseLstmLayer(layer);
-    }
+    if (spec.type === 'lstm') setForgetBias(layer, spec.units);
+    fuseRecurrentLayer(layer);
   });
   return model;
 }

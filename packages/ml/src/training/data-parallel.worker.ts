@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/backend.select';
-import { fuseLstmLayers } from '../models/lstm-fused.patch';
+import { fuseRecurrentLayers } from '../models/recurrent-fused.patch';
 import { optimizerFromSpec } from '../models/optimizer.spec';
 import { restoreCheckpointTensors } from './checkpoint.take';
 import type { TDataParallelInit, TDataParallelReply, TDataParallelRequest } from './data-parallel.protocol';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   await initBackend('wasm');
   const model = await tf.models.modelFromJSON({ modelTopology: init.topology } as ModelJson);
   // The same LSTM arithmetic as the trainer's replica (built by buildNetwork), so both compute alike.
-  fuseLstmLayers(model);
+  fuseRecurrentLayers(model);
   const optimizer = optimizerFromSpec(init.optimizer);
   const variables = trainableVariables(model);
   const params = variables.reduce((n, v) => n + v.size, 0);
