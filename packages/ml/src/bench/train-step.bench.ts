@@ -36,9 +36,8 @@ import { timeStepLoop } from './step.timer';
  * `cpu ms/step` is this process's CPU time: on a machine shared with other work, wall time
  * also counts waiting for a core.
  *
- * Batch 128, not more, for the recurrent models: wasm32's heap is capped at 4 GB, and an
- * LSTM-1024 step at batch 512 (28 steps of activations and gate values kept for backprop)
- * aborts the process.
+ * Batch 128 for the recurrent models, as the goals name it (LSTM and GRU now train at 512 too:
+ * see run/wasm-memory.guard.ts).
  */
 
 interface Case {
