@@ -8,15 +8,31 @@ import type { TResolvedNetwork } from './network-shape.infer';
 export const TRAIN_MEMORY_MAX_BYTES = 3 * 1024 ** 3;
 
 /**
+ * Floats a recurrent layer holds per time step and unit in a training step, measured on wasm
+ * (ml's run/wasm-memory.guard.ts): LSTM and GRU compute as one op that keeps each step's gates
+ * and states plus the backward pass's gradients of them (2 × LSTM-1024 at batch 512 over 28 steps:
+ * 0.9 GiB a layer, ≈ 16 floats per unit and step; GRU three gates of four). A simple RNN goes
+ * through tf.layers' taped loop, which keeps more per gate; counted like an LSTM.
+ */
+const RECURRENT_FLOATS_PER_UNIT_STEP: Partial<Record<TResolvedNetwork['layers'][number]['type'], number>> = { lstm: 16, gru: 12, rnn: 16 };
+
+/**
  * Rough bytes one training step holds (float32): every weight four times (the weights, their
- * gradients and Adam's two moments) and every layer output of the batch three times (kept for
- * the backward pass, its gradient, one temporary), plus the input batch. Deliberately simple:
- * it only has to tell a network that fits from one that is far too big.
+ * gradients and Adam's two moments), every layer output of the batch three times (kept for the
+ * backward pass, its gradient, one temporary), what a recurrent layer keeps at every time step
+ * (its output may be only the last step's), plus the input batch. Deliberately simple: it only
+ * has to tell a network that fits from one that is far too big.
  */
 export function trainStepBytes(network: TResolvedNetwork, batchSize: number): number {
   const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
   const activations = network.layers.reduce((sum, l) => sum + size(l.outputShape), 0);
-  return 4 * (4 * network.paramCount + batchSize * (3 * activations + size(network.inputShape)));
+  const recurrent = network.layers.reduce((sum, l, i) => {
+    const perUnitStep = RECURRENT_FLOATS_PER_UNIT_STEP[l.type];
+    if (perUnitStep === undefined) return sum;
+    const steps = (i === 0 ? network.inputShape : network.layers[i - 1]!.outputShape)[0] ?? 1;
+    return sum + steps * l.outputShape.at(-1)! * perUnitStep;
+  }, 0);
+  return 4 * (4 * network.paramCount + batchSize * (3 * activations + recurrent + size(network.inputShape)));
 }
 
 /** Why a network cannot train at this batch size within TRAIN_MEMORY_MAX_BYTES, or undefined. */
