@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { useRunList } from '../../runs/hooks/use-run-queries';
 import { runSearchQuery } from '../../runs/lib/run-filter-text';
@@ -11,13 +11,29 @@ import { Popover } from '../../../components/popover';
 
 const RESULTS = 12;
 
-function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: (ids: string[]) => void }) {
+interface TRunSearchProps {
+  selected: ReadonlySet<string>;
+  onAdd: (ids: string[]) => void;
+  /** The runs listed that could be added, each time the list changes (the view fetches their series ahead of a click). */
+  onResults?: ((ids: readonly string[]) => void) | undefined;
+}
+
+function RunSearch({ selected, onAdd, onResults }: TRunSearchProps) {
   const [name, setName] = useState('');
   const debounced = useDebouncedValue(name.trim(), 250);
   // A filter expression (`hiddenSize >= 256 and test/accuracy > 0.9`) filters; other text searches names.
   const list = useRunList({ ...runSearchQuery(debounced), page: 1, pageSize: RESULTS });
   const items = list.data?.items ?? [];
   const addable = items.filter((run) => !selected.has(run.id)).map((run) => run.id);
+  // Told once per new list, not again when the view hands a new callback (it does on every change of its state).
+  const onResultsRef = useRef(onResults);
+  useEffect(() => {
+    onResultsRef.current = onResults;
+  });
+  const addableKey = addable.join(',');
+  useEffect(() => {
+    if (addableKey) onResultsRef.current?.(addableKey.split(','));
+  }, [addableKey]);
   return (
     <div className="compare-popover-body">
       <PopoverSearch
@@ -72,10 +88,18 @@ function RunSearch({ selected, onAdd }: { selected: ReadonlySet<string>; onAdd: 
 }
 
 /** "Add runs": search by name and add; the list is fetched only while the picker is open. */
-export function CompareRunPicker({ selected, onAdd }: { selected: readonly string[]; onAdd: (ids: string[]) => void }) {
+export function CompareRunPicker({
+  selected,
+  onAdd,
+  onResults,
+}: {
+  selected: readonly string[];
+  onAdd: (ids: string[]) => void;
+  onResults?: (ids: readonly string[]) => void;
+}) {
   return (
     <Popover className="compare-popover" label="+ Add runs" testId="compare-add-runs">
-      {() => <RunSearch selected={new Set(selected)} onAdd={onAdd} />}
+      {() => <RunSearch selected={new Set(selected)} onAdd={onAdd} onResults={onResults} />}
     </Popover>
   );
 }

@@ -25,7 +25,7 @@ import { CompareToolbar } from './compare-toolbar';
  * (see useCompareModel and compare-model).
  */
 export function CompareView() {
-  const { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows } = useCompareModel();
+  const { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows, prefetchRuns } = useCompareModel();
   const { query, missing, presentIds, shownTags, charts, chartsByTag, exportLinks } = model;
   const [hover] = useState(createHoverStore);
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function CompareView() {
         </h1>
         <div className="compare-head-actions">
           <CompareTagPicker runIds={presentIds} tags={shownTags} onChange={(tags) => update({ tags }, 'push')} />
-          <CompareRunPicker selected={state.runs} onAdd={onAdd} />
+          <CompareRunPicker selected={state.runs} onAdd={onAdd} onResults={prefetchRuns} />
         </div>
       </div>
       <CompareMissingRuns ids={[...missing]} onRemove={onRemove} />

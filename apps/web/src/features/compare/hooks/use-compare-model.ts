@@ -1,11 +1,11 @@
 'use client';
 
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { compareExportUrl } from '../lib/compare.api';
-import { compareQuery, createCompareModel, missingRunIds, validRunIds } from '../lib/compare-model';
+import { addableRunsQuery, compareQuery, createCompareModel, missingRunIds, validRunIds } from '../lib/compare-model';
 import { useCompareAfterPaint } from './use-compare-after-paint';
 import { useCompareLive } from './use-compare-live';
-import { useCompareRoughness, useCompareRuns, useCompareSeries } from './use-compare-queries';
+import { useCompareRoughness, useCompareRuns, useCompareSeries, usePrefetchRunParts } from './use-compare-queries';
 import { useCompareState } from './use-compare-state';
 import { useCompareWidth } from './use-compare-width';
 import { useChartSize } from '../../../hooks/use-chart-size';
@@ -66,5 +66,15 @@ export function useCompareModel() {
   // 100 run rows arrive as 100 answers; deferred, React folds a burst of them into few renders of
   // the legend and tables, and never lets them hold up the charts.
   const rows = useDeferredValue(model.rows);
-  return { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows };
+  // The run picker's results, fetched while the user reads them: adding one then draws at once.
+  const prefetch = usePrefetchRunParts();
+  const validKey = validIds.join(',');
+  const prefetchRuns = useCallback(
+    (addable: readonly string[]) => {
+      const query = addableRunsQuery({ ...state, smoothing, smoother }, validKey ? validKey.split(',') : [], addable, gridWidth, chartSize);
+      if (query) prefetch(query);
+    },
+    [prefetch, state, smoothing, smoother, validKey, gridWidth, chartSize],
+  );
+  return { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows, prefetchRuns };
 }

@@ -31,6 +31,18 @@ export function useCompareSeries(query: TCompareQuery | null) {
   });
 }
 
+/**
+ * Fetches per-run parts ahead of need (see addableRunsQuery): runs without a part are asked for
+ * in one request and cached; a failure is left to the query that needs them, which asks again.
+ */
+export function usePrefetchRunParts(): (query: TCompareQuery) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (query: TCompareQuery) => void compareFromParts(queryClient, query, (q) => compareApi.compare(q)).catch(() => undefined),
+    [queryClient],
+  );
+}
+
 /** The ids of an ids key (`ids.join(',')`): a query list memoised on the key rebuilds from it. */
 const idsOf = (idsKey: string): string[] => (idsKey ? idsKey.split(',') : []);
 

@@ -2,7 +2,7 @@ import type { TCompareResult, TCompareSeries } from '@tensorscope/shared';
 import { smoothEma } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { runFixture } from '../../../lib/run.fixture';
-import { compareModel, compareQuery, createCompareModel, missingRunIds, type TCompareInput } from './compare-model';
+import { addableRunsQuery, compareModel, compareQuery, createCompareModel, missingRunIds, type TCompareInput } from './compare-model';
 import { DEFAULT_COMPARE_STATE, type TCompareState } from './compare-url';
 import type { TRoughness } from './compare-overfit';
 
@@ -55,6 +55,20 @@ describe('compareQuery', () => {
     const query = compareQuery(state({ tags: ['train/loss'], smoothing: 0.5, zoom: { min: 10.2, max: 99.7 } }), [A, B], 800);
     expect(query).toMatchObject({ runs: [A, B], tags: ['train/loss'], smoothing: 0.5, smoother: 'ema', fromStep: 10, toStep: 100 });
     expect(compareQuery(state(), [A], 800)?.tags).toEqual(['train/accuracy', 'test/accuracy', 'train/loss', 'test/loss']);
+  });
+});
+
+describe('addableRunsQuery', () => {
+  const C = 'd0000000-0000-4000-8000-000000000004';
+  it('asks for the runs not yet selected, with what the selection plus one of them would ask', () => {
+    const s = state({ tags: ['train/loss'], smoothing: 0.5 });
+    const query = addableRunsQuery(s, [A], [A, C, 'nonsense'], 800);
+    expect(query).toEqual({ ...compareQuery(s, [A, C], 800), runs: [C] });
+  });
+
+  it('asks nothing when every result is selected already, or before the grid is measured', () => {
+    expect(addableRunsQuery(state(), [A, B], [A, B], 800)).toBeNull();
+    expect(addableRunsQuery(state(), [A], [B], null)).toBeNull();
   });
 });
 

@@ -119,6 +119,25 @@ export function compareQuery(
   };
 }
 
+/**
+ * The request that fetches, ahead of a click, the series of runs the user may add (the run
+ * picker's results): the query the selection plus one of them would make (its bucket count
+ * depends on how many runs there are), asking for those runs only. Their answers are cached as
+ * per-run parts (compare-run-parts), which the query after the click then finds.
+ */
+export function addableRunsQuery(
+  state: TCompareState,
+  validIds: readonly string[],
+  addable: readonly string[],
+  gridWidth: number | null,
+  chartSize: TChartSize = 'M',
+): TCompareQuery | null {
+  const candidates = addable.filter((id) => isRunId(id) && !validIds.includes(id));
+  if (candidates.length === 0) return null;
+  const query = compareQuery(state, [...validIds, candidates[0]!], gridWidth, chartSize);
+  return query && { ...query, runs: candidates };
+}
+
 export function compareModel(input: TCompareInput, previous: TCompareModel | null = null): TCompareModel {
   const { state, gridWidth, answer, runs, notFound, roughness, exportUrl, chartSize = 'M' } = input;
   const last: Partial<TParts> = previous?.parts ?? {};
