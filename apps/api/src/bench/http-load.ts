@@ -35,6 +35,9 @@ export interface THttpLoadResult extends TLatencySummary {
   /** Answers other than 200 and transport errors; a bench that has any fails its row. */
   errors: number;
   firstError?: string;
+  /** This generator's CPU and wall seconds over the whole run (warm-up included): cores = cpu / wall. */
+  cpuSeconds: number;
+  wallSeconds: number;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
   const end = measureFrom + options.durationMs;
@@ -88,6 +92,7 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
   };
   await Promise.all(Array.from({ length: options.connections }, loop));
   agent.destroy();
+  const cpu = process.cpuUsage(cpuStart);
   const measuredSeconds = (performance.now() - measureFrom) / 1000;
   return {
     url: options.url,
@@ -97,5 +102,7 @@ export async function runHttpLoad(options: THttpLoadOptions): Promise<THttpLoadR
     requestsPerSecond: latencies.length / measuredSeconds,
     errors,
     ...(firstError !== undefined ? { firstError } : {}),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    wallSeconds: (performance.now() - start) / 1000,
   };
 }

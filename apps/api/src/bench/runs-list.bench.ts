@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TBenchApi } from './api.process';
+import { cpuSeconds } from './process.cpu';
 import type { TBenchRow } from './bench.row';
 import type { THttpLoadOptions, THttpLoadResult } from './http-load';
 
@@ -41,13 +42,17 @@ export async function benchRunList(
         warmupMs: 3000,
         ...(mode !== undefined ? { rate: mode } : {}),
       };
+      const apiCpuBefore = await cpuSeconds(api.pid);
       const { stdout } = await run(process.execPath, [path.join(__dirname, 'http-load.main.js'), JSON.stringify(options)], {
         maxBuffer: 1 << 20,
       });
       const result = JSON.parse(stdout.trim().split('\n').pop()!) as THttpLoadResult;
+      // Where the 2 cores went: the API process and the load generator, in cores over the run.
+      const apiCores = (await cpuSeconds(api.pid)) - apiCpuBefore;
+      const cores = `API ${(apiCores / result.wallSeconds).toFixed(2)} cores, load generator ${(result.cpuSeconds / result.wallSeconds).toFixed(2)}`;
       raw.push(result);
       const how = mode === undefined ? `${connections} conns closed loop` : `${connections} conns at ${mode} req/s`;
-      const note = `${result.count} req, ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms${result.errors ? `, ${result.errors} ERRORS: ${result.firstError}` : ''}`;
+      const note = `${result.count} req, ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, ${cores}${result.errors ? `, ${result.errors} ERRORS: ${result.firstError}` : ''}`;
       rows.push({
         name: `${label} p99, ${how}`,
         // The p99 of every answer, failures included; any failure keeps the goal from counting as met.
