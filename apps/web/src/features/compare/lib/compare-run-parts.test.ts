@@ -75,4 +75,34 @@ describe('compareFromParts', () => {
     await compareFromParts(client, query(['a', 'b', 'c']), api.fetch);
     expect(api.asked).toEqual([['a', 'b', 'c'], ['b']]);
   });
+
+  it('waits for parts another request is already fetching (the picker’s prefetch) instead of asking again', async () => {
+    const client = new QueryClient();
+    const api = fakeApi();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = async (q: TCompareQuery) => {
+      await held;
+      return api.fetch(q);
+    };
+    const prefetch = compareFromParts(client, query(['c', 'd']), slow);
+    const assembled = compareFromParts(client, query(['a', 'c']), api.fetch);
+    release();
+    expect((await assembled).series.map((s) => s.runId)).toEqual(['a', 'a', 'c', 'c']);
+    await prefetch;
+    expect(api.asked).toEqual([['a'], ['c', 'd']]);
+    // Cached once answered: nothing is asked again.
+    await compareFromParts(client, query(['d', 'c']), api.fetch);
+    expect(api.asked).toHaveLength(2);
+  });
+
+  it('asks itself for the parts whose other request failed', async () => {
+    const client = new QueryClient();
+    const api = fakeApi();
+    const failing = compareFromParts(client, query(['c']), () => Promise.reject(new Error('offline')));
+    const assembled = compareFromParts(client, query(['c']), api.fetch);
+    await expect(failing).rejects.toThrow('offline');
+    expect((await assembled).series.map((s) => s.runId)).toEqual(['c', 'c']);
+    expect(api.asked).toEqual([['c']]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { TCompareQuery, TCompareResult, TCompareSeries } from '@tensorscope/shared';
 import { compareKeys } from '@tensorscope/shared';
 
@@ -24,8 +24,51 @@ export const runPartKey = (query: TCompareQuery, runId: string) =>
   [...compareKeys.series({ ...query, runs: [runId] }), RUN_PART_KEY_PART] as const;
 
 /**
- * The answer for `query`: cached parts that are not invalidated, and one request (through `fetch`)
- * for the runs without one, whose parts are then cached. Series in request order, as the API gives them.
+ * Parts being fetched, by client and part key: an assembly that needs a part already on its way
+ * (the run picker fetches its results ahead of a click, see addableRunsQuery) waits for that
+ * answer instead of asking again.
+ */
+const inFlight = new WeakMap<QueryClient, Map<string, Promise<TRunPart>>>();
+
+function inFlightOf(client: QueryClient): Map<string, Promise<TRunPart>> {
+  let parts = inFlight.get(client);
+  if (parts === undefined) inFlight.set(client, (parts = new Map()));
+  return parts;
+}
+
+/** One request for `ids`, each run's part cached and, until the answer, findable in flight. */
+async function fetchParts(
+  client: QueryClient,
+  query: TCompareQuery,
+  ids: readonly string[],
+  fetch: (query: TCompareQuery) => Promise<TCompareResult>,
+): Promise<Map<string, TRunPart>> {
+  const pending = inFlightOf(client);
+  const answer = fetch({ ...query, runs: [...ids] }).then((result) => {
+    const missing = new Set(result.missingRuns);
+    const byRun = new Map<string, TRunPart>(ids.map((id) => [id, { series: [], missing: missing.has(id) }]));
+    for (const s of result.series) byRun.get(s.runId)?.series.push(s);
+    for (const [id, part] of byRun) client.setQueryData(runPartKey(query, id), part);
+    return byRun;
+  });
+  const keys = ids.map((id) => hashKey(runPartKey(query, id)));
+  keys.forEach((key, i) => {
+    const part = answer.then((byRun) => byRun.get(ids[i]!)!);
+    part.catch(() => undefined); // a failure reaches whoever awaits it; none unhandled here
+    pending.set(key, part);
+  });
+  try {
+    return await answer;
+  } finally {
+    for (const key of keys) pending.delete(key);
+  }
+}
+
+/**
+ * The answer for `query`: cached parts that are not invalidated, parts already being fetched,
+ * and one request (through `fetch`) for the runs without either, whose parts are then cached.
+ * A part another request was fetching and failed to get is asked for again here. Series in
+ * request order, as the API gives them.
  */
 export async function compareFromParts(
   client: QueryClient,
@@ -33,22 +76,28 @@ export async function compareFromParts(
   fetch: (query: TCompareQuery) => Promise<TCompareResult>,
 ): Promise<TCompareResult> {
   const parts = new Map<string, TRunPart>();
+  const borrowed: [string, Promise<TRunPart>][] = [];
+  const pending = inFlightOf(client);
   for (const id of query.runs) {
-    const state = client.getQueryState<TRunPart>(runPartKey(query, id));
+    const key = runPartKey(query, id);
+    const state = client.getQueryState<TRunPart>(key);
+    const elsewhere = pending.get(hashKey(key));
     if (state?.data && !state.isInvalidated) parts.set(id, state.data);
+    else if (elsewhere !== undefined) borrowed.push([id, elsewhere]);
   }
-  const wanted = query.runs.filter((id) => !parts.has(id));
-  if (wanted.length > 0) {
-    const answer = await fetch({ ...query, runs: wanted });
-    const missing = new Set(answer.missingRuns);
-    const byRun = new Map<string, TCompareSeries[]>(wanted.map((id) => [id, []]));
-    for (const s of answer.series) byRun.get(s.runId)?.push(s);
-    for (const id of wanted) {
-      const part: TRunPart = { series: byRun.get(id)!, missing: missing.has(id) };
-      client.setQueryData(runPartKey(query, id), part);
-      parts.set(id, part);
-    }
-  }
+  const wanted = query.runs.filter((id) => !parts.has(id) && !borrowed.some(([b]) => b === id));
+  const [own, lent] = await Promise.all([
+    wanted.length > 0 ? fetchParts(client, query, wanted, fetch) : new Map<string, TRunPart>(),
+    Promise.all(
+      borrowed.map(([id, part]) =>
+        part.then((p): [string, TRunPart | undefined] => [id, p]).catch((): [string, undefined] => [id, undefined]),
+      ),
+    ),
+  ]);
+  for (const [id, part] of own) parts.set(id, part);
+  const failed = lent.filter(([, part]) => part === undefined).map(([id]) => id);
+  for (const [id, part] of lent) if (part !== undefined) parts.set(id, part);
+  if (failed.length > 0) for (const [id, part] of await fetchParts(client, query, failed, fetch)) parts.set(id, part);
   return {
     series: query.runs.flatMap((id) => parts.get(id)!.series),
     missingRuns: query.runs.filter((id) => parts.get(id)!.missing),
