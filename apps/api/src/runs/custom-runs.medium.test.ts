@@ -294,11 +294,13 @@ describe('custom networks on uploaded datasets', () => {
     try {
       await db.query('BEGIN');
       await db.query(`SELECT id FROM "Dataset" WHERE id = $1 FOR UPDATE`, [tiny.id]);
-      const creating = api.get(RunRepository).create(resolved, null);
+      // Its refusal is awaited from the start: it may come before COMMIT's own answer is read,
+      // and a rejection nobody handles yet fails the whole test process.
+      const refused = expect(api.get(RunRepository).create(resolved, null)).rejects.toBeInstanceOf(DatasetGoneError);
       await new Promise((r) => setTimeout(r, 300));
       await db.query(`DELETE FROM "Dataset" WHERE id = $1`, [tiny.id]);
       await db.query('COMMIT');
-      await expect(creating).rejects.toBeInstanceOf(DatasetGoneError);
+      await refused;
     } finally {
       await db.end();
     }
