@@ -46,4 +46,16 @@ test('a sweep of three tiny recurrent runs completes and the compare view overla
   await expect(page.getByTestId('parallel-coords')).toBeVisible();
   await expect(page.getByTestId('overfit-badge').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/compare-page.png', fullPage: true });
+
+  // Remove the GRU run, then add it back by name through the picker: its line returns.
+  const loss = page.locator('[data-testid="compare-chart"][data-tag="train/loss"]');
+  const gruRow = page.getByTestId('compare-legend-row').filter({ hasText: 'gru' });
+  await gruRow.getByTestId('compare-remove-run').click();
+  await expect(loss).toHaveAttribute('data-series', '2');
+  await page.getByTestId('compare-add-runs').click();
+  await page.getByTestId('compare-run-search').fill(name);
+  const option = page.getByTestId('compare-run-option').filter({ hasText: 'gru' }).and(page.locator(':not([disabled])'));
+  await option.click();
+  await expect(loss).toHaveAttribute('data-series', '3');
+  await expect(page).toHaveURL(/runs=[^&]*,[^&]*,[^&]*/);
 });

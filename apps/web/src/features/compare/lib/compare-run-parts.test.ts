@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { TCompareQuery, TCompareResult, TCompareSeries } from '@tensorscope/shared';
 import { describe, expect, it } from 'vitest';
 import { invalidateCompareForRuns } from './compare-live';
-import { compareFromParts } from './compare-run-parts';
+import { compareFromCachedParts, compareFromParts } from './compare-run-parts';
 
 const series = (runId: string, tag: string): TCompareSeries => ({
   runId,
@@ -104,5 +104,18 @@ describe('compareFromParts', () => {
     await expect(failing).rejects.toThrow('offline');
     expect((await assembled).series.map((s) => s.runId)).toEqual(['c', 'c']);
     expect(api.asked).toEqual([['c']]);
+  });
+
+  it('assembles an answer without any request when every run has a valid cached part, and only then', async () => {
+    const client = new QueryClient();
+    const api = fakeApi();
+    expect(compareFromCachedParts(client, query(['a']))).toBeUndefined();
+    const full = await compareFromParts(client, query(['a', 'gone', 'b']), api.fetch);
+    expect(compareFromCachedParts(client, query(['a', 'gone', 'b']))).toEqual(full);
+    expect(compareFromCachedParts(client, query(['b', 'a']))?.series.map((s) => s.runId)).toEqual(['b', 'b', 'a', 'a']);
+    expect(compareFromCachedParts(client, query(['a', 'c']))).toBeUndefined();
+    invalidateCompareForRuns(client, new Set(['b']), false);
+    expect(compareFromCachedParts(client, query(['a', 'b']))).toBeUndefined();
+    expect(api.asked).toEqual([['a', 'gone', 'b']]);
   });
 });

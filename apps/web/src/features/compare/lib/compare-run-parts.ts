@@ -65,6 +65,24 @@ async function fetchParts(
 }
 
 /**
+ * The answer for `query` from cached parts alone, when every run has one that is not
+ * invalidated (else undefined): what a new selection shows on its very first render when its
+ * runs were fetched before (a removed run, or one the picker fetched ahead of the click).
+ */
+export function compareFromCachedParts(client: QueryClient, query: TCompareQuery): TCompareResult | undefined {
+  const parts: TRunPart[] = [];
+  for (const id of query.runs) {
+    const state = client.getQueryState<TRunPart>(runPartKey(query, id));
+    if (!state?.data || state.isInvalidated) return undefined;
+    parts.push(state.data);
+  }
+  return {
+    series: parts.flatMap((part) => part.series),
+    missingRuns: query.runs.filter((_, i) => parts[i]!.missing),
+  };
+}
+
+/**
  * The answer for `query`: cached parts that are not invalidated, parts already being fetched,
  * and one request (through `fetch`) for the runs without either, whose parts are then cached.
  * A part another request was fetching and failed to get is asked for again here. Series in
