@@ -54,7 +54,8 @@ test('a sweep of three tiny recurrent runs completes and the compare view overla
   await expect(loss).toHaveAttribute('data-series', '2');
   await page.getByTestId('compare-add-runs').click();
   await page.getByTestId('compare-run-search').fill(name);
-  const option = page.getByTestId('compare-run-option').filter({ hasText: 'gru' }).and(page.locator(':not([disabled])'));
+  // The picker lists the newest runs until the typed search lands (other specs' runs among them): pick ours by name.
+  const option = page.getByTestId('compare-run-option').filter({ hasText: name }).filter({ hasText: 'model=gru' });
   await option.click();
   await expect(loss).toHaveAttribute('data-series', '3');
   await expect(page).toHaveURL(/runs=[^&]*,[^&]*,[^&]*/);
