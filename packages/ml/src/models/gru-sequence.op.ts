@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMajor, inputSideGrads, timeMajorRows } from './sequence-rows.util';
 
 type T2 = tf.Tensor2D;
 
@@ -23,11 +24,11 @@ export function gruSequence(x: tf.Tensor3D, kernel: T2, recurrentKernel: T2, bia
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, w, rk, b] = args as [tf.Tensor3D, T2, T2, tf.Tensor1D];
     const save = args[4] as tf.GradSaveFunc;
-    const [batch, steps, features] = xIn.shape;
+    const [batch, steps] = xIn.shape;
     const units = rk.shape[0];
 
-    // Time-major rows (step t's batch is rows t·batch …), as in lstmSequence.
-    const xRows = tf.reshape(tf.transpose(xIn, [1, 0, 2]), [steps * batch, features]) as T2;
+    // Time-major rows, as in lstmSequence (sequence-rows.util).
+    const xRows = timeMajorRows(xIn);
     const xw = tf.add(tf.matMul(xRows, w), b) as T2;
     const [rZr, rH] = tf.split(rk, [2 * units, units], 1) as [T2, T2];
 
@@ -53,14 +54,14 @@ export function gruSequence(x: tf.Tensor3D, kernel: T2, recurrentKernel: T2, bia
       );
     }
     const hidden = perStep.map((s) => s[4]!);
-    const value = returnSequences ? tf.transpose(tf.reshape(tf.concat(hidden, 0), [steps, batch, units]), [1, 0, 2]) : hidden[steps - 1]!;
+    const value = returnSequences ? batchMajor(tf.concat(hidden, 0), steps, batch) : hidden[steps - 1]!;
     save([xRows, w, rk, ...perStep.flat()]);
 
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
       const [xs, wS, rS] = saved as [T2, T2, T2];
       const at = (t: number, k: number) => saved[3 + t * SAVED_PER_STEP + k] as T2;
       const [rZrS, rHS] = tf.split(rS, [2 * units, units], 1) as [T2, T2];
-      const dyRows = returnSequences ? (tf.reshape(tf.transpose(dy, [1, 0, 2]), [steps * batch, units]) as T2) : undefined;
+      const dyRows = returnSequences ? timeMajorRows(dy) : undefined;
       const g: T2[] = new Array<T2>(steps); // per step [dz, dr, dh̃] before their activations
       let dhNext: T2 | undefined;
       for (let t = steps - 1; t >= 0; t--) {
@@ -87,8 +88,7 @@ export function gruSequence(x: tf.Tensor3D, kernel: T2, recurrentKernel: T2, bia
       return tf.tidy(() => {
         const dG = tf.concat(g, 0); // [steps·batch, 3u], time-major
         tf.dispose(g);
-        // Weight gradients transposed, dGᵀ on the left: the shape XNNPACK runs fast (see lstmSequence).
-        const dGt = tf.transpose(dG);
+        const { dZt: dGt, dW, db, dX } = inputSideGrads(dG, xs, wS, steps, batch);
         let dRk: tf.Tensor = tf.zerosLike(rS);
         if (steps > 1) {
           // hₜ₋₁ and r ⊙ hₜ₋₁ are zero at t = 0: the recurrent products sum over t ≥ 1.
@@ -101,9 +101,6 @@ export function gruSequence(x: tf.Tensor3D, kernel: T2, recurrentKernel: T2, bia
           const dHT = tf.matMul(tf.slice(dGt, [2 * units, batch], [units, (steps - 1) * batch]), later(3)); // [u, u]
           dRk = tf.transpose(tf.concat([dZrT, dHT], 0));
         }
-        const dW = tf.transpose(tf.matMul(dGt, xs));
-        const db = tf.sum(dGt, 1);
-        const dX = tf.transpose(tf.reshape(tf.matMul(dG, wS, false, true), [steps, batch, features]), [1, 0, 2]);
         return [dX, dW, dRk, db];
       });
     };

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchMajor, inputSideGrads, timeMajorRows } from './sequence-rows.util';
 
 /**
  * A whole LSTM layer over a sequence as one differentiable op, with its backward pass written
@@ -26,12 +27,11 @@ export function lstmSequence(
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xIn, w, r, b] = args as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
     const save = args[4] as tf.GradSaveFunc;
-    const [batch, steps, features] = xIn.shape;
+    const [batch, steps] = xIn.shape;
     const units = r.shape[0];
 
-    // Time-major rows (step t's batch is rows t·batch … (t+1)·batch − 1), so the input
-    // product for all steps is one matrix product and each step's share a contiguous slice.
-    const xRows = tf.reshape(tf.transpose(xIn, [1, 0, 2]), [steps * batch, features]) as tf.Tensor2D;
+    // Time-major rows: the input product for all steps is one matrix product (sequence-rows.util).
+    const xRows = timeMajorRows(xIn);
     const xw = tf.add(tf.matMul(xRows, w), b) as tf.Tensor2D;
 
     // Per step: gates i, f, g (the candidate), o; the cell state c and tanh(c); and h.
@@ -59,7 +59,7 @@ export function lstmSequence(
       tanhCells.push(tc);
       hidden.push(h);
     }
-    const value = returnSequences ? tf.transpose(tf.reshape(tf.concat(hidden, 0), [steps, batch, units]), [1, 0, 2]) : hidden[steps - 1]!;
+    const value = returnSequences ? batchMajor(tf.concat(hidden, 0), steps, batch) : hidden[steps - 1]!;
     // Saved in a fixed order: xRows, w, r, then per step i, f, g, o, c, tanh(c), h.
     save([xRows, w, r, ...gates.flatMap((s, t) => [...s, cells[t]!, tanhCells[t]!, hidden[t]!])]);
 
@@ -67,7 +67,7 @@ export function lstmSequence(
       const [xs, wS, rS] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
       const at = (t: number, k: number) => saved[3 + t * 7 + k] as tf.Tensor2D;
       // dy per step, time-major; without returnSequences only the last step has one.
-      const dyRows = returnSequences ? (tf.reshape(tf.transpose(dy, [1, 0, 2]), [steps * batch, units]) as tf.Tensor2D) : undefined;
+      const dyRows = returnSequences ? timeMajorRows(dy) : undefined;
       const dz: tf.Tensor2D[] = new Array<tf.Tensor2D>(steps);
       let dhNext: tf.Tensor2D | undefined;
       let dcNext: tf.Tensor2D | undefined;
@@ -101,12 +101,7 @@ export function lstmSequence(
       return tf.tidy(() => {
         const dZ = tf.concat(dz, 0); // [steps·batch, 4u], time-major
         tf.dispose(dz);
-        // The weight gradients are computed transposed, dZᵀ on the left: XNNPACK (wasm) packs
-        // its right operand whole and streams the left one past it once per few columns, so
-        // Hᵀ·dZ with dZ on the right (LSTM-1024: 3,456 × 4,096, 56 MB) runs at 17 GFLOP/s and
-        // dZᵀ·H at 30 (measured). dZᵀ also makes db a sum along the last axis, which wasm
-        // reduces without a transpose.
-        const dZt = tf.transpose(dZ);
+        const { dZt, dW, db, dX } = inputSideGrads(dZ, xs, wS, steps, batch);
         // hₜ₋₁ is zero at t = 0, so dR sums over t ≥ 1 only.
         const dR =
           steps > 1
@@ -120,9 +115,6 @@ export function lstmSequence(
                 ),
               )
             : tf.zerosLike(rS);
-        const dW = tf.transpose(tf.matMul(dZt, xs));
-        const db = tf.sum(dZt, 1);
-        const dX = tf.transpose(tf.reshape(tf.matMul(dZ, wS, false, true), [steps, batch, features]), [1, 0, 2]);
         return [dX, dW, dR, db];
       });
     };
