@@ -8,13 +8,14 @@ import type { TResolvedNetwork } from './network-shape.infer';
 export const TRAIN_MEMORY_MAX_BYTES = 3 * 1024 ** 3;
 
 /**
- * Floats a recurrent layer holds per time step and unit in a training step, measured on wasm
- * (ml's run/wasm-memory.guard.ts): LSTM and GRU compute as one op that keeps each step's gates
- * and states plus the backward pass's gradients of them (2 × LSTM-1024 at batch 512 over 28 steps:
- * 0.9 GiB a layer, ≈ 16 floats per unit and step; GRU three gates of four). A simple RNN goes
- * through tf.layers' taped loop, which keeps more per gate; counted like an LSTM.
+ * Floats a recurrent layer holds per time step and unit in a training step, from real runs on
+ * wasm (statistics every step, a snapshot, evaluation; peak wasm heap): LSTM-1024 peaked at
+ * 1.55 GiB at batch 512 and 3.51 GiB at 1,400, 2.3 MiB more per image, ≈ 21 floats per unit and
+ * step (LSTM and GRU compute as one op keeping each step's gates and states and, backward, their
+ * gradients); GRU has three gates of four. A simple RNN (tf.layers' taped loop) peaked at
+ * 1.44 GiB for RNN-1024 at batch 1,536: 16 is more than it needs.
  */
-const RECURRENT_FLOATS_PER_UNIT_STEP: Partial<Record<TResolvedNetwork['layers'][number]['type'], number>> = { lstm: 16, gru: 12, rnn: 16 };
+const RECURRENT_FLOATS_PER_UNIT_STEP: Partial<Record<TResolvedNetwork['layers'][number]['type'], number>> = { lstm: 22, gru: 17, rnn: 16 };
 
 /**
  * Rough bytes one training step holds (float32): every weight four times (the weights, their
@@ -24,6 +25,11 @@ const RECURRENT_FLOATS_PER_UNIT_STEP: Partial<Record<TResolvedNetwork['layers'][
  * has to tell a network that fits from one that is far too big.
  */
 export function trainStepBytes(network: TResolvedNetwork, batchSize: number): number {
+  return 4 * (4 * network.paramCount + batchSize * floatsPerImage(network));
+}
+
+/** The floats trainStepBytes counts per image of the batch (see there). */
+function floatsPerImage(network: TResolvedNetwork): number {
   const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
   const activations = network.layers.reduce((sum, l) => sum + size(l.outputShape), 0);
   const recurrent = network.layers.reduce((sum, l, i) => {
@@ -32,13 +38,15 @@ export function trainStepBytes(network: TResolvedNetwork, batchSize: number): nu
     const steps = (i === 0 ? network.inputShape : network.layers[i - 1]!.outputShape)[0] ?? 1;
     return sum + steps * l.outputShape.at(-1)! * perUnitStep;
   }, 0);
-  return 4 * (4 * network.paramCount + batchSize * (3 * activations + recurrent + size(network.inputShape)));
+  return 3 * activations + recurrent + size(network.inputShape);
 }
 
-/** Why a network cannot train at this batch size within TRAIN_MEMORY_MAX_BYTES, or undefined. */
+/** Why a network cannot train at this batch size within TRAIN_MEMORY_MAX_BYTES (and the largest batch that can), or undefined. */
 export function trainMemoryProblem(network: TResolvedNetwork, batchSize: number): string | undefined {
   const bytes = trainStepBytes(network, batchSize);
   if (bytes <= TRAIN_MEMORY_MAX_BYTES) return undefined;
   const gb = (b: number) => (b / 1024 ** 3).toFixed(1);
-  return `at batchSize ${batchSize} a training step needs about ${gb(bytes)} GB; a worker allows ${gb(TRAIN_MEMORY_MAX_BYTES)} GB: lower batchSize or the layer sizes`;
+  const largest = Math.floor((TRAIN_MEMORY_MAX_BYTES / 4 - 4 * network.paramCount) / floatsPerImage(network));
+  const lower = largest >= 1 ? `use batchSize ≤ ${largest}, or smaller layers` : 'use smaller layers';
+  return `at batchSize ${batchSize} a training step needs about ${gb(bytes)} GB; a worker allows ${gb(TRAIN_MEMORY_MAX_BYTES)} GB: ${lower}`;
 }
