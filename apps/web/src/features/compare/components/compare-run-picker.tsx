@@ -25,7 +25,7 @@ function RunSearch({ selected, onAdd, onResults }: TRunSearchProps) {
   const list = useRunList({ ...runSearchQuery(debounced), page: 1, pageSize: RESULTS });
   const items = list.data?.items ?? [];
   const addable = items.filter((run) => !selected.has(run.id)).map((run) => run.id);
-  // Told once per new list, not again when the view hands a new callback (it does on every change of its state).
+  // Told once per new list, not again when the view hands a new callback (it does on every render).
   const onResultsRef = useRef(onResults);
   useEffect(() => {
     onResultsRef.current = onResults;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { compareExportUrl } from '../lib/compare.api';
 import { addableRunsQuery, compareQuery, createCompareModel, missingRunIds, validRunIds } from '../lib/compare-model';
 import { useCompareAfterPaint } from './use-compare-after-paint';
@@ -40,7 +40,8 @@ export function useCompareModel() {
   const smoothing = useDebouncedValue(state.smoothing, SMOOTHING_REQUEST_DELAY_MS);
   const smoother = useDebouncedValue(state.smoother, SMOOTHING_REQUEST_DELAY_MS);
   // Called first, so its request leaves before the runs' rows (which wait for it, see below).
-  const compare = useCompareSeries(compareQuery({ ...state, smoothing, smoother }, validIds, gridWidth, chartSize));
+  const requested = { ...state, smoothing, smoother };
+  const compare = useCompareSeries(compareQuery(requested, validIds, gridWidth, chartSize));
   // The rows (names, configs, metrics) wait until the charts of the first answer are on screen:
   // with 100 runs, their 100 small requests (and the re-render each answer causes) would otherwise
   // compete with the one request and the first paint that matter. Once on, they stay on.
@@ -67,14 +68,11 @@ export function useCompareModel() {
   // the legend and tables, and never lets them hold up the charts.
   const rows = useDeferredValue(model.rows);
   // The run picker's results, fetched while the user reads them: adding one then draws at once.
+  // A new function each render, as the state it reads is: the picker calls the newest one.
   const prefetch = usePrefetchRunParts();
-  const validKey = validIds.join(',');
-  const prefetchRuns = useCallback(
-    (addable: readonly string[]) => {
-      const query = addableRunsQuery({ ...state, smoothing, smoother }, validKey ? validKey.split(',') : [], addable, gridWidth, chartSize);
-      if (query) prefetch(query);
-    },
-    [prefetch, state, smoothing, smoother, validKey, gridWidth, chartSize],
-  );
+  const prefetchRuns = (addable: readonly string[]) => {
+    const query = addableRunsQuery(requested, validIds, addable, gridWidth, chartSize);
+    if (query) prefetch(query);
+  };
   return { state, update, gridRef, gridWidth, chartSize, setChartSize, compare, details, model, rows, prefetchRuns };
 }

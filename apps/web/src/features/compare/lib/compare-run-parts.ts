@@ -64,29 +64,39 @@ async function fetchParts(
   }
 }
 
-/**
- * The answer for `query` from cached parts alone, when every run has one that is not
- * invalidated (else undefined): what a new selection shows on its very first render when its
- * runs were fetched before (a removed run, or one the picker fetched ahead of the click).
- */
-export function compareFromCachedParts(client: QueryClient, query: TCompareQuery): TCompareResult | undefined {
-  const parts: TRunPart[] = [];
-  for (const id of query.runs) {
-    const state = client.getQueryState<TRunPart>(runPartKey(query, id));
-    if (!state?.data || state.isInvalidated) return undefined;
-    parts.push(state.data);
-  }
+/** The run's cached part for `query`, unless there is none or the live refresh invalidated it. */
+function freshPart(client: QueryClient, query: TCompareQuery, runId: string): TRunPart | undefined {
+  const state = client.getQueryState<TRunPart>(runPartKey(query, runId));
+  return state?.data && !state.isInvalidated ? state.data : undefined;
+}
+
+/** The compare answer from every run's part, in request order as the API gives it. */
+function assemble(query: TCompareQuery, partOf: (runId: string) => TRunPart): TCompareResult {
   return {
-    series: parts.flatMap((part) => part.series),
-    missingRuns: query.runs.filter((_, i) => parts[i]!.missing),
+    series: query.runs.flatMap((id) => partOf(id).series),
+    missingRuns: query.runs.filter((id) => partOf(id).missing),
   };
 }
 
 /**
- * The answer for `query`: cached parts that are not invalidated, parts already being fetched,
- * and one request (through `fetch`) for the runs without either, whose parts are then cached.
- * A part another request was fetching and failed to get is asked for again here. Series in
- * request order, as the API gives them.
+ * The answer for `query` from cached parts alone, when every run has a fresh one (else
+ * undefined): what a new selection shows on its very first render when its runs were fetched
+ * before (a removed run, or one the picker fetched ahead of the click).
+ */
+export function compareFromCachedParts(client: QueryClient, query: TCompareQuery): TCompareResult | undefined {
+  const parts = new Map<string, TRunPart>();
+  for (const id of query.runs) {
+    const part = freshPart(client, query, id);
+    if (part === undefined) return undefined;
+    parts.set(id, part);
+  }
+  return assemble(query, (id) => parts.get(id)!);
+}
+
+/**
+ * The answer for `query`: fresh cached parts, parts already being fetched, and one request
+ * (through `fetch`) for the runs without either, whose parts are then cached. A part another
+ * request was fetching and failed to get is asked for again here.
  */
 export async function compareFromParts(
   client: QueryClient,
@@ -94,30 +104,23 @@ export async function compareFromParts(
   fetch: (query: TCompareQuery) => Promise<TCompareResult>,
 ): Promise<TCompareResult> {
   const parts = new Map<string, TRunPart>();
-  const borrowed: [string, Promise<TRunPart>][] = [];
+  const borrowed: [string, Promise<TRunPart | undefined>][] = [];
+  const wanted: string[] = [];
   const pending = inFlightOf(client);
   for (const id of query.runs) {
-    const key = runPartKey(query, id);
-    const state = client.getQueryState<TRunPart>(key);
-    const elsewhere = pending.get(hashKey(key));
-    if (state?.data && !state.isInvalidated) parts.set(id, state.data);
-    else if (elsewhere !== undefined) borrowed.push([id, elsewhere]);
+    const cached = freshPart(client, query, id);
+    const elsewhere = cached === undefined ? pending.get(hashKey(runPartKey(query, id))) : undefined;
+    if (cached !== undefined) parts.set(id, cached);
+    else if (elsewhere !== undefined) borrowed.push([id, elsewhere.catch(() => undefined)]);
+    else wanted.push(id);
   }
-  const wanted = query.runs.filter((id) => !parts.has(id) && !borrowed.some(([b]) => b === id));
   const [own, lent] = await Promise.all([
     wanted.length > 0 ? fetchParts(client, query, wanted, fetch) : new Map<string, TRunPart>(),
-    Promise.all(
-      borrowed.map(([id, part]) =>
-        part.then((p): [string, TRunPart | undefined] => [id, p]).catch((): [string, undefined] => [id, undefined]),
-      ),
-    ),
+    Promise.all(borrowed.map(async ([id, part]) => [id, await part] as const)),
   ]);
   for (const [id, part] of own) parts.set(id, part);
-  const failed = lent.filter(([, part]) => part === undefined).map(([id]) => id);
   for (const [id, part] of lent) if (part !== undefined) parts.set(id, part);
+  const failed = lent.filter(([, part]) => part === undefined).map(([id]) => id);
   if (failed.length > 0) for (const [id, part] of await fetchParts(client, query, failed, fetch)) parts.set(id, part);
-  return {
-    series: query.runs.flatMap((id) => parts.get(id)!.series),
-    missingRuns: query.runs.filter((id) => parts.get(id)!.missing),
-  };
+  return assemble(query, (id) => parts.get(id)!);
 }
