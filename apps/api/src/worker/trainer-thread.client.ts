@@ -119,6 +119,11 @@ export class TrainerThread {
       worker.on('error', onError);
       worker.on('exit', onExit);
     });
+    // The caller awaits the result only after recording the backend (database writes): a run that
+    // fails at once (refused by the wasm memory guard, a model that cannot be built) rejected in
+    // between, unhandled, and the process-safety net ended the whole worker, six times over. The
+    // rejection still reaches whoever awaits it.
+    result.catch(() => undefined);
     worker.postMessage({ type: 'start', ...request } satisfies TToTrainer);
     return {
       backend,

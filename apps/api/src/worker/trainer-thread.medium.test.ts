@@ -90,6 +90,25 @@ describe('trainer thread', () => {
     await thread.close();
   });
 
+  it('a run that fails at once (the wasm memory guard) rejects its result only, even while the caller is busy', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const thread = new TrainerThread();
+    try {
+      const huge = ZRunConfig.parse({ name: 'huge', model: 'lstm', hiddenSize: 1024, layers: 1, batchSize: 4096, trainSubset: 4096 });
+      const run = thread.start({ config: huge, backend: 'wasm', cacheDir, checkpointEveryMs: 60_000 }, {});
+      expect(await run.backend).toBe('wasm');
+      // What the worker does here before it awaits the result: database writes, which take a while.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(unhandled).toEqual([]);
+      await expect(run.result).rejects.toThrow(/at batchSize 4096 a training step needs about .* use batchSize ≤ \d+/);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await thread.close();
+    }
+  });
+
   it('suspend hands over a checkpoint instead of logging the open window', async () => {
     const thread = new TrainerThread();
     let saved = 0;
